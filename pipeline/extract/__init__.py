@@ -1,0 +1,29 @@
+"""Extraction: a processed `Doc` and its `Article` in, an `Extraction` out.
+
+Each field has its own module with one entry function that reads the Doc and
+never changes it. The Doc's text is the model-folded copy of `article.text`
+(same length), so offsets are shared and mention texts are always sliced
+from `article.text`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from pipeline.extract.claims import extract_claims
+from pipeline.extract.dates import extract_dates
+from pipeline.extract.entities import extract_entities
+from pipeline.extract.money import extract_money
+from pipeline.extract.percentages import extract_percentages
+from pipeline.records import Article, Extraction
+
+
+def extract(doc: Doc, article: Article) -> Extraction:
+    entities = extract_entities(doc, article)
+    money = extract_money(doc, article)
+    percentages = extract_percentages(doc, article)
+    dates = extract_dates(doc, article)
+    claims = extract_claims(doc, article, entities=entities, money=money, percentages=percentages, dates=dates)
+    return Extraction(people=entities.people, regions=entities.regions, enterprises=entities.enterprises,
+                      organizations=entities.organizations, money=money, percentages=percentages, dates=dates,
+                      claims=claims)

@@ -1,0 +1,50 @@
+"""The NLP stage: one spaCy `Language` per process, built from `models/pipeline.cfg`.
+
+The model proposes (en_core_web_sm's NER and sentence splitter); the project's
+own components, registered with `@Language.factory`, decide.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+import pipeline.components  # noqa: F401  (registers the project's factories)
+from pipeline.errors import ResourceError
+from pipeline.resources import MODELS_DIR
+
+MODEL_ENV = "BELTA_SPACY_MODEL"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class NlpSettings:
+    models_dir: Path = MODELS_DIR
+    model: str | None = None  # overrides the config's model name
+
+
+def build_language(settings: NlpSettings = NlpSettings()) -> Language:
+    """Load the statistical model and add the project's components (call once per process)."""
+    config_path = settings.models_dir / "pipeline.cfg"
+    try:
+        config = spacy.util.load_config(config_path)
+    except (OSError, ValueError) as exc:
+        raise ResourceError(f"{config_path}: {exc}") from exc
+    model = settings.model or os.environ.get(MODEL_ENV) or config["nlp"]["model"]
+    try:
+        nlp = spacy.load(model, exclude=list(config["nlp"].get("exclude", [])))
+    except OSError as exc:
+        raise ResourceError(f"spaCy model {model!r} is not installed ({exc}); run `make setup`") from exc
+    for name in config["nlp"].get("enable", []):
+        if name in nlp.disabled:
+            nlp.enable_pipe(name)
+    for name, component in config.get("components", {}).items():
+        options = dict(component)
+        factory = options.pop("factory")
+        placement = {key: options.pop(key) for key in ("before", "after") if key in options}
+        options.setdefault("data_dir", str(settings.models_dir))
+        nlp.add_pipe(factory, name=name, config=options, **placement)
+    return nlp

@@ -1,0 +1,214 @@
+"""Page parsing: a `RawPage` (plain text as scraped, or HTML) in, an `Article` out.
+
+The publication date-time comes from the input's own `published` field, the
+page's publication line (`19 January 2026, 11:27`), or HTML metadata
+(`article:published_time`, `<time datetime>`, `pubdate`) — never from the
+viewed-date line (`Flag Sunday, 1 February 2026`) or a modified date.
+The body starts at the dateline and ends before the page's trailer.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+import lxml.html
+from lxml import etree
+
+from pipeline.errors import InputError
+from pipeline.records import Article, Dateline, RawPage
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+MONTH_NUMBER = {name.lower(): number for number, name in enumerate(MONTHS, start=1)}
+_MONTH = "|".join(MONTHS)
+
+PUBLISHED_LINE = re.compile(rf"^[ \t]*(\d{{1,2}}) ({_MONTH}) (\d{{4}}),?[ \t]+(\d{{1,2}}):(\d{{2}})[ \t]*$", re.M)
+DATELINE = re.compile(
+    rf"(?P<place>[A-Z][A-Z'’.\- ]*[A-Z])(?:, (?P<day>\d{{1,2}}) (?P<month>{_MONTH}))? \(BelTA\)[ \u00a0]*[–—-]?[ \u00a0]*")
+# Lines where the article proper ends and the site's trailer begins.
+TRAILER_LINE = re.compile(
+    r"^[ \t]*(Follow us on|Recent news|Related news|Read also|Most read|Subscribe to|All news\s*$|©|Copyright\b)",
+    re.M | re.I)
+MENU_LINES = frozenset({"all news", "news", "main", "menu"})
+VIEWED_LINE = re.compile(r"^Flag\b")
+TITLE_SUFFIX = re.compile(r"\s*[|–—-]\s*BelTA\b.*$", re.I)
+SPACES = re.compile(r"[ \t\r\n]+")  # not \s: keeps the non-breaking spaces the page has
+DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "template")
+ARTICLE_HINT = re.compile(r"article|news[-_]?text|post[-_]?body|entry[-_]?content|content[-_]?text", re.I)
+PUBLISHED_META = (
+    "//meta[@property='article:published_time']/@content",
+    "//meta[@name='pubdate']/@content",
+    "//meta[@name='publish-date']/@content",
+    "//meta[@itemprop='datePublished']/@content",
+    "//*[@itemprop='datePublished']/@datetime",
+    "//time[@pubdate]/@datetime",
+    "//article//time[not(contains(@class, 'modif'))]/@datetime",
+    "//time[not(contains(@class, 'modif')) and not(@itemprop='dateModified')]/@datetime",
+)
+
+
+def parse_page(page: RawPage) -> Article:
+    """Parse one page; raises `InputError` when it is unusable."""
+    text = decode(page.data)
+    fmt = page.format or ("html" if _looks_like_html(text) else "text")
+    article = _parse_html(text, page) if fmt == "html" else _parse_text(text, page)
+    if not article.text.strip():
+        raise InputError("no_body", "the page has no article body")
+    return article
+
+
+def decode(data: bytes | str) -> str:
+    if isinstance(data, bytes):
+        if not data.strip():
+            raise InputError("empty", "the input is empty")
+        if b"\x00" in data[:8192]:
+            raise InputError("binary", "the input is binary data, not a text or HTML page")
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise InputError("encoding", f"the input is not valid UTF-8 (byte {exc.start})") from exc
+    else:
+        text = data
+    if not text.strip():
+        raise InputError("empty", "the input is empty")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text[:2048].lstrip().lower()
+    return head.startswith(("<!doctype", "<html", "<?xml")) or ("<p" in head and "</" in head)
+
+
+def _parse_published(value: str | None) -> datetime | None:
+    """ISO 8601 (publication metadata) or the page's `19 January 2026, 11:27` line."""
+    if not value:
+        return None
+    value = value.strip()
+    try:
+        return datetime.fromisoformat(value).replace(tzinfo=None)
+    except ValueError:
+        pass
+    match = PUBLISHED_LINE.search(value)
+    if match:
+        day, month, year, hour, minute = match.groups()
+        return datetime(int(year), MONTH_NUMBER[month.lower()], int(day), int(hour), int(minute))
+    return None
+
+
+def _dateline(body: str, published: datetime | None) -> Dateline | None:
+    match = DATELINE.match(body)
+    if not match:
+        return None
+    when = None
+    if match["day"] and published:
+        when = _latest_on_or_before(int(match["day"]), MONTH_NUMBER[match["month"].lower()], published.date())
+    return Dateline(place=match["place"], date=when, start=match.start(), end=match.end())
+
+
+def _latest_on_or_before(day: int, month: int, anchor: date) -> date | None:
+    """A dateline's day and month, in the year that puts it on or before publication."""
+    for year in (anchor.year, anchor.year - 1):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            continue
+        if candidate <= anchor:
+            return candidate
+    return None
+
+
+def _cut_trailer(body: str) -> str:
+    match = TRAILER_LINE.search(body)
+    return (body[: match.start()] if match else body).rstrip()
+
+
+def _parse_text(text: str, page: RawPage) -> Article:
+    published_match = PUBLISHED_LINE.search(text)
+    published = _parse_published(page.published) or (
+        _parse_published(published_match.group(0)) if published_match else None)
+    after_header = published_match.end() if published_match else 0
+    dateline = DATELINE.search(text, after_header)
+    if published_match or not dateline:
+        title = next((line.strip() for line in text[after_header:].split("\n") if _is_content_line(line)), None)
+    else:  # no publication line: the headline is the last line above the dateline
+        title = next((line.strip() for line in reversed(text[: dateline.start()].split("\n"))
+                      if _is_content_line(line)), None)
+    if dateline:
+        # The dateline starts a line; anything between it and the line start is not the body.
+        body_start = dateline.start()
+    else:
+        title_at = text.find(title, after_header) if title else after_header
+        body_start = title_at + len(title or "")
+    body = _cut_trailer(text[body_start:].strip("\n"))
+    category = _category(text, published_match)
+    return Article(source=page.source, title=title, published=published, category=category,
+                   dateline=_dateline(body, published), text=body)
+
+
+def _is_content_line(line: str) -> bool:
+    stripped = line.strip()
+    return bool(stripped) and stripped.lower() not in MENU_LINES and not VIEWED_LINE.match(stripped)
+
+
+def _category(text: str, published_match: re.Match[str] | None) -> str | None:
+    """The page names the article's section on the line just above the publication line."""
+    if not published_match:
+        return None
+    above = [line.strip() for line in text[: published_match.start()].split("\n") if _is_content_line(line)]
+    return above[-1] if above else None
+
+
+def _parse_html(text: str, page: RawPage) -> Article:
+    try:
+        tree = lxml.html.document_fromstring(text)
+    except (etree.ParserError, ValueError) as exc:
+        raise InputError("html", f"the HTML cannot be parsed: {exc}") from exc
+    published = _parse_published(page.published) or next(
+        (value for value in map(_parse_published, _xpath_strings(tree, PUBLISHED_META)) if value), None)
+    category = next(iter(_xpath_strings(tree, ("//meta[@property='article:section']/@content",))), None)
+    title = _html_title(tree)
+    for element in tree.xpath("|".join(f"//{tag}" for tag in DROP_TAGS)):
+        element.drop_tree()
+    container = _article_container(tree)
+    paragraphs = []
+    for p in container.iter("p"):
+        paragraph = SPACES.sub(" ", p.text_content()).strip()
+        if not paragraph:
+            continue
+        if TRAILER_LINE.match(paragraph):
+            break
+        paragraphs.append(paragraph)
+    body = "\n".join(paragraphs)
+    if published is None:
+        line = PUBLISHED_LINE.search(container.text_content())
+        published = _parse_published(line.group(0)) if line else None
+    return Article(source=page.source, title=title, published=published, category=category,
+                   dateline=_dateline(body, published), text=body)
+
+
+def _xpath_strings(tree: lxml.html.HtmlElement, queries: tuple[str, ...]) -> list[str]:
+    return [str(value).strip() for query in queries for value in tree.xpath(query) if str(value).strip()]
+
+
+def _html_title(tree: lxml.html.HtmlElement) -> str | None:
+    for query in ("//article//h1", "//h1", "//meta[@property='og:title']/@content", "//title"):
+        for found in tree.xpath(query):
+            value = found if isinstance(found, str) else found.text_content()
+            value = TITLE_SUFFIX.sub("", SPACES.sub(" ", str(value))).strip()
+            if value:
+                return value
+    return None
+
+
+def _article_container(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
+    """The `<article>`, else the element hinted as the article text with the most paragraphs."""
+    articles = tree.xpath("//article")
+    if articles:
+        return max(articles, key=lambda el: len(el.xpath(".//p")))
+    hinted = [el for el in tree.iter() if isinstance(el.tag, str)
+              and ARTICLE_HINT.search(f"{el.get('class', '')} {el.get('id', '')}")]
+    if hinted:
+        return max(hinted, key=lambda el: len(el.xpath(".//p")))
+    body = tree.find("body")
+    return body if body is not None else tree

@@ -1,0 +1,188 @@
+"""Readers: input paths in, `RawPage`s (or `Failure`s, one per unusable input) out, as a stream.
+
+Handles plain text and HTML pages, JSON Lines of `{url, html|text, published?}`,
+directories (recursively, in sorted order), `.gz` files, `.zip` and `.tar[.gz]`
+archives and `-` for standard input. Nothing is ever written to disk, and no
+member is ever read past `max_bytes`, so archive members with unsafe paths or
+zip bombs cost nothing but an error record.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import sys
+import tarfile
+import zipfile
+import zlib
+from collections.abc import Iterable, Iterator
+from pathlib import Path, PurePosixPath
+from typing import BinaryIO
+
+import orjson
+
+from pipeline.records import Failure, RawPage, Source
+
+DEFAULT_MAX_BYTES = 8 * 1024 * 1024
+JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
+TAR_SUFFIXES = (".tar", ".tar.gz", ".tgz")
+GZIP_ERRORS = (gzip.BadGzipFile, EOFError, zlib.error)
+
+ReadItem = RawPage | Failure
+
+
+def read_inputs(paths: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES,
+                stdin: BinaryIO | None = None) -> Iterator[ReadItem]:
+    """Yield every article of every input path, in order."""
+    for path in paths:
+        if path == "-":
+            yield from _read_stream(stdin or sys.stdin.buffer, Source(path="-"), max_bytes)
+        elif os.path.isdir(path):
+            for file in _walk(path):
+                yield from _read_file(file, max_bytes)
+        else:
+            yield from _read_file(path, max_bytes)
+
+
+def _walk(directory: str) -> Iterator[str]:
+    for root, dirs, files in os.walk(directory):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith("."):
+                yield os.path.join(root, name)
+
+
+def _format_of(name: str) -> str | None:
+    lower = name.lower().removesuffix(".gz")
+    if lower.endswith((".html", ".htm")):
+        return "html"
+    if lower.endswith(".txt"):
+        return "text"
+    return None
+
+
+def _read_file(path: str, max_bytes: int) -> Iterator[ReadItem]:
+    source = Source(path=path)
+    lower = path.lower()
+    try:
+        if lower.endswith(JSONL_SUFFIXES):
+            opener = gzip.open if lower.endswith(".gz") else open
+            with opener(path, "rb") as stream:
+                yield from _read_jsonl(stream, path, max_bytes)
+        elif lower.endswith(".zip"):
+            yield from _read_zip(path, max_bytes)
+        elif lower.endswith(TAR_SUFFIXES):
+            yield from _read_tar(path, max_bytes)
+        elif lower.endswith(".gz"):
+            with gzip.open(path, "rb") as stream:
+                yield _read_capped(stream, source, max_bytes, _format_of(path))
+        elif os.path.getsize(path) > max_bytes:
+            yield _too_large(source, max_bytes)
+        else:
+            yield RawPage(source=source, data=Path(path).read_bytes(), format=_format_of(path))
+    except GZIP_ERRORS as exc:
+        yield Failure(source=source, kind="archive", message=f"corrupt gzip data: {exc}")
+    except (zipfile.BadZipFile, tarfile.TarError) as exc:
+        yield Failure(source=source, kind="archive", message=f"corrupt archive: {exc}")
+    except OSError as exc:
+        yield Failure(source=source, kind="unreadable", message=f"cannot read {path}: {exc.strerror or exc}")
+
+
+def _read_stream(stream: BinaryIO, source: Source, max_bytes: int) -> Iterator[ReadItem]:
+    """Standard input: JSON Lines when it starts with `{`, else one page."""
+    head = stream.peek(64)[:64] if hasattr(stream, "peek") else b""
+    if head.lstrip().startswith(b"{"):
+        yield from _read_jsonl(stream, source.path, max_bytes)
+    else:
+        yield _read_capped(stream, source, max_bytes, None)
+
+
+def _read_capped(stream: BinaryIO, source: Source, max_bytes: int, fmt: str | None) -> ReadItem:
+    data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        return _too_large(source, max_bytes)
+    return RawPage(source=source, data=data, format=fmt)  # type: ignore[arg-type]
+
+
+def _too_large(source: Source, max_bytes: int) -> Failure:
+    return Failure(source=source, kind="too_large",
+                   message=f"page exceeds the {max_bytes:,}-byte limit (--max-bytes)")
+
+
+def _read_jsonl(stream: BinaryIO, path: str, max_bytes: int, member: str | None = None) -> Iterator[ReadItem]:
+    for number, line in enumerate(stream, start=1):
+        source = Source(path=path, line=number, member=member)
+        if not line.strip():
+            continue
+        if len(line) > max_bytes:
+            yield _too_large(source, max_bytes)
+            continue
+        try:
+            obj = orjson.loads(line)
+        except orjson.JSONDecodeError as exc:
+            yield Failure(source=source, kind="json", message=f"line {number} is not JSON: {exc}")
+            continue
+        yield _page_from_json(obj, source)
+
+
+def _page_from_json(obj: object, source: Source) -> ReadItem:
+    if not isinstance(obj, dict):
+        return Failure(source=source, kind="json", message="a JSON Lines article must be an object")
+    url = obj.get("url") if isinstance(obj.get("url"), str) else None
+    source = Source(path=source.path, line=source.line, member=source.member, url=url)
+    published = obj.get("published") if isinstance(obj.get("published"), str) else None
+    for key in ("html", "text"):
+        if isinstance(obj.get(key), str):
+            return RawPage(source=source, data=obj[key], format=key, published=published)  # type: ignore[arg-type]
+    return Failure(source=source, kind="json", message='a JSON Lines article needs an "html" or "text" string')
+
+
+def _unsafe(name: str) -> bool:
+    parts = PurePosixPath(name.replace("\\", "/")).parts
+    return name.startswith(("/", "\\")) or ".." in parts or (len(name) > 1 and name[1] == ":")
+
+
+def _member_items(path: str, name: str, size: int, open_member, max_bytes: int) -> Iterator[ReadItem]:
+    source = Source(path=path, member=name)
+    if _unsafe(name):
+        yield Failure(source=source, kind="unsafe_path", message=f"archive member {name!r} has an unsafe path; skipped")
+    elif size > max_bytes and not name.lower().endswith(JSONL_SUFFIXES):
+        yield _too_large(source, max_bytes)
+    else:
+        with open_member() as stream:
+            if name.lower().endswith(".gz"):
+                stream = gzip.GzipFile(fileobj=stream)
+            if name.lower().endswith(JSONL_SUFFIXES):
+                yield from _read_jsonl(stream, path, max_bytes, member=name)
+            else:
+                yield _read_capped(stream, source, max_bytes, _format_of(name))
+
+
+def _read_zip(path: str, max_bytes: int) -> Iterator[ReadItem]:
+    with zipfile.ZipFile(path) as archive:
+        for info in archive.infolist():
+            if info.is_dir():
+                continue
+            try:
+                yield from _member_items(path, info.filename, info.file_size,
+                                         lambda info=info: archive.open(info), max_bytes)
+            except (zipfile.BadZipFile, *GZIP_ERRORS) as exc:
+                yield Failure(source=Source(path=path, member=info.filename), kind="archive",
+                              message=f"corrupt archive member: {exc}")
+
+
+def _read_tar(path: str, max_bytes: int) -> Iterator[ReadItem]:
+    with tarfile.open(path, "r|*") as archive:  # stream mode: members are read in order, never all at once
+        for info in archive:
+            if info.isdir():
+                continue
+            if not info.isfile():
+                yield Failure(source=Source(path=path, member=info.name), kind="unsafe_path",
+                              message=f"archive member {info.name!r} is not a regular file; skipped")
+                continue
+            try:
+                yield from _member_items(path, info.name, info.size,
+                                         lambda info=info: archive.extractfile(info), max_bytes)
+            except GZIP_ERRORS as exc:
+                yield Failure(source=Source(path=path, member=info.name), kind="archive",
+                              message=f"corrupt archive member: {exc}")

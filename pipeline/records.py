@@ -1,0 +1,162 @@
+"""Plain typed records passed between stages.
+
+Every stage takes and returns these frozen dataclasses; `record.py` is the only
+place that turns them into the public JSON shape (record format v1).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Literal
+
+RegionKind = Literal["country", "region", "district", "city"]
+OrganizationKind = Literal["government", "international", "other"]
+ClaimKind = Literal["fact", "plan"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Source:
+    """Where an article came from: the input path as given, its line or member, its URL."""
+
+    path: str
+    line: int | None = None
+    member: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RawPage:
+    """One article as read, before parsing. `data` is bytes from files, str from JSON."""
+
+    source: Source
+    data: bytes | str
+    format: Literal["text", "html"] | None = None  # None: decided by sniffing
+    published: str | None = None  # given by the input (JSON Lines), wins over the page
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Failure:
+    """An input that could not be read; it becomes an error record in its place."""
+
+    source: Source
+    kind: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Dateline:
+    """`MINSK, 19 January (BelTA) –`: place as written, date resolved, offsets in the body."""
+
+    place: str
+    date: date | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Article:
+    source: Source
+    title: str | None
+    published: datetime | None
+    category: str | None
+    dateline: Dateline | None
+    text: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Mention:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Person:
+    name: str
+    key: str  # transliteration-folded name, joins the same person across articles
+    titles: tuple[str, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Region:
+    name: str
+    kind: RegionKind
+    country: str | None
+    code: str | None
+    mentions: tuple[Mention, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Enterprise:
+    name: str
+    aliases: tuple[str, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Organization:
+    name: str
+    kind: OrganizationKind
+    aliases: tuple[str, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Money:
+    text: str
+    start: int
+    end: int
+    low: Decimal
+    high: Decimal
+    currency: str
+    approximate: bool = False
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Percentage:
+    text: str
+    start: int
+    end: int
+    value: float
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Period:
+    """A date or period placed on the calendar: inclusive `first`..`last`."""
+
+    text: str
+    start: int
+    end: int
+    first: date
+    last: date
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Claim:
+    text: str
+    start: int
+    end: int
+    first: date
+    last: date
+    kind: ClaimKind
+    speaker: str | None
+    money: tuple[Money, ...] = ()
+    percentages: tuple[Percentage, ...] = ()
+    entities: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Extraction:
+    """Everything the NLP stage found in one article."""
+
+    people: tuple[Person, ...] = ()
+    regions: tuple[Region, ...] = ()
+    enterprises: tuple[Enterprise, ...] = ()
+    organizations: tuple[Organization, ...] = ()
+    money: tuple[Money, ...] = ()
+    percentages: tuple[Percentage, ...] = ()
+    dates: tuple[Period, ...] = ()
+    claims: tuple[Claim, ...] = field(default=())

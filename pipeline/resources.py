@@ -1,0 +1,54 @@
+"""Loading the data files under `models/` (gazetteers, patterns, title lists).
+
+The only module that opens them; a bad row raises `ResourceError` naming the file and line.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from pipeline.errors import ResourceError
+
+MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
+
+
+def read_jsonl(path: Path, *, required: tuple[str, ...] = ()) -> Iterator[dict[str, Any]]:
+    """Rows of a JSON Lines data file; blank lines and `#` comments are skipped."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise ResourceError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    for number, line in enumerate(lines, start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        try:
+            row = orjson.loads(line)
+        except orjson.JSONDecodeError as exc:
+            raise ResourceError(f"{path}:{number}: not JSON: {exc}") from exc
+        _check(row, required, path, number)
+        yield row
+
+
+def read_tsv(path: Path, *, required: tuple[str, ...] = ()) -> Iterator[dict[str, str]]:
+    """Rows of a tab-separated data file with a header line."""
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            reader = csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t")
+            for number, row in enumerate(reader, start=2):
+                _check(row, required, path, number)
+                yield {key: (value or "").strip() for key, value in row.items()}
+    except OSError as exc:
+        raise ResourceError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+
+
+def _check(row: object, required: tuple[str, ...], path: Path, number: int) -> None:
+    if not isinstance(row, dict):
+        raise ResourceError(f"{path}:{number}: a row must be an object")
+    missing = [key for key in required if not row.get(key)]
+    if missing:
+        raise ResourceError(f"{path}:{number}: missing {', '.join(missing)}")
