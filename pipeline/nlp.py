@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import spacy
+from thinc.api import Config
 from spacy.language import Language
 
 import pipeline.components  # noqa: F401  (registers the project's factories)
@@ -26,14 +27,24 @@ class NlpSettings:
     model: str | None = None  # overrides the config's model name
 
 
-def build_language(settings: NlpSettings = NlpSettings()) -> Language:
-    """Load the statistical model and add the project's components (call once per process)."""
+def load_config(settings: NlpSettings) -> Config:
     config_path = settings.models_dir / "pipeline.cfg"
     try:
-        config = spacy.util.load_config(config_path)
+        return spacy.util.load_config(config_path)
     except (OSError, ValueError) as exc:
         raise ResourceError(f"{config_path}: {exc}") from exc
-    model = settings.model or os.environ.get(MODEL_ENV) or config["nlp"]["model"]
+
+
+def model_name(settings: NlpSettings, config: Config | None = None) -> str:
+    """The statistical model to load: the setting, else the environment, else the config."""
+    config = config if config is not None else load_config(settings)
+    return settings.model or os.environ.get(MODEL_ENV) or config["nlp"]["model"]
+
+
+def build_language(settings: NlpSettings = NlpSettings()) -> Language:
+    """Load the statistical model and add the project's components (call once per process)."""
+    config = load_config(settings)
+    model = model_name(settings, config)
     try:
         nlp = spacy.load(model, exclude=list(config["nlp"].get("exclude", [])))
     except OSError as exc:

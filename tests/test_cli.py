@@ -1,0 +1,94 @@
+"""The `extract` command: one line per article in input order, error records for bad input, exit codes."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from pipeline.cli import main
+
+GOOD_PAGE = """Economy
+Flag Sunday, 1 February 2026
+All news
+Economy
+19 January 2026, 11:27
+
+Belshina raises exports
+
+BOBRUISK, 19 January (BelTA) – Belshina exported tyres to Russia in 2025.
+Follow us on:
+"""
+
+
+def write_bad_inputs(directory: Path) -> list[str]:
+    """One good page and one of every kind of bad input; returns the expected kinds in read order."""
+    (directory / "01_good.txt").write_text(GOOD_PAGE, encoding="utf-8")
+    (directory / "02_empty.txt").write_bytes(b"")
+    (directory / "03_binary.txt").write_bytes(b"\x00\x01\x02\xff" * 64)
+    (directory / "04_latin1.txt").write_bytes(GOOD_PAGE.replace("–", "-").encode("utf-8") + "café".encode("latin-1"))
+    (directory / "05_nobody.html").write_text("<html><body><nav>All news</nav></body></html>")
+    (directory / "06_pages.jsonl").write_text('{"text": %s}\nnot json\n' % json.dumps(GOOD_PAGE))
+    (directory / "07_unreadable.txt").symlink_to(directory / "missing")
+    (directory / "08_good.txt.gz").write_bytes(gzip.compress(GOOD_PAGE.encode("utf-8"), mtime=0))
+    return ["record", "empty", "binary", "encoding", "no_body", "record", "json", "unreadable", "record"]
+
+
+def run(args: list[str]):
+    return CliRunner().invoke(main, args, catch_exceptions=False)
+
+
+def test_extract_bad_inputs_give_error_records_in_place(tmp_path, record_validator):
+    expected = write_bad_inputs(tmp_path)
+    out = tmp_path / "out" / "records.jsonl"
+    out.parent.mkdir()
+    result = run(["extract", str(tmp_path), "-o", str(out), "--workers", "1"])
+    records = [record_validator(json.loads(line)) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["error"]["kind"] if "error" in r else "record" for r in records] == expected
+    assert all(r["error"]["message"] for r in records if "error" in r)
+    assert result.exit_code == 1
+    assert "9 articles in" in result.stderr and "unreadable 1" in result.stderr
+
+
+def test_extract_success_exit_code_zero_and_stdout(tmp_path, record_validator):
+    (tmp_path / "a.txt").write_text(GOOD_PAGE, encoding="utf-8")
+    result = run(["extract", str(tmp_path / "a.txt"), "--workers", "1", "--quiet"])
+    assert result.exit_code == 0
+    (line,) = result.stdout.splitlines()
+    record = record_validator(json.loads(line))
+    assert record["title"] == "Belshina raises exports" and record["published"] == "2026-01-19T11:27:00"
+
+
+def test_extract_output_is_deterministic(tmp_path):
+    write_bad_inputs(tmp_path)
+    outputs = []
+    for name in ("one.jsonl", "two.jsonl"):
+        run(["extract", str(tmp_path), "-o", str(tmp_path.parent / name), "--workers", "1", "--quiet"])
+        outputs.append((tmp_path.parent / name).read_bytes())
+    assert outputs[0] == outputs[1] and outputs[0]
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["extract", "/no/such/file.txt"], "does not exist"),
+    (["extract"], "Missing argument"),
+    (["extract", "-", "--workers", "0"], "--workers"),
+    (["extract", "-", "--bogus"], "No such option"),
+])
+def test_extract_unusable_arguments_exit_2_with_reason(args, message):
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2
+    assert message in result.stderr
+
+
+def test_module_and_console_script_entry_points(tmp_path):
+    (tmp_path / "a.txt").write_text(GOOD_PAGE, encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "pipeline", "extract", str(tmp_path / "a.txt"), "--workers", "1",
+                           "--quiet"], capture_output=True, text=True, check=True)
+    assert json.loads(done.stdout)["dateline"] == {"place": "BOBRUISK", "date": "2026-01-19"}
+    script = Path(sys.executable).with_name("belta-pipeline")
+    assert "extract" in subprocess.run([str(script), "--help"], capture_output=True, text=True, check=True).stdout

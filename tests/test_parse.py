@@ -1,0 +1,128 @@
+"""Page parsing: title, publication date-time (never the viewed date), category, dateline, body."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from pipeline.errors import InputError
+from pipeline.parse import parse_page
+from pipeline.records import RawPage, Source
+
+SEED = Path(__file__).resolve().parent.parent.parent / "shared" / "seed"
+
+TEXT_PAGE = """Economy
+Flag Sunday, 1 February 2026
+All news
+All news
+Economy
+19 January 2026, 11:27
+
+Grodno Azot raises output
+
+GRODNO, 18 January (BelTA) – Grodno Azot increased output by 4% in 2025, the company said.
+The plant plans new lines next year.
+Follow us on:
+X
+Recent news from Belarus
+Another headline
+"""
+
+HTML_PAGE = """<!DOCTYPE html><html><head><title>Naftan upgrades refinery | BelTA</title>
+<meta property="article:published_time" content="2025-11-03T14:05:00+03:00">
+<meta property="article:modified_time" content="2025-11-04T09:00:00+03:00"></head>
+<body><header><nav><a href="/">All news</a> Flag Friday, 7 November 2025</nav></header>
+<div class="article"><h1>Naftan upgrades refinery</h1>
+<p>NOVOPOLOTSK, 3 November (BelTA) &ndash; Naftan&#8217;s new unit cost Br3.4&nbsp;billion.</p>
+<p>The unit   will start
+ in 2026.</p></div>
+<aside><p>Recent news</p><p>Other story</p></aside>
+<footer><p>Follow us on X</p><p>&copy; BelTA</p></footer></body></html>"""
+
+
+def page(data: str | bytes, fmt: str | None = None, published: str | None = None) -> RawPage:
+    return RawPage(source=Source(path="page"), data=data, format=fmt, published=published)
+
+
+def test_parse_text_publication_date_not_viewed_date():
+    article = parse_page(page(TEXT_PAGE))
+    assert article.published == datetime(2026, 1, 19, 11, 27)
+
+
+def test_parse_text_title_category_dateline():
+    article = parse_page(page(TEXT_PAGE))
+    assert article.title == "Grodno Azot raises output"
+    assert article.category == "Economy"
+    assert article.dateline.place == "GRODNO"
+    assert article.dateline.date == date(2026, 1, 18)
+    assert article.text[article.dateline.start:article.dateline.end] == "GRODNO, 18 January (BelTA) – "
+
+
+def test_parse_text_body_stops_before_trailer():
+    article = parse_page(page(TEXT_PAGE))
+    assert article.text.startswith("GRODNO, 18 January (BelTA)")
+    assert article.text.endswith("The plant plans new lines next year.")
+    assert "Follow us" not in article.text
+
+
+def test_parse_dateline_in_previous_year():
+    text = TEXT_PAGE.replace("19 January 2026", "2 January 2026").replace("18 January", "31 December")
+    assert parse_page(page(text)).dateline.date == date(2025, 12, 31)
+
+
+def test_parse_text_without_publication_line_takes_title_above_dateline():
+    article = parse_page(page("Menu\n\nBelshina ships tyres\n\nBOBRUISK (BelTA) – Belshina shipped tyres.\n"))
+    assert article.title == "Belshina ships tyres"
+    assert article.published is None
+    assert article.dateline.place == "BOBRUISK" and article.dateline.date is None
+
+
+def test_parse_given_published_wins():
+    article = parse_page(page(TEXT_PAGE, published="2026-01-20T08:00:00"))
+    assert article.published == datetime(2026, 1, 20, 8, 0)
+
+
+def test_parse_html_metadata_and_paragraphs():
+    article = parse_page(page(HTML_PAGE))
+    assert article.title == "Naftan upgrades refinery"
+    assert article.published == datetime(2025, 11, 3, 14, 5)  # published, not modified
+    assert article.text == ("NOVOPOLOTSK, 3 November (BelTA) – Naftan’s new unit cost Br3.4\u00a0billion.\n"
+                            "The unit will start in 2026.")
+    assert article.dateline.place == "NOVOPOLOTSK"
+
+
+def test_parse_html_time_element():
+    html = HTML_PAGE.replace('<meta property="article:published_time" content="2025-11-03T14:05:00+03:00">', "")
+    html = html.replace("<h1>", '<time datetime="2025-11-02T10:00">2 November</time><h1>')
+    assert parse_page(page(html)).published == datetime(2025, 11, 2, 10, 0)
+
+
+def test_parse_sniffs_html_without_format():
+    assert parse_page(page(HTML_PAGE.encode())).title == "Naftan upgrades refinery"
+
+
+@pytest.mark.parametrize(("data", "kind", "message"), [
+    (b"", "empty", "empty"),
+    (b"  \n\t ", "empty", "empty"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary", "binary"),
+    (b"MINSK (BelTA) \xff\xfe caf\xe9", "encoding", "not valid UTF-8"),
+    (b"<html><body><nav>All news</nav></body></html>", "no_body", "no article body"),
+    (b"Title only\n\n19 January 2026, 11:27\n\nHeadline\n\nFollow us on:\nX\n", "no_body", "no article body"),
+])
+def test_parse_bad_input_raises_input_error(data, kind, message):
+    with pytest.raises(InputError, match=message) as caught:
+        parse_page(page(data))
+    assert caught.value.kind == kind
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="../shared/seed is not beside the repository")
+def test_parse_seed_article():
+    (path,) = SEED.glob("*.txt")
+    article = parse_page(RawPage(source=Source(path=str(path)), data=path.read_bytes(), format="text"))
+    assert article.title == "Lukashenko: Belarus, Russia’s Kirov Oblast seek to double trade"
+    assert article.published == datetime(2026, 1, 19, 11, 27)
+    assert article.dateline.place == "MINSK" and article.dateline.date == date(2026, 1, 19)
+    assert article.text.startswith("MINSK, 19 January (BelTA) – Belarus and Kirov Oblast")
+    assert article.text.endswith("and passenger cars.")
