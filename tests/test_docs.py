@@ -1,0 +1,41 @@
+"""Docs are tests: every command and option of the CLI is documented in the README and its help."""
+
+from __future__ import annotations
+
+import click
+import pytest
+
+from pipeline.cli import main
+
+from .conftest import ROOT
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def walk(command: click.Command, path: tuple[str, ...] = ()):
+    yield path, command
+    if isinstance(command, click.Group):
+        for name, sub in sorted(command.commands.items()):
+            yield from walk(sub, (*path, name))
+
+
+COMMANDS = list(walk(main))
+
+
+@pytest.mark.parametrize(("path", "command"), COMMANDS, ids=lambda v: " ".join(v) if isinstance(v, tuple) else "")
+def test_command_documented_in_readme(path, command):
+    if path:
+        assert f"pipeline {' '.join(path)}" in README, f"README does not show `{' '.join(path)}`"
+    for param in command.params:
+        if isinstance(param, click.Option):
+            longest = max(param.opts, key=len)
+            if longest not in ("--help", "--version"):
+                assert f"`{longest}" in README or f", {longest}`" in README, f"{' '.join(path)} {longest}"
+
+
+@pytest.mark.parametrize(("path", "command"), COMMANDS, ids=lambda v: " ".join(v) if isinstance(v, tuple) else "")
+def test_command_help_has_an_example(path, command):
+    assert "Example" in (command.help or ""), f"`{' '.join(path)}` --help has no example"
+    for param in command.params:
+        if isinstance(param, click.Option):
+            assert param.help, f"{' '.join(path)} {param.opts} has no help text"
