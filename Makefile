@@ -28,6 +28,7 @@ bench: setup
 
 eval: setup
 	$(PY) -m pipeline.evaluate --shared $(SHARED)
+	$(PY) -m pipeline.evaluate_public --public-dir $(SHARED)/eval/public
 
 clean:
 	rm -rf out $(VENV)

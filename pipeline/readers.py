@@ -110,12 +110,12 @@ def _too_large(source: Source, max_bytes: int) -> Failure:
 
 
 def _read_jsonl(stream: BinaryIO, path: str, max_bytes: int, member: str | None = None) -> Iterator[ReadItem]:
-    for number, line in enumerate(stream, start=1):
+    for number, line in enumerate(_capped_lines(stream, max_bytes), start=1):
         source = Source(path=path, line=number, member=member)
-        if not line.strip():
-            continue
-        if len(line) > max_bytes:
+        if line is None:
             yield _too_large(source, max_bytes)
+            continue
+        if not line.strip():
             continue
         try:
             obj = orjson.loads(line)
@@ -123,6 +123,17 @@ def _read_jsonl(stream: BinaryIO, path: str, max_bytes: int, member: str | None 
             yield Failure(source=source, kind="json", message=f"line {number} is not JSON: {exc}")
             continue
         yield _page_from_json(obj, source)
+
+
+def _capped_lines(stream: BinaryIO, max_bytes: int) -> Iterator[bytes | None]:
+    """The stream's lines; None for a line longer than `max_bytes`, which is skipped unread."""
+    while line := stream.readline(max_bytes + 1):
+        if len(line) <= max_bytes:
+            yield line
+            continue
+        while not line.endswith(b"\n") and (line := stream.readline(max_bytes + 1)):
+            pass  # drain the rest of the long line in bounded pieces
+        yield None
 
 
 def _page_from_json(obj: object, source: Source) -> ReadItem:

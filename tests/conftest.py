@@ -62,3 +62,95 @@ def record_of(processor, record_validator):
         return record_validator(record)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def synthetic_record():
+    """`make(n)`: a valid v1 record, different for every `n`, built without the NLP pipeline.
+
+    For tests of record consumers (the facts store); offsets always point into `text`.
+    """
+    people = [("Aleksandr Lukashenko", "aleksandr lukashenko", "President of Belarus"),
+              ("Alexander Sokolov", "aleksandr sokolov", "Governor of Kirov Oblast"),
+              ("Roman Golovchenko", "roman golovchenko", "Prime Minister")]
+    regions = [("Kirov Oblast", "region", "RU", "RU-KIR"), ("Belarus", "country", "BY", None),
+               ("Zhlobin", "city", "BY", None)]
+    currencies = ["USD", "EUR", "BYN", "RUB"]
+
+    def make(n: int, *, published: str = "2025-03-14T10:00:00") -> dict:
+        person, other = people[n % 3], people[(n + 1) % 3]
+        region = regions[n % 3]
+        year = 2020 + n % 6
+        amount = (n % 97 + 1) * 1_000_000
+        currency = currencies[n % 4]
+        parts: list[str] = []
+
+        def add(fragment: str) -> tuple[int, int]:
+            start = sum(map(len, parts))
+            parts.append(fragment)
+            return start, start + len(fragment)
+
+        add("MINSK, 14 March (BelTA) – ")
+        p1 = add(person[0])
+        add(" met the delegation of ")
+        r1 = add(region[0])
+        add(f" (article {n}). ")
+        claim_start = sum(map(len, parts))
+        add("In ")
+        d1 = add(str(year))
+        add(", trade with ")
+        add(region[0])
+        add(" reached ")
+        m1 = add(f"${amount // 1_000_000} million")
+        add(", up ")
+        pc1 = add(f"{n % 50}.5%")
+        claim_end = sum(map(len, parts)) + 1
+        add(". The elevators of Minsk Elevator Plant were praised by ")
+        p2 = add(other[0].split()[-1])
+        add(".")
+        text = "".join(parts)
+
+        def span(bounds: tuple[int, int]) -> dict:
+            return {"text": text[bounds[0]:bounds[1]], "start": bounds[0], "end": bounds[1]}
+
+        money = {**span(m1), "low": amount, "high": amount, "currency": currency, "approximate": n % 2 == 0}
+        percentage = {**span(pc1), "value": n % 50 + 0.5}
+        return {
+            "schema": "belta-record/1", "id": f"synthetic{n:08d}",
+            "source": {"path": "synthetic.jsonl", "line": n + 1, "url": None},
+            "title": f"Synthetic article {n}", "published": published,
+            "dateline": {"place": "MINSK", "date": published[:10]}, "category": "Economics",
+            "language": "en", "text": text,
+            "people": [{"name": person[0], "key": person[1], "titles": [person[2]], "mentions": [span(p1)]},
+                       {"name": other[0], "key": other[1], "titles": [], "mentions": [span(p2)]}],
+            "regions": [{"name": region[0], "kind": region[1], "country": region[2], "code": region[3],
+                         "mentions": [span(r1)]}],
+            "enterprises": [{"name": "Minsk Elevator Plant", "aliases": ["MEP"], "mentions": []}],
+            "organizations": [{"name": "Council of Ministers", "kind": "government", "aliases": [],
+                               "mentions": []}],
+            "money": [money],
+            "percentages": [percentage],
+            "dates": [{**span(d1), "from": f"{year}-01-01", "to": f"{year}-12-31"}],
+            "claims": [{"text": text[claim_start:claim_end], "start": claim_start, "end": claim_end,
+                        "from": f"{year}-01-01", "to": f"{year}-12-31", "kind": "fact" if n % 3 else "plan",
+                        "speaker": person[0] if n % 2 else None,
+                        "money": [{"text": money["text"], "low": amount, "high": amount, "currency": currency}],
+                        "percentages": [{"text": percentage["text"], "value": percentage["value"]}],
+                        "entities": [region[0], "Minsk Elevator Plant"]}],
+        }
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def bench_corpus(tmp_path_factory):
+    """`make(count)`: a JSON Lines file of `count` varied BelTA-style articles built from samples/ (cached)."""
+    from pipeline.corpus import write_corpus
+
+    directory = tmp_path_factory.mktemp("corpus")
+
+    def make(count: int) -> Path:
+        path = directory / f"articles-{count}.jsonl"
+        return path if path.exists() else write_corpus(path, count)
+
+    return make

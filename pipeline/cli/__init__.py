@@ -10,6 +10,7 @@ import logging
 import click
 
 from pipeline.cli.extract import extract
+from pipeline.cli.store import export, load, query
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -27,3 +28,6 @@ def main(verbose: bool) -> None:
 
 
 main.add_command(extract)
+main.add_command(load)
+main.add_command(query)
+main.add_command(export)

@@ -5,14 +5,18 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections import Counter
+from collections.abc import Iterable, Iterator
+from itertools import islice
 from pathlib import Path
 
 import click
-import orjson
 
+from pipeline.checkpoint import ResumableWriter, StreamWriter, is_complete
+from pipeline.cli.progress import progress_bar
+from pipeline.cli.store import db_option
+from pipeline.errors import PipelineError
 from pipeline.nlp import NlpSettings
-from pipeline.readers import DEFAULT_MAX_BYTES, read_inputs
+from pipeline.readers import DEFAULT_MAX_BYTES, ReadItem, read_inputs
 from pipeline.resources import MODELS_DIR
 from pipeline.runner import DEFAULT_BATCH_SIZE, run_local
 
@@ -32,14 +36,26 @@ from pipeline.runner import DEFAULT_BATCH_SIZE, run_local
                    "(also BELTA_SPACY_MODEL), e.g. en_core_web_sm.")
 @click.option("--models-dir", type=click.Path(file_okay=False, exists=True, path_type=Path), default=MODELS_DIR,
               show_default=True, help="Directory with pipeline.cfg, gazetteers and patterns.")
-@click.option("-q", "--quiet", is_flag=True, help="No summary on stderr.")
+@click.option("--resume", is_flag=True,
+              help="Continue a run that was stopped or killed, from OUT.jsonl.part and its checkpoint "
+                   "OUT.jsonl.ckpt; same INPUT... as the stopped run.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="local: worker processes on this machine; dask: a Dask cluster (pip install '.[dask]').")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="With --engine dask: the scheduler of a running cluster, e.g. tcp://10.0.0.5:8786; "
+                   "without it a local cluster of --workers processes is started.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary on stderr.")
+@db_option
 def extract(inputs: tuple[str, ...], output: str, workers: int, batch_size: int, max_bytes: int,
-            model: str | None, models_dir: Path, quiet: bool) -> None:
+            model: str | None, models_dir: Path, resume: bool, engine: str, scheduler: str | None,
+            quiet: bool) -> None:
     """Extract records from INPUT... (files, directories, .gz, .jsonl, .zip, .tar.gz, or - for stdin).
 
     Every article yields exactly one line, in input order: a record, or an
     error record saying why it could not be processed. The exit code is 1 when
-    any article failed.
+    any article failed. Output to a file is written to OUT.jsonl.part and
+    published as OUT.jsonl when the run completes; a killed run continues with
+    --resume.
 
     \b
     Example:
@@ -48,22 +64,52 @@ def extract(inputs: tuple[str, ...], output: str, workers: int, batch_size: int,
     for path in inputs:
         if path != "-" and not os.path.exists(path):
             raise click.BadParameter(f"{path!r} does not exist", param_hint="INPUT")
+    if resume and output == "-":
+        raise click.BadParameter("standard output cannot be resumed; write to a file with -o", param_hint="--resume")
+    if scheduler is not None and engine != "dask":
+        raise click.BadParameter("a scheduler address needs --engine dask", param_hint="--scheduler")
+    if resume and is_complete(Path(output)):
+        click.echo(f"{output} is complete: nothing to resume", err=True)
+        return
     settings = NlpSettings(models_dir=models_dir, model=model)
     started = time.monotonic()
-    errors: Counter[str] = Counter()
-    count = 0
-    sink = click.open_file(output, "wb", atomic=output != "-")
-    with sink:
-        for lines in run_local(read_inputs(inputs, max_bytes=max_bytes), settings=settings,
-                               workers=workers, batch_size=batch_size):
-            for line in lines:
-                count += 1
-                if b'"error":{' in line:
-                    errors[orjson.loads(line)["error"]["kind"]] += 1
-                sink.write(line)
+    writer = _open_writer(output, inputs, resume)
+    try:
+        count_total = None if "-" in inputs else lambda: sum(1 for _ in read_inputs(inputs, max_bytes=max_bytes))
+        items = islice(read_inputs(inputs, max_bytes=max_bytes), writer.done, None)
+        with progress_bar(enabled=not quiet and sys.stderr.isatty(), initial=writer.done,
+                          count_total=count_total) as bar:
+            for lines in _run(engine, items, settings=settings, workers=workers, batch_size=batch_size,
+                              scheduler=scheduler):
+                writer.write_batch(lines)
+                bar.update(len(lines))
+    except BaseException:
+        writer.close()  # keeps what is written, for --resume
+        raise
+    writer.finish()
+    progress = writer.progress
     if not quiet:
-        failed = ", ".join(f"{kind} {n}" for kind, n in sorted(errors.items())) or "none"
-        click.echo(f"{count} articles in, {count - sum(errors.values())} records, errors: {failed}; "
+        failed = ", ".join(f"{kind} {n}" for kind, n in sorted(progress.errors.items())) or "none"
+        click.echo(f"{progress.articles} articles in, {progress.records} records out, errors: {failed}; "
                    f"{time.monotonic() - started:.1f}s", err=True)
-    if errors:
+    if progress.errors:
         sys.exit(1)
+
+
+def _open_writer(output: str, inputs: tuple[str, ...], resume: bool) -> ResumableWriter | StreamWriter:
+    if output == "-":
+        return StreamWriter(sys.stdout.buffer)
+    path = Path(output)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        return ResumableWriter(path, inputs=list(inputs), resume=resume)
+    except PipelineError as exc:
+        raise click.UsageError(str(exc)) from exc
+
+
+def _run(engine: str, items: Iterable[ReadItem], *, scheduler: str | None, **options) -> Iterator[list[bytes]]:
+    if engine == "dask":
+        from pipeline.dask_runner import run_dask  # imports distributed: only when asked for
+
+        return run_dask(items, scheduler=scheduler, **options)
+    return run_local(items, **options)

@@ -1,13 +1,368 @@
-"""Dated claims (placeholder until issue 4 lands)."""
+"""Dated claims: body sentences stating a fact, figure, plan or promise anchored to a placeable period.
+
+A claim is a sentence (bracketed editorial inserts kept in it) with at least one
+of the article's periods. Its anchor is the period the statement is about: a
+comparison baseline ("than in 2022"), the date of the speech act ("said on 19
+January") and a period that only names a document ("the programme for
+2024-2026") give way to any other period. A sentence joining independent
+statements with different anchors ("...; ...", "..., and ...") gives a claim per
+statement. `kind` is "plan" when the statement carries a plan cue ("will",
+"intend", "goal") or its anchor lies after publication. The speaker is the person
+quoted ("...," the head of state said) or reported ("X said that", "according to
+him"); a quotation running over several sentences keeps its speaker.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
 from spacy.tokens import Doc
 
+from pipeline.errors import ResourceError
 from pipeline.extract.entities import Entities
-from pipeline.records import Article, Claim, Money, Percentage, Period
+from pipeline.records import Article, Claim, Money, Percentage, Period, Person
+from pipeline.resources import MODELS_DIR, read_jsonl
+
+CUE_KINDS = ("plan", "speech", "reference")
+
+_WORD = re.compile(r"[A-Za-z']+")
+# Where a sentence joins two statements: "; ", ", and ", and a bare " and " before a verb ("opened a
+# shop in March and plans to build ...", not "Africa and Southeast Asia").
+_JOINT = re.compile(r";\s+|,\s+(?:and|but|while|whereas)\s+|\s+–\s+|\s+and\s+(?=(?:is|are|was|were|will|has|have|"
+                    r"had|can|could|would|should|must|plans|intends|expects|aims|wants|hopes|[a-z]+ed)\b)")
+_BASELINE = re.compile(r"(?i)(?:\bthan|\bcompared\s+(?:to|with)|\bagainst|\bversus|%\s+on)\s+"
+                       r"(?:(?:in|on|during|the same period of|the level of)\s+)*$")
+_DOCUMENT_BEFORE = re.compile(r"(?i)\b(?:programme|program|plan|strategy|concept|roadmap|agreement|budget|law)"
+                              r"(?:\s+of\s+[\w\s-]{1,60}?)?\s+(?:for|until|up\s+to)\s+$")
+_DOCUMENT_AFTER = re.compile(r"(?i)^\s*(?:state\s+)?(?:programme|program|plan|strategy|concept|roadmap)\b")
+_CLAUSE_EDGE = re.compile(r"[,;:“”\"()]")
+_ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]er)\b")
+_ROLE_WINDOW = 60
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimCues:
+    plan: frozenset[str]
+    speech: re.Pattern[str]
+    references: re.Pattern[str]
+    roles: dict[str, tuple[str, ...]]
+
+
+def load_claim_cues(path: Path) -> ClaimCues:
+    rows: dict[str, list[dict]] = {kind: [] for kind in CUE_KINDS}
+    for row in read_jsonl(path, required=("kind", "cue")):
+        if row["kind"] not in rows:
+            raise ResourceError(f"{path}: unknown kind {row['kind']!r}")
+        rows[row["kind"]].append(row)
+
+    def alternation(kind: str) -> str:
+        return "|".join(re.escape(r["cue"]) for r in sorted(rows[kind], key=lambda r: -len(r["cue"])))
+    return ClaimCues(
+        plan=frozenset(r["cue"].lower() for r in rows["plan"]),
+        speech=re.compile(rf"\b(?:{alternation('speech')})\b"),
+        references=re.compile(rf"(?i)\b(?:{alternation('reference')})\b"),
+        roles={r["cue"].lower(): tuple(r.get("roles", ())) for r in rows["reference"]},
+    )
+
+
+@cache
+def claim_cues(models_dir: Path = MODELS_DIR) -> ClaimCues:
+    """The cues from `models_dir/claim_cues.jsonl`, once per process."""
+    return load_claim_cues(models_dir / "claim_cues.jsonl")
 
 
 def extract_claims(doc: Doc, article: Article, *, entities: Entities, money: tuple[Money, ...],
                    percentages: tuple[Percentage, ...], dates: tuple[Period, ...]) -> tuple[Claim, ...]:
-    return ()
+    """Every dated claim of the body, in body order."""
+    if article.published is None or not dates:
+        return ()
+    text = doc.text
+    cues = claim_cues()
+    speakers = Speakers(text, entities.people, cues)
+    claims = []
+    for start, end in sentence_spans(doc, article):
+        speaker = speakers.of_sentence(start, end)
+        sentence_dates = [d for d in dates if start <= d.start and d.end <= end]
+        if not sentence_dates or text[start:end].rstrip("”\" ").endswith("?"):
+            continue
+        for part_start, part_end, anchor, decisive in statements(text, start, end, sentence_dates):
+            claims.append(Claim(
+                text=article.text[part_start:part_end], start=part_start, end=part_end,
+                first=anchor.first, last=anchor.last,
+                kind="plan" if _is_plan(decisive, cues) or anchor.first > article.published.date() else "fact",
+                speaker=speaker,
+                money=tuple(m for m in money if part_start <= m.start < part_end),
+                percentages=tuple(p for p in percentages if part_start <= p.start < part_end),
+                entities=_entity_names(entities, part_start, part_end),
+            ))
+    return tuple(claims)
+
+
+# Sentences and statements ---------------------------------------------------------------------------
+
+
+def sentence_spans(doc: Doc, article: Article) -> list[tuple[int, int]]:
+    """Body sentences without surrounding space: the senter's, cut at line breaks, joined again where
+    it broke inside a bracketed insert, the dateline left out."""
+    text = doc.text
+    pieces: list[tuple[int, int]] = []
+    for sentence in doc.sents:
+        for line in re.finditer(r"[^\n]+", text[sentence.start_char:sentence.end_char]):
+            pieces.append((sentence.start_char + line.start(), sentence.start_char + line.end()))
+    merged: list[tuple[int, int]] = []
+    for start, end in pieces:
+        if merged and _open_bracket(text[merged[-1][0]:merged[-1][1]]) and "\n" not in text[merged[-1][1]:start]:
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    skip = article.dateline.end if article.dateline else 0
+    spans = []
+    for start, end in merged:
+        start = max(start, skip)
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            spans.append((start, end))
+    return spans
+
+
+def _open_bracket(sentence: str) -> bool:
+    return sentence.count("[") > sentence.count("]") or sentence.count("(") > sentence.count(")")
+
+
+def statements(text: str, start: int, end: int, dates: Sequence[Period]) -> list[tuple[int, int, Period, str]]:
+    """The sentence as one statement, or one per joined clause when the clauses have different anchors.
+
+    Each comes with its anchor and the text that decides its kind: the clause holding the anchor, or
+    the whole statement when the anchor is only the date of the speech act.
+    """
+    cuts = [m for m in _JOINT.finditer(text, start, end) if not _inside_brackets(text, start, m.start())
+            and not any(d.start < m.end() and m.start() < d.end for d in dates)]
+    starts = [start, *(m.end() for m in cuts)]
+    ends = [*(m.start() for m in cuts), end]
+    clauses = list(zip(starts, ends))
+    parts: list[tuple[int, int, list[Period]]] = []
+    pending: int | None = None  # a clause without a period joins the statement after it, or else before it
+    for part_start, part_end in clauses:
+        part_dates = [d for d in dates if part_start <= d.start < part_end]
+        if part_dates:
+            parts.append((part_start if pending is None else pending, part_end, part_dates))
+            pending = None
+        elif parts:
+            parts[-1] = (parts[-1][0], part_end, parts[-1][2])
+        elif pending is None:
+            pending = part_start
+    anchored = [(s, e, anchor(text, ds, s)) for s, e, ds in parts]
+    if len({(a.first, a.last) for _, _, a in anchored}) <= 1:
+        anchored = [(start, end, anchor(text, dates, start))]
+    statements = []
+    for s, e, a in anchored:
+        clause = next((c for c in clauses if c[0] <= a.start < c[1]), (s, e))
+        decisive = text[s:e] if _demotion(text, a, s) == SPEECH_ACT else text[clause[0]:clause[1]]
+        statements.append((s, e, a, decisive))
+    return statements
+
+
+def _inside_brackets(text: str, start: int, position: int) -> bool:
+    before = text[start:position]
+    return before.count("[") > before.count("]") or before.count("(") > before.count(")")
+
+
+def anchor(text: str, dates: Sequence[Period], start: int) -> Period:
+    """The period a statement is about: baselines, speech-act dates and document periods give way."""
+    return min(dates, key=lambda d: (_demotion(text, d, start), d.start))
+
+
+DOCUMENT, SPEECH_ACT, BASELINE = 1, 2, 3
+
+
+def _demotion(text: str, period: Period, start: int) -> int:
+    before = text[max(start, period.start - 80):period.start]
+    if _BASELINE.search(before):
+        return BASELINE
+    if _DOCUMENT_BEFORE.search(before) or _DOCUMENT_AFTER.match(text, period.end):
+        return DOCUMENT
+    clause = before[max((m.end() for m in _CLAUSE_EDGE.finditer(before)), default=0):]
+    if claim_cues().speech.search(clause):
+        return SPEECH_ACT
+    return 0
+
+
+def _is_plan(statement: str, cues: ClaimCues) -> bool:
+    words = [w.lower() for w in _WORD.findall(statement)]
+    phrases = {*words, *(f"{a} {b}" for a, b in zip(words, words[1:])),
+               *(f"{a} {b} {c}" for a, b, c in zip(words, words[1:], words[2:]))}
+    return bool(phrases & cues.plan) or any(w.endswith("'ll") for w in words)
+
+
+def _entity_names(entities: Entities, start: int, end: int) -> tuple[str, ...]:
+    names: list[str] = []
+    for group in (entities.people, entities.regions, entities.enterprises, entities.organizations):
+        for entity in group:
+            if entity.name not in names and any(start <= m.start and m.end <= end for m in entity.mentions):
+                names.append(entity.name)
+    return tuple(names)
+
+
+# Speakers --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    start: int
+    end: int
+    kind: str  # "person", "description" or "pronoun"
+    name: str | None
+
+
+class Speakers:
+    """Who is quoted or reported where: reads the text once, then answers sentence by sentence in order."""
+
+    def __init__(self, text: str, people: Sequence[Person], cues: ClaimCues) -> None:
+        self.text = text
+        self.people = people
+        self.cues = cues
+        self.mentions = sorted((m.start, m.end, p.name) for p in people for m in p.mentions)
+        self.quotes = list(quote_spans(text))
+        self.quote_speakers: dict[tuple[int, int], str | None] = {}
+        self.last_speaker: str | None = None
+
+    def of_sentence(self, start: int, end: int) -> str | None:
+        """The speaker of the sentence at start..end; call for every sentence in body order."""
+        speaker = self._quoted(start, end)
+        if speaker is None:
+            speaker = self._reported(start, end)
+        if speaker is not None:
+            self.last_speaker = speaker
+        return speaker
+
+    def _quoted(self, start: int, end: int) -> str | None:
+        for quote in self.quotes:
+            if quote[0] < end and start < quote[1] and _mostly_inside(quote, start, end):
+                if quote not in self.quote_speakers:
+                    self.quote_speakers[quote] = self._quote_speaker(quote)
+                return self.quote_speakers[quote]
+        return None
+
+    def _quote_speaker(self, quote: tuple[int, int]) -> str | None:
+        tail_end = _sentence_end(self.text, quote[1])
+        tail = self.text[quote[1]:tail_end]
+        verb = self.cues.speech.search(tail)
+        if verb:
+            references = self.references(quote[1], tail_end)
+            if references:
+                return self.resolve(references[0])
+        head_start = _line_start(self.text, quote[0])
+        verb = None
+        for verb in self.cues.speech.finditer(self.text, head_start, quote[0]):
+            pass
+        if verb is not None:
+            before = [r for r in self.references(head_start, verb.start())]
+            if before:
+                return self.resolve(before[-1])
+        earlier = [q for q in self.quote_speakers if q[1] <= quote[0] and quote[0] - q[1] < 400]
+        return self.quote_speakers[max(earlier)] if earlier else self.last_speaker
+
+    def _reported(self, start: int, end: int) -> str | None:
+        according = _ACCORDING.search(self.text, start, end)
+        if according:
+            references = [r for r in self.references(according.end(), min(end, according.end() + 60))
+                          if r.start == according.end()]
+            return self.resolve(references[0]) if references else None
+        for verb in self.cues.speech.finditer(self.text, start, end):
+            if any(q[0] <= verb.start() < q[1] for q in self.quotes):
+                continue
+            before = [r for r in self.references(start, verb.start()) if _close_before(self.text, r.end, verb.start())]
+            if before:
+                return self.resolve(before[-1])
+            after = [r for r in self.references(verb.end(), end) if not self.text[verb.end():r.start].strip()]
+            if after:
+                return self.resolve(after[0])
+        return None
+
+    def references(self, start: int, end: int) -> list[Reference]:
+        """Person mentions, descriptive references and personal pronouns in start..end, in text order."""
+        found = [Reference(s, e, "person", name) for s, e, name in self.mentions if start <= s and e <= end]
+        covered = [(r.start, r.end) for r in found]
+        for kind, pattern in (("description", self.cues.references), ("pronoun", _PRONOUN)):
+            for match in pattern.finditer(self.text, start, end):
+                if not any(s < match.end() and match.start() < e for s, e in covered):
+                    found.append(Reference(match.start(), match.end(), kind, None))
+                    covered.append((match.start(), match.end()))
+        return sorted(found, key=lambda r: r.start)
+
+    def resolve(self, reference: Reference) -> str | None:
+        if reference.kind == "person":
+            return reference.name
+        if reference.kind == "pronoun":
+            return self.last_speaker or self._latest_person(reference.start)
+        roles = self.cues.roles.get(" ".join(self.text[reference.start:reference.end].lower().split()), ())
+        holders = [p for p in self.people if roles and self._holds(p, roles)]
+        if holders:
+            return max(holders, key=lambda p: self._latest_mention(p, reference.start)).name
+        return self._latest_person(reference.start)
+
+    def _holds(self, person: Person, roles: tuple[str, ...]) -> bool:
+        if any(role in title.lower() for title in person.titles for role in roles):
+            return True
+        for mention in person.mentions:
+            around = self.text[max(0, mention.start - _ROLE_WINDOW):mention.end + _ROLE_WINDOW].lower()
+            if any(role in around for role in roles):
+                return True
+        return False
+
+    def _latest_mention(self, person: Person, position: int) -> int:
+        return max((m.start for m in person.mentions if m.start < position), default=-1)
+
+    def _latest_person(self, position: int) -> str | None:
+        earlier = [name for s, _, name in self.mentions if s < position]
+        return earlier[-1] if earlier else None
+
+
+def quote_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Quotations as (opening mark, closing mark + 1); one left open closes at its paragraph's end."""
+    opened: int | None = None
+    straight_open = False
+    for match in re.finditer(r"[“”\"]|\n\n", text):
+        mark = match.group()
+        if mark == "\n\n":
+            if opened is not None:
+                yield opened, match.start()
+            opened, straight_open = None, False
+        elif mark == "“" or (mark == '"' and not straight_open):
+            if opened is not None:
+                yield opened, match.start()
+            opened, straight_open = match.start(), mark == '"'
+        elif opened is not None:
+            yield opened, match.end()
+            opened, straight_open = None, False
+    if opened is not None:
+        yield opened, len(text)
+
+
+def _mostly_inside(quote: tuple[int, int], start: int, end: int) -> bool:
+    inside = min(end, quote[1]) - max(start, quote[0])
+    return inside * 2 >= end - start
+
+
+def _sentence_end(text: str, position: int) -> int:
+    match = re.compile(r"[.!?](?=\s|$)|\n").search(text, position)
+    return match.end() if match else len(text)
+
+
+def _line_start(text: str, position: int) -> int:
+    return text.rfind("\n", 0, position) + 1
+
+
+def _close_before(text: str, reference_end: int, verb_start: int) -> bool:
+    """The reference is the speech verb's subject: next to it, or separated by one ", ...," insert
+    ("X, the Brest Oblast Governor, said"; "X, who attended the meeting, said")."""
+    gap = text[reference_end:verb_start]
+    return len(gap.split()) <= 2 and "," not in gap or bool(re.fullmatch(r",[^;,]{1,80},\s*", gap))

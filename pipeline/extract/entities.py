@@ -1,12 +1,23 @@
-"""People, regions, enterprises and organisations (placeholder until issue 3 lands)."""
+"""People, regions, enterprises and organisations: one entry per real thing, with its mentions.
+
+Reads the spans the `belta_entity_ruler` component decided (span group `belta_entities`) and
+links them within the article: spellings of one person join by `Person.key`, surname-only
+mentions and descriptive references ("the head of state") are attached to the person they
+stand for, titles are read around the names, and regions, enterprises and organisations are
+grouped by canonical name. Nothing inside the dateline counts.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
-from pipeline.records import Article, Enterprise, Organization, Person, Region
+from pipeline.components.entity_ruler import CATALOG_ATTR, SPANS_KEY
+from pipeline.entities.catalog import ORGANIZATION_LABELS, REGION_LABELS, Catalog, Label
+from pipeline.entities.names import name_parts, person_key, surname_key
+from pipeline.entities.titles import TitleReader
+from pipeline.records import Article, Enterprise, Mention, Organization, Person, Region
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -17,5 +28,143 @@ class Entities:
     organizations: tuple[Organization, ...] = ()
 
 
+@dataclass(slots=True)
+class _PersonDraft:
+    key: str
+    names: list[str] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+    mentions: list[tuple[int, Span]] = field(default_factory=list)  # (token index, span) in text order
+
+    @property
+    def surname(self) -> str:
+        return surname_key(name_parts(self.names[0])[-1])
+
+    def name(self) -> str:
+        return " ".join(max((name_parts(name) for name in self.names), key=len))
+
+
 def extract_entities(doc: Doc, article: Article) -> Entities:
-    return Entities()
+    catalog: Catalog | None = doc._.get(CATALOG_ATTR) if doc.has_extension(CATALOG_ATTR) else None
+    if catalog is None or SPANS_KEY not in doc.spans:
+        return Entities()
+    dateline = article.dateline
+    spans = [span for span in doc.spans[SPANS_KEY]
+             if not (dateline and span.start_char < dateline.end and span.end_char > dateline.start)]
+    named = [span for span in spans if span.label_ not in (Label.SKIP, Label.REFERENCE, Label.PERSON)]
+    return Entities(people=_people(doc, article.text, spans, catalog),
+                    regions=tuple(_regions(article.text, named, catalog)),
+                    enterprises=tuple(_enterprises(article.text, named, catalog)),
+                    organizations=tuple(_organizations(article.text, named, catalog)))
+
+
+def _mention(text: str, span: Span) -> Mention:
+    return Mention(text=text[span.start_char:span.end_char], start=span.start_char, end=span.end_char)
+
+
+def _grouped(spans: list[Span], labels) -> dict[tuple[str, str], list[Span]]:
+    groups: dict[tuple[str, str], list[Span]] = {}
+    for span in spans:
+        if span.label_ in labels:
+            groups.setdefault((span.label_, span.id_), []).append(span)
+    return groups
+
+
+def _regions(text: str, spans: list[Span], catalog: Catalog):
+    for (label, name), group in _grouped(spans, REGION_LABELS).items():
+        code = group[0].kb_id_
+        country = code.split("-")[0] if code else _country_of_rule_region(name, catalog)
+        yield Region(name=name, kind=REGION_LABELS[Label(label)], country=country,
+                     code=code if "-" in code else None, mentions=tuple(_mention(text, s) for s in group))
+
+
+def _country_of_rule_region(name: str, catalog: Catalog) -> str | None:
+    """A district the gazetteer lacks ("X District") is in the country of its town X, when that is known."""
+    town = catalog.entry(Label.CITY.value, name.removesuffix(" District"))
+    return town.country if town else None
+
+
+def _enterprises(text: str, spans: list[Span], catalog: Catalog):
+    for (label, name), group in _grouped(spans, {Label.ENTERPRISE}).items():
+        entry = catalog.entry(label, name)
+        yield Enterprise(name=name, aliases=entry.aliases if entry else (),
+                         mentions=tuple(_mention(text, s) for s in group))
+
+
+def _organizations(text: str, spans: list[Span], catalog: Catalog):
+    for (label, name), group in _grouped(spans, ORGANIZATION_LABELS).items():
+        entry = catalog.entry(label, name)
+        yield Organization(name=name, kind=ORGANIZATION_LABELS[Label(label)], aliases=entry.aliases if entry else (),
+                           mentions=tuple(_mention(text, s) for s in group))
+
+
+def _people(doc: Doc, text: str, spans: list[Span], catalog: Catalog) -> tuple[Person, ...]:
+    drafts: list[_PersonDraft] = []
+    surname_only: list[Span] = []
+    reader = TitleReader(doc, spans, catalog)
+    for span in spans:
+        if span.label_ != Label.PERSON:
+            continue
+        parts = name_parts(span.id_)
+        if len(parts) == 1:
+            surname_only.append(span)
+            continue
+        key = person_key(span.id_, catalog.given_names)
+        draft = next((d for d in drafts if d.key == key), None)
+        if draft is None:
+            draft = _PersonDraft(key=key)
+            drafts.append(draft)
+        draft.names.append(span.id_)
+        draft.mentions.append((span.start, span))
+        draft.titles.extend(t for t in reader.titles(span) if t not in draft.titles)
+    by_surname = {draft.surname: draft for draft in reversed(drafts)}  # the first person with a surname wins
+    for span in surname_only:
+        draft = by_surname.get(surname_key(span.id_))
+        if draft is None:
+            draft = _PersonDraft(key=person_key(span.id_, catalog.given_names), names=[span.id_])
+            drafts.append(draft)
+            by_surname[draft.surname] = draft
+        draft.mentions.append((span.start, span))
+    _attach_bare_surnames(doc, spans, by_surname)
+    _attach_references(doc, spans, drafts, catalog)
+    people = []
+    for draft in drafts:
+        mentions = sorted(draft.mentions, key=lambda item: item[0])
+        people.append(Person(name=draft.name(), key=draft.key, titles=tuple(draft.titles),
+                             mentions=tuple(_mention(text, span) for _, span in mentions)))
+    return tuple(people)
+
+
+def _attach_bare_surnames(doc: Doc, spans: list[Span], by_surname: dict[str, _PersonDraft]) -> None:
+    """A capitalised surname the model left untagged is still a mention of the person ("Zaslonov's")."""
+    covered = {index for span in spans for index in range(span.start, span.end)}
+    surnames = {name_parts(draft.names[0])[-1]: draft for draft in by_surname.values()}
+    for token in doc:
+        draft = surnames.get(token.text)
+        if draft is not None and token.i not in covered:
+            draft.mentions.append((token.i, doc[token.i:token.i + 1]))
+
+
+def _attach_references(doc: Doc, spans: list[Span], drafts: list[_PersonDraft], catalog: Catalog) -> None:
+    """ "the governor" -> the person last named with a Governor title (or the office's holder, if named)."""
+    for span in spans:
+        if span.label_ != Label.REFERENCE:
+            continue
+        title = span.id_
+        holders = [d for d in drafts if any(_holds(t, title) for t in d.titles)]
+        if not holders:
+            keys = {person_key(holder, catalog.given_names) for office, holder in catalog.office_holders.items()
+                    if _holds(office, title)}
+            holders = [d for d in drafts if d.key in keys]
+        if holders:
+            _nearest_before(holders, span.start).mentions.append((span.start, span))
+
+
+def _holds(held: str, title: str) -> bool:
+    """'President of Belarus' answers to 'the president'; 'President' answers to 'the head of state'."""
+    return held == title or held.startswith(title + " ") or title.startswith(held + " of ")
+
+
+def _nearest_before(drafts: list[_PersonDraft], position: int) -> _PersonDraft:
+    def last_before(draft: _PersonDraft) -> int:
+        return max((index for index, _ in draft.mentions if index < position), default=-1)
+    return max(drafts, key=last_before)

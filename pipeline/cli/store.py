@@ -1,0 +1,323 @@
+"""`load`, `query` and `export`: the facts store from the command line."""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+import orjson
+
+from pipeline.store.query import QueryError, Result
+
+_DB = click.Path(exists=True, dir_okay=False, path_type=Path)
+_TABLE_CELL_WIDTH = 60
+
+
+@click.command()
+@click.argument("records", nargs=-1, required=True, metavar="RECORDS.jsonl...")
+@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), metavar="FACTS.sqlite",
+              help="SQLite store to load into (created if missing).")
+@click.option("--postgres", metavar="URL", help="PostgreSQL database to load into, e.g. postgresql://user@host/db.")
+@click.option("--batch-size", type=click.IntRange(min=1), default=1000, show_default=True,
+              help="Records written per transaction.")
+@click.option("-q", "--quiet", is_flag=True, help="No summary on stderr.")
+def load(records: tuple[str, ...], db: Path | None, postgres: str | None, batch_size: int, quiet: bool) -> None:
+    """Load RECORDS.jsonl... (record format v1, - for stdin) into the facts store.
+
+    Loading is idempotent: records already stored are skipped, a re-extracted
+    article replaces its old rows. Error records are counted and skipped; lines
+    that are not valid v1 records are reported with their line number and
+    skipped (exit code 1), the rest load.
+
+    \b
+    Example:
+        python -m pipeline load out/records.jsonl --db out/facts.sqlite
+    """
+    from pipeline.store import load_files, load_into_sqlite
+
+    if db is None and postgres is None:
+        raise click.UsageError("say where to load: --db FACTS.sqlite and/or --postgres URL")
+    for path in records:
+        if path != "-" and not Path(path).is_file():
+            raise click.BadParameter(f"{path!r} is not a file", param_hint="RECORDS.jsonl")
+    if "-" in records and db is not None and postgres is not None:
+        raise click.UsageError("standard input can be loaded into one store at a time")
+
+    def report_invalid(line: Any) -> None:
+        click.echo(f"invalid record: {line}", err=True)
+
+    invalid = 0
+    if db is not None:
+        report = load_into_sqlite(records, db, on_invalid=report_invalid)
+        invalid = report.invalid
+        if not quiet:
+            click.echo(f"{db}: {report.summary()}", err=True)
+    if postgres is not None:
+        from pipeline.store.postgres import PostgresSink, StoreConnectionError
+
+        try:
+            with PostgresSink.connect(postgres) as sink:
+                report = load_files(records, sink, batch_size=batch_size,
+                                    on_invalid=report_invalid if db is None else None)
+        except StoreConnectionError as exc:
+            raise click.ClickException(str(exc)) from exc
+        invalid = report.invalid
+        if not quiet:
+            click.echo(f"postgres: {report.summary()}", err=True)
+    if invalid:
+        sys.exit(1)
+
+
+@click.command()
+@click.option("--db", type=_DB, required=True, metavar="FACTS.sqlite", help="The SQLite store to export.")
+@click.option("--format", "format_", type=click.Choice(["parquet"]), default="parquet", show_default=True,
+              help="File format.")
+@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), required=True, metavar="DIR",
+              help="Directory for one file per table.")
+def export(db: Path, format_: str, output: Path) -> None:
+    """Export every table of the store, one file per table (TABLE.parquet), for DuckDB and pandas.
+
+    \b
+    Example:
+        python -m pipeline export --db out/facts.sqlite --format parquet -o out/parquet
+    """
+    from pipeline.store.parquet import export_parquet
+    from pipeline.store.sqlite import connect_read_only
+
+    counts = export_parquet(_open_store(db, connect_read_only), output)
+    click.echo(f"{sum(counts.values())} rows in {len(counts)} tables written to {output}/", err=True)
+
+
+@click.group()
+def query() -> None:
+    """Ask the facts store questions without writing SQL (or with `query sql`).
+
+    Results are a table by default, JSON Lines with --json, CSV with --csv.
+
+    \b
+    Example:
+        python -m pipeline query people --db out/facts.sqlite --top 20
+    """
+
+
+def _query_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """The options every query shares: where the store is and how to print the answer."""
+    options = [
+        click.option("--db", type=_DB, default="out/facts.sqlite", show_default=True, metavar="FACTS.sqlite",
+                     help="The SQLite store."),
+        click.option("--json", "output", flag_value="json", help="JSON Lines, one object per row."),
+        click.option("--csv", "output", flag_value="csv", help="CSV with a header row."),
+        click.option("--table", "output", flag_value="table", default=True, help="An aligned table (default)."),
+    ]
+    return functools.reduce(lambda decorated, option: option(decorated), reversed(options), command)
+
+
+def _listing_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    options = [
+        click.option("--columns", metavar="FIELD,...", default="", help="Fields to show, comma-separated."),
+        click.option("--sort", metavar="FIELD", multiple=True,
+                     help="Sort by FIELD (repeatable); prefix '-' (--sort=-FIELD) for descending."),
+        click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many rows."),
+    ]
+    return functools.reduce(lambda decorated, option: option(decorated), reversed(options), _query_options(command))
+
+
+@query.command()
+@_listing_options
+@click.option("--entity", metavar="NAME", help="Only claims about this person, region or organisation.")
+@click.option("--from", "first", type=click.DateTime(["%Y-%m-%d"]), help="Periods ending on or after this day.")
+@click.option("--to", "last", type=click.DateTime(["%Y-%m-%d"]), help="Periods starting on or before this day.")
+@click.option("--kind", type=click.Choice(["fact", "plan"]), help="Only facts or only plans.")
+@click.option("--speaker", metavar="NAME", help="Only claims this person made.")
+def claims(db: Path, output: str, columns: str, sort: tuple[str, ...], limit: int | None, entity: str | None,
+           first: Any, last: Any, kind: str | None, speaker: str | None) -> None:
+    """Dated claims, optionally about an entity and within a period.
+
+    \b
+    Example:
+        python -m pipeline query claims --entity "Kirov Oblast" --from 2025-01-01 --to 2025-12-31
+    """
+    from pipeline.store.query import claims_filters
+
+    filters = claims_filters(entity=entity, first=first and first.date().isoformat(),
+                             last=last and last.date().isoformat(), kind=kind, speaker=speaker)
+    _run(db, output, "claims", filters, columns, sort, limit)
+
+
+def _entity_command(subject: str, example: str) -> click.Command:
+    @_listing_options
+    @click.option("--top", type=click.IntRange(min=1), default=None, help="The N named in most articles.")
+    def command(db: Path, output: str, columns: str, sort: tuple[str, ...], limit: int | None,
+                top: int | None) -> None:
+        _run(db, output, subject, None, columns, sort, top or limit)
+
+    command.__doc__ = (f"Canonical {subject}, with how many articles name them and how often.\n\n"
+                       f"    \\b\n    Example:\n        {example}\n")
+    return query.command(name=subject)(command)
+
+
+for _subject, _example in (("people", "python -m pipeline query people --top 20"),
+                           ("regions", "python -m pipeline query regions --top 10 --json"),
+                           ("enterprises", "python -m pipeline query enterprises --top 10"),
+                           ("organizations", "python -m pipeline query organizations --top 10 --csv")):
+    _entity_command(_subject, _example)
+
+
+@query.command()
+@_listing_options
+@click.option("--currency", metavar="CODE", help="ISO 4217 code, e.g. USD.")
+@click.option("--min", "minimum", type=float, help="Amounts reaching at least this (base units).")
+@click.option("--max", "maximum", type=float, help="Amounts starting at most at this (base units).")
+def money(db: Path, output: str, columns: str, sort: tuple[str, ...], limit: int | None, currency: str | None,
+          minimum: float | None, maximum: float | None) -> None:
+    """Monetary amounts, largest first.
+
+    \b
+    Example:
+        python -m pipeline query money --currency USD --min 1e8
+    """
+    from pipeline.store.query import money_filters
+
+    _run(db, output, "money", money_filters(currency=currency, minimum=minimum, maximum=maximum),
+         columns, sort, limit)
+
+
+@query.command()
+@click.argument("words")
+@_listing_options
+@click.option("--raw", is_flag=True, help="WORDS is an SQLite FTS5 query (AND, OR, NOT, \"phrases\", prefix*).")
+def search(words: str, db: Path, output: str, columns: str, sort: tuple[str, ...], limit: int | None,
+           raw: bool) -> None:
+    """Full-text search over article texts and claims: every word must occur.
+
+    \b
+    Example:
+        python -m pipeline query search "elevators" --limit 10
+    """
+    from pipeline.store.query import search_filters
+
+    try:
+        filters = search_filters(words, raw=raw)
+    except QueryError as exc:
+        raise click.UsageError(str(exc)) from exc
+    _run(db, output, "search", filters, columns, sort, limit)
+
+
+@query.command()
+@click.argument("statement")
+@_query_options
+@click.option("-p", "--param", "params", type=(str, str), multiple=True, metavar="NAME VALUE",
+              help="A value for :NAME in the statement (repeatable).")
+def sql(statement: str, db: Path, output: str, params: tuple[tuple[str, str], ...]) -> None:
+    """Run one read-only SQL statement (values go in with -p, never into the text).
+
+    The store is opened read-only: statements that would write are refused.
+
+    \b
+    Example:
+        python -m pipeline query sql "SELECT currency, COUNT(*) AS n FROM money WHERE low > :min GROUP BY currency" -p min 1000000
+    """
+    from pipeline.store.query import run_sql
+    from pipeline.store.sqlite import connect_read_only
+
+    connection = _open_store(db, connect_read_only)
+    try:
+        result = run_sql(connection, statement, dict(params))
+    except QueryError as exc:
+        raise click.UsageError(str(exc)) from exc
+    _emit(result, output)
+
+
+def _run(db: Path, output: str, subject: str, filters: Any, columns: str, sort: tuple[str, ...],
+         limit: int | None) -> None:
+    from pipeline.store.query import run_query
+    from pipeline.store.sqlite import connect_read_only
+
+    connection = _open_store(db, connect_read_only)
+    try:
+        result = run_query(connection, subject, filters, columns=[c.strip() for c in columns.split(",") if c.strip()],
+                           sort=sort, limit=limit)
+    except QueryError as exc:
+        raise click.UsageError(str(exc)) from exc
+    _emit(result, output)
+
+
+def _open_store(db: Path, connect: Callable[[Path], Any]) -> Any:
+    from pipeline.store.sqlite import table_names
+
+    connection = connect(db)
+    try:
+        missing = {"articles", "articles_fts"} - table_names(connection)
+    except Exception as exc:  # noqa: BLE001 (any SQLite failure here means the file is not a store)
+        raise click.ClickException(f"{db} is not an SQLite database: {exc}") from exc
+    if missing:
+        raise click.ClickException(f"{db} is not a facts store (no {', '.join(sorted(missing))} table); "
+                                   "fill one with `python -m pipeline load RECORDS.jsonl --db FILE`")
+    return connection
+
+
+def _emit(result: Result, output: str) -> None:
+    if output == "json":
+        text = "".join(orjson.dumps(dict(zip(result.fields, row))).decode() + "\n" for row in result.rows)
+    elif output == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(result.fields)
+        writer.writerows(result.rows)
+        text = buffer.getvalue()
+    else:
+        text = _table(result)
+    click.echo(text, nl=False)
+
+
+def _table(result: Result) -> str:
+    cells = [list(result.fields)] + [[_cell(value) for value in row] for row in result.rows]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(result.fields))]
+    lines = ["  ".join(value.ljust(width) for value, width in zip(row, widths)).rstrip() for row in cells]
+    lines.insert(1, "  ".join("-" * width for width in widths))
+    return "\n".join(lines) + f"\n({len(result.rows)} rows)\n"
+
+
+def _cell(value: Any) -> str:
+    text = "" if value is None else " ".join(str(value).split())
+    return text if len(text) <= _TABLE_CELL_WIDTH else text[:_TABLE_CELL_WIDTH - 1] + "…"
+
+
+def db_option(extract_command: Callable[..., None]) -> Callable[..., None]:
+    """`extract --db FACTS.sqlite`: after the run, the records written to -o are loaded into that store
+    (also when some articles failed: those are error records, counted and skipped)."""
+    @click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None, metavar="FACTS.sqlite",
+                  help="Also load the records into this SQLite facts store (needs -o OUT.jsonl).")
+    @functools.wraps(extract_command)
+    def command(*args: Any, db: Path | None, **kwargs: Any) -> None:
+        if db is not None and kwargs.get("output", "-") == "-":
+            raise click.BadParameter("loading into a store needs the records in a file: add -o OUT.jsonl",
+                                     param_hint="--db")
+        try:
+            extract_command(*args, **kwargs)
+        except SystemExit as stopped:
+            if db is not None and stopped.code == 1:
+                _load_extracted(kwargs["output"], db, quiet=kwargs.get("quiet", False))
+            raise
+        if db is not None and _load_extracted(kwargs["output"], db, quiet=kwargs.get("quiet", False)):
+            sys.exit(1)
+
+    return command
+
+
+def _load_extracted(output: str, db: Path, *, quiet: bool) -> int:
+    """Load the run's output into `db`; returns how many lines were invalid."""
+    from pipeline.store import load_into_sqlite
+
+    if not Path(output).is_file():  # the run stopped before publishing its output
+        return 0
+    report = load_into_sqlite([output], db, on_invalid=lambda line: click.echo(f"invalid record: {line}", err=True))
+    if not quiet:
+        click.echo(f"{db}: {report.summary()}", err=True)
+    return report.invalid

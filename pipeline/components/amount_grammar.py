@@ -1,0 +1,304 @@
+"""The amount grammar: money and percentages found in plain text, values as exact decimals.
+
+Two passes. The first finds *atoms* with one regular expression built from the data files in
+`models/` (currencies.tsv, scales.tsv, number_words.tsv, percent_units.tsv): an optional currency
+before, a number (digits or spelled out), an optional scale word, then an optional currency or
+percent unit after ("$115", "140 million", "Br2,157", "2 billion Russian rubles", "35%"). The
+second joins neighbouring atoms into ranges ("$115-140 million", "between $3 million and
+$5 million", "from Br30 to Br250", "20 to 25 percent") using amount_context.tsv to tell a
+range from a change ("rose from $5 million to $8 million").
+
+Digits are read here, into `Decimal`. Spelled-out numbers ("six percent", "twenty-five") are
+read by quantulum3's spell-out reader, and only for atoms that already carry a currency or a
+percent unit, so it never sees a whole sentence. Where quantulum3 reads a form wrongly (it adds
+the ends of "$115-140 million", reads "half a billion" as 1.5 billion, does not know Br or BYN),
+this grammar reads it instead: see models/README.md for the measured split.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from pipeline.errors import ResourceError
+from pipeline.resources import read_tsv
+
+CURRENCY_KINDS = ("symbol", "code", "name")
+CONTEXT_ROLES = ("approximate", "change")
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_DASH = r"[-\u2013\u2014]"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Currency:
+    surface: str
+    code: str
+    kind: str
+    factor: Decimal
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MoneyMatch:
+    start: int
+    end: int
+    low: Decimal
+    high: Decimal
+    currency: str
+    approximate: bool
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PercentMatch:
+    start: int
+    end: int
+    value: Decimal
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Atom:
+    """One number with what is written around it; `value` is read only when needed."""
+
+    start: int
+    end: int
+    number: str
+    spelled: bool
+    scale: Decimal | None
+    currency: Currency | None
+    percent: bool
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AmountLexicon:
+    """The grammar's words, as read from the data files."""
+
+    currencies: tuple[Currency, ...]
+    scales: dict[str, Decimal]
+    number_words: dict[str, Decimal | None]
+    context: dict[str, str]
+    percent_units: tuple[str, ...]
+
+    @classmethod
+    def from_dir(cls, models_dir: Path) -> AmountLexicon:
+        return cls(
+            currencies=tuple(_currency(row, models_dir / "currencies.tsv")
+                             for row in read_tsv(models_dir / "currencies.tsv",
+                                                 required=("surface", "code", "kind", "factor"))),
+            scales={row["word"].lower(): _decimal(row["multiplier"], models_dir / "scales.tsv")
+                    for row in read_tsv(models_dir / "scales.tsv", required=("word", "multiplier"))},
+            number_words={row["word"].lower(): _decimal(row["value"], models_dir / "number_words.tsv")
+                          if row["value"] else None
+                          for row in read_tsv(models_dir / "number_words.tsv", required=("word",))},
+            context={row["phrase"].lower(): _role(row["role"], models_dir / "amount_context.tsv")
+                     for row in read_tsv(models_dir / "amount_context.tsv", required=("phrase", "role"))},
+            percent_units=tuple(row["unit"] for row in read_tsv(models_dir / "percent_units.tsv",
+                                                                 required=("unit",))),
+        )
+
+
+class AmountGrammar:
+    """Finds money and percentages in text; the expressions are compiled once, here."""
+
+    def __init__(self, lexicon: AmountLexicon) -> None:
+        self.lexicon = lexicon
+        self._atom_re = _atom_pattern(lexicon)
+        self._approximate_re = re.compile(rf"(?i)\b(?:{_phrases(lexicon, 'approximate')})\s+$")
+        self._change_re = re.compile(rf"(?i)\b(?:{_phrases(lexicon, 'change')})\b(?:\s+[\w'-]+){{0,3}}\s+$")
+        self._by_surface: dict[str, Currency] = {}
+        for currency in lexicon.currencies:
+            key = currency.surface if currency.kind != "name" else " ".join(currency.surface.lower().split())
+            self._by_surface.setdefault(key, currency)
+
+    @classmethod
+    def from_dir(cls, models_dir: Path) -> AmountGrammar:
+        return cls(AmountLexicon.from_dir(models_dir))
+
+    def money(self, text: str) -> Iterator[MoneyMatch]:
+        """Every amount with a currency in `text`, in order; ranges as one match."""
+        for group in self._groups(text):
+            joined = self._money_of(text, group)
+            # a range that does not hold ("$5 million-€3 million") still has its amounts
+            parts = [joined] if joined is not None or len(group) == 1 else [self._money_of(text, (a,)) for a in group]
+            yield from (part for part in parts if part is not None)
+
+    def percentages(self, text: str) -> Iterator[PercentMatch]:
+        """Every number with a percent unit in `text`, in order; "20 to 25 percent" gives 20 and 25."""
+        for group in self._groups(text):
+            if not group[-1].percent:
+                continue
+            for atom in group:
+                value = self._value(atom)
+                if value is not None:
+                    yield PercentMatch(start=atom.start, end=atom.end, value=value)
+
+    # -- pass 1: atoms -------------------------------------------------------------------------
+
+    def _atoms(self, text: str) -> Iterator[_Atom]:
+        for match in self._atom_re.finditer(text):
+            number = match["digits"] or match["words"] or match["fixed"]
+            scale = match["scale"]
+            yield _Atom(start=match.start(), end=match.end(), number=number,
+                        spelled=match["digits"] is None,
+                        scale=self.lexicon.scales[scale.lower()] if scale else None,
+                        currency=self._currency_of(match["symbol"] or match["before"], match["after"]),
+                        percent=match["unit"] is not None)
+
+    def _currency_of(self, before: str | None, after: str | None) -> Currency | None:
+        first, second = (self._lookup(s) if s else None for s in (before, after))
+        if first is None or (second is not None and first.surface == "$"):
+            return second  # "$9.99 US dollars", "$5 Australian dollars": the word is more precise
+        return first
+
+    def _lookup(self, surface: str) -> Currency:
+        return self._by_surface.get(surface) or self._by_surface[" ".join(surface.lower().split())]
+
+    # -- pass 2: ranges ------------------------------------------------------------------------
+
+    def _groups(self, text: str) -> Iterator[tuple[_Atom, ...]]:
+        """Atoms joined into ranges: (low, high) pairs or single atoms, in text order."""
+        atoms = list(self._atoms(text))
+        index = 0
+        while index < len(atoms):
+            atom = atoms[index]
+            following = atoms[index + 1] if index + 1 < len(atoms) else None
+            if following is not None and self._is_range(text, atom, following):
+                yield atom, following
+                index += 2
+            else:
+                yield (atom,)
+                index += 1
+
+    def _is_range(self, text: str, low: _Atom, high: _Atom) -> bool:
+        if (low.percent and not high.percent) or (high.percent and low.currency is not None):
+            return False
+        gap = text[low.end:high.start]
+        lead = text[max(0, low.start - 60):low.start]
+        if re.fullmatch(rf"\s*{_DASH}\s*", gap):
+            return True
+        if re.fullmatch(r"\s+and\s+", gap):
+            return bool(re.search(r"(?i)\bbetween\s+$", lead))
+        if not re.fullmatch(r"\s+to\s+", gap):
+            return False
+        from_match = re.search(r"(?i)\bfrom\s+$", lead)
+        if from_match:
+            return not self._change_re.search(lead[:from_match.start()])
+        # "$3 to $5 million", "US$ 16 million to $28 million"; but "grew by 5% to 10%" is a change
+        return not re.search(r"(?i)\bby\s+$", lead) and not self._change_re.search(lead)
+
+    # -- values --------------------------------------------------------------------------------
+
+    def _money_of(self, text: str, group: tuple[_Atom, ...]) -> MoneyMatch | None:
+        if any(atom.percent for atom in group):
+            return None
+        currencies = {atom.currency.code for atom in group if atom.currency is not None}
+        if len(currencies) != 1:
+            return None
+        currency = next(atom.currency for atom in group if atom.currency is not None)
+        values = [self._value(atom) for atom in group]
+        if any(value is None for value in values):
+            return None
+        low, high = values[0], values[-1]
+        if len(group) == 2:
+            low = _inherit_scale(group[0], low, group[1], high)
+            if low > high:
+                return None
+        start, end = group[0].start, group[-1].end
+        if len(group) == 2:  # "between X and Y", "from X to Y" are one mention with their keyword
+            opener = {"and": "between", "to": "from"}.get(text[group[0].end:group[1].start].strip().lower())
+            keyword = re.search(rf"(?i)\b{opener}\s+$", text[max(0, start - 20):start]) if opener else None
+            if keyword:
+                start -= len(keyword.group())
+        approximate = bool(self._approximate_re.search(text[max(0, start - 30):start]))
+        return MoneyMatch(start=start, end=end, low=low * currency.factor, high=high * currency.factor,
+                          currency=currency.code, approximate=approximate)
+
+    def _value(self, atom: _Atom) -> Decimal | None:
+        """The atom's number times its scale; None when a spelled number cannot be read."""
+        if atom.spelled:
+            number = self.lexicon.number_words.get(" ".join(atom.number.lower().split()))
+            if number is None:
+                number = read_spelled_number(atom.number)
+            if number is None:
+                return None
+        else:
+            number = Decimal(atom.number.replace(",", ""))
+        return number * atom.scale if atom.scale is not None else number
+
+
+def read_spelled_number(words: str) -> Decimal | None:
+    """quantulum3's reading of a spelled-out number ("twenty-five" -> 25), or None."""
+    with warnings.catch_warnings():  # it asks for its [classifier] extra, which we leave out on purpose
+        warnings.simplefilter("ignore", UserWarning)
+        from quantulum3.parser import extract_spellout_values  # heavy: loaded on first need only
+
+    values = extract_spellout_values(words)
+    if len(values) != 1 or values[0]["old_span"] != (0, len(words)):
+        return None
+    try:
+        return Decimal(values[0]["new_surface"]).normalize()
+    except InvalidOperation:
+        return None
+
+
+def _inherit_scale(low_atom: _Atom, low: Decimal, high_atom: _Atom, high: Decimal) -> Decimal:
+    """"$115-140 million": the first end takes the second's scale unless that passes the second end."""
+    if low_atom.scale is None and high_atom.scale is not None and low * high_atom.scale <= high:
+        return low * high_atom.scale
+    return low
+
+
+def _atom_pattern(lexicon: AmountLexicon) -> re.Pattern[str]:
+    """One number with an optional currency before, scale word, and currency or percent unit after."""
+    symbols = _alternation(c.surface for c in lexicon.currencies if c.kind == "symbol")
+    codes = _alternation(c.surface for c in lexicon.currencies if c.kind == "code")
+    names = _alternation(c.surface for c in lexicon.currencies if c.kind == "name")
+    scales = _alternation(lexicon.scales)
+    spelled = _alternation(word for word, value in lexicon.number_words.items() if value is None)
+    fixed = _alternation(word for word, value in lexicon.number_words.items() if value is not None)
+    units = _alternation(lexicon.percent_units)
+    # "twenty-five", "one hundred and five"; a bare "and" would join "between three and seven".
+    # A fixed phrase ("a", "half a") needs a scale or unit after it; "a fifth of a percent" is no 1%.
+    words = rf"(?:{spelled})(?:(?:-|\s+|(?<=hundred)\s+and\s+)(?:{spelled}))*"
+    pattern = rf"""
+        (?<![\w$\u20ac\u00a3\u00a5.,])
+        (?:(?P<symbol>{symbols})\ ?|(?P<before>{codes}|(?i:{names}))\s)?
+        (?:(?P<digits>{_DIGITS})(?![\d])
+          |(?P<words>(?i:{words}))(?!\w)
+          |(?:(?<!of\ )|(?!(?i:a)\s))(?P<fixed>(?i:{fixed}))(?=\s+(?i:{scales}|{units})\b))
+        (?:\s?(?P<scale>(?i:{scales}))(?!\w))?
+        (?:\s?(?P<unit>(?i:{units}))(?!\w)
+          |\s(?P<after>{codes}|(?i:{names}))(?!\w))?
+    """
+    return re.compile(pattern, re.VERBOSE)
+
+
+def _phrases(lexicon: AmountLexicon, role: str) -> str:
+    return _alternation(phrase for phrase, kind in lexicon.context.items() if kind == role)
+
+
+def _alternation(words: Sequence[str] | object) -> str:
+    """A regex alternation, longest first so "US$" wins over "$"; spaces match any whitespace."""
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))  # type: ignore[arg-type]
+    return "|".join(r"\s+".join(re.escape(part) for part in word.split()) for word in ordered)
+
+
+def _currency(row: dict[str, str], path: Path) -> Currency:
+    if row["kind"] not in CURRENCY_KINDS:
+        raise ResourceError(f"{path}: {row['surface']!r}: kind must be one of {', '.join(CURRENCY_KINDS)}")
+    return Currency(surface=row["surface"], code=row["code"], kind=row["kind"], factor=_decimal(row["factor"], path))
+
+
+def _role(role: str, path: Path) -> str:
+    if role not in CONTEXT_ROLES:
+        raise ResourceError(f"{path}: role {role!r} must be one of {', '.join(CONTEXT_ROLES)}")
+    return role
+
+
+def _decimal(text: str, path: Path) -> Decimal:
+    try:
+        return Decimal(text)
+    except InvalidOperation as exc:
+        raise ResourceError(f"{path}: {text!r} is not a number") from exc

@@ -1,0 +1,125 @@
+"""`belta_entity_ruler`: gazetteers and rules decide which spans are people, regions and organisations.
+
+The statistical model proposes (its PERSON entities); the component decides. Gazetteer
+phrases (matched on lower-case forms with one `PhraseMatcher`) and token rules (one
+`Matcher`) are compiled once when the pipeline is built. For each Doc the component keeps
+non-overlapping spans, longest first, in the span group `belta_entities`: label = `Label`,
+`id_` = canonical name, `kb_id_` = ISO code (or country code) for regions. The model's PERSON
+entities fill the gaps the rules leave. `doc.ents` is left alone (other stages read the model's
+MONEY and DATE entities). `doc._.belta_catalog` points at the catalog the spans come from.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from pipeline.entities.catalog import REGION_LABELS, Catalog, Entry, Label, load_catalog
+from pipeline.entities.names import clean_person_span, person_name_pattern
+from pipeline.entities.rules import normalize_match
+
+SPANS_KEY = "belta_entities"
+CATALOG_ATTR = "belta_catalog"
+# Higher wins between spans of the same length: gazetteer over rule over the model.
+GAZETTEER, RULE, PERSON_RULE, MODEL = 3, 2, 1, 0
+
+
+@Language.factory("belta_entity_ruler", default_config={"data_dir": "", "spans_key": SPANS_KEY},
+                  assigns=["doc.spans", f"doc._.{CATALOG_ATTR}"], requires=["doc.ents"])
+def make_entity_ruler(nlp: Language, name: str, data_dir: str, spans_key: str) -> EntityRuler:
+    return EntityRuler(nlp, catalog=load_catalog(Path(data_dir)), spans_key=spans_key)
+
+
+class EntityRuler:
+    def __init__(self, nlp: Language, *, catalog: Catalog, spans_key: str) -> None:
+        if not Doc.has_extension(CATALOG_ATTR):
+            Doc.set_extension(CATALOG_ATTR, default=None)
+        self.catalog = catalog
+        self.spans_key = spans_key
+        self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.entries = {}
+        for entry in catalog.entries:
+            key = f"{entry.label.value}\t{entry.name}"
+            self.entries[nlp.vocab.strings.add(key)] = entry
+            self.phrases.add(key, [nlp.make_doc(form) for form in entry.forms])
+        self.rules = Matcher(nlp.vocab)
+        self.patterns = {}
+        for number, pattern in enumerate(catalog.patterns):
+            key = f"rule{number}"
+            self.patterns[nlp.vocab.strings.add(key)] = pattern
+            self.rules.add(key, [pattern.tokens], greedy="LONGEST")
+        self.title_words = {word.lower() for title in catalog.titles for form in title.forms
+                            for word in form.split()}
+        self.rules.add("person_name", [person_name_pattern(catalog.given_names)], greedy="LONGEST")
+
+    def __call__(self, doc: Doc) -> Doc:
+        candidates: list[tuple[Span, int]] = []
+        for match_id, start, end in self.phrases(doc):
+            entry = self.entries[match_id]
+            if _written_as_name(doc[start:end].text, entry):
+                candidates.append((_span(doc, start, end, entry.label, entry.name, _region_code(entry)),
+                                   GAZETTEER))
+        for match_id, start, end in self.rules(doc):
+            pattern = self.patterns.get(match_id)
+            if pattern is None:  # the given-name rule
+                candidates.append((_span(doc, start, end, Label.PERSON, doc[start:end].text), PERSON_RULE))
+                continue
+            found = normalize_match(doc[start:end], pattern.normalizer)
+            if found is not None:
+                candidates.append((_span(doc, found.span.start, found.span.end, pattern.label, found.name,
+                                         found.country), RULE))
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" and (person := clean_person_span(ent, self.title_words)) is not None:
+                candidates.append((_span(doc, person.start, person.end, Label.PERSON, person.text), MODEL))
+        doc.spans[self.spans_key] = _longest_first(_trim_before_names(candidates))
+        doc._.set(CATALOG_ATTR, self.catalog)
+        return doc
+
+
+def _span(doc: Doc, start: int, end: int, label: Label, name: str, code: str = "") -> Span:
+    return Span(doc, start, end, label=label.value, span_id=name, kb_id=code)
+
+
+def _region_code(entry: Entry) -> str:
+    if entry.label not in REGION_LABELS:
+        return ""
+    return entry.code or entry.country or ""
+
+
+def _written_as_name(text: str, entry: Entry) -> bool:
+    """Gazetteer forms match case-insensitively, but a name must be capitalised and an acronym exact."""
+    if entry.label is Label.REFERENCE:
+        return True
+    if not text[:1].isupper():
+        return False
+    matching = [form for form in entry.forms if form.lower() == text.lower()]
+    return text in matching or not any(form.isupper() for form in matching)
+
+
+def _trim_before_names(candidates: list[tuple[Span, int]]) -> list[tuple[Span, int]]:
+    """A rule's open-ended run of capitalised words stops where a person's name begins
+    ("the National Bank of Belarus Dmitry Lapko" is a bank, then a person)."""
+    names = [span for span, source in candidates if source in (PERSON_RULE, MODEL)]
+    trimmed = []
+    for span, source in candidates:
+        if source == RULE:
+            cut = min((name.start for name in names if span.start < name.start < span.end <= name.end),
+                      default=span.end)
+            if cut < span.end:
+                span = Span(span.doc, span.start, cut, label=span.label_, span_id=" ".join(span.doc[span.start:cut].text.split()))
+        trimmed.append((span, source))
+    return trimmed
+
+
+def _longest_first(candidates: list[tuple[Span, int]]) -> list[Span]:
+    """Non-overlapping spans in text order: the longest wins, then the stronger source, then the first."""
+    taken: set[int] = set()
+    kept = []
+    for span, _ in sorted(candidates, key=lambda item: (-(item[0].end - item[0].start), -item[1], item[0].start)):
+        if taken.isdisjoint(range(span.start, span.end)):
+            taken.update(range(span.start, span.end))
+            kept.append(span)
+    return sorted(kept, key=lambda span: span.start)

@@ -1,0 +1,187 @@
+"""The entity catalog: every gazetteer, title list and name table under `models/`, loaded once.
+
+Span labels the entity ruler writes (and the extractor reads) are the `Label` values;
+a gazetteer entry is found again from a span by `(label, span.id_)`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from pipeline.errors import ResourceError
+from pipeline.resources import read_jsonl, read_tsv
+
+
+class Label(StrEnum):
+    PERSON = "PERSON"
+    COUNTRY = "COUNTRY"
+    REGION = "REGION"
+    DISTRICT = "DISTRICT"
+    CITY = "CITY"
+    ENTERPRISE = "ENTERPRISE"
+    ORG_GOVERNMENT = "ORG_GOVERNMENT"
+    ORG_INTERNATIONAL = "ORG_INTERNATIONAL"
+    ORG_OTHER = "ORG_OTHER"
+    REFERENCE = "REFERENCE"  # a descriptive reference to a person ("the head of state")
+    SKIP = "SKIP"  # not an entity of ours, and hides what it covers ("BelTA", event names)
+
+
+REGION_LABELS = {Label.COUNTRY: "country", Label.REGION: "region", Label.DISTRICT: "district", Label.CITY: "city"}
+ORGANIZATION_LABELS = {Label.ORG_GOVERNMENT: "government", Label.ORG_INTERNATIONAL: "international",
+                       Label.ORG_OTHER: "other"}
+PATTERN_NORMALIZERS = ("as_written", "legal_form", "inverted_ministry", "executive_committee", "settlement_of",
+                       "district")
+# Generic words a gazetteer name ends with; their usual English variants are accepted in text.
+SUFFIX_VARIANTS = {" Oblast": (" Region",), " Krai": (" Territory", " Region"), " District": (" Raion",)}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Entry:
+    """One known entity: its canonical name, label, the forms text may use, and its codes."""
+
+    name: str
+    label: Label
+    forms: tuple[str, ...]
+    aliases: tuple[str, ...] = ()
+    country: str | None = None
+    code: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Pattern:
+    """A token pattern for entities no gazetteer lists ("X Plant", "OAO «X»")."""
+
+    label: Label
+    normalizer: str
+    tokens: list[dict[str, Any]]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Title:
+    title: str
+    forms: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Catalog:
+    entries: tuple[Entry, ...]
+    patterns: tuple[Pattern, ...]
+    titles: tuple[Title, ...]
+    references: dict[str, str]  # lower-case phrase -> title it stands for
+    office_holders: dict[str, str]  # office title -> holder's name
+    given_names: dict[str, str]  # lower-case variant -> folded key
+    country_adjectives: dict[str, str]  # lower-case adjective -> country name
+    by_key: dict[tuple[str, str], Entry] = field(default_factory=dict)
+
+    def entry(self, label: str, name: str) -> Entry | None:
+        return self.by_key.get((label, name))
+
+
+def load_catalog(models_dir: Path) -> Catalog:
+    """Read every entity data file under `models_dir`; a bad row raises `ResourceError`."""
+    countries = list(read_tsv(models_dir / "countries.tsv", required=("name", "code")))
+    entries = [*(_entry(row, Label.COUNTRY, country=row["code"]) for row in countries),
+               *_regions(models_dir / "regions.tsv"), *_cities(models_dir / "cities.tsv"),
+               *(_entry(row, Label.ENTERPRISE, country=row.get("country"))
+                 for row in read_jsonl(models_dir / "enterprises.jsonl", required=("name",))),
+               *_organizations(models_dir / "organizations.jsonl")]
+    patterns, skips = _patterns(models_dir / "patterns" / "entities.jsonl")
+    entries.extend(Entry(name=text, label=Label.SKIP, forms=(text,)) for text in skips)
+    titles, references, holders = _titles(models_dir / "titles.jsonl")
+    entries.extend(Entry(name=title, label=Label.REFERENCE, forms=(phrase,)) for phrase, title in references.items())
+    given = {row["name"].lower(): row["key"]
+             for row in read_tsv(models_dir / "given_names.tsv", required=("name", "key"))}
+    adjectives = {adjective.lower(): row["name"] for row in countries
+                  for adjective in _split(row.get("adjectives"))}
+    by_key: dict[tuple[str, str], Entry] = {}
+    for entry in entries:
+        key = (entry.label.value, entry.name)
+        if key in by_key and entry.label not in (Label.SKIP, Label.REFERENCE):
+            raise ResourceError(f"{models_dir}: {entry.label.value} {entry.name!r} is listed twice")
+        by_key[key] = entry
+    return Catalog(entries=tuple(entries), patterns=tuple(patterns), titles=titles, references=references,
+                   office_holders=holders, given_names=given, country_adjectives=adjectives, by_key=by_key)
+
+
+def _split(value: Any) -> list[str]:
+    """A |-separated TSV cell or a JSON list, as a list of names."""
+    if isinstance(value, list):
+        return [str(item) for item in value if item]
+    return [part.strip() for part in (value or "").split("|") if part.strip()]
+
+
+def _entry(row: dict[str, Any], label: Label, *, country: str | None = None, code: str | None = None) -> Entry:
+    name = row["name"]
+    aliases = tuple(_split(row.get("aliases")))
+    forms = [name, *aliases]
+    for suffix, variants in SUFFIX_VARIANTS.items():
+        forms += [form[: -len(suffix)] + variant for form in list(forms) if form.endswith(suffix)
+                  for variant in variants]
+    return Entry(name=name, label=label, forms=tuple(dict.fromkeys(forms)), aliases=aliases,
+                 country=country or None, code=code or None)
+
+
+def _regions(path: Path) -> list[Entry]:
+    labels = {"region": Label.REGION, "district": Label.DISTRICT}
+    entries = []
+    for row in read_tsv(path, required=("name", "kind", "country")):
+        if row["kind"] not in labels:
+            raise ResourceError(f"{path}: {row['name']}: kind must be region or district, not {row['kind']!r}")
+        entries.append(_entry(row, labels[row["kind"]], country=row["country"], code=row.get("code")))
+    return entries
+
+
+def _cities(path: Path) -> list[Entry]:
+    return [_entry(row, Label.CITY, country=row["country"], code=row.get("code"))
+            for row in read_tsv(path, required=("name", "country"))]
+
+
+def _organizations(path: Path) -> list[Entry]:
+    labels = {kind: label for label, kind in ORGANIZATION_LABELS.items()}
+    entries = []
+    for row in read_jsonl(path, required=("name", "kind")):
+        if row["kind"] not in labels:
+            raise ResourceError(f"{path}: {row['name']}: unknown kind {row['kind']!r}")
+        entries.append(_entry(row, labels[row["kind"]]))
+    return entries
+
+
+def _label(value: str, path: Path) -> Label:
+    try:
+        return Label(value)
+    except ValueError as exc:
+        raise ResourceError(f"{path}: unknown label {value!r}") from exc
+
+
+def _patterns(path: Path) -> tuple[list[Pattern], list[str]]:
+    """Token patterns, and the phrases (string patterns) that may only be SKIP phrases."""
+    patterns, skips = [], []
+    for row in read_jsonl(path, required=("label", "pattern")):
+        label = _label(row["label"], path)
+        if isinstance(row["pattern"], str):
+            if label is not Label.SKIP:
+                raise ResourceError(f"{path}: phrase {row['pattern']!r}: phrases belong in the gazetteers")
+            skips.append(row["pattern"])
+            continue
+        normalizer = row.get("id", "as_written")
+        if normalizer not in PATTERN_NORMALIZERS:
+            raise ResourceError(f"{path}: unknown pattern id {normalizer!r}")
+        patterns.append(Pattern(label=label, normalizer=normalizer, tokens=row["pattern"]))
+    return patterns, skips
+
+
+def _titles(path: Path) -> tuple[tuple[Title, ...], dict[str, str], dict[str, str]]:
+    titles, references, holders = [], {}, {}
+    for row in read_jsonl(path):
+        if "forms" in row and "title" in row:
+            titles.append(Title(title=row["title"], forms=tuple(row["forms"])))
+        elif "reference" in row and "title" in row:
+            references[row["reference"].lower()] = row["title"]
+        elif "office" in row and "holder" in row:
+            holders[row["office"]] = row["holder"]
+        else:
+            raise ResourceError(f"{path}: a row needs title+forms, reference+title or office+holder: {row}")
+    return tuple(titles), references, holders

@@ -1,0 +1,66 @@
+"""Person names: recognising "Given [Patronymic] Surname", cleaning model spans, folding to join keys."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any
+
+from spacy.tokens import Span
+
+# Russian and Belarusian patronymics: Grigorievich, Ilyich, Sergeyevna, ...
+PATRONYMIC = re.compile(r"^[A-Z][a-z]+(?:vich|vych|vna|ich|ichna|ична)$")
+_SURNAME_FOLDS = ((re.compile(r"^ye"), "e"), (re.compile(r"(?:iy|yi|ii|yy)$"), "y"), (re.compile(r"ie"), "ye"))
+
+
+def person_name_pattern(given_names: dict[str, str]) -> list[dict[str, Any]]:
+    """Matcher tokens for a known given name, an optional patronymic and a capitalised surname."""
+    return [{"LOWER": {"IN": sorted(given_names)}, "IS_TITLE": True},
+            {"TEXT": {"REGEX": PATRONYMIC.pattern}, "OP": "?"},
+            {"IS_TITLE": True, "IS_STOP": False, "IS_ALPHA": True}]
+
+
+def clean_person_span(span: Span, title_words: set[str]) -> Span | None:
+    """The model's PERSON span without leading titles/articles and trailing possessives, or None."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in title_words or doc[start].is_stop or not doc[start].is_title):
+        start += 1
+    while end > start and not doc[end - 1].is_alpha:
+        end -= 1
+    if start == end:
+        return None
+    words = doc[start:end]
+    if any(token.text.isupper() and len(token.text) > 1 for token in words):
+        return None  # acronyms (MTZ, BMZ) are not people
+    return words
+
+
+def name_parts(name: str) -> tuple[str, ...]:
+    """The words of a person's name without the patronymic: 'Vladimir Ilyich Lenin' -> (Vladimir, Lenin)."""
+    words = name.split()
+    if len(words) == 3 and PATRONYMIC.match(words[1]):
+        return (words[0], words[2])
+    return tuple(words)
+
+
+def fold(word: str) -> str:
+    text = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode("ascii")
+    return text.lower()
+
+
+def surname_key(surname: str) -> str:
+    """Spellings of one surname fold together: Yermakov/Ermakov, Kozlovskiy/Kozlovsky, Savelyev/Saveliev."""
+    key = fold(surname)
+    for pattern, replacement in _SURNAME_FOLDS:
+        key = pattern.sub(replacement, key)
+    return key
+
+
+def person_key(name: str, given_names: dict[str, str]) -> str:
+    """A transliteration-folded key: 'Alexander Sokolov' and 'Aleksandr Sokolov' share 'aleksandr sokolov'."""
+    parts = name_parts(name)
+    if len(parts) == 1:
+        return surname_key(parts[0])
+    given = fold(parts[0])
+    return f"{given_names.get(given, given)} {surname_key(parts[-1])}"

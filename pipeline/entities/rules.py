@@ -1,0 +1,40 @@
+"""How a rule match becomes a span and a canonical name (the `id` of a pattern in patterns/entities.jsonl)."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from spacy.tokens import Span
+
+LEGAL_FORMS = {"oao", "ojsc", "jsc", "zao", "cjsc", "llc", "ooo", "pjsc", "ao", "pao", "ue"}
+QUOTES = {'"', "'"}
+
+
+class RuleMatch(NamedTuple):
+    span: Span
+    name: str
+    country: str = ""  # known from the rule alone: agro-towns are Belarusian
+
+
+def normalize_match(span: Span, normalizer: str) -> RuleMatch | None:
+    """The span to keep and its canonical name, or None when the match is not a name after all."""
+    words = " ".join(span.text.split())
+    if normalizer == "legal_form":
+        inner = span[1:]
+        if inner and inner[0].text in QUOTES:
+            inner = inner[1:-1]
+        return RuleMatch(inner, " ".join(inner.text.split())) if len(inner) else None
+    if normalizer == "inverted_ministry":
+        field = " ".join(span[:-1].text.split())
+        return RuleMatch(span, f"Ministry of {field}")
+    if normalizer == "executive_committee":
+        place = span[:-3]
+        if span[-3].text in ("Regional", "Region"):
+            return RuleMatch(span, f"{' '.join(place.text.split())} Oblast Executive Committee")
+        return RuleMatch(span, words)
+    if normalizer == "settlement_of":
+        kind = span.doc[max(span.start - 2, 0):span.start + 1].text.lower()  # "agro-town" or "town"
+        return RuleMatch(span[-1:], span[-1].text, "BY" if "agro" in kind else "")
+    if normalizer == "district":
+        return RuleMatch(span, f"{span[0].text} District")
+    return RuleMatch(span, words)

@@ -1,0 +1,155 @@
+"""The titles written around a person's name, normalised ("Kirov Oblast Governor X" -> "Governor of Kirov Oblast").
+
+Three shapes are read, all within the name's sentence:
+  MODIFIER TITLE Name     "Belarusian President X", "BMZ Director General X", "Industry Minister X"
+  TITLE of [the] ORG Name "Director General of MTZ X"
+  Name, [the] TITLE [of [the] ORG]   "X, the Chairman of the Gomel Oblast Executive Committee"
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from spacy.tokens import Doc, Span
+
+from pipeline.entities.catalog import REGION_LABELS, Catalog, Label
+
+# A modifier that is a plain word only makes sense for ministers ("Industry Minister" = "Minister of Industry").
+PLAIN_MODIFIER_TITLES = ("Minister", "Deputy Minister", "First Deputy Minister")
+# The chairman of an oblast executive committee is the oblast's governor.
+EXECUTIVE_CHAIRMAN = re.compile(r"^Chairman of (?:the )?(?P<region>.+ Oblast) Executive Committee$")
+NAMED_LABELS = {Label.COUNTRY.value, Label.REGION.value, Label.DISTRICT.value, Label.CITY.value,
+                Label.ENTERPRISE.value, Label.ORG_GOVERNMENT.value, Label.ORG_INTERNATIONAL.value,
+                Label.ORG_OTHER.value}
+
+
+class TitleReader:
+    """Reads titles next to person spans of one Doc, given its entity spans indexed by token offsets."""
+
+    def __init__(self, doc: Doc, spans: list[Span], catalog: Catalog) -> None:
+        self.doc = doc
+        self.catalog = catalog
+        self.ending_at: Mapping[int, Span] = {span.end: span for span in spans if span.label_ in NAMED_LABELS}
+        self.starting_at: Mapping[int, Span] = {span.start: span for span in spans if span.label_ in NAMED_LABELS}
+        self.forms = sorted(((tuple(form.lower().split()), title.title) for title in catalog.titles
+                             for form in title.forms), key=lambda item: -len(item[0]))
+
+    def titles(self, person: Span) -> list[str]:
+        found = [title for title in (self._before(person), self._after(person)) if title]
+        for title in list(found):
+            if match := EXECUTIVE_CHAIRMAN.match(title):
+                found.append(f"Governor of {match['region']}")
+        return found
+
+    def _before(self, person: Span) -> str | None:
+        floor = person.sent.start if self.doc.has_annotation("SENT_START") else 0
+        owned = self._owned_title_before(person.start, floor)
+        if owned is not None:
+            return owned
+        matched = self._title_ending_at(person.start, floor)
+        if matched is None:
+            return None
+        start, title = matched
+        modifier = self._modifier_before(start, floor, title)
+        return f"{title} of {modifier}" if modifier else title
+
+    def _owned_title_before(self, end: int, floor: int) -> str | None:
+        """'TITLE of [the Board of] [the] ORG Name': the owner is an entity that ends where the name starts."""
+        entity = self.ending_at.get(end)
+        if entity is None:
+            return None
+        doc, position = self.doc, entity.start
+        for _ in range(3):  # "of the Board of the National Bank": a few intermediate "of" phrases
+            if position - 1 > floor and doc[position - 1].lower_ == "the":
+                position -= 1
+            if position - 1 <= floor or doc[position - 1].lower_ != "of":
+                return None
+            matched = self._title_ending_at(position - 1, floor)
+            if matched is not None:
+                return f"{matched[1]} of {doc[position:entity.end].text}"
+            position -= 1
+            while position - 1 > floor and doc[position - 1].is_title and doc[position - 1].lower_ not in ("of",):
+                position -= 1
+        return None
+
+    def _after(self, person: Span) -> str | None:
+        """'Name, [the] [MODIFIER] TITLE [of [the Board of] [the] ORG]'."""
+        doc, position = self.doc, person.end
+        ceiling = person.sent.end if doc.has_annotation("SENT_START") else len(doc)
+        if position >= ceiling or doc[position].text != ",":
+            return None
+        position += 1
+        if position < ceiling and doc[position].lower_ in ("the", "a"):
+            position += 1
+        modifier = None
+        entity = self.starting_at.get(position)
+        if entity is not None:
+            modifier = entity.id_ if entity.label_ in REGION_LABELS else entity.text
+            position = entity.end
+        elif position < ceiling and (country := self.catalog.country_adjectives.get(doc[position].lower_)):
+            modifier, position = country, position + 1
+        matched = self._title_starting_at(position, ceiling)
+        if matched is None:
+            return None
+        position, title = matched
+        if modifier:
+            return f"{title} of {modifier}"
+        owner = self._owner_after(position, ceiling)
+        return f"{title} of {owner}" if owner else title
+
+    def _owner_after(self, position: int, ceiling: int) -> str | None:
+        """The text of 'of [the] [Board of [the]] ORG' starting at `position`, up to the organisation's end."""
+        doc, start = self.doc, position + 1
+        for _ in range(3):
+            if position >= ceiling or doc[position].lower_ != "of":
+                return None
+            position += 1
+            if position < ceiling and doc[position].lower_ == "the":
+                position += 1
+            entity = self.starting_at.get(position)
+            if entity is not None:
+                return doc[start:entity.end].text
+            while position < ceiling and doc[position].is_title and doc[position].lower_ != "of":
+                position += 1
+        return None
+
+    def _title_ending_at(self, end: int, floor: int) -> tuple[int, str] | None:
+        for words, title in self.forms:
+            start = end - len(words)
+            if start >= floor and tuple(token.lower_ for token in self.doc[start:end]) == words \
+                    and self.doc[start].is_title:
+                return start, title
+        return None
+
+    def _title_starting_at(self, start: int, ceiling: int) -> tuple[int, str] | None:
+        for words, title in self.forms:
+            end = start + len(words)
+            if end <= ceiling and tuple(token.lower_ for token in self.doc[start:end]) == words:
+                return end, title
+        return None
+
+    def _modifier_before(self, start: int, floor: int, title: str) -> str | None:
+        """What the title belongs to, written before it: a region or organisation, a country adjective,
+        or for ministers the field ("Agriculture and Food Minister")."""
+        if start <= floor:
+            return None
+        entity = self.ending_at.get(start)
+        if entity is not None:
+            return entity.id_ if entity.label_ in REGION_LABELS else entity.text
+        word = self.doc[start - 1]
+        country = self.catalog.country_adjectives.get(word.lower_)
+        if country is not None:
+            return country
+        if title not in PLAIN_MODIFIER_TITLES:
+            return None
+        first = start
+        while first - 1 >= floor and self._field_word(self.doc[first - 1]):
+            first -= 1
+        while first < start and self.doc[first].lower_ == "and":
+            first += 1
+        return self.doc[first:start].text if first < start else None
+
+    @staticmethod
+    def _field_word(token) -> bool:
+        return (token.is_title and token.is_alpha and not token.is_stop) or token.lower_ == "and"

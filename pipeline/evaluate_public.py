@@ -1,0 +1,321 @@
+"""Scores on public news annotated by others (MEANTIME, see ../shared/eval/public/README.md).
+
+    python -m pipeline.evaluate_public [--public-dir ../shared/eval/public] [--baseline]
+
+Each article of `meantime-dev.jsonl` goes through the pipeline's spaCy `Language` and the
+extraction stages, with its `dct` (document creation time) as the publication date; the DCT
+line is treated as the dateline, so nothing inside it counts. Each metric is one function
+`(articles, docs) -> list[Score]` in `METRICS`; a new metric is one more function there.
+
+Money and percentages are compared as character spans. MEANTIME spans keep qualifiers
+("about US$ 16 million", "net $5.9 billion dollars") that our conventions leave out, so the
+headline figure is *overlap* match (a predicted and a gold span that share a character, paired
+one to one, in order); *exact* match is printed beside it. MEANTIME also groups some amounts
+that belong together ("$381 million, or $0.67", "20 to 25 percent") and annotates each part as
+well: a gold span that contains another gold span of its type is dropped, like with like.
+MEANTIME annotates only the start of each article (the headline, the date line and the first
+sentences, one a line): predictions are scored up to the end of the line that holds the
+article's last annotation of any kind.
+
+`--baseline` adds the naive figure: quantulum3 alone on every sentence, a quantity counting
+as money when its unit is a currency and as a percentage when its unit is a percentage.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import click
+import orjson
+from spacy.tokens import Doc
+
+from pipeline.extract.dates import extract_dates, month_interval, year_interval
+from pipeline.extract.money import extract_money, in_dateline
+from pipeline.extract.percentages import extract_percentages
+from pipeline.nlp import build_language
+from pipeline.normalize import fold_for_model
+from pipeline.records import Article, Dateline, Source
+
+MEANTIME_FILE = "meantime-dev.jsonl"
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Score:
+    """Precision, recall and F1 of one metric under one matching rule."""
+
+    name: str
+    tp: int
+    fp: int
+    fn: int
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def line(self) -> str:
+        return (f"{self.name:<34} P {self.precision:.3f}  R {self.recall:.3f}  F1 {self.f1:.3f}"
+                f"   (tp {self.tp}, fp {self.fp}, fn {self.fn})")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PublicArticle:
+    article: Article
+    gold: dict  # the MEANTIME row as read
+    scope_end: int  # the annotated part of the text ends here
+
+
+Metric = Callable[[Sequence[PublicArticle], Sequence[Doc]], list[Score]]
+
+
+def read_meantime(path: Path) -> list[PublicArticle]:
+    articles = []
+    for number, line in enumerate(path.read_bytes().splitlines(), start=1):
+        if not line.strip():
+            continue
+        row = orjson.loads(line)
+        dct = row["dct"]
+        created = date.fromisoformat(dct["value"][:10])
+        article = Article(source=Source(path=str(path), line=number), title=None,
+                          published=datetime(created.year, created.month, created.day), category=None,
+                          dateline=Dateline(place="", date=created, start=dct["start"], end=dct["end"]),
+                          text=row["text"])
+        articles.append(PublicArticle(article=article, gold=row, scope_end=_annotated_end(row)))
+    return articles
+
+
+def _annotated_end(row: dict) -> int:
+    ends = [m["end"] for key in ("entity_mentions", "values", "timexes") for m in row[key] if "end" in m]
+    line_end = row["text"].find("\n", max(ends, default=0))
+    return len(row["text"]) if line_end < 0 else line_end
+
+
+# -- matching ------------------------------------------------------------------------------------
+
+def exact_counts(predicted: Sequence[Span], gold: Sequence[Span]) -> tuple[int, int, int]:
+    remaining = list(gold)
+    tp = 0
+    for span in predicted:
+        if span in remaining:
+            remaining.remove(span)
+            tp += 1
+    return tp, len(predicted) - tp, len(remaining)
+
+
+def overlap_counts(predicted: Sequence[Span], gold: Sequence[Span]) -> tuple[int, int, int]:
+    """One-to-one pairing of spans that share at least one character, greedy in text order."""
+    used: set[int] = set()
+    tp = 0
+    for start, end in sorted(predicted):
+        for index, (g_start, g_end) in enumerate(sorted(gold)):
+            if index not in used and start < g_end and g_start < end:
+                used.add(index)
+                tp += 1
+                break
+    return tp, len(predicted) - tp, len(gold) - tp
+
+
+def gold_spans(item: PublicArticle, kind: str) -> list[Span]:
+    """The article's MEANTIME spans of `kind` outside the DCT line, groups of spans dropped."""
+    spans = sorted({(v["start"], v["end"]) for v in item.gold["values"] if v["type"] == kind
+                    and not in_dateline(item.article, v["start"], v["end"])})
+    return [s for s in spans if not any(o != s and s[0] <= o[0] and o[1] <= s[1] for o in spans)]
+
+
+def in_scope(item: PublicArticle, spans: Iterable[Span]) -> list[Span]:
+    return [(start, end) for start, end in spans if end <= item.scope_end]
+
+
+def span_scores(name: str, pairs: Iterable[tuple[list[Span], list[Span]]]) -> list[Score]:
+    """Totals over articles of (predicted, gold) span lists, under both matching rules."""
+    totals = {"exact": [0, 0, 0], "overlap": [0, 0, 0]}
+    for predicted, gold in pairs:
+        for rule, count in (("exact", exact_counts), ("overlap", overlap_counts)):
+            for slot, value in enumerate(count(predicted, gold)):
+                totals[rule][slot] += value
+    return [Score(name=f"{name} ({rule})", tp=tp, fp=fp, fn=fn) for rule, (tp, fp, fn) in totals.items()]
+
+
+# -- metrics -------------------------------------------------------------------------------------
+
+def money_spans(articles: Sequence[PublicArticle], docs: Sequence[Doc]) -> list[Score]:
+    return span_scores("money spans", (
+        (in_scope(item, ((m.start, m.end) for m in extract_money(doc, item.article))), gold_spans(item, "MONEY"))
+        for item, doc in zip(articles, docs)))
+
+
+def percentage_spans(articles: Sequence[PublicArticle], docs: Sequence[Doc]) -> list[Score]:
+    return span_scores("percentage spans", (
+        (in_scope(item, ((p.start, p.end) for p in extract_percentages(doc, item.article))),
+         gold_spans(item, "PERCENT"))
+        for item, doc in zip(articles, docs)))
+
+
+def baseline_spans(articles: Sequence[PublicArticle], docs: Sequence[Doc]) -> list[Score]:
+    found = [naive_quantulum(doc, item.article) for item, doc in zip(articles, docs)]
+    return [
+        *span_scores("baseline money spans",
+                     ((in_scope(i, f["money"]), gold_spans(i, "MONEY")) for i, f in zip(articles, found))),
+        *span_scores("baseline percentage spans",
+                     ((in_scope(i, f["percentages"]), gold_spans(i, "PERCENT")) for i, f in zip(articles, found))),
+    ]
+
+
+def timex_interval(value: str) -> tuple[date, date] | None:
+    """A TIMEX3 DATE value as an inclusive interval; None for values that are no calendar span
+    (PAST_REF, seasons, times of day)."""
+    parts = value.split("-")
+    try:
+        year = int(parts[0])
+        if len(parts[0]) == 3:  # "197": the 1970s
+            return year_interval(year * 10)[0], year_interval(year * 10 + 9)[1]
+        if len(parts[0]) != 4:
+            return None
+        if len(parts) == 1:
+            return year_interval(year)
+        if parts[1].startswith("Q") and len(parts) == 2:
+            quarter = int(parts[1][1:])
+            return month_interval(year, 3 * quarter - 2, 3 * quarter)
+        if parts[1].startswith("W"):
+            monday = date.fromisocalendar(year, int(parts[1][1:]), 1)
+            if len(parts) == 3 and parts[2] == "WE":
+                return monday + timedelta(days=5), monday + timedelta(days=6)
+            return (monday, monday + timedelta(days=6)) if len(parts) == 2 else None
+        if len(parts) == 2:
+            return month_interval(year, int(parts[1]))
+        day = date(year, int(parts[1]), int(parts[2]))
+        return (day, day) if len(parts) == 3 else None
+    except ValueError:
+        return None
+
+
+def timex_dates(item: PublicArticle) -> list[tuple[Span, tuple[date, date]]]:
+    """The article's DATE timexes in the text (some have no span), outside the DCT line, whose value
+    is a calendar span."""
+    found = []
+    for timex in item.gold["timexes"]:
+        interval = timex_interval(timex["value"]) if timex["type"] == "DATE" and "start" in timex else None
+        if interval and not in_dateline(item.article, timex["start"], timex["end"]):
+            found.append(((timex["start"], timex["end"]), interval))
+    return found
+
+
+def same_value(gold: tuple[Span, tuple[date, date]], predicted: tuple[Span, tuple[date, date]]) -> bool:
+    """Like with like: our conventions join "from 2009 to 2011" and "since 1987" into one period where
+    TIMEX3 gives each year alone, so a timex strictly inside a predicted span counts when its interval
+    opens or closes that period."""
+    (g_start, g_end), (first, last) = gold
+    (start, end), (p_first, p_last) = predicted
+    if (first, last) == (p_first, p_last):
+        return True
+    inside = start <= g_start and g_end <= end and (start, end) != (g_start, g_end)
+    return inside and (first == p_first or last == p_last)
+
+
+def value_scores(name: str, pairs: Iterable[tuple[list[tuple[Span, tuple[date, date]]],
+                                                  list[tuple[Span, tuple[date, date]]]]]) -> list[Score]:
+    """tp: a gold timex overlapped by a prediction of the same value; fp: overlapped only by others;
+    fn: no prediction of its value. Recall is the share of TIMEX3 values reproduced."""
+    tp = fp = fn = 0
+    for predicted, gold in pairs:
+        for timex in gold:
+            (g_start, g_end), _ = timex
+            overlapping = [p for p in predicted if p[0][0] < g_end and g_start < p[0][1]]
+            hit = any(same_value(timex, p) for p in overlapping)
+            tp += hit
+            fp += bool(overlapping) and not hit
+            fn += not hit
+    return [Score(name=name, tp=tp, fp=fp, fn=fn)]
+
+
+def date_values(articles: Sequence[PublicArticle], docs: Sequence[Doc]) -> list[Score]:
+    return value_scores("date values (TIMEX3 DATE)", (
+        ([((p.start, p.end), (p.first, p.last)) for p in extract_dates(doc, item.article)], timex_dates(item))
+        for item, doc in zip(articles, docs)))
+
+
+def baseline_dates(articles: Sequence[PublicArticle], docs: Sequence[Doc]) -> list[Score]:
+    return value_scores("baseline date values (search_dates)", (
+        (naive_search_dates(item.article), timex_dates(item)) for item in articles))
+
+
+METRICS: tuple[Metric, ...] = (money_spans, percentage_spans, date_values)
+
+
+def naive_search_dates(article: Article) -> list[tuple[Span, tuple[date, date]]]:
+    """dateparser.search_dates alone on the body, each hit taken as the single day it returns."""
+    from dateparser.search import search_dates
+
+    published = article.published or datetime.now()
+    hits = search_dates(article.text, languages=["en"], settings={"RELATIVE_BASE": published}) or []
+    found, cursor = [], 0
+    for text, moment in hits:
+        start = article.text.find(text, cursor)
+        if start < 0:
+            continue
+        cursor = start + len(text)
+        if not in_dateline(article, start, cursor):
+            found.append(((start, cursor), (moment.date(), moment.date())))
+    return found
+
+
+def naive_quantulum(doc: Doc, article: Article) -> dict[str, list[Span]]:
+    """quantulum3 alone, sentence by sentence: the figure the grammar is measured against."""
+    from quantulum3 import parser  # heavy: only the baseline needs it whole
+
+    money: list[Span] = []
+    percentages: list[Span] = []
+    for sentence in doc.sents:
+        for quantity in parser.parse(article.text[sentence.start_char:sentence.end_char]):
+            start, end = (sentence.start_char + offset for offset in quantity.span)
+            if in_dateline(article, start, end):
+                continue
+            if quantity.unit.entity.name == "currency":
+                money.append((start, end))
+            elif quantity.unit.name == "percentage":
+                percentages.append((start, end))
+    return {"money": money, "percentages": percentages}
+
+
+def evaluate(articles: Sequence[PublicArticle], metrics: Sequence[Metric]) -> list[Score]:
+    nlp = build_language()
+    docs = list(nlp.pipe(fold_for_model(item.article.text) for item in articles))
+    return [score for metric in metrics for score in metric(articles, docs)]
+
+
+@click.command()
+@click.option("--public-dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("../shared/eval/public"), show_default=True,
+              help="Folder holding meantime-dev.jsonl.")
+@click.option("--baseline", is_flag=True, help="Also score quantulum3 alone (slow: it parses every sentence).")
+def main(public_dir: Path, baseline: bool) -> None:
+    """Money and percentage span P/R/F1 on MEANTIME news.
+
+    Example: python -m pipeline.evaluate_public --public-dir ../shared/eval/public
+    """
+    path = public_dir / MEANTIME_FILE
+    if not path.is_file():
+        click.echo(f"{path} not found: nothing to evaluate (the public set lives outside the project).")
+        return
+    articles = read_meantime(path)
+    metrics = (*METRICS, baseline_spans, baseline_dates) if baseline else METRICS
+    click.echo(f"{len(articles)} MEANTIME articles from {path}; overlap is the headline rule")
+    for score in evaluate(articles, metrics):
+        click.echo(score.line())
+
+
+if __name__ == "__main__":
+    sys.exit(main())

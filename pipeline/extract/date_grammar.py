@@ -1,0 +1,176 @@
+"""The date grammar: where date and period expressions are in a text, and what shape each has.
+
+Regular expressions built from the vocabulary in `models/date_words.jsonl` find
+candidate spans ("19 January", "January-November 2025", "the first half of the
+year", "within the next year or two"); `pipeline/extract/dates.py` places them on
+the calendar. Each rule names the groups its resolver reads. Overlapping matches
+are settled longest-first, then leftmost.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from pipeline.errors import ResourceError
+from pipeline.resources import MODELS_DIR, read_jsonl
+
+WORD_KINDS = ("month", "weekday", "number", "ordinal", "future_cue", "past_cue", "not_past", "quantity_unit")
+
+
+@dataclass(frozen=True, slots=True)
+class Expression:
+    """One candidate span: `rule` says which resolver reads `groups`; `prefix` is "since" or "by"."""
+
+    start: int
+    end: int
+    rule: str
+    groups: dict[str, str] = field(hash=False)
+    prefix: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    numbers: dict[str, int]
+    ordinals: dict[str, int]
+    future_cues: frozenset[str]
+    past_cues: frozenset[str]
+    not_past: frozenset[str]
+    quantity_units: frozenset[str]
+
+
+def load_vocabulary(path: Path) -> Vocabulary:
+    words: dict[str, dict[str, int | None]] = {kind: {} for kind in WORD_KINDS}
+    for row in read_jsonl(path, required=("kind", "word")):
+        if row["kind"] not in words:
+            raise ResourceError(f"{path}: unknown kind {row['kind']!r}")
+        words[row["kind"]][row["word"]] = row.get("value")
+    return Vocabulary(
+        months={w.lower(): int(v) for w, v in words["month"].items() if v is not None},
+        weekdays={w.lower(): int(v) for w, v in words["weekday"].items() if v is not None},
+        numbers={w.lower(): int(v) for w, v in words["number"].items() if v is not None},
+        ordinals={w.lower(): int(v) for w, v in words["ordinal"].items() if v is not None},
+        future_cues=frozenset(w.lower() for w in words["future_cue"]),
+        past_cues=frozenset(w.lower() for w in words["past_cue"]),
+        not_past=frozenset(w.lower() for w in words["not_past"]),
+        quantity_units=frozenset(w.lower() for w in words["quantity_unit"]),
+    )
+
+
+def _alternation(words: object) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
+
+
+class DateGrammar:
+    """Compiled date rules; `expressions(text)` lists the non-overlapping matches in text order."""
+
+    def __init__(self, vocabulary: Vocabulary) -> None:
+        self.vocabulary = vocabulary
+        v = vocabulary
+        # Month and weekday names must be capitalised: "may", "march" and "sun" are words too.
+        month = "(?:" + _alternation(m.capitalize() for m in v.months) + ")"
+        weekday = "(?:" + _alternation(d.capitalize() for d in v.weekdays) + ")"
+        number = r"(?:\d{1,2}|(?i:" + _alternation(v.numbers) + "))"
+        ordinal = "(?i:" + _alternation(v.ordinals) + ")"
+        day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
+        year = r"(?<![\w$€£.,/-])(?:1[6-9]\d\d|20\d\d)(?![\w%]|[.,]\d)"
+        dash = r"\s*[-–—]\s*"
+        relyear = r"(?i:the\s+(?:current|previous|past|coming|same)\s+year|this\s+year|last\s+year|next\s+year|the\s+year)"
+        yearspec = rf"(?:(?P<ys_num>{year})|(?P<ys_rel>{relyear}))"
+        unit = r"(?i:(?P<unit>day|week|month|year|decade)s?)"
+        i = "(?i:{})".format
+        self.rules: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(pattern)) for name, pattern in (
+            ("day_span", rf"\b(?:{i('from|between')}\s+)?(?P<d1>{day})(?:{dash}|\s+{i('to|and|until|till')}\s+)"
+                         rf"(?P<d2>{day})\s+(?:{i('of')}\s+)?(?P<m>{month})(?:,?\s+(?P<y>{year}))?"),
+            ("day_span", rf"\b(?P<m>{month})\s+(?P<d1>{day}){dash}(?P<d2>{day})(?:,?\s+(?P<y>{year}))?"),
+            ("date_span", rf"\b(?:{i('from|between')}\s+)?(?P<d1>{day})\s+(?P<m1>{month})(?:\s+(?P<y1>{year}))?"
+                          rf"(?:{dash}|\s+{i('to|and|until|till')}\s+)(?P<d2>{day})\s+(?P<m2>{month})"
+                          rf"(?:,?\s+(?P<y>{year}))?"),
+            ("calendar_date", rf"\b(?P<d>{day})\s+(?:{i('of')}\s+)?(?P<m>{month})(?:,?\s+(?P<y>{year}))?"),
+            ("calendar_date", rf"\b(?P<m>{month})\s+(?P<d>{day})(?:,\s*(?P<y>{year}))?(?!\s*[-–—]\s*\d)"),
+            ("calendar_date", r"(?<![\w.,/])(?P<numeric>\d{1,2}([./])\d{1,2}\2(?:\d{4}|\d{2}))(?![\w/]|[.,]\d)"),
+            ("month_span", rf"\b(?:{i('from|between')}\s+)?(?P<m1>{month})(?:{dash}|\s+{i('to|and|through|until|till')}\s+)"
+                           rf"(?P<m2>{month})(?:,?\s+(?:{i('of')}\s+)?(?P<y>{year}))?"),
+            ("month", rf"\b(?:{i('early|mid|late')}[-\s]+)?(?P<m>{month})"
+                      rf"(?:,?\s+(?:{i('of')}\s+)?(?P<y>{year})|\s+{i('of')}\s+(?P<ys_rel>{relyear}))?"),
+            ("weekday", rf"\b(?:(?P<rel>{i('last|next|this|coming|until|till')})\s+)?(?P<wd>{weekday})\b"),
+            ("quarter", rf"\b(?:{i('the')}\s+)?(?P<q>{ordinal})[-\s]{i('quarter')}"
+                        rf"(?:\s+{i('of')}\s+{yearspec})?"),
+            ("quarter", rf"\b(?:(?P<ys_num>{year})\s*)?(?P<qn>Q[1-4]|[1-4]Q)(?:\s+(?P<y>{year}))?\b"),
+            ("half", rf"\b(?:{i('the')}\s+)?(?P<h>{i('first|second')})\s+{i('half')}(?:[-\s]{i('year')})?"
+                     rf"(?:\s+{i('of')}\s+{yearspec})?"),
+            ("half", rf"\b(?P<hn>H[12])\s+(?P<ys_num>{year})"),
+            ("first_months", rf"\b(?:{i('the')}\s+)?{i('first')}\s+(?P<n>{number})\s+{i('months')}"
+                             rf"(?:\s+{i('of')}\s+{yearspec})?"),
+            ("year_span", rf"(?:\b{i('from|between')}\s+)?(?P<y1>{year})(?:{dash}|\s+{i('to|and|through|until|till')}\s+)"
+                          rf"(?P<y2>(?:1[6-9]|20)\d\d|\d\d)(?![\w%]|[.,]\d)"),
+            ("five_year", rf"\b{i('the')}\s+(?P<rel>{i('current|next|previous|last|new|past|coming')})\s+"
+                          rf"{i('five-year')}\s+{i('period')}(?:\s+(?:{i('of')}\s+)?(?P<y1>{year}){dash}(?P<y2>20\d\d))?"),
+            ("year", rf"(?P<y>{year})"),
+            ("decade", rf"(?:\b{i('the')}\s+)?(?P<dec>(?:1[6-9]|20)\d0)s\b|(?:\b{i('the|and')}\s+'?|')(?P<dec2>[2-9]0)s\b"),
+            ("relative", rf"\b(?P<rel>{i('last|this|next|the current|the previous|the coming')})\s+"
+                         rf"(?P<what>{i('year|month|week')})\b"),
+            ("relative", rf"\b(?P<rel>{i('last|this|next|the coming|the')})\s+(?P<what>{i('weekend')})\b"),
+            ("relative", rf"\b(?P<rel>{i('yesterday|tomorrow')})\b"),
+            ("today", rf"\b(?:(?P<rel>{i('earlier|later')})\s+)?{i('today')}\b"),
+            ("within", rf"\b(?:{i('within|in|over|during')})\s+(?:{i('the')}\s+)?(?:{i('next|coming')}\s+)?"
+                       rf"(?:(?P<n>{number})\s+)?{unit}(?:\s+{i('or')}\s+(?P<n2>{number}))?\b"),
+            ("past", rf"\b(?:{i('over|in|during|for')})\s+{i('the')}\s+{i('past|last|previous')}\s+"
+                     rf"(?:(?P<n>{number})\s+)?{unit}\b"),
+            ("part_of", rf"\b(?:{i('the')}\s+)?(?P<part>{i('beginning|start|end')})\s+{i('of')}\s+{yearspec}"),
+        ))
+        self._since = re.compile(r"\b(?:since|Since|SINCE)\s+$")
+        self._by = re.compile(r"\b(?:by|By|BY)\s+$")
+        self._units_after = re.compile(r"\s*(?P<word>[\w']+)")
+
+    def expressions(self, text: str) -> list[Expression]:
+        found: list[Expression] = []
+        for rule, pattern in self.rules:
+            for match in pattern.finditer(text):
+                groups = {k: v for k, v in match.groupdict().items() if v is not None}
+                if self._rejected(rule, groups, text, match):
+                    continue
+                found.append(Expression(match.start(), match.end(), rule, groups))
+        found.sort(key=lambda e: (-(e.end - e.start), e.start))
+        taken: list[Expression] = []
+        for expression in found:
+            if all(expression.end <= t.start or expression.start >= t.end for t in taken):
+                taken.append(expression)
+        return [self._with_prefix(e, text) for e in sorted(taken, key=lambda e: e.start)]
+
+    def _rejected(self, rule: str, groups: dict[str, str], text: str, match: re.Match[str]) -> bool:
+        if rule == "within":
+            counted = "n" in groups or "n2" in groups
+            heading = re.search(r"(?i)\b(?:next|coming)\s", match.group())
+            # "within a year", "over the next five years"; not "in five years" or "over the year"
+            return not (match.group()[:6].lower() == "within" or (heading and counted))
+        if rule == "year":
+            after = self._units_after.match(text, match.end())
+            if after and after.group("word").lower() in self.vocabulary.quantity_units:
+                return True  # "2000 tonnes" is a quantity
+        if rule == "month" and groups["m"] == "May" and "y" not in groups:
+            before = re.findall(r"[a-z]+", text[max(0, match.start() - 12):match.start()].lower())
+            return not before or before[-1] not in ("in", "on", "of", "since", "until", "by", "from", "to", "early",
+                                                     "late", "mid", "last", "next", "this", "through", "till")
+        if rule == "weekday" and "rel" not in groups:
+            return text[match.end():match.end() + 1] == "-"  # "Monday-Friday" style schedules are not dates
+        return False
+
+    def _with_prefix(self, expression: Expression, text: str) -> Expression:
+        before = text[max(0, expression.start - 8):expression.start]
+        for name, pattern in (("since", self._since), ("by", self._by)):
+            prefix = pattern.search(before)
+            if prefix and expression.rule not in ("within", "past"):
+                start = expression.start - (len(before) - prefix.start())
+                return Expression(start, expression.end, expression.rule, expression.groups, name)
+        return expression
+
+
+@cache
+def date_grammar(models_dir: Path = MODELS_DIR) -> DateGrammar:
+    """The grammar built from `models_dir/date_words.jsonl`, once per process."""
+    return DateGrammar(load_vocabulary(models_dir / "date_words.jsonl"))

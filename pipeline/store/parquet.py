@@ -1,0 +1,70 @@
+"""Exporting the store's tables as Parquet files, one per table, for DuckDB, pandas and Spark."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date, datetime
+from decimal import Decimal
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from pipeline.store.schema import TABLES, Column, Table
+
+_BATCH_ROWS = 50_000
+# Amounts stay exact: base units with up to six decimals.
+_AMOUNT = pa.decimal128(38, 6)
+_ARROW_TYPES: dict[str, pa.DataType] = {
+    "text": pa.string(), "integer": pa.int64(), "real": pa.float64(), "amount": _AMOUNT, "date": pa.date32(),
+    "timestamp": pa.timestamp("s"), "boolean": pa.bool_(), "json": pa.list_(pa.string()),
+}
+
+
+def arrow_schema(table: Table) -> pa.Schema:
+    return pa.schema([pa.field(c.name, _ARROW_TYPES[c.type], nullable=not c.required) for c in table.columns])
+
+
+def export_parquet(connection: sqlite3.Connection, directory: Path) -> dict[str, int]:
+    """Write DIRECTORY/<table>.parquet for every table; returns the row count of each."""
+    directory.mkdir(parents=True, exist_ok=True)
+    counts = {}
+    for table in TABLES:
+        schema = arrow_schema(table)
+        converters = [_converter(column) for column in table.columns]
+        cursor = connection.execute(f"SELECT {', '.join(table.column_names)} FROM {table.name} "
+                                    f"ORDER BY {', '.join(table.key)}")
+        counts[table.name] = 0
+        with pq.ParquetWriter(directory / f"{table.name}.parquet", schema) as writer:
+            while rows := cursor.fetchmany(_BATCH_ROWS):
+                columns = [pa.array([convert(row[i]) for row in rows], type=schema.field(i).type)
+                           for i, convert in enumerate(converters)]
+                writer.write_table(pa.Table.from_arrays(columns, schema=schema))
+                counts[table.name] += len(rows)
+    return counts
+
+
+def _converter(column: Column) -> Callable[[Any], Any]:
+    if column.type == "amount":
+        return lambda value: None if value is None else Decimal(str(value))
+    if column.type == "json":
+        return lambda value: None if value is None else orjson.loads(value)
+    if column.type == "boolean":
+        return lambda value: None if value is None else bool(value)
+    if column.type in ("date", "timestamp"):
+        return _iso
+    return _same
+
+
+def _iso(value: str | None) -> date | datetime | None:
+    """Dates and timestamps are ISO text in SQLite."""
+    if value is None:
+        return None
+    return datetime.fromisoformat(value) if "T" in value else date.fromisoformat(value)
+
+
+def _same(value: Any) -> Any:
+    return value

@@ -1,0 +1,181 @@
+"""Questions researchers ask of the facts store, answered without writing SQL.
+
+A subject (claims, people, money, search, ...) is a SELECT whose output fields
+have public names; filters add conditions; every value a user gives is a bound
+parameter, and field names are checked against the subject's list before they
+reach SQL text. `run_sql` runs a user's own read-only statement.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from pipeline.errors import PipelineError
+from pipeline.store.rows import fold_name
+
+
+class QueryError(PipelineError):
+    """A query the store cannot answer as asked (unknown field, bad search syntax, a write, ...)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    fields: Mapping[str, str]  # public field name -> SQL expression
+    source: str  # FROM clause
+    default_sort: tuple[str, ...]  # field names; a leading "-" sorts descending
+    group_by: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    fields: tuple[str, ...]
+    rows: list[tuple[Any, ...]]
+
+
+@dataclass(slots=True)
+class Filters:
+    """Conditions on a subject's rows; `add` keeps SQL text and its parameters together."""
+    conditions: list[str] = field(default_factory=list)
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def add(self, condition: str, **params: Any) -> Filters:
+        self.conditions.append(condition)
+        self.params.update(params)
+        return self
+
+
+def _entity_subject(table: str, link: str, entity_column: str, entity_type: str, *extra: str) -> Subject:
+    fields = {"id": "e.id", "name": "e.name", **{column: f"e.{column}" for column in extra},
+              "articles": "COUNT(DISTINCT l.article_id)",
+              "mentions": f"(SELECT COUNT(*) FROM mentions m WHERE m.entity_type = '{entity_type}' "
+                          f"AND m.entity_id = e.id)"}
+    return Subject(fields, f"{table} e JOIN {link} l ON l.{entity_column} = e.id", ("-articles", "-mentions", "name"),
+                   group_by="e.id")
+
+
+_SEARCH_SOURCE = """(
+    SELECT 'article' AS match, a.id AS article_id, a.published AS published, a.title AS title,
+           snippet(articles_fts, 1, '[', ']', '…', 16) AS snippet, bm25(articles_fts) AS rank
+    FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH :search
+    UNION ALL
+    SELECT 'claim', c.article_id, a.published, a.title, snippet(claims_fts, 0, '[', ']', '…', 16),
+           bm25(claims_fts)
+    FROM claims_fts JOIN claims c ON c.rowid = claims_fts.rowid JOIN articles a ON a.id = c.article_id
+    WHERE claims_fts MATCH :search
+) AS hits"""
+
+SUBJECTS: dict[str, Subject] = {
+    "claims": Subject(
+        {"article_id": "c.article_id", "published": "a.published", "from": "c.from_date", "to": "c.to_date",
+         "kind": "c.kind", "speaker": "c.speaker", "text": "c.text"},
+        "claims c JOIN articles a ON a.id = c.article_id", ("from", "article_id")),
+    "people": _entity_subject("people", "article_people", "person_id", "person"),
+    "regions": _entity_subject("regions", "article_regions", "region_id", "region", "kind", "country", "code"),
+    "enterprises": _entity_subject("enterprises", "article_enterprises", "enterprise_id", "enterprise"),
+    "organizations": _entity_subject("organizations", "article_organizations", "organization_id", "organization",
+                                     "kind"),
+    "money": Subject(
+        {"article_id": "m.article_id", "published": "a.published", "text": "m.text", "low": "m.low",
+         "high": "m.high", "currency": "m.currency", "approximate": "m.approximate"},
+        "money m JOIN articles a ON a.id = m.article_id", ("-high", "article_id")),
+    "search": Subject(
+        {"match": "match", "article_id": "article_id", "published": "published", "title": "title",
+         "snippet": "snippet", "rank": "rank"},
+        _SEARCH_SOURCE, ("rank",)),
+}
+
+_ENTITY_NAMES = " UNION ALL ".join(f"SELECT id FROM {table} WHERE name = :entity COLLATE NOCASE"
+                                   for table in ("people", "regions", "enterprises", "organizations"))
+
+
+def claims_filters(*, entity: str | None = None, first: str | None = None, last: str | None = None,
+                   kind: str | None = None, speaker: str | None = None) -> Filters:
+    """Claims about `entity` (as the claim names it, or any of its canonical names or its key)
+    whose period overlaps `first`..`last`."""
+    filters = Filters()
+    if entity:
+        filters.add("EXISTS (SELECT 1 FROM claim_entities ce WHERE ce.article_id = c.article_id "
+                    "AND ce.claim_position = c.position AND (ce.entity = :entity COLLATE NOCASE "
+                    f"OR ce.entity_id = :entity_key OR ce.entity_id = :entity OR ce.entity_id IN ({_ENTITY_NAMES})))",
+                    entity=entity, entity_key=fold_name(entity))
+    if first:
+        filters.add("c.to_date >= :first", first=first)
+    if last:
+        filters.add("c.from_date <= :last", last=last)
+    if kind:
+        filters.add("c.kind = :kind", kind=kind)
+    if speaker:
+        filters.add("(c.speaker = :speaker COLLATE NOCASE OR c.speaker_id = :speaker_key)",
+                    speaker=speaker, speaker_key=fold_name(speaker))
+    return filters
+
+
+def money_filters(*, currency: str | None = None, minimum: float | None = None,
+                  maximum: float | None = None) -> Filters:
+    """Amounts in `currency` whose range reaches `minimum` and starts at most at `maximum`."""
+    filters = Filters()
+    if currency:
+        filters.add("m.currency = :currency", currency=currency.upper())
+    if minimum is not None:
+        filters.add("m.high >= :minimum", minimum=minimum)
+    if maximum is not None:
+        filters.add("m.low <= :maximum", maximum=maximum)
+    return filters
+
+
+def search_filters(text: str, *, raw: bool = False) -> Filters:
+    """Full-text search: every word must occur (any order); `raw` passes FTS5 query syntax through."""
+    words = text.split()
+    if not words:
+        raise QueryError("nothing to search for")
+    search = text if raw else " ".join('"' + word.replace('"', '""') + '"' for word in words)
+    return Filters(params={"search": search})
+
+
+def run_query(connection: sqlite3.Connection, subject_name: str, filters: Filters | None = None, *,
+              columns: Sequence[str] = (), sort: Sequence[str] = (), limit: int | None = None) -> Result:
+    subject = SUBJECTS[subject_name]
+    filters = filters or Filters()
+    fields = tuple(columns) or tuple(subject.fields)
+    for name in (*fields, *(s.removeprefix("-") for s in sort)):
+        if name not in subject.fields:
+            raise QueryError(f"unknown field {name!r} for {subject_name}; valid fields: {', '.join(subject.fields)}")
+    select = ", ".join(f'{subject.fields[name]} AS "{name}"' for name in fields)
+    order = ", ".join(f'{subject.fields[s.removeprefix("-")]}{" DESC" if s.startswith("-") else ""}'
+                      for s in (*sort, *subject.default_sort))
+    sql = f"SELECT {select} FROM {subject.source}"
+    if filters.conditions:
+        sql += " WHERE " + " AND ".join(filters.conditions)
+    if subject.group_by:
+        sql += f" GROUP BY {subject.group_by}"
+    sql += f" ORDER BY {order} LIMIT :limit"
+    return Result(fields, _fetch(connection, sql, {**filters.params, "limit": -1 if limit is None else limit}))
+
+
+def run_sql(connection: sqlite3.Connection, sql: str, params: Mapping[str, Any] | Sequence[Any] = ()) -> Result:
+    """One statement of the user's own, on a connection from `connect_read_only`."""
+    try:
+        cursor = connection.execute(sql, params)
+    except (sqlite3.DatabaseError, sqlite3.ProgrammingError) as exc:
+        raise QueryError(_explain(exc)) from exc
+    fields = tuple(column[0] for column in cursor.description or ())
+    return Result(fields, [tuple(row) for row in cursor])
+
+
+def _fetch(connection: sqlite3.Connection, sql: str, params: Mapping[str, Any]) -> list[tuple[Any, ...]]:
+    try:
+        return [tuple(row) for row in connection.execute(sql, params)]
+    except sqlite3.OperationalError as exc:
+        raise QueryError(_explain(exc)) from exc
+
+
+def _explain(exc: Exception) -> str:
+    message = str(exc)
+    if message in ("not authorized", "attempt to write a readonly database"):
+        return f"refused: the store is opened read-only and only SELECT statements may run ({message})"
+    if message.startswith("fts5:"):
+        return f"bad search expression: {message}"
+    return message

@@ -1,0 +1,208 @@
+"""The facts store's tables, described once and rendered for SQLite and PostgreSQL.
+
+Every row is keyed by natural values (the record id and an item's position in its
+list, or an entity's canonical id), never by a counter, so loading the same
+records again writes the same rows and an upsert is a plain `ON CONFLICT`.
+
+    articles ─┬─ article_people ── people          canonical entities, shared by articles
+              ├─ article_regions ── regions
+              ├─ article_enterprises ── enterprises
+              ├─ article_organizations ── organizations
+              ├─ mentions                           every mention of an article's entity
+              ├─ money, percentages, dates
+              └─ claims ─┬─ claim_entities        claim <-> entity
+                         ├─ claim_money           claim <-> amount
+                         └─ claim_percentages     claim <-> amount
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Dialect = Literal["sqlite", "postgres"]
+ColumnType = Literal["text", "integer", "real", "amount", "date", "timestamp", "boolean", "json"]
+
+# Amounts keep integers exact (NUMERIC affinity stores 110000000 as an integer in SQLite).
+_TYPES: dict[Dialect, dict[ColumnType, str]] = {
+    "sqlite": {"text": "TEXT", "integer": "INTEGER", "real": "REAL", "amount": "NUMERIC", "date": "TEXT",
+               "timestamp": "TEXT", "boolean": "INTEGER", "json": "TEXT"},
+    "postgres": {"text": "TEXT", "integer": "INTEGER", "real": "DOUBLE PRECISION", "amount": "NUMERIC",
+                 "date": "DATE", "timestamp": "TIMESTAMP", "boolean": "BOOLEAN", "json": "JSONB"},
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    name: str
+    type: ColumnType
+    required: bool = False
+    references: str | None = None  # "table.column", for browsing tools (Datasette links them)
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    name: str
+    columns: tuple[Column, ...]
+    key: tuple[str, ...]
+    description: str
+    indexes: tuple[tuple[str, ...], ...] = ()
+
+    @property
+    def column_names(self) -> tuple[str, ...]:
+        return tuple(column.name for column in self.columns)
+
+    @property
+    def per_article(self) -> bool:
+        return self.column_names[0] == "article_id"
+
+
+def _article() -> Column:
+    return Column("article_id", "text", True, "articles.id")
+
+
+def _span() -> tuple[Column, ...]:
+    return (Column("text", "text", True), Column("start_char", "integer", True, description="offset into the article text"),
+            Column("end_char", "integer", True, description="end offset, exclusive"))
+
+
+def _period() -> tuple[Column, ...]:
+    return (Column("from_date", "date", True, description="first day of the period"),
+            Column("to_date", "date", True, description="last day of the period (inclusive)"))
+
+
+def _entity_link(table: str, entity: str, *extra: Column) -> Table:
+    return Table(f"article_{table}", (_article(), Column("position", "integer", True),
+                                      Column(f"{entity}_id", "text", True, f"{table}.id"),
+                                      Column("name", "text", True, description="the name this article gives"),
+                                      *extra),
+                 ("article_id", "position"), f"Which {table} each article names, in the record's order.",
+                 ((f"{entity}_id",),))
+
+
+TABLES: tuple[Table, ...] = (
+    Table("articles", (
+        Column("id", "text", True, description="the record id, a hash of the article's content"),
+        Column("source_path", "text", True), Column("source_line", "integer"), Column("source_url", "text"),
+        Column("source_member", "text"), Column("title", "text"), Column("published", "timestamp"),
+        Column("dateline_place", "text"), Column("dateline_date", "date"), Column("category", "text"),
+        Column("language", "text", True), Column("text", "text", True),
+        Column("record_hash", "text", True, description="hash of the loaded line; an unchanged record is skipped"),
+    ), ("id",), "One row per article (record).", (("published",),)),
+    Table("people", (Column("id", "text", True, description="the normalised, transliteration-folded key"),
+                     Column("name", "text", True, description="the fullest name any article gives")),
+          ("id",), "Canonical people, shared by every article that names them."),
+    Table("regions", (Column("id", "text", True, description="ISO 3166 code, else country/kind/folded name"),
+                      Column("name", "text", True), Column("kind", "text", True), Column("country", "text"),
+                      Column("code", "text")),
+          ("id",), "Canonical countries, regions, districts and cities."),
+    Table("enterprises", (Column("id", "text", True, description="the folded name"), Column("name", "text", True)),
+          ("id",), "Canonical enterprises."),
+    Table("organizations", (Column("id", "text", True, description="the folded name"),
+                            Column("name", "text", True), Column("kind", "text", True)),
+          ("id",), "Canonical organisations other than enterprises."),
+    _entity_link("people", "person", Column("titles", "json", True, description="JSON array of titles")),
+    _entity_link("regions", "region"),
+    _entity_link("enterprises", "enterprise", Column("aliases", "json", True, description="JSON array")),
+    _entity_link("organizations", "organization", Column("aliases", "json", True, description="JSON array")),
+    Table("mentions", (_article(), Column("entity_type", "text", True, description="person, region, enterprise or organization"),
+                       Column("entity_position", "integer", True), Column("position", "integer", True),
+                       Column("entity_id", "text", True), *_span()),
+          ("article_id", "entity_type", "entity_position", "position"), "Every mention of an article's entities.",
+          (("entity_type", "entity_id"),)),
+    Table("money", (_article(), Column("position", "integer", True), *_span(),
+                    Column("low", "amount", True), Column("high", "amount", True),
+                    Column("currency", "text", True, description="ISO 4217 code"),
+                    Column("approximate", "boolean", True)),
+          ("article_id", "position"), "Monetary amounts, in base units.", (("currency", "high"),)),
+    Table("percentages", (_article(), Column("position", "integer", True), *_span(), Column("value", "real", True)),
+          ("article_id", "position"), "Percentages."),
+    Table("dates", (_article(), Column("position", "integer", True), *_span(), *_period()),
+          ("article_id", "position"), "Dates and periods placed on the calendar."),
+    Table("claims", (_article(), Column("position", "integer", True), *_span(), *_period(),
+                     Column("kind", "text", True, description="fact or plan"), Column("speaker", "text"),
+                     Column("speaker_id", "text", references="people.id")),
+          ("article_id", "position"), "Dated statements of fact, figure, plan or promise.",
+          (("from_date", "to_date"), ("speaker_id",))),
+    Table("claim_entities", (_article(), Column("claim_position", "integer", True), Column("position", "integer", True),
+                             Column("entity", "text", True, description="the name as the claim gives it"),
+                             Column("entity_type", "text"), Column("entity_id", "text")),
+          ("article_id", "claim_position", "position"), "Entities each claim is about.",
+          (("entity",), ("entity_type", "entity_id"))),
+    Table("claim_money", (_article(), Column("claim_position", "integer", True), Column("position", "integer", True),
+                          Column("text", "text", True), Column("low", "amount", True), Column("high", "amount", True),
+                          Column("currency", "text", True),
+                          Column("money_position", "integer", description="the same amount in money, if found")),
+          ("article_id", "claim_position", "position"), "Monetary amounts each claim states."),
+    Table("claim_percentages", (_article(), Column("claim_position", "integer", True), Column("position", "integer", True),
+                                Column("text", "text", True), Column("value", "real", True),
+                                Column("percentage_position", "integer",
+                                       description="the same figure in percentages, if found")),
+          ("article_id", "claim_position", "position"), "Percentages each claim states."),
+)
+
+TABLES_BY_NAME = {table.name: table for table in TABLES}
+ENTITY_TABLES = ("people", "regions", "enterprises", "organizations")
+
+
+def create_statements(dialect: Dialect) -> list[str]:
+    """CREATE TABLE / CREATE INDEX statements, safe to run on an existing store."""
+    types = _TYPES[dialect]
+    statements = []
+    for table in TABLES:
+        lines = [f"  {c.name} {types[c.type]}{' NOT NULL' if c.required else ''}" for c in table.columns]
+        lines.append(f"  PRIMARY KEY ({', '.join(table.key)})")
+        for column in table.columns:
+            if column.references:
+                target, target_column = column.references.split(".")
+                lines.append(f"  FOREIGN KEY ({column.name}) REFERENCES {target}({target_column})")
+        statements.append(f"CREATE TABLE IF NOT EXISTS {table.name} (\n" + ",\n".join(lines) + "\n)")
+        for columns in table.indexes:
+            statements.append(f"CREATE INDEX IF NOT EXISTS {table.name}_{'_'.join(columns)} "
+                              f"ON {table.name} ({', '.join(columns)})")
+    return statements
+
+
+def upsert_statement(table: Table, placeholder: str) -> str:
+    """INSERT of one row that updates it in place when its key is already there."""
+    names = table.column_names
+    values = ", ".join([placeholder] * len(names))
+    rest = [name for name in names if name not in table.key]
+    update = ", ".join(f"{name} = excluded.{name}" for name in rest)
+    action = f"DO UPDATE SET {update}" if rest else "DO NOTHING"
+    return (f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({values}) "
+            f"ON CONFLICT ({', '.join(table.key)}) {action}")
+
+
+def entity_upsert_statement(table: Table, placeholder: str) -> str:
+    """Upsert of a canonical entity: the longest name seen wins (ties: alphabetically first), so the
+    result does not depend on the order articles are loaded in."""
+    names = table.column_names
+    values = ", ".join([placeholder] * len(names))
+    update = ", ".join(f"{name} = excluded.{name}" for name in names if name != "id")
+    better = (f"length(excluded.name) > length({table.name}.name) OR "
+              f"(length(excluded.name) = length({table.name}.name) AND excluded.name < {table.name}.name)")
+    return (f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({values}) "
+            f"ON CONFLICT (id) DO UPDATE SET {update} WHERE {better}")
+
+
+
+def delete_statements(placeholder: str, count: int) -> list[str]:
+    """Deleting `count` articles' rows, children first (PostgreSQL checks the foreign keys)."""
+    ids = ", ".join([placeholder] * count)
+    return [f"DELETE FROM {table.name} WHERE {table.column_names[0]} IN ({ids})"
+            for table in reversed(TABLES) if table.per_article] + [f"DELETE FROM articles WHERE id IN ({ids})"]
+
+
+def prune_statements() -> list[str]:
+    """After articles were replaced: drop canonical entities no article names any more, and give
+    the rest the name the upsert would have chosen from the articles now stored."""
+    statements = []
+    for table in ENTITY_TABLES:
+        link = TABLES_BY_NAME[f"article_{table}"]
+        entity_column = link.column_names[2]
+        statements.append(f"DELETE FROM {table} WHERE id NOT IN (SELECT {entity_column} FROM {link.name})")
+        statements.append(f"UPDATE {table} SET name = (SELECT name FROM {link.name} WHERE {entity_column} = "
+                          f"{table}.id ORDER BY length(name) DESC, name LIMIT 1)")
+    return statements

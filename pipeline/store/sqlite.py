@@ -1,0 +1,130 @@
+"""The embedded SQLite facts store: creating it, loading into it, reading records back.
+
+Full-text search uses FTS5 tables kept in step with `articles` and `claims` by
+triggers; they name their content table (`content="articles"`), which is how
+Datasette finds them and offers a search box.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from itertools import chain
+from pathlib import Path
+from typing import Any
+
+from pipeline.store.rows import Rows, record_from_rows
+from pipeline.store.schema import (ENTITY_TABLES, TABLES, create_statements, delete_statements,
+                                   entity_upsert_statement, prune_statements, upsert_statement)
+
+_FTS = {"articles_fts": ("articles", ("title", "text")), "claims_fts": ("claims", ("text",))}
+
+
+def connect(path: str | Path) -> sqlite3.Connection:
+    """Open (creating if needed) a facts store for writing."""
+    connection = sqlite3.connect(path, isolation_level=None)
+    connection.execute("PRAGMA synchronous = NORMAL")
+    connection.execute("BEGIN")
+    for statement in chain(create_statements("sqlite"), _fts_statements()):
+        connection.execute(statement)
+    connection.execute("COMMIT")
+    return connection
+
+
+def connect_read_only(path: str | Path) -> sqlite3.Connection:
+    """Open an existing store so that nothing can write to it: read-only file, `query_only`, and an
+    authorizer that refuses every action but reading (so ATTACH or a temp table is refused too)."""
+    connection = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+    connection.execute("PRAGMA query_only = ON")
+    connection.set_authorizer(_read_only_authorizer)
+    connection.row_factory = sqlite3.Row
+    return connection
+
+
+class SqliteSink:
+    """`pipeline.store.load.Sink` over an open connection."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self.connection = connection
+
+    def stored_digests(self, ids: list[str]) -> dict[str, str]:
+        marks = ", ".join("?" * len(ids))
+        return dict(self.connection.execute(f"SELECT id, record_hash FROM articles WHERE id IN ({marks})", ids))
+
+    def write_batch(self, replaced: list[str], rows: list[Rows]) -> None:
+        connection = self.connection
+        connection.execute("BEGIN")
+        try:
+            if replaced:
+                for statement in delete_statements("?", len(replaced)):
+                    connection.execute(statement, replaced)
+            for table in TABLES:
+                statement = (entity_upsert_statement(table, "?") if table.name in ENTITY_TABLES
+                             else upsert_statement(table, "?"))
+                connection.executemany(statement, chain.from_iterable(r[table.name] for r in rows))
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+        connection.execute("COMMIT")
+
+    def finish(self, *, pruned: bool) -> None:
+        if pruned:
+            self.connection.execute("BEGIN")
+            for statement in prune_statements():
+                self.connection.execute(statement)
+            self.connection.execute("COMMIT")
+        self.connection.execute("PRAGMA optimize")
+
+
+def read_records(connection: sqlite3.Connection) -> Iterator[dict[str, Any]]:
+    """Every stored article as a record v1, in id order."""
+    connection.row_factory = sqlite3.Row
+    entities = {name: {row["id"]: row for row in connection.execute(f"SELECT * FROM {name}")}
+                for name in ENTITY_TABLES}
+    children: dict[str, dict[str, list[sqlite3.Row]]] = {}
+    for table in TABLES:
+        if table.per_article:
+            grouped = children[table.name] = {}
+            for row in connection.execute(f"SELECT * FROM {table.name} ORDER BY {', '.join(table.key)}"):
+                grouped.setdefault(row["article_id"], []).append(row)
+    for article in connection.execute("SELECT * FROM articles ORDER BY id"):
+        rows = {name: grouped.get(article["id"], []) for name, grouped in children.items()}
+        yield record_from_rows(article, rows, entities)
+
+
+def table_names(connection: sqlite3.Connection) -> set[str]:
+    return {name for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+
+def _fts_statements() -> list[str]:
+    statements = []
+    for fts, (table, columns) in _FTS.items():
+        names = ", ".join(columns)
+        new = ", ".join(f"new.{c}" for c in columns)
+        old = ", ".join(f"old.{c}" for c in columns)
+        delete = f"INSERT INTO {fts} ({fts}, rowid, {names}) VALUES ('delete', old.rowid, {old});"
+        insert = f"INSERT INTO {fts} (rowid, {names}) VALUES (new.rowid, {new});"
+        statements += [
+            f'CREATE VIRTUAL TABLE IF NOT EXISTS {fts} USING fts5({names}, content="{table}", content_rowid="rowid")',
+            f"CREATE TRIGGER IF NOT EXISTS {table}_ai AFTER INSERT ON {table} BEGIN {insert} END",
+            f"CREATE TRIGGER IF NOT EXISTS {table}_ad AFTER DELETE ON {table} BEGIN {delete} END",
+            f"CREATE TRIGGER IF NOT EXISTS {table}_au AFTER UPDATE ON {table} BEGIN {delete} {insert} END",
+        ]
+    return statements
+
+
+_READ_ACTIONS = frozenset({sqlite3.SQLITE_SELECT, sqlite3.SQLITE_READ, sqlite3.SQLITE_FUNCTION,
+                           sqlite3.SQLITE_RECURSIVE})
+_READ_PRAGMAS = frozenset({"data_version", "table_info", "table_xinfo", "index_list", "index_info",
+                           "foreign_key_list"})
+
+
+def _read_only_authorizer(action: int, first: str | None, second: str | None, *_: Any) -> int:
+    if action in _READ_ACTIONS:
+        return sqlite3.SQLITE_OK
+    # FTS5 asks for these while it sets its tables up; neither can change the file.
+    if action == sqlite3.SQLITE_UPDATE and first == "sqlite_master":
+        return sqlite3.SQLITE_OK
+    if action == sqlite3.SQLITE_PRAGMA and first in _READ_PRAGMAS and second is None:
+        return sqlite3.SQLITE_OK
+    return sqlite3.SQLITE_DENY

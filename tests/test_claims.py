@@ -1,0 +1,166 @@
+"""Dated claims: anchors, kinds, speakers, splitting, values and the samples' gold."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from pipeline.errors import ResourceError
+from pipeline.extract.claims import load_claim_cues, quote_spans
+from pipeline.readers import read_inputs
+from pipeline.resources import MODELS_DIR, read_jsonl
+
+from .conftest import ROOT, SAMPLES
+
+DEV_GOLD = sorted(SAMPLES.glob("gold/dev/*.json"))
+SEED_GOLD = ROOT.parent / "shared" / "eval" / "seed_gold.json"
+LUKASHENKO = "Aleksandr Lukashenko"
+
+
+def claims_of(record: dict) -> list[tuple]:
+    return [(c["text"], c["from"], c["to"], c["kind"], c["speaker"]) for c in record["claims"]]
+
+
+# (body, [(claim text, from, to, kind, speaker)]), published on Monday 19 January 2026
+CLAIM_FORMS = [
+    ("Belarus and Kirov Oblast intend to double trade, Belarusian President Aleksandr Lukashenko said at a "
+     "meeting on 19 January.",
+     [("Belarus and Kirov Oblast intend to double trade, Belarusian President Aleksandr Lukashenko said at a "
+       "meeting on 19 January.", "2026-01-19", "2026-01-19", "plan", LUKASHENKO)]),
+    ("Minsk Tractor Works increased its sales by 12.7% in 2024, Director General Vitaly Korolkov told "
+     "reporters on Monday.",
+     [("Minsk Tractor Works increased its sales by 12.7% in 2024, Director General Vitaly Korolkov told "
+       "reporters on Monday.", "2024-01-01", "2024-12-31", "fact", "Vitaly Korolkov")]),
+    ("In January-November 2025, it reached $108 million, which was 35% higher than in 2024.",
+     [("In January-November 2025, it reached $108 million, which was 35% higher than in 2024.",
+       "2025-01-01", "2025-11-30", "fact", None)]),
+    ("The House of Representatives approved the budget for 2027 on Wednesday.",
+     [("The House of Representatives approved the budget for 2027 on Wednesday.", "2026-01-14", "2026-01-14",
+       "fact", None)]),
+    ("Within the next year or two we will place all cows in new complexes, and within five years we will "
+     "switch to comprehensive management.",
+     [("Within the next year or two we will place all cows in new complexes", "2026-01-19", "2028-01-19",
+       "plan", None),
+      ("within five years we will switch to comprehensive management.", "2026-01-19", "2031-01-19", "plan",
+       None)]),
+    ("The company opened a trading house in March and plans to build a warehouse next year.",
+     [("The company opened a trading house in March", "2025-03-01", "2025-03-31", "fact", None),
+      ("plans to build a warehouse next year.", "2027-01-01", "2027-12-31", "plan", None)]),
+    ("The plant increased its output by 7.8% in 2025 and is going to create 300 new jobs.",
+     [("The plant increased its output by 7.8% in 2025 and is going to create 300 new jobs.",
+       "2025-01-01", "2025-12-31", "fact", None)]),
+    ("According to the Ministry of Industry, exports grew by 3.5 percent in 2025.",
+     [("According to the Ministry of Industry, exports grew by 3.5 percent in 2025.", "2025-01-01",
+       "2025-12-31", "fact", None)]),
+    ("The forum will open on 25 June.", [("The forum will open on 25 June.", "2026-06-25", "2026-06-25", "plan",
+                                          None)]),
+]
+
+# Sentences that are not claims: no placeable period, a vague one, a question.
+NOT_CLAIMS = [
+    "In recent years trade has amounted to $115-140 million.",
+    "Belarus intends to develop this sector in the near future.",
+    "Will the plant open a new line in 2027?",
+    "MINSK, 19 January (BelTA) – The delegation arrived in Belarus.",
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), CLAIM_FORMS, ids=[b[:50] for b, _ in CLAIM_FORMS])
+def test_claim_forms(body, expected, record_of):
+    assert claims_of(record_of(body)) == expected
+
+
+@pytest.mark.parametrize("body", NOT_CLAIMS)
+def test_not_claims(body, record_of):
+    assert record_of(body)["claims"] == []
+
+
+def test_quote_over_several_sentences_keeps_its_speaker(record_of):
+    record = record_of(
+        "Aleksandr Lukashenko met the governor of Kirov Oblast Alexander Sokolov. "
+        "“Our trade is not large. In 2025 it amounted to $108 million. We will double it next year,” "
+        "the head of state said.")
+    assert [(c["from"], c["speaker"]) for c in record["claims"]] == [("2025-01-01", LUKASHENKO),
+                                                                      ("2027-01-01", LUKASHENKO)]
+
+
+def test_bracketed_insert_stays_in_its_sentence(record_of):
+    record = record_of(
+        "Aleksandr Lukashenko met the delegation. “The trade is around $110 million [in January-November 2025, "
+        "it amounted to $108 million]. But the growth rates are good,” the president said.")
+    (claim,) = record["claims"]
+    assert claim["text"] == ("“The trade is around $110 million [in January-November 2025, it amounted to "
+                             "$108 million].")
+    assert [m["low"] for m in claim["money"]] == [110000000, 108000000]
+    assert claim["speaker"] == LUKASHENKO
+
+
+def test_according_to_him_is_the_last_speaker(record_of):
+    record = record_of(
+        "Industry Minister Aleksandr Yermakov said the plant is doing well. According to him, next year the "
+        "company will start assembling tractors.")
+    (claim,) = record["claims"]
+    assert (claim["speaker"], claim["kind"]) == ("Aleksandr Yermakov", "plan")
+
+
+def test_descriptive_reference_resolves_to_the_title_holder(record_of):
+    record = record_of(
+        "Belarusian President Aleksandr Lukashenko met Governor Alexander Sokolov. "
+        "“In 2025 our trade reached $108 million,” the head of state said.")
+    (claim,) = record["claims"]
+    assert claim["speaker"] == LUKASHENKO
+
+
+def test_claim_values_and_entities_come_from_its_clause(record_of):
+    record = record_of("In 2024 Belarus exported goods worth $27.4 million to Russia, 35% more than in 2023.")
+    (claim,) = record["claims"]
+    assert [m["low"] for m in claim["money"]] == [27400000]
+    assert [p["value"] for p in claim["percentages"]] == [35.0]
+    assert {"Belarus", "Russia"} <= set(claim["entities"])
+
+
+def test_quote_spans_pair_marks_and_close_at_paragraph_end():
+    text = "“One. Two,” he said. “Three\n\nFour \"five\" six."
+    assert list(quote_spans(text)) == [(0, 11), (21, 27), (34, 40)]
+
+
+def test_unknown_cue_kind_is_rejected(tmp_path):
+    path = tmp_path / "claim_cues.jsonl"
+    path.write_text('{"kind": "hedge", "cue": "perhaps"}\n', encoding="utf-8")
+    with pytest.raises(ResourceError, match="unknown kind 'hedge'"):
+        load_claim_cues(path)
+
+
+def test_cues_have_no_duplicates_and_references_have_roles():
+    rows = list(read_jsonl(MODELS_DIR / "claim_cues.jsonl"))
+    keys = [(row["kind"], row["cue"].lower()) for row in rows]
+    assert len(keys) == len(set(keys))
+    assert all(isinstance(row.get("roles"), list) for row in rows if row["kind"] == "reference")
+
+
+# The samples' gold (dev) and the seed article's: every gold claim found, with its kind and speaker.
+
+def _check_claims(record: dict, gold: dict) -> None:
+    found = []
+    for expected in gold["claims"]:
+        hits = [c for c in record["claims"] if expected["contains"] in c["text"]
+                and (c["from"], c["to"]) == (expected["start"], expected["end"])]
+        assert hits, expected["contains"]
+        found.append((hits[0]["kind"], hits[0]["speaker"], sorted(m["low"] for m in hits[0]["money"])))
+    assert [(k, s) for k, s, _ in found] == [(c["kind"], c["speaker"]) for c in gold["claims"]]
+    assert len(record["claims"]) == len(gold["claims"])
+
+
+@pytest.mark.parametrize("gold_path", DEV_GOLD, ids=lambda p: p.name)
+def test_sample_claims_match_gold(gold_path, processor, record_validator):
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    (line,) = processor.process_batch(list(read_inputs([str(SAMPLES / "articles" / gold["file"])])))
+    _check_claims(record_validator(json.loads(line)), gold)
+
+
+@pytest.mark.skipif(not SEED_GOLD.exists(), reason="../shared (the seed article) is not available")
+def test_seed_claims_match_gold(processor, record_validator):
+    gold = json.loads(SEED_GOLD.read_text(encoding="utf-8"))
+    (line,) = processor.process_batch(list(read_inputs([str(SEED_GOLD.parent.parent / "seed" / gold["file"])])))
+    _check_claims(record_validator(json.loads(line)), gold)

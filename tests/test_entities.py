@@ -1,0 +1,201 @@
+"""People, regions, enterprises and organisations: the rules' hard cases, name keys, and offsets."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pipeline.entities.catalog import load_catalog
+from pipeline.entities.names import name_parts, person_key, surname_key
+from pipeline.resources import MODELS_DIR
+
+GIVEN_NAMES = load_catalog(MODELS_DIR).given_names
+
+
+def names(record: dict, field: str) -> list[str]:
+    return [entity["name"] for entity in record[field]]
+
+
+def person(record: dict, name: str) -> dict:
+    (found,) = [p for p in record["people"] if p["name"] == name]
+    return found
+
+
+# (one spelling, another spelling): the same person's key
+SAME_PERSON = [
+    ("Aleksandr Lukashenko", "Alexander Lukashenko"),
+    ("Alyaksandr Lukashenko", "Aleksandr Lukashenko"),
+    ("Sergei Kozlovsky", "Sergey Kozlovskiy"),
+    ("Yury Lisovsky", "Yuri Lisovsky"),
+    ("Yuriy Lisovsky", "Yuri Lisovsky"),
+    ("Natalya Kochanova", "Natalia Kochanova"),
+    ("Aleksandr Yermakov", "Alexander Ermakov"),
+    ("Andrei Savelyev", "Andrey Saveliev"),
+    ("Vladimir Grigorievich Vaneyev", "Vladimir Vaneyev"),
+]
+
+
+@pytest.mark.parametrize(("one", "other"), SAME_PERSON)
+def test_person_key_joins_transliterations(one, other):
+    assert person_key(one, GIVEN_NAMES) == person_key(other, GIVEN_NAMES)
+
+
+@pytest.mark.parametrize(("one", "other"), [("Aleksandr Sokolov", "Sergei Sokolov"),
+                                            ("Aleksandr Sokolov", "Aleksandr Sokolovsky")])
+def test_person_key_keeps_different_people_apart(one, other):
+    assert person_key(one, GIVEN_NAMES) != person_key(other, GIVEN_NAMES)
+
+
+@pytest.mark.parametrize(("name", "parts"), [("Vladimir Ilyich Lenin", ("Vladimir", "Lenin")),
+                                             ("Konstantin Sergeyevich Zaslonov", ("Konstantin", "Zaslonov")),
+                                             ("Ivan Flerov", ("Ivan", "Flerov")), ("Lenin", ("Lenin",))])
+def test_name_parts_drop_the_patronymic(name, parts):
+    assert name_parts(name) == parts
+
+
+def test_surname_key_folds_endings():
+    assert surname_key("Kozlovskiy") == surname_key("Kozlovsky") != surname_key("Kozlov")
+
+
+# (sentence, person name, titles): titles read around the name and normalised
+TITLES = [
+    ("Belarusian President Aleksandr Lukashenko met the delegation.", "Aleksandr Lukashenko",
+     ["President of Belarus"]),
+    ("Kirov Oblast Governor Alexander Sokolov arrived in Minsk.", "Alexander Sokolov", ["Governor of Kirov Oblast"]),
+    ("Russia's Kirov Region Governor Alexander Sokolov arrived.", "Alexander Sokolov", ["Governor of Kirov Oblast"]),
+    ("Director General of MTZ Vitaly Korolkov told reporters.", "Vitaly Korolkov", ["Director General of MTZ"]),
+    ("BMZ Director General Sergei Kozlovsky reported on exports.", "Sergei Kozlovsky", ["Director General of BMZ"]),
+    ("Agriculture and Food Minister Andrei Kuzmich spoke.", "Andrei Kuzmich",
+     ["Minister of Agriculture and Food"]),
+    ("The plan was presented by Vladimir Pristupa, the Chairman of the Gomel Oblast Executive Committee.",
+     "Vladimir Pristupa", ["Chairman of the Gomel Oblast Executive Committee", "Governor of Gomel Oblast"]),
+    ("Pyotr Rogovets, the Brest Oblast Governor, said exports grew.", "Pyotr Rogovets", ["Governor of Brest Oblast"]),
+    ("Yuri Lisovsky, Chairman of the Board of Belarusbank, said loans grew.", "Yuri Lisovsky",
+     ["Chairman of the Board of Belarusbank"]),
+    ("Captain Ivan Flerov fired the first salvo.", "Ivan Flerov", ["Captain"]),
+    ("A square is named after Vladimir Grigorievich Vaneyev.", "Vladimir Vaneyev", []),
+]
+
+
+@pytest.mark.parametrize(("sentence", "name", "titles"), TITLES)
+def test_titles_are_read_and_normalised(record_of, sentence, name, titles):
+    assert person(record_of(sentence), name)["titles"] == titles
+
+
+# (body, person name, mention texts that must be attached to that person)
+REFERENCES = [
+    ("Belarusian President Aleksandr Lukashenko met the governor. “We will cooperate,” the head of state said. "
+     "The Belarusian leader added that the president visits often.", "Aleksandr Lukashenko",
+     ["Aleksandr Lukashenko", "the head of state", "The Belarusian leader", "the president"]),
+    ("Kirov Oblast Governor Alexander Sokolov arrived. “We came with proposals,” the governor said. "
+     "Sokolov thanked the hosts.", "Alexander Sokolov",
+     ["Alexander Sokolov", "the governor", "Sokolov"]),
+    ("Aleksandr Lukashenko visited the plant. The head of state praised the workers.", "Aleksandr Lukashenko",
+     ["Aleksandr Lukashenko", "The head of state"]),
+    ("Aleksandr Lukashenko met Alexander Lukashenko's guests; Lukashenko said so.", "Aleksandr Lukashenko",
+     ["Aleksandr Lukashenko", "Alexander Lukashenko", "Lukashenko"]),
+]
+
+
+@pytest.mark.parametrize(("body", "name", "mentions"), REFERENCES)
+def test_references_and_surnames_attach_to_the_person(record_of, body, name, mentions):
+    record = record_of(body)
+    assert [m["text"] for m in person(record, name)["mentions"]] == mentions
+    assert len(record["people"]) == len({p["key"] for p in record["people"]})
+
+
+def test_a_reference_goes_to_the_nearest_holder_of_the_title(record_of):
+    record = record_of("Gomel Oblast Governor Ivan Krupko spoke first. Kirov Oblast Governor Alexander Sokolov "
+                       "spoke next. Then the governor left.")
+    assert "the governor" in [m["text"] for m in person(record, "Alexander Sokolov")["mentions"]]
+    assert "the governor" not in [m["text"] for m in person(record, "Ivan Krupko")["mentions"]]
+
+
+# (body, field, expected names in that field, in order of first mention)
+ENTITIES = [
+    # one thing per real thing: city, oblast and enterprise named after Minsk are three
+    ("Buses from Minsk Automobile Plant run in Minsk and across Minsk Oblast.", "regions", ["Minsk", "Minsk Oblast"]),
+    ("Buses from Minsk Automobile Plant run in Minsk and across Minsk Oblast.", "enterprises",
+     ["Minsk Automobile Plant"]),
+    ("MAZ and Minsk Automobile Plant are one company.", "enterprises", ["Minsk Automobile Plant"]),
+    ("Belarusian elevators and Russian timber were discussed.", "regions", []),
+    ("Trade with Kirov Region and Kirov Oblast grew.", "regions", ["Kirov Oblast"]),
+    ("Trade with the Russian Federation and Russia grew.", "regions", ["Russia"]),
+    ("The Vitebsk Oblast Executive Committee approved the plan.", "regions", []),
+    ("The Vitebsk Oblast Executive Committee approved the plan.", "organizations",
+     ["Vitebsk Oblast Executive Committee"]),
+    ("The Brest Regional Executive Committee approved the plan.", "organizations",
+     ["Brest Oblast Executive Committee"]),
+    ("The play opened at the Yanka Kupala National Academic Theater.", "people", []),
+    ("Look at the models at Belkommunmash and at Savushkin Product.", "enterprises",
+     ["Belkommunmash", "Savushkin Product"]),
+    ("Look at the models at Belkommunmash.", "people", []),
+    ("Mogilevliftmash, BelAZ, MTZ and Belaruskali signed contracts.", "enterprises",
+     ["Mogilevliftmash", "BelAZ", "Minsk Tractor Works", "Belaruskali"]),
+    ("Gomel Glass Factory and Vitebsk Carpet Works raised output.", "enterprises",
+     ["Gomel Glass Factory", "Vitebsk Carpet Works"]),
+    ('The deal was signed with OAO "Krasny Pishchevik" last week.', "enterprises", ["Krasny Pishchevik"]),
+    ("Smorgon Agro-Complex bought tractors.", "enterprises", ["Smorgon Agro-Complex"]),
+    ("Smorgon Agro-Complex bought tractors.", "regions", []),
+    ("The Energy Ministry and the Ministry of Industry agreed.", "organizations",
+     ["Ministry of Energy", "Ministry of Industry"]),
+    ("The EAEU, the CIS and the Union State were mentioned.", "organizations",
+     ["Eurasian Economic Union", "Commonwealth of Independent States", "Union State"]),
+    ("The memorial stands near the village of Kupovat in Senno District.", "regions", ["Kupovat", "Senno District"]),
+    ("A farm in Zhlobin Raion near Zhlobin was built.", "regions", ["Zhlobin District", "Zhlobin"]),
+    ("Delegations from Moscow and St. Petersburg came.", "regions", ["Moscow", "St. Petersburg"]),
+    ("The Forum of Regions of Belarus and Russia opened in Kazan.", "regions", ["Kazan"]),
+    ("The bank was represented by First Deputy Chairman of the Board of the National Bank of Belarus Dmitry Lapko.",
+     "organizations", ["National Bank of Belarus"]),
+    ("Who will pay? The minister did not say.", "organizations", []),
+]
+
+
+@pytest.mark.parametrize(("body", "field", "expected"), ENTITIES)
+def test_entities_are_found_once_each(record_of, body, field, expected):
+    assert names(record_of(body), field) == expected
+
+
+def test_belta_and_the_dateline_are_not_entities(record_of):
+    record = record_of("MINSK, 19 January (BelTA) – Kirov Oblast Governor Alexander Sokolov said, BelTA has learned.")
+    assert names(record, "regions") == ["Kirov Oblast"]
+    assert names(record, "people") == ["Alexander Sokolov"]
+
+
+def test_region_codes_and_kinds(record_of):
+    record = record_of("Minsk, Minsk Oblast, Kirov Oblast, Smolevichi District, Moscow and Belarus were named.")
+    found = {r["name"]: (r["kind"], r["country"], r["code"]) for r in record["regions"]}
+    assert found == {"Minsk": ("city", "BY", "BY-HM"), "Minsk Oblast": ("region", "BY", "BY-MI"),
+                     "Kirov Oblast": ("region", "RU", "RU-KIR"), "Smolevichi District": ("district", "BY", None),
+                     "Moscow": ("city", "RU", "RU-MOW"), "Belarus": ("country", "BY", None)}
+
+
+def test_historical_people_are_people(record_of):
+    record = record_of("In the center of the capital, the monument to Vladimir Ilyich Lenin has been preserved.")
+    assert [m["text"] for m in person(record, "Vladimir Lenin")["mentions"]] == ["Vladimir Ilyich Lenin"]
+
+
+def test_organization_kinds(record_of):
+    record = record_of("The Ministry of Economy, the EAEU and the Museum of the Great Patriotic War took part.")
+    assert {o["name"]: o["kind"] for o in record["organizations"]} == {
+        "Ministry of Economy": "government", "Eurasian Economic Union": "international",
+        "Museum of the Great Patriotic War": "other"}
+
+
+FRAGMENTS = ["Aleksandr Lukashenko", "the head of state", "Kirov Oblast", "Minsk", "MAZ", "Belkommunmash",
+             "Minsk Automobile Plant", "Sokolov", "“", "”", "’s", " – ", "Governor", "OAO «", "»", "agro‑town of ",
+             "\u00a0", "\n", ", ", ". ", "the governor", "Ministry of ", "Plant", "Lenin"]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(min_size=1, max_size=8)), min_size=1, max_size=25))
+def test_every_mention_slices_its_text(record_of, parts):
+    body = "".join(parts)
+    if not body.strip():
+        return
+    record = record_of(body)  # record_of validates every mention's offsets against the record text
+    for field in ("people", "regions", "enterprises", "organizations"):
+        for entity in record[field]:
+            for mention in entity["mentions"]:
+                assert record["text"][mention["start"]:mention["end"]] == mention["text"]

@@ -1,0 +1,48 @@
+"""The public-data evaluator: span matching rules, MEANTIME reading, and its absent-file exit."""
+
+from __future__ import annotations
+
+import orjson
+import pytest
+from click.testing import CliRunner
+
+from pipeline.evaluate_public import Score, exact_counts, gold_spans, main, overlap_counts, read_meantime
+
+SPAN_CASES = [
+    # predicted, gold, exact (tp, fp, fn), overlap (tp, fp, fn)
+    ([(0, 5)], [(0, 5)], (1, 0, 0), (1, 0, 0)),
+    ([(6, 12)], [(0, 12)], (0, 1, 1), (1, 0, 0)),           # "about US$ 16 million" vs "US$ 16 million"
+    ([(0, 3), (5, 9)], [(0, 9)], (0, 2, 1), (1, 1, 0)),     # one gold span pairs with one prediction only
+    ([], [(0, 3)], (0, 0, 1), (0, 0, 1)),
+    ([(0, 3)], [(4, 6)], (0, 1, 1), (0, 1, 1)),
+]
+
+
+@pytest.mark.parametrize(("predicted", "gold", "exact", "overlap"), SPAN_CASES)
+def test_span_matching_rules(predicted, gold, exact, overlap):
+    assert exact_counts(predicted, gold) == exact
+    assert overlap_counts(predicted, gold) == overlap
+
+
+def test_score_f1_from_counts():
+    score = Score(name="x", tp=3, fp=1, fn=2)
+    assert (score.precision, score.recall) == (0.75, 0.6)
+    assert score.f1 == pytest.approx(2 * 0.75 * 0.6 / 1.35)
+
+
+def test_meantime_groups_dropped_and_scope_ends_with_the_annotated_line(tmp_path):
+    text = "Title\nMay 07, 2009\nIt lost $381 million, or $0.67 per share.\nLater it made $5 million."
+    row = {"text": text, "dct": {"value": "2009-05-07", "start": 6, "end": 18},
+           "entity_mentions": [], "timexes": [],
+           "values": [{"type": "MONEY", "start": 27, "end": 49}, {"type": "MONEY", "start": 27, "end": 39},
+                      {"type": "MONEY", "start": 44, "end": 49}]}
+    (tmp_path / "meantime-dev.jsonl").write_bytes(orjson.dumps(row) + b"\n")
+    (item,) = read_meantime(tmp_path / "meantime-dev.jsonl")
+    assert [text[s:e] for s, e in gold_spans(item, "MONEY")] == ["$381 million", "$0.67"]
+    assert text[:item.scope_end].endswith("per share.")
+
+
+def test_missing_public_file_exits_cleanly(tmp_path):
+    result = CliRunner().invoke(main, ["--public-dir", str(tmp_path)])
+    assert result.exit_code == 0
+    assert "not found" in result.output

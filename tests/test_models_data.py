@@ -1,0 +1,98 @@
+"""Every entity data file under models/ loads, has no duplicates, uses known labels, and its patterns compile."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pycountry
+import pytest
+import spacy
+from spacy.matcher import Matcher
+
+from pipeline.entities.catalog import Label, load_catalog
+from pipeline.errors import ResourceError
+from pipeline.resources import MODELS_DIR, read_jsonl, read_tsv
+
+ENTITY_FILES = {
+    "countries.tsv": ("name", "code"),
+    "regions.tsv": ("name", "kind", "country"),
+    "cities.tsv": ("name", "country"),
+    "given_names.tsv": ("name", "key"),
+    "enterprises.jsonl": ("name",),
+    "organizations.jsonl": ("name", "kind"),
+}
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return load_catalog(MODELS_DIR)
+
+
+def rows(name: str) -> list[dict]:
+    reader = read_tsv if name.endswith(".tsv") else read_jsonl
+    return list(reader(MODELS_DIR / name, required=ENTITY_FILES[name]))
+
+
+@pytest.mark.parametrize("name", sorted(ENTITY_FILES))
+def test_data_file_has_no_duplicate_names(name):
+    counts = Counter(row["name"] for row in rows(name))
+    assert [key for key, count in counts.items() if count > 1] == []
+
+
+def test_no_form_names_two_entities_of_one_kind(catalog):
+    owners: dict[tuple[str, str], set[str]] = {}
+    for entry in catalog.entries:
+        if entry.label is not Label.SKIP:
+            for form in entry.forms:
+                owners.setdefault((entry.label.value, form.lower()), set()).add(entry.name)
+    assert {key: names for key, names in owners.items() if len(names) > 1} == {}
+
+
+def test_country_codes_are_iso_3166_1():
+    for row in rows("countries.tsv"):
+        assert pycountry.countries.get(alpha_2=row["code"]) is not None, row
+
+
+@pytest.mark.parametrize("name", ["regions.tsv", "cities.tsv"])
+def test_region_codes_are_iso_3166_2_of_their_country(name):
+    for row in rows(name):
+        assert pycountry.countries.get(alpha_2=row["country"]) is not None, row
+        if row["code"]:
+            subdivision = pycountry.subdivisions.get(code=row["code"])
+            assert subdivision is not None and subdivision.country_code == row["country"], row
+
+
+@pytest.mark.parametrize(("name", "code"), [("Minsk", "BY-HM"), ("Moscow", "RU-MOW"), ("St. Petersburg", "RU-SPE")])
+def test_cities_that_are_subdivisions_carry_their_code(catalog, name, code):
+    assert catalog.entry(Label.CITY.value, name).code == code
+
+
+def test_every_pattern_compiles_with_a_known_label():
+    matcher = Matcher(spacy.blank("en").vocab)
+    for number, row in enumerate(read_jsonl(MODELS_DIR / "patterns" / "entities.jsonl", required=("label", "pattern"))):
+        assert row["label"] in {label.value for label in Label}, row
+        if isinstance(row["pattern"], list):
+            matcher.add(f"rule{number}", [row["pattern"]])
+        else:
+            assert row["label"] == Label.SKIP.value, row
+
+
+def test_titles_file_rows_are_titles_references_or_offices(catalog):
+    assert catalog.titles and catalog.references and catalog.office_holders
+    titles = {title.title for title in catalog.titles}
+    for title in catalog.references.values():
+        assert title.split(" of ")[0] in titles, title
+
+
+def test_organization_kinds_are_known():
+    assert {row["kind"] for row in rows("organizations.jsonl")} <= {"government", "international", "other"}
+
+
+def test_bad_row_names_the_file(tmp_path):
+    for name in ("countries.tsv", "regions.tsv", "cities.tsv", "given_names.tsv", "enterprises.jsonl",
+                 "organizations.jsonl", "titles.jsonl"):
+        (tmp_path / name).write_bytes((MODELS_DIR / name).read_bytes())
+    (tmp_path / "patterns").mkdir()
+    (tmp_path / "patterns" / "entities.jsonl").write_text('{"label": "PLANET", "pattern": [{"ORTH": "Mars"}]}\n')
+    with pytest.raises(ResourceError, match=r"entities\.jsonl: unknown label 'PLANET'"):
+        load_catalog(tmp_path)

@@ -1,0 +1,198 @@
+"""Money: the amount grammar's forms, what it must not match, round trips, and the samples' gold."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from decimal import Decimal
+
+import pycountry
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.components.amount_grammar import AmountGrammar, AmountLexicon
+from pipeline.errors import ResourceError
+from pipeline.extract.money import extract_money
+from pipeline.readers import read_inputs
+from pipeline.records import Article, Dateline, Source
+from pipeline.resources import MODELS_DIR, read_tsv
+
+from .conftest import SAMPLES
+
+GOLD_FILES = sorted(SAMPLES.glob("gold/*/*.json"))
+LEXICON = AmountLexicon.from_dir(MODELS_DIR)
+
+
+@pytest.fixture(scope="module")
+def grammar(nlp) -> AmountGrammar:
+    return nlp.get_pipe("belta_amounts").grammar
+
+
+def found(grammar: AmountGrammar, text: str) -> list[tuple]:
+    return [(text[m.start:m.end], m.low, m.high, m.currency, m.approximate) for m in grammar.money(text)]
+
+
+B = Decimal
+
+
+# (sentence, [(text, low, high, currency, approximate)]): every form of issue 4 and the conventions
+MONEY_FORMS = [
+    ("Trade reached $110 million.", [("$110 million", B(110_000_000), B(110_000_000), "USD", False)]),
+    ("It is worth about $1.2 billion.", [("$1.2 billion", B(1_200_000_000), B(1_200_000_000), "USD", True)]),
+    ("The trade is around $110 million.", [("$110 million", B(110_000_000), B(110_000_000), "USD", True)]),
+    ("Trade amounted to $115-140 million.", [("$115-140 million", B(115_000_000), B(140_000_000), "USD", False)]),
+    ("Trade amounted to $115\u2013140 million.", [("$115\u2013140 million", B(115_000_000), B(140_000_000), "USD", False)]),
+    ("Harvesters worth between $3 million and $5 million.",
+     [("between $3 million and $5 million", B(3_000_000), B(5_000_000), "USD", False)]),
+    ("Prices range from Br30 to Br250.", [("from Br30 to Br250", B(30), B(250), "BYN", False)]),
+    ("It costs $3 to $5 million.", [("$3 to $5 million", B(3_000_000), B(5_000_000), "USD", False)]),
+    ("Revenue reached Br3.4 billion.", [("Br3.4 billion", B(3_400_000_000), B(3_400_000_000), "BYN", False)]),
+    ("BYN 250 million will be allocated.", [("BYN 250 million", B(250_000_000), B(250_000_000), "BYN", False)]),
+    ("Banks issued Belarusian rubles 1.5 billion.",
+     [("Belarusian rubles 1.5 billion", B(1_500_000_000), B(1_500_000_000), "BYN", False)]),
+    ("It plans to invest 2 billion Russian rubles.",
+     [("2 billion Russian rubles", B(2_000_000_000), B(2_000_000_000), "RUB", False)]),
+    ("It plans to invest RUB 2 billion.", [("RUB 2 billion", B(2_000_000_000), B(2_000_000_000), "RUB", False)]),
+    ("The bank will attract \u20ac20 million.", [("\u20ac20 million", B(20_000_000), B(20_000_000), "EUR", False)]),
+    ("A credit line worth CNY 100 million.", [("CNY 100 million", B(100_000_000), B(100_000_000), "CNY", False)]),
+    ("A loan of 100 million yuan.", [("100 million yuan", B(100_000_000), B(100_000_000), "CNY", False)]),
+    ("Trade is over $40 billion.", [("$40 billion", B(40_000_000_000), B(40_000_000_000), "USD", True)]),
+    ("Trade is $ 30 billion.", [("$ 30 billion", B(30_000_000_000), B(30_000_000_000), "USD", False)]),
+    ("Exports exceeded $95 million.", [("$95 million", B(95_000_000), B(95_000_000), "USD", False)]),
+    ("It will attract at least half a billion dollars.",
+     [("half a billion dollars", B(500_000_000), B(500_000_000), "USD", False)]),
+    ("It will cost a billion dollars.", [("a billion dollars", B(1_000_000_000), B(1_000_000_000), "USD", False)]),
+    ("Wheat cost Br560 per tonne.", [("Br560", B(560), B(560), "BYN", False)]),
+    ("The average salary was Br2,157 in December.", [("Br2,157", B(2157), B(2157), "BYN", False)]),
+    ("Boeing secures $11bn of deals.", [("$11bn", B(11_000_000_000), B(11_000_000_000), "USD", False)]),
+    ("A deal worth US$ 7.2 bn.", [("US$ 7.2 bn", B(7_200_000_000), B(7_200_000_000), "USD", False)]),
+    ("It will cost $249 USD.", [("$249 USD", B(249), B(249), "USD", False)]),
+    ("Profits equal 26 cents per share.", [("26 cents", B("0.26"), B("0.26"), "USD", False)]),
+    ("A AU$ 52.5 million package.", [("AU$ 52.5 million", B(52_500_000), B(52_500_000), "AUD", False)]),
+    ("Trade was $110 million [it amounted to $108 million].",
+     [("$110 million", B(110_000_000), B(110_000_000), "USD", False),
+      ("$108 million", B(108_000_000), B(108_000_000), "USD", False)]),
+    ("Prices rose from Br30 to Br250.",
+     [("Br30", B(30), B(30), "BYN", False), ("Br250", B(250), B(250), "BYN", False)]),
+    ("Sales grew by $5 million to $80 million.",
+     [("$5 million", B(5_000_000), B(5_000_000), "USD", False),
+      ("$80 million", B(80_000_000), B(80_000_000), "USD", False)]),
+    ("It costs $500 to $2 million.", [("$500 to $2 million", B(500), B(2_000_000), "USD", False)]),
+    ("It grew from $115-140 million.", [("$115-140 million", B(115_000_000), B(140_000_000), "USD", False)]),
+    ("Loans of $5 million-\u20ac3 million.",
+     [("$5 million", B(5_000_000), B(5_000_000), "USD", False), ("\u20ac3 million", B(3_000_000), B(3_000_000), "EUR", False)]),
+]
+
+NOT_MONEY = [
+    "In 2021-2025 the plant invested heavily.",
+    "The plant employs about 15,000 people and will create 600 jobs.",
+    "Belarus must harvest at least 1.5 million tonnes of grain.",
+    "The complex houses 1,200 cows; 5,000 people attended.",
+    "Exports grew by 35% and output 1.5 times; twofold growth.",
+    "The meeting opens at 10:30 on 19 January 2026.",
+    "A fifth of the Br budget went to Brest.",
+    "He visited 12 dairy farms in 3 districts.",
+    "The rate of a dollar rose.",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MONEY_FORMS, ids=[t for t, _ in MONEY_FORMS])
+def test_money_form_is_read(grammar, text, expected):
+    assert found(grammar, text) == expected
+
+
+@pytest.mark.parametrize("text", NOT_MONEY)
+def test_money_not_found_in_plain_numbers(grammar, text):
+    assert found(grammar, text) == []
+
+
+def test_money_skips_the_dateline(nlp):
+    text = "MINSK, $5 million (BelTA) \u2013 Trade reached $7 million."
+    article = Article(source=Source(path="t.txt"), title=None, published=None, category=None,
+                      dateline=Dateline(place="MINSK", date=date(2026, 1, 19), start=0, end=29), text=text)
+    assert [m.text for m in extract_money(nlp(text), article)] == ["$7 million"]
+
+
+def test_money_text_is_sliced_from_the_original(record_of):
+    record = record_of("MINSK, 19 January (BelTA) \u2013 The programme costs BYN\u00a0780 million.")
+    (money,) = record["money"]
+    assert money["text"] == "BYN\u00a0780 million"
+    assert (money["low"], money["high"], money["currency"]) == (780_000_000, 780_000_000, "BYN")
+
+
+def test_money_keeps_body_order_and_repeats(record_of):
+    record = record_of("MINSK, 19 January (BelTA) \u2013 It reached $108 million; exports, $27.4 million. "
+                       "Again $108 million.")
+    assert [m["low"] for m in record["money"]] == [108_000_000, 27_400_000, 108_000_000]
+
+
+# -- round trips -------------------------------------------------------------------------------
+
+CURRENCIES = list(read_tsv(MODELS_DIR / "currencies.tsv"))
+SCALES = [("", B(1))] + [(row["word"], B(row["multiplier"])) for row in read_tsv(MODELS_DIR / "scales.tsv")]
+
+
+@st.composite
+def written_amounts(draw):
+    whole = draw(st.integers(min_value=0, max_value=999_999))
+    cents = draw(st.one_of(st.none(), st.integers(min_value=0, max_value=99)))
+    number = f"{whole:,}" if draw(st.booleans()) else str(whole)
+    if cents is not None:
+        number += f".{cents:02d}"
+    value = B(number.replace(",", ""))
+    scale_word, multiplier = draw(st.sampled_from(SCALES))
+    currency = draw(st.sampled_from(CURRENCIES))
+    scaled = f"{number} {scale_word}" if scale_word else number
+    if currency["kind"] == "symbol":
+        text = f"{currency['surface']}{scaled}"
+    elif currency["kind"] == "code" and draw(st.booleans()):
+        text = f"{currency['surface']} {scaled}"
+    else:
+        text = f"{scaled} {currency['surface']}"
+    return text, value * multiplier * B(currency["factor"]), currency["code"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(written_amounts())
+def test_money_round_trips_from_text_to_value(grammar, amount):
+    text, value, code = amount
+    (match,) = grammar.money(f"The deal is worth {text} this year.")
+    assert (match.low, match.high, match.currency) == (value, value, code)
+    assert f"The deal is worth {text} this year."[match.start:match.end] == text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123456789$\u20acBr%.,- abmilonUSDYN\n")), max_size=80))
+def test_money_never_crashes_and_stays_in_bounds(grammar, text):
+    for match in grammar.money(text):
+        assert 0 <= match.start < match.end <= len(text)
+        assert match.low <= match.high
+
+
+# -- data files --------------------------------------------------------------------------------
+
+def test_currencies_are_iso_4217_without_duplicates():
+    surfaces = [(c.surface, c.kind) for c in LEXICON.currencies]
+    assert len(surfaces) == len(set(surfaces))
+    for currency in LEXICON.currencies:
+        assert pycountry.currencies.get(alpha_3=currency.code) is not None, currency.code
+
+
+def test_bad_currency_kind_names_the_file(tmp_path):
+    for name in ("scales.tsv", "number_words.tsv", "amount_context.tsv", "percent_units.tsv"):
+        (tmp_path / name).write_text((MODELS_DIR / name).read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "currencies.tsv").write_text("surface\tcode\tkind\tfactor\n$\tUSD\tsign\t1\n", encoding="utf-8")
+    with pytest.raises(ResourceError, match=r"currencies\.tsv: '\$': kind must be one of symbol"):
+        AmountLexicon.from_dir(tmp_path)
+
+
+# -- the samples -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("gold_path", GOLD_FILES, ids=lambda p: p.name)
+def test_sample_money_matches_gold(gold_path, processor, record_validator):
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    (line,) = processor.process_batch(list(read_inputs([str(SAMPLES / "articles" / gold["file"])])))
+    record = record_validator(json.loads(line))
+    assert [(B(str(m["low"])), B(str(m["high"])), m["currency"]) for m in record["money"]] == \
+        [(B(str(m["low"])), B(str(m["high"])), m["currency"]) for m in gold["money"]]

@@ -1,0 +1,272 @@
+"""The SQLite facts store: validation, idempotent loading, canonical entities, round trip, export, CLI."""
+
+from __future__ import annotations
+
+import copy
+import re
+import json
+import sqlite3
+from pathlib import Path
+
+import orjson
+import pytest
+from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.cli import main
+from pipeline.store import load_into_sqlite
+from pipeline.store.rows import entity_id, fold_name
+from pipeline.store.schema import TABLES
+from pipeline.store.sqlite import connect, read_records
+from pipeline.store.validate import ErrorRecord, InvalidLine, RecordValidator, ValidRecord, read_record_lines
+
+ERROR_RECORD = {"schema": "belta-record/1", "source": {"path": "x.txt", "line": None, "url": None},
+                "error": {"kind": "empty", "message": "the page is empty"}}
+
+
+def write_jsonl(path: Path, items: list) -> Path:
+    path.write_bytes(b"".join(item if isinstance(item, bytes) else orjson.dumps(item) + b"\n" for item in items))
+    return path
+
+
+def table_counts(db: Path) -> dict[str, int]:
+    with sqlite3.connect(db) as connection:
+        return {t.name: connection.execute(f"SELECT COUNT(*) FROM {t.name}").fetchone()[0] for t in TABLES}
+
+
+def dump(db: Path) -> dict[str, list[tuple]]:
+    with sqlite3.connect(db) as connection:
+        return {t.name: connection.execute(f"SELECT * FROM {t.name} ORDER BY {', '.join(t.key)}").fetchall()
+                for t in TABLES}
+
+
+@pytest.fixture(scope="module")
+def validator():
+    return RecordValidator()
+
+
+def test_validator_accepts_synthetic_records_the_reference_schema_accepts(synthetic_record, record_validator,
+                                                                          validator):
+    for n in range(6):
+        record = record_validator(synthetic_record(n))
+        assert validator.problem(record) is None
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    (lambda r: r.pop("claims"), r"must contain \['claims'\]"),
+    (lambda r: r["money"][0].update(currency="usd"), r"data\.money\[0\]\.currency must match pattern"),
+    (lambda r: r["regions"][0].update(kind="planet"), r"data\.regions\[0\]\.kind must be one of"),
+    (lambda r: r["dates"][0].update(start=0), r"data\.dates\[0\] offsets 0:\d+ do not point at its text"),
+    (lambda r: r["people"][0]["mentions"][0].update(end=3), r"data\.people\[0\] mention offsets"),
+    (lambda r: r.update(schema="belta-record/2"), r"data\.schema must be same as const"),
+])
+def test_validator_names_what_is_wrong(synthetic_record, validator, change, message):
+    record = synthetic_record(0)
+    change(record)
+    problem = validator.problem(record)
+    assert problem is not None
+    assert re.search(message, problem), problem
+
+
+def test_read_record_lines_classifies_each_line_with_its_number(synthetic_record, validator):
+    lines = [orjson.dumps(synthetic_record(0)), b"", orjson.dumps(ERROR_RECORD), b"{not json", b"[1, 2]"]
+    classified = list(read_record_lines(lines, validator, source="in.jsonl"))
+    assert [type(c) for c in classified] == [ValidRecord, ErrorRecord, InvalidLine, InvalidLine]
+    assert [c.number for c in classified] == [1, 3, 4, 5]
+    assert str(classified[2]).startswith("in.jsonl:4: not JSON")
+    assert classified[3].problem == "not a JSON object"
+
+
+def test_load_skips_invalid_lines_and_error_records_and_loads_the_rest(tmp_path, synthetic_record):
+    bad = synthetic_record(2)
+    bad["percentages"][0]["value"] = "35"
+    records = write_jsonl(tmp_path / "r.jsonl", [synthetic_record(0), ERROR_RECORD, b"{oops\n", bad,
+                                                synthetic_record(1)])
+    invalid: list[InvalidLine] = []
+    report = load_into_sqlite([str(records)], tmp_path / "f.sqlite", on_invalid=invalid.append)
+    assert (report.added, report.error_records, report.invalid) == (2, 1, 2)
+    assert [line.number for line in invalid] == [3, 4]
+    assert table_counts(tmp_path / "f.sqlite")["articles"] == 2
+
+
+def test_loading_the_same_records_twice_changes_nothing(tmp_path, synthetic_record):
+    records = write_jsonl(tmp_path / "r.jsonl", [synthetic_record(n) for n in range(30)])
+    db = tmp_path / "f.sqlite"
+    load_into_sqlite([str(records)], db)
+    before = dump(db)
+    report = load_into_sqlite([str(records)], db)
+    assert (report.added, report.replaced, report.unchanged) == (0, 0, 30)
+    assert dump(db) == before
+
+
+def test_a_re_extracted_article_replaces_its_old_rows(tmp_path, synthetic_record):
+    db = tmp_path / "f.sqlite"
+    original = synthetic_record(4)
+    load_into_sqlite([str(write_jsonl(tmp_path / "a.jsonl", [original, synthetic_record(5)]))], db)
+    changed = copy.deepcopy(original)
+    changed["money"] = []
+    changed["claims"][0]["money"] = []
+    changed["people"] = changed["people"][:1]
+    report = load_into_sqlite([str(write_jsonl(tmp_path / "b.jsonl", [changed]))], db)
+    assert (report.added, report.replaced) == (0, 1)
+    with sqlite3.connect(db) as connection:
+        money = connection.execute("SELECT COUNT(*) FROM money WHERE article_id = ?", [original["id"]]).fetchone()
+        people = connection.execute("SELECT COUNT(*) FROM article_people WHERE article_id = ?",
+                                    [original["id"]]).fetchone()
+    assert (money[0], people[0]) == (0, 1)
+    assert {r["id"]: r for r in read_records(connect(db))}[original["id"]] == changed
+
+
+def test_people_are_shared_across_articles_by_key(tmp_path, synthetic_record):
+    first, second = synthetic_record(0), synthetic_record(3)
+    second["people"][0]["name"] = "A. Lukashenko"  # same key, shorter name: the fuller name stays canonical
+    db = tmp_path / "f.sqlite"
+    load_into_sqlite([str(write_jsonl(tmp_path / "r.jsonl", [second, first]))], db)
+    with sqlite3.connect(db) as connection:
+        rows = connection.execute("SELECT p.name, COUNT(*) FROM people p JOIN article_people ap "
+                                  "ON ap.person_id = p.id WHERE p.id = 'aleksandr lukashenko' GROUP BY p.id").fetchall()
+    assert rows == [("Aleksandr Lukashenko", 2)]
+
+
+@pytest.mark.parametrize(("field", "entity", "expected"), [
+    ("people", {"name": "Aleksandr Lukashenko", "key": "aleksandr lukashenko"}, "aleksandr lukashenko"),
+    ("people", {"name": "Natalya  Kochanova"}, "natalya kochanova"),
+    ("regions", {"name": "Kirov Oblast", "kind": "region", "country": "RU", "code": "RU-KIR"}, "RU-KIR"),
+    ("regions", {"name": "Belarus", "kind": "country", "country": "BY", "code": None}, "BY"),
+    ("regions", {"name": "Zhlobin", "kind": "city", "country": "BY", "code": None}, "BY/city/zhlobin"),
+    ("enterprises", {"name": "BELAZ"}, "belaz"),
+    ("organizations", {"name": "Council  of Ministers"}, "council of ministers"),
+])
+def test_entity_ids(field, entity, expected):
+    assert entity_id(field, entity) == expected
+
+
+@pytest.mark.parametrize(("name", "folded"), [("Növopolotsk", "novopolotsk"), ("Russia’s", "russia's"),
+                                              ("  Minsk\u00a0Oblast ", "minsk oblast")])
+def test_fold_name(name, folded):
+    assert fold_name(name) == folded
+
+
+def test_claims_link_to_their_entities_and_amounts(tmp_path, synthetic_record):
+    record = synthetic_record(0)
+    db = tmp_path / "f.sqlite"
+    load_into_sqlite([str(write_jsonl(tmp_path / "r.jsonl", [record]))], db)
+    with sqlite3.connect(db) as connection:
+        entities = connection.execute("SELECT entity, entity_type, entity_id FROM claim_entities").fetchall()
+        money = connection.execute("SELECT money_position FROM claim_money").fetchall()
+    assert entities == [("Kirov Oblast", "region", "RU-KIR"), ("Minsk Elevator Plant", "enterprise",
+                                                               "minsk elevator plant")]
+    assert money == [(0,)]
+
+
+def test_round_trip_gives_back_the_same_records(tmp_path, synthetic_record):
+    records = [synthetic_record(n) for n in range(12)]
+    records[3]["dateline"] = None
+    records[4]["published"] = None
+    records[5]["source"]["member"] = "a/b.txt"
+    records[6]["money"][0]["low"] = 1.25
+    db = tmp_path / "f.sqlite"
+    load_into_sqlite([str(write_jsonl(tmp_path / "r.jsonl", records))], db)
+    assert list(read_records(connect(db))) == sorted(records, key=lambda r: r["id"])
+
+
+@settings(max_examples=25, deadline=None)
+@given(n=st.integers(min_value=0, max_value=10_000), drop=st.sets(st.sampled_from(
+    ["people", "regions", "enterprises", "organizations", "money", "percentages", "dates", "claims"])))
+def test_round_trip_property(tmp_path_factory, synthetic_record, n, drop):
+    record = synthetic_record(n)
+    for field in drop:
+        record[field] = []
+    db = tmp_path_factory.mktemp("rt") / "f.sqlite"
+    path = write_jsonl(db.parent / "r.jsonl", [record])
+    load_into_sqlite([str(path)], db)
+    assert list(read_records(connect(db))) == [record]
+
+
+def test_full_text_search_finds_article_text_and_claims(tmp_path, synthetic_record):
+    db = tmp_path / "f.sqlite"
+    load_into_sqlite([str(write_jsonl(tmp_path / "r.jsonl", [synthetic_record(n) for n in range(3)]))], db)
+    with sqlite3.connect(db) as connection:
+        articles = connection.execute("SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH 'elevators'")
+        claims = connection.execute("SELECT COUNT(*) FROM claims_fts WHERE claims_fts MATCH 'reached'")
+        assert (articles.fetchone()[0], claims.fetchone()[0]) == (3, 3)
+
+
+def test_export_parquet_writes_every_table_readably(tmp_path, synthetic_record):
+    import pyarrow.parquet as pq
+
+    db = tmp_path / "f.sqlite"
+    load_into_sqlite([str(write_jsonl(tmp_path / "r.jsonl", [synthetic_record(n) for n in range(4)]))], db)
+    result = CliRunner().invoke(main, ["export", "--db", str(db), "--format", "parquet", "-o", str(tmp_path / "pq")])
+    assert result.exit_code == 0, result.output
+    counts = table_counts(db)
+    for table in TABLES:
+        assert pq.read_table(tmp_path / "pq" / f"{table.name}.parquet").num_rows == counts[table.name]
+    money = pq.read_table(tmp_path / "pq" / "money.parquet").to_pylist()
+    assert [int(row["high"]) for row in money] == [r["money"][0]["high"] for r in
+                                                   sorted((synthetic_record(n) for n in range(4)), key=lambda r: r["id"])]
+    titles = pq.read_table(tmp_path / "pq" / "article_people.parquet").column("titles").to_pylist()
+    assert ["President of Belarus"] in titles
+
+
+def test_cli_load_reports_invalid_lines_and_exits_1(tmp_path, synthetic_record):
+    records = write_jsonl(tmp_path / "r.jsonl", [synthetic_record(0), b"{oops\n", ERROR_RECORD])
+    result = CliRunner().invoke(main, ["load", str(records), "--db", str(tmp_path / "f.sqlite")])
+    assert result.exit_code == 1
+    assert f"{records}:2: not JSON" in result.output
+    assert "1 articles added" in result.output and "1 error records" in result.output
+
+
+def test_cli_load_of_valid_records_with_error_records_exits_0(tmp_path, synthetic_record):
+    records = write_jsonl(tmp_path / "r.jsonl", [synthetic_record(0), ERROR_RECORD])
+    result = CliRunner().invoke(main, ["load", str(records), "--db", str(tmp_path / "f.sqlite")])
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["load", "r.jsonl"], "--db FACTS.sqlite and/or --postgres URL"),
+    (["load", "missing.jsonl", "--db", "f.sqlite"], "is not a file"),
+    (["export", "--db", "missing.sqlite", "-o", "out"], "does not exist"),
+])
+def test_cli_usage_errors_exit_2(tmp_path, monkeypatch, args, message):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "r.jsonl").write_text("")
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2
+    assert message in result.output
+
+
+def test_datasette_metadata_names_real_tables_and_columns(tmp_path):
+    metadata = json.loads((Path(__file__).resolve().parent.parent / "datasette-metadata.json").read_text())
+    connection = connect(tmp_path / "facts.sqlite")
+    tables = metadata["databases"]["facts"]["tables"]
+    assert {"money", "claim_entities"} <= set(tables)
+    for name, options in tables.items():
+        columns = {row[1] for row in connection.execute(f"PRAGMA table_info({name})")}
+        assert columns, name
+        for column in (*options.get("facets", []), options.get("label_column"), options.get("sort"),
+                       options.get("sort_desc")):
+            assert column is None or column in columns, (name, column)
+    assert "currency" in tables["money"]["facets"] and "entity" in tables["claim_entities"]["facets"]
+    for query in metadata["databases"]["facts"]["queries"].values():
+        connection.execute(f"EXPLAIN {query['sql']}", {"entity": "x"})
+
+
+def test_extract_db_loads_the_written_records(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text("Trade grows\n\nMINSK, 14 March (BelTA) – Belarus and Kirov Oblast plan to double trade "
+                    "to $200 million in 2026, Aleksandr Lukashenko said.\n", encoding="utf-8")
+    out, db = tmp_path / "r.jsonl", tmp_path / "f.sqlite"
+    result = CliRunner().invoke(main, ["extract", str(page), "-o", str(out), "--workers", "1", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    stored = list(read_records(connect(db)))
+    assert stored == [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+
+
+def test_extract_db_needs_an_output_file(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text("x\n\ny\n")
+    result = CliRunner().invoke(main, ["extract", str(page), "--db", str(tmp_path / "f.sqlite")])
+    assert result.exit_code == 2
+    assert "needs the records in a file" in result.output
