@@ -146,8 +146,8 @@ def test_sql_refuses_anything_that_writes(db, statement):
 
 
 def test_sql_errors_are_reported_not_raised(db):
-    with connect_read_only(db) as connection, pytest.raises(QueryError, match="no such table: nothing"):
-        run_sql(connection, "SELECT * FROM nothing")
+    with connect_read_only(db) as connection, pytest.raises(QueryError, match="no such table: nowhere"):
+        run_sql(connection, "SELECT * FROM nowhere")
 
 
 def test_filter_values_are_parameters_not_sql(db):

@@ -204,8 +204,8 @@ def test_export_parquet_writes_every_table_readably(tmp_path, synthetic_record):
     for table in TABLES:
         assert pq.read_table(tmp_path / "pq" / f"{table.name}.parquet").num_rows == counts[table.name]
     money = pq.read_table(tmp_path / "pq" / "money.parquet").to_pylist()
-    assert [int(row["high"]) for row in money] == [r["money"][0]["high"] for r in
-                                                   sorted((synthetic_record(n) for n in range(4)), key=lambda r: r["id"])]
+    expected = sorted((synthetic_record(n) for n in range(4)), key=lambda r: r["id"])
+    assert [int(row["high"]) for row in money] == [r["money"][0]["high"] for r in expected]
     titles = pq.read_table(tmp_path / "pq" / "article_people.parquet").column("titles").to_pylist()
     assert ["President of Belarus"] in titles
 

@@ -158,7 +158,7 @@ def _entity_command(subject: str, example: str) -> click.Command:
         _run(db, output, subject, None, columns, sort, top or limit)
 
     command.__doc__ = (f"Canonical {subject}, with how many articles name them and how often.\n\n"
-                       f"    \\b\n    Example:\n        {example}\n")
+                       f"    \b\n    Example:\n        {example}\n")
     return query.command(name=subject)(command)
 
 
@@ -221,7 +221,7 @@ def sql(statement: str, db: Path, output: str, params: tuple[tuple[str, str], ..
 
     \b
     Example:
-        python -m pipeline query sql "SELECT currency, COUNT(*) AS n FROM money WHERE low > :min GROUP BY currency" -p min 1000000
+        python -m pipeline query sql "SELECT text, low FROM money WHERE low > :min" -p min 1e6
     """
     from pipeline.store.query import run_sql
     from pipeline.store.sqlite import connect_read_only

@@ -5,7 +5,7 @@ phrases (matched on lower-case forms with one `PhraseMatcher`) and token rules (
 `Matcher`) are compiled once when the pipeline is built. For each Doc the component keeps
 non-overlapping spans, longest first, in the span group `belta_entities`: label = `Label`,
 `id_` = canonical name, `kb_id_` = ISO code (or country code) for regions. The model's PERSON
-entities fill the gaps the rules leave. `doc.ents` is left alone (other stages read the model's
+entities fill the gaps the rules leave, and its GPE entities no list knows become settlements. `doc.ents` is left alone (other stages read the model's
 MONEY and DATE entities). `doc._.belta_catalog` points at the catalog the spans come from.
 """
 
@@ -74,6 +74,11 @@ class EntityRuler:
         for ent in doc.ents:
             if ent.label_ == "PERSON" and (person := clean_person_span(ent, self.title_words)) is not None:
                 candidates.append((_span(doc, person.start, person.end, Label.PERSON, person.text), MODEL))
+        # The model also reads some surnames as places ("Zaslonov's fighters").
+        surnames = {span[-1].text for span, _ in candidates if span.label_ == Label.PERSON}
+        for ent in doc.ents:
+            if ent.label_ == "GPE" and (place := _place_name(ent)) is not None and place.text not in surnames:
+                candidates.append((_span(doc, place.start, place.end, Label.CITY, place.text), MODEL))
         doc.spans[self.spans_key] = _longest_first(_trim_before_names(candidates))
         doc._.set(CATALOG_ATTR, self.catalog)
         return doc
@@ -81,6 +86,15 @@ class EntityRuler:
 
 def _span(doc: Doc, start: int, end: int, label: Label, name: str, code: str = "") -> Span:
     return Span(doc, start, end, label=label.value, span_id=name, kb_id=code)
+
+
+def _place_name(span: Span) -> Span | None:
+    """A GPE the gazetteers do not know is taken as a settlement, when it is written like a proper name."""
+    while len(span) and (span[0].is_stop or not span[0].is_title):
+        span = span[1:]
+    if not len(span) or any(not token.is_title or not token.is_alpha for token in span):
+        return None
+    return span
 
 
 def _region_code(entry: Entry) -> str:

@@ -70,19 +70,24 @@ def resolve(expression: Expression, published: datetime, tense: Tense, vocabular
 
 
 def clause_tense(text: str, start: int, end: int, vocabulary: Vocabulary) -> Tense:
-    """Future or past, from the tense cue of the span's clause nearest to it; None when there is none."""
+    """Future or past, from the tense cue of the span's clause nearest to it (an auxiliary or a listed verb
+    before any -ed form); None when there is none."""
     left = max((m.end() for m in _CLAUSE_EDGE.finditer(text, max(0, start - 200), start)), default=max(0, start - 200))
     edge = _CLAUSE_EDGE.search(text, end, min(len(text), end + 200))
     right = edge.start() if edge else min(len(text), end + 200)
     words = [(m.group().lower(), m.start()) for m in _WORD.finditer(text, left, right) if not start <= m.start() < end]
     cues: list[tuple[int, Tense]] = []
+    guesses: list[tuple[int, Tense]] = []  # -ed forms: a past tense, or an adjective ("its renovated stage")
     for index, (word, offset) in enumerate(words):
         following = words[index + 1][0] if index + 1 < len(words) else ""
         previous = words[index - 1][0] if index else ""
         if word in vocabulary.future_cues or f"{word} {following}" in vocabulary.future_cues or word.endswith("'ll"):
             cues.append((offset, "future"))
-        elif word in vocabulary.past_cues or (_past_form(word, vocabulary) and previous not in ("be", "being")):
+        elif word in vocabulary.past_cues:
             cues.append((offset, "past"))
+        elif _past_form(word, vocabulary) and previous not in ("be", "being"):
+            guesses.append((offset, "past"))
+    cues = cues or guesses
     if not cues:
         return None
     return min(cues, key=lambda cue: start - cue[0] if cue[0] < start else cue[0] - end)[1]

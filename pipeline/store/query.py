@@ -152,7 +152,13 @@ def run_query(connection: sqlite3.Connection, subject_name: str, filters: Filter
     if subject.group_by:
         sql += f" GROUP BY {subject.group_by}"
     sql += f" ORDER BY {order} LIMIT :limit"
-    return Result(fields, _fetch(connection, sql, {**filters.params, "limit": -1 if limit is None else limit}))
+    try:
+        params = {**filters.params, "limit": -1 if limit is None else limit}
+        rows = [tuple(row) for row in connection.execute(sql, params)]
+    except sqlite3.OperationalError as exc:
+        # The only text a user puts into a listing's SQL is a search expression (as a parameter).
+        raise QueryError(f"bad search expression: {exc}" if subject_name == "search" else _explain(exc)) from exc
+    return Result(fields, rows)
 
 
 def run_sql(connection: sqlite3.Connection, sql: str, params: Mapping[str, Any] | Sequence[Any] = ()) -> Result:
@@ -165,17 +171,8 @@ def run_sql(connection: sqlite3.Connection, sql: str, params: Mapping[str, Any] 
     return Result(fields, [tuple(row) for row in cursor])
 
 
-def _fetch(connection: sqlite3.Connection, sql: str, params: Mapping[str, Any]) -> list[tuple[Any, ...]]:
-    try:
-        return [tuple(row) for row in connection.execute(sql, params)]
-    except sqlite3.OperationalError as exc:
-        raise QueryError(_explain(exc)) from exc
-
-
 def _explain(exc: Exception) -> str:
     message = str(exc)
-    if message in ("not authorized", "attempt to write a readonly database"):
+    if message in ("not authorized", "authorization denied", "attempt to write a readonly database"):
         return f"refused: the store is opened read-only and only SELECT statements may run ({message})"
-    if message.startswith("fts5:"):
-        return f"bad search expression: {message}"
     return message

@@ -126,7 +126,8 @@ def record_from_rows(article: Mapping[str, Any], children: Mapping[str, Sequence
     record["claims"] = [
         {**_span(row), **_period(row), "kind": row["kind"], "speaker": row["speaker"],
          "money": [{"text": m["text"], "low": _number(m["low"]), "high": _number(m["high"]),
-                    "currency": m["currency"]} for m in children["claim_money"] if m["claim_position"] == row["position"]],
+                    "currency": m["currency"]}
+                   for m in children["claim_money"] if m["claim_position"] == row["position"]],
          "percentages": [{"text": p["text"], "value": float(p["value"])}
                          for p in children["claim_percentages"] if p["claim_position"] == row["position"]],
          "entities": [e["entity"] for e in children["claim_entities"] if e["claim_position"] == row["position"]]}

@@ -63,7 +63,8 @@ def _article() -> Column:
 
 
 def _span() -> tuple[Column, ...]:
-    return (Column("text", "text", True), Column("start_char", "integer", True, description="offset into the article text"),
+    return (Column("text", "text", True),
+            Column("start_char", "integer", True, description="offset into the article text"),
             Column("end_char", "integer", True, description="end offset, exclusive"))
 
 
@@ -106,7 +107,8 @@ TABLES: tuple[Table, ...] = (
     _entity_link("regions", "region"),
     _entity_link("enterprises", "enterprise", Column("aliases", "json", True, description="JSON array")),
     _entity_link("organizations", "organization", Column("aliases", "json", True, description="JSON array")),
-    Table("mentions", (_article(), Column("entity_type", "text", True, description="person, region, enterprise or organization"),
+    Table("mentions", (_article(),
+                       Column("entity_type", "text", True, description="person, region, enterprise or organization"),
                        Column("entity_position", "integer", True), Column("position", "integer", True),
                        Column("entity_id", "text", True), *_span()),
           ("article_id", "entity_type", "entity_position", "position"), "Every mention of an article's entities.",
@@ -135,7 +137,8 @@ TABLES: tuple[Table, ...] = (
                           Column("currency", "text", True),
                           Column("money_position", "integer", description="the same amount in money, if found")),
           ("article_id", "claim_position", "position"), "Monetary amounts each claim states."),
-    Table("claim_percentages", (_article(), Column("claim_position", "integer", True), Column("position", "integer", True),
+    Table("claim_percentages", (_article(), Column("claim_position", "integer", True),
+                                Column("position", "integer", True),
                                 Column("text", "text", True), Column("value", "real", True),
                                 Column("percentage_position", "integer",
                                        description="the same figure in percentages, if found")),
