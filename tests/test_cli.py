@@ -44,10 +44,10 @@ def run(args: list[str]):
 
 
 def test_extract_bad_inputs_give_error_records_in_place(tmp_path, record_validator):
-    expected = write_bad_inputs(tmp_path)
-    out = tmp_path / "out" / "records.jsonl"
-    out.parent.mkdir()
-    result = run(["extract", str(tmp_path), "-o", str(out), "--workers", "1"])
+    (tmp_path / "in").mkdir()
+    expected = write_bad_inputs(tmp_path / "in")
+    out = tmp_path / "records.jsonl"
+    result = run(["extract", str(tmp_path / "in"), "-o", str(out), "--workers", "1"])
     records = [record_validator(json.loads(line)) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [r["error"]["kind"] if "error" in r else "record" for r in records] == expected
     assert all(r["error"]["message"] for r in records if "error" in r)
@@ -65,11 +65,12 @@ def test_extract_success_exit_code_zero_and_stdout(tmp_path, record_validator):
 
 
 def test_extract_output_is_deterministic(tmp_path):
-    write_bad_inputs(tmp_path)
+    (tmp_path / "in").mkdir()
+    write_bad_inputs(tmp_path / "in")
     outputs = []
     for name in ("one.jsonl", "two.jsonl"):
-        run(["extract", str(tmp_path), "-o", str(tmp_path.parent / name), "--workers", "1", "--quiet"])
-        outputs.append((tmp_path.parent / name).read_bytes())
+        run(["extract", str(tmp_path / "in"), "-o", str(tmp_path / name), "--workers", "1", "--quiet"])
+        outputs.append((tmp_path / name).read_bytes())
     assert outputs[0] == outputs[1] and outputs[0]
 
 
