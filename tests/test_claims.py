@@ -55,6 +55,30 @@ CLAIM_FORMS = [
        "2025-12-31", "fact", None)]),
     ("The forum will open on 25 June.", [("The forum will open on 25 June.", "2026-06-25", "2026-06-25", "plan",
                                           None)]),
+    # a document's period gives way to the event date even when the document is "a program for the X of Y"
+    ("The government will submit a program for the modernization of the sector for 2027-2030 on Thursday.",
+     [("The government will submit a program for the modernization of the sector for 2027-2030 on Thursday.",
+       "2026-01-22", "2026-01-22", "plan", None)]),
+]
+
+# (body, [(claim from, speaker)]): attribution shapes, published on Monday 19 January 2026
+SPEAKERS = [
+    # a Q&A answer headed by the speaker's name; the question and an unnamed heading are no attribution
+    ("Director General Oleg Kravchenko gave an interview.\n\n– How did the company do in 2025?\n\n"
+     "Oleg Kravchenko: In 2025, Belavia carried 3.1 million passengers. Next year we will fly to Tashkent.\n\n"
+     "Belavia opened a route to Sochi in December.",
+     [("2025-01-01", "Oleg Kravchenko"), ("2027-01-01", "Oleg Kravchenko"), ("2025-12-01", None)]),
+    ("Question: In 2025, the airline carried 3.1 million passengers.", [("2025-01-01", None)]),
+    # speech verbs beyond "said"
+    ("Belarusian President Aleksandr Lukashenko chaired the meeting. “By 2030, exports must reach $60 billion,” "
+     "the president warned.", [("2030-01-01", LUKASHENKO)]),
+    ("Industry Minister Aleksandr Yermakov admitted that output fell by 2% in 2025.",
+     [("2025-01-01", "Aleksandr Yermakov")]),
+    # "according to" with the person's title before the name
+    ("According to Agriculture and Food Minister Andrei Kuzmich, exports grew by 12.7% in 2025.",
+     [("2025-01-01", "Andrei Kuzmich")]),
+    ("According to the Ministry of Agriculture and Food, Andrei Kuzmich's exports grew by 12.7% in 2025.",
+     [("2025-01-01", None)]),
 ]
 
 # Sentences that are not claims: no placeable period, a vague one, a question.
@@ -74,6 +98,11 @@ def test_claim_forms(body, expected, record_of):
 @pytest.mark.parametrize("body", NOT_CLAIMS)
 def test_not_claims(body, record_of):
     assert record_of(body)["claims"] == []
+
+
+@pytest.mark.parametrize(("body", "expected"), SPEAKERS, ids=[b[:50] for b, _ in SPEAKERS])
+def test_speakers(body, expected, record_of):
+    assert [(c["from"], c["speaker"]) for c in record_of(body)["claims"]] == expected
 
 
 def test_quote_over_several_sentences_keeps_its_speaker(record_of):

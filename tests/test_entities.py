@@ -149,12 +149,40 @@ ENTITIES = [
     ("The bank was represented by First Deputy Chairman of the Board of the National Bank of Belarus Dmitry Lapko.",
      "organizations", ["National Bank of Belarus"]),
     ("Who will pay? The minister did not say.", "organizations", []),
+    # leasing companies: one word ending in "-leasing", or "X Leasing" / "X-Leasing"
+    ("Promtekhleasing, the leasing partner of the region, paid.", "enterprises", ["Promtekhleasing"]),
+    ("Farms got combines through Vitebskagroleasing and Belarusbank Leasing.", "enterprises",
+     ["Vitebskagroleasing", "Belarusbank Leasing"]),
+    ("The Raster-Leasing company bought trucks.", "enterprises", ["Raster-Leasing"]),
+    ("Leasing is popular, and the leasing partner paid.", "enterprises", []),
+    # hyphenated names before University/Academy/Museum are not cut at the hyphen
+    ("The Belarusian-Russian University trains engineers.", "organizations", ["Belarusian-Russian University"]),
+    ("The Belarusian-Russian University trains engineers.", "regions", []),
+    # "Museum of X of Y" keeps its second "of" phrase
+    ("The Museum of the Defense of the Brest Fortress opened.", "organizations",
+     ["Museum of the Defense of the Brest Fortress"]),
+    ("The Museum of the Defense of the Brest Fortress opened.", "regions", []),
+    # "named after X" continues the name before it: neither a person nor a city is mentioned there
+    ("Mogilev Automobile Plant named after S.M. Kirov (MoAZ) makes dump trucks.", "enterprises",
+     ["Mogilev Automobile Plant"]),
+    ("Mogilev Automobile Plant named after S.M. Kirov (MoAZ) makes dump trucks.", "regions", []),
+    ("Mogilev Automobile Plant named after S.M. Kirov (MoAZ) makes dump trucks.", "people", []),
+    ("Students of Brest State University named after A.S. Pushkin guide tours.", "organizations",
+     ["Brest State University named after A.S. Pushkin"]),
+    ("Students of Brest State University named after A.S. Pushkin guide tours.", "people", []),
+    ("A street named after Pyotr Masherov leads to Kirov.", "regions", ["Kirov"]),
 ]
 
 
 @pytest.mark.parametrize(("body", "field", "expected"), ENTITIES)
 def test_entities_are_found_once_each(record_of, body, field, expected):
     assert names(record_of(body), field) == expected
+
+
+def test_a_name_tail_is_part_of_the_mention(record_of):
+    record = record_of("Mogilev Automobile Plant named after S.M. Kirov (MoAZ) makes dump trucks.")
+    (plant,) = record["enterprises"]
+    assert [m["text"] for m in plant["mentions"]] == ["Mogilev Automobile Plant named after S.M. Kirov", "MoAZ"]
 
 
 def test_belta_and_the_dateline_are_not_entities(record_of):

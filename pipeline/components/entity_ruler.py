@@ -3,7 +3,8 @@
 The statistical model proposes (its PERSON entities); the component decides. Gazetteer
 phrases (matched on lower-case forms with one `PhraseMatcher`) and token rules (one
 `Matcher`) are compiled once when the pipeline is built. For each Doc the component keeps
-non-overlapping spans, longest first, in the span group `belta_entities`: label = `Label`,
+non-overlapping spans, longest first (an enterprise or organisation extended by a name tail such as
+"named after S.M. Kirov"), in the span group `belta_entities`: label = `Label`,
 `id_` = canonical name, `kb_id_` = ISO code (or country code) for regions. The model's PERSON
 entities fill the gaps the rules leave, and its GPE entities no list knows become settlements. `doc.ents` is left alone (other stages read the model's
 MONEY and DATE entities). `doc._.belta_catalog` points at the catalog the spans come from.
@@ -17,7 +18,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from pipeline.entities.catalog import REGION_LABELS, Catalog, Entry, Label, load_catalog
+from pipeline.entities.catalog import ORGANIZATION_LIKE, REGION_LABELS, Catalog, Entry, Label, load_catalog
 from pipeline.entities.names import clean_person_span, person_name_pattern
 from pipeline.entities.rules import normalize_match
 
@@ -57,6 +58,7 @@ class EntityRuler:
 
     def __call__(self, doc: Doc) -> Doc:
         candidates: list[tuple[Span, int]] = []
+        tails: dict[int, int] = {}  # where a name tail starts -> where it ends
         for match_id, start, end in self.phrases(doc):
             entry = self.entries[match_id]
             if _written_as_name(doc[start:end].text, entry):
@@ -66,6 +68,9 @@ class EntityRuler:
             pattern = self.patterns.get(match_id)
             if pattern is None:  # the given-name rule
                 candidates.append((_span(doc, start, end, Label.PERSON, doc[start:end].text), PERSON_RULE))
+                continue
+            if pattern.label is Label.NAME_TAIL:
+                tails[start] = max(end, tails.get(start, end))
                 continue
             found = normalize_match(doc[start:end], pattern.normalizer)
             if found is not None:
@@ -79,7 +84,7 @@ class EntityRuler:
         for ent in doc.ents:
             if ent.label_ == "GPE" and (place := _place_name(ent)) is not None and place.text not in surnames:
                 candidates.append((_span(doc, place.start, place.end, Label.CITY, place.text), MODEL))
-        doc.spans[self.spans_key] = _longest_first(_trim_before_names(candidates))
+        doc.spans[self.spans_key] = _longest_first(_with_tails(_trim_before_names(candidates), tails))
         doc._.set(CATALOG_ATTR, self.catalog)
         return doc
 
@@ -126,6 +131,20 @@ def _trim_before_names(candidates: list[tuple[Span, int]]) -> list[tuple[Span, i
                 span = Span(span.doc, span.start, cut, label=span.label_, span_id=" ".join(span.doc[span.start:cut].text.split()))
         trimmed.append((span, source))
     return trimmed
+
+
+def _with_tails(candidates: list[tuple[Span, int]], tails: dict[int, int]) -> list[tuple[Span, int]]:
+    """An enterprise or organisation name runs on through a tail right after it ("Mogilev Automobile Plant
+    named after S.M. Kirov"), so the person and the city in the tail are no mentions. A listed name keeps
+    its canonical form; a rule's name is the whole name as written."""
+    extended = []
+    for span, source in candidates:
+        end = tails.get(span.end)
+        if end is not None and span.label_ in ORGANIZATION_LIKE:
+            name = span.id_ if source == GAZETTEER else " ".join(span.doc[span.start:end].text.split())
+            span = Span(span.doc, span.start, end, label=span.label_, span_id=name, kb_id=span.kb_id_)
+        extended.append((span, source))
+    return extended
 
 
 def _longest_first(candidates: list[tuple[Span, int]]) -> list[Span]:

@@ -27,11 +27,13 @@ class Label(StrEnum):
     ORG_OTHER = "ORG_OTHER"
     REFERENCE = "REFERENCE"  # a descriptive reference to a person ("the head of state")
     SKIP = "SKIP"  # not an entity of ours, and hides what it covers ("BelTA", event names)
+    NAME_TAIL = "NAME_TAIL"  # continues the enterprise or organisation name it follows ("named after S.M. Kirov")
 
 
 REGION_LABELS = {Label.COUNTRY: "country", Label.REGION: "region", Label.DISTRICT: "district", Label.CITY: "city"}
 ORGANIZATION_LABELS = {Label.ORG_GOVERNMENT: "government", Label.ORG_INTERNATIONAL: "international",
                        Label.ORG_OTHER: "other"}
+ORGANIZATION_LIKE = {Label.ENTERPRISE, *ORGANIZATION_LABELS}
 PATTERN_NORMALIZERS = ("as_written", "legal_form", "inverted_ministry", "executive_committee", "settlement_of",
                        "district")
 # Generic words a gazetteer name ends with; their usual English variants are accepted in text.

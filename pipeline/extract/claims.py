@@ -8,8 +8,9 @@ January") and a period that only names a document ("the programme for
 statements with different anchors ("...; ...", "..., and ...") gives a claim per
 statement. `kind` is "plan" when the statement carries a plan cue ("will",
 "intend", "goal") or its anchor lies after publication. The speaker is the person
-quoted ("...," the head of state said) or reported ("X said that", "according to
-him"); a quotation running over several sentences keeps its speaker.
+quoted ("...," the head of state said), reported ("X said that", "according to
+him") or named as the heading of a Q&A answer ("X: ..."); a quotation running over
+several sentences keeps its speaker.
 """
 
 from __future__ import annotations
@@ -37,10 +38,15 @@ _JOINT = re.compile(r";\s+|,\s+(?:and|but|while|whereas)\s+|\s+–\s+|\s+and\s+(
 _BASELINE = re.compile(r"(?i)(?:\bthan|\bcompared\s+(?:to|with)|\bagainst|\bversus|%\s+on)\s+"
                        r"(?:(?:in|on|during|the same period of|the level of)\s+)*$")
 _DOCUMENT_BEFORE = re.compile(r"(?i)\b(?:programme|program|plan|strategy|concept|roadmap|agreement|budget|law)"
-                              r"(?:\s+of\s+[\w\s-]{1,60}?)?\s+(?:for|until|up\s+to)\s+$")
+                              r"(?:\s+(?:of|for|on)\s+[\w\s-]{1,60}?)?\s+(?:for|until|up\s+to)\s+$")
 _DOCUMENT_AFTER = re.compile(r"(?i)^\s*(?:state\s+)?(?:programme|program|plan|strategy|concept|roadmap)\b")
 _CLAUSE_EDGE = re.compile(r"[,;:“”\"()]")
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
+# What may stand between "according to" and the name: a title ("Agriculture and Food Minister").
+_TITLE_RUN = re.compile(r"(?:(?:[A-Z][\w.'-]*|of|and|the|for)\s+)*")
+_ACCORDING_WINDOW = 100
+# A Q&A answer is headed by its speaker's name and a colon ("Oleg Kravchenko: In 2024, ...").
+_HEADING_COLON = re.compile(r"[ \t]*:")
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]er)\b")
 _ROLE_WINDOW = 60
 
@@ -232,16 +238,28 @@ class Speakers:
         self.mentions = sorted((m.start, m.end, p.name) for p in people for m in p.mentions)
         self.quotes = list(quote_spans(text))
         self.quote_speakers: dict[tuple[int, int], str | None] = {}
+        self.answers = list(self._answers())
         self.last_speaker: str | None = None
 
     def of_sentence(self, start: int, end: int) -> str | None:
         """The speaker of the sentence at start..end; call for every sentence in body order."""
-        speaker = self._quoted(start, end)
+        speaker = next((name for s, e, name in self.answers if s <= start < e), None)
+        if speaker is None:
+            speaker = self._quoted(start, end)
         if speaker is None:
             speaker = self._reported(start, end)
         if speaker is not None:
             self.last_speaker = speaker
         return speaker
+
+    def _answers(self) -> Iterator[tuple[int, int, str]]:
+        """Q&A answers (heading start, end of its paragraph, speaker): lines that open with a person's
+        name and a colon."""
+        for start, end, name in self.mentions:
+            line_start = _line_start(self.text, start)
+            if not self.text[line_start:start].strip() and _HEADING_COLON.match(self.text, end):
+                line_end = self.text.find("\n", end)
+                yield line_start, len(self.text) if line_end < 0 else line_end, name
 
     def _quoted(self, start: int, end: int) -> str | None:
         for quote in self.quotes:
@@ -273,8 +291,8 @@ class Speakers:
     def _reported(self, start: int, end: int) -> str | None:
         according = _ACCORDING.search(self.text, start, end)
         if according:
-            references = [r for r in self.references(according.end(), min(end, according.end() + 60))
-                          if r.start == according.end()]
+            references = [r for r in self.references(according.end(), min(end, according.end() + _ACCORDING_WINDOW))
+                          if _TITLE_RUN.fullmatch(self.text, according.end(), r.start)]
             return self.resolve(references[0]) if references else None
         for verb in self.cues.speech.finditer(self.text, start, end):
             if any(q[0] <= verb.start() < q[1] for q in self.quotes):

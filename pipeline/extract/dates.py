@@ -50,7 +50,10 @@ def find_periods(text: str, published: datetime, *, source: str | None = None,
     for expression in grammar.expressions(text):
         if skip and expression.start < skip[1] and expression.end > skip[0]:
             continue
-        tense = clause_tense(text, expression.start, expression.end, grammar.vocabulary)
+        # "Today" is the publication day only in a plainly past clause: an -ed word is no proof there
+        # ("today the fortress is one of the most visited places").
+        tense = clause_tense(text, expression.start, expression.end, grammar.vocabulary,
+                             guesses=expression.rule != "today")
         interval = resolve(expression, published, tense, grammar.vocabulary)
         if interval is None:
             continue
@@ -69,25 +72,28 @@ def resolve(expression: Expression, published: datetime, tense: Tense, vocabular
     return interval
 
 
-def clause_tense(text: str, start: int, end: int, vocabulary: Vocabulary) -> Tense:
+def clause_tense(text: str, start: int, end: int, vocabulary: Vocabulary, *, guesses: bool = True) -> Tense:
     """Future or past, from the tense cue of the span's clause nearest to it (an auxiliary or a listed verb
-    before any -ed form); None when there is none."""
+    before any -ed form, which counts only with `guesses`); None when there is none. A participle after
+    "be" is no cue: the auxiliary before it decides ("will be held")."""
     left = max((m.end() for m in _CLAUSE_EDGE.finditer(text, max(0, start - 200), start)), default=max(0, start - 200))
     edge = _CLAUSE_EDGE.search(text, end, min(len(text), end + 200))
     right = edge.start() if edge else min(len(text), end + 200)
     words = [(m.group().lower(), m.start()) for m in _WORD.finditer(text, left, right) if not start <= m.start() < end]
     cues: list[tuple[int, Tense]] = []
-    guesses: list[tuple[int, Tense]] = []  # -ed forms: a past tense, or an adjective ("its renovated stage")
+    past_forms: list[tuple[int, Tense]] = []  # -ed forms: a past tense, or an adjective ("its renovated stage")
     for index, (word, offset) in enumerate(words):
         following = words[index + 1][0] if index + 1 < len(words) else ""
         previous = words[index - 1][0] if index else ""
         if word in vocabulary.future_cues or f"{word} {following}" in vocabulary.future_cues or word.endswith("'ll"):
             cues.append((offset, "future"))
+        elif previous in ("be", "being"):
+            continue
         elif word in vocabulary.past_cues:
             cues.append((offset, "past"))
-        elif _past_form(word, vocabulary) and previous not in ("be", "being"):
-            guesses.append((offset, "past"))
-    cues = cues or guesses
+        elif _past_form(word, vocabulary):
+            past_forms.append((offset, "past"))
+    cues = cues or (past_forms if guesses else [])
     if not cues:
         return None
     return min(cues, key=lambda cue: start - cue[0] if cue[0] < start else cue[0] - end)[1]

@@ -1,0 +1,190 @@
+"""`make bench`: throughput and memory of the pipeline against bare spaCy and a naive path, in one run.
+
+Builds a corpus of varied BelTA-style articles from samples/ (pipeline/corpus.py)
+and measures, each in its own process (wall time from start to exit, so every
+figure includes start-up and model loading, and peak RSS of the largest process):
+
+- bare: `spacy.load(model)` with all its default components, `nlp.pipe` over the
+  same article bodies the pipeline sees;
+- pipeline, 1 worker and all workers: `python -m pipeline extract` over the corpus;
+- naive: the bare model plus dateparser's `search_dates` and quantulum3 on every
+  sentence (on the first `--naive-size` bodies: it is slow);
+- with `--rss-check`, the pipeline's peak RSS on a corpus ten times larger.
+
+Rates are body words per second. The table goes to stdout, the numbers to out/bench.json.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import warnings
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import click
+import orjson
+
+from pipeline.corpus import write_corpus
+from pipeline.errors import InputError
+from pipeline.nlp import NlpSettings, model_name
+from pipeline.parse import parse_page
+from pipeline.readers import read_inputs
+from pipeline.records import RawPage
+
+TARGETS = {"pipeline_1_vs_bare": 0.8, "pipeline_all_vs_1": 1.8, "pipeline_1_vs_naive": 2.0}
+
+
+@dataclass(frozen=True, slots=True)
+class Measurement:
+    name: str
+    articles: int
+    words: int
+    seconds: float
+    peak_rss_mb: float
+
+    @property
+    def words_per_second(self) -> float:
+        return self.words / self.seconds
+
+
+def measure(name: str, command: list[str], *, articles: int, words: int) -> Measurement:
+    """Run `command` to completion; its wall time and the peak RSS of its largest process."""
+    click.echo(f"  {name} ...", err=True)
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode not in (0, 1):  # 1: some articles gave error records, which is fine here
+        raise click.ClickException(f"{name}: {' '.join(command)} exited with {process.returncode}")
+    return Measurement(name, articles, words, seconds, usage.ru_maxrss / 1024)
+
+
+def extract_command(corpus: Path, workers: int) -> list[str]:
+    return [sys.executable, "-m", "pipeline", "extract", str(corpus), "--workers", str(workers), "--quiet"]
+
+
+def probe_command(kind: str, texts: Path) -> list[str]:
+    return [sys.executable, "-m", "pipeline.bench", "--probe", kind, str(texts)]
+
+
+def write_bodies(corpus: Path, path: Path, limit: int | None = None) -> tuple[int, int]:
+    """The article bodies the pipeline would see, as JSON strings one a line; (articles, words)."""
+    articles = words = 0
+    with open(path, "wb") as file:
+        for item in read_inputs([str(corpus)]):
+            if limit is not None and articles >= limit:
+                break
+            if not isinstance(item, RawPage):
+                continue
+            try:
+                text = parse_page(item).text
+            except InputError:
+                continue
+            file.write(orjson.dumps(text) + b"\n")
+            articles += 1
+            words += len(text.split())
+    return articles, words
+
+
+def run_probe(kind: str, texts_path: Path) -> None:
+    """The bare and naive workloads (run in a child process by `measure`)."""
+    import spacy
+
+    texts = [orjson.loads(line) for line in texts_path.read_bytes().splitlines()]
+    nlp = spacy.load(model_name(NlpSettings()))
+    if kind == "bare":
+        for _ in nlp.pipe(texts):
+            pass
+        return
+    warnings.simplefilter("ignore")  # quantulum3 warns about its classifier on import
+    from dateparser.search import search_dates
+    from quantulum3 import parser
+
+    for doc in nlp.pipe(texts):
+        for sentence in doc.sents:
+            search_dates(sentence.text, languages=["en"])
+            parser.parse(sentence.text)
+
+
+def ratios(results: dict[str, Measurement]) -> dict[str, float]:
+    rate = {name: m.words_per_second for name, m in results.items()}
+    return {"pipeline_1_vs_bare": rate["pipeline_1"] / rate["bare"],
+            "pipeline_all_vs_1": rate["pipeline_all"] / rate["pipeline_1"],
+            "pipeline_1_vs_naive": rate["pipeline_1"] / rate["naive"]}
+
+
+def table(results: dict[str, Measurement], found: dict[str, float], rss: dict[str, float] | None) -> str:
+    rows = [f"{'run':<14}{'articles':>9}{'words':>10}{'seconds':>9}{'words/s':>10}{'peak RSS MB':>13}"]
+    rows += [f"{m.name:<14}{m.articles:>9}{m.words:>10}{m.seconds:>9.1f}{m.words_per_second:>10.0f}"
+             f"{m.peak_rss_mb:>13.0f}" for m in results.values()]
+    rows.append("")
+    rows += [f"{name:<22}{value:>6.2f}  (target >= {TARGETS[name]})  {'ok' if value >= TARGETS[name] else 'MISSED'}"
+             for name, value in found.items()]
+    if rss:
+        change = rss["change"]
+        rows.append(f"{'peak RSS change':<22}{change:>+6.1%}  ({rss['small_articles']} -> {rss['large_articles']} "
+                    f"articles; target within +-10%)  {'ok' if abs(change) <= 0.10 else 'MISSED'}")
+    return "\n".join(rows)
+
+
+@click.command()
+@click.option("--size", type=click.IntRange(min=10), default=2000, show_default=True, help="Articles in the corpus.")
+@click.option("--workers", type=click.IntRange(min=1), default=os.cpu_count() or 1, show_default="all cores",
+              help="Workers of the all-workers run.")
+@click.option("--naive-size", type=click.IntRange(min=1), default=200, show_default=True,
+              help="Articles the (slow) naive path is measured on.")
+@click.option("--rss-check", is_flag=True, help="Also run the pipeline on 10 x --size articles and compare peak RSS.")
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), default=Path("out/bench.json"),
+              show_default=True, help="Where to write the numbers as JSON.")
+@click.option("--probe", type=click.Choice(["bare", "naive"]), default=None, hidden=True)
+@click.argument("probe_texts", required=False, type=click.Path(exists=True, path_type=Path))
+def main(size: int, workers: int, naive_size: int, rss_check: bool, output: Path, probe: str | None,
+         probe_texts: Path | None) -> None:
+    """Measure the pipeline's speed and memory against bare spaCy and the naive path.
+
+    \b
+    Example:
+        python -m pipeline.bench --size 2000
+    """
+    if probe:
+        run_probe(probe, probe_texts)
+        return
+    with tempfile.TemporaryDirectory(prefix="belta-bench-") as scratch:
+        directory = Path(scratch)
+        click.echo(f"building a corpus of {size} articles ...", err=True)
+        corpus = write_corpus(directory / "corpus.jsonl", size)
+        articles, words = write_bodies(corpus, directory / "bodies.jsonl")
+        naive_articles, naive_words = write_bodies(corpus, directory / "naive.jsonl", limit=naive_size)
+        results = {m.name: m for m in (
+            measure("bare", probe_command("bare", directory / "bodies.jsonl"), articles=articles, words=words),
+            measure("pipeline_1", extract_command(corpus, 1), articles=articles, words=words),
+            measure("pipeline_all", extract_command(corpus, workers), articles=articles, words=words),
+            measure("naive", probe_command("naive", directory / "naive.jsonl"), articles=naive_articles,
+                    words=naive_words),
+        )}
+        rss = None
+        if rss_check:
+            large = write_corpus(directory / "large.jsonl", 10 * size)
+            big = measure("pipeline_all_x10", extract_command(large, workers), articles=10 * size, words=0)
+            small = results["pipeline_all"].peak_rss_mb
+            rss = {"small_articles": size, "large_articles": 10 * size, "small_mb": small,
+                   "large_mb": big.peak_rss_mb, "large_seconds": big.seconds,
+                   "change": big.peak_rss_mb / small - 1}
+    found = ratios(results)
+    click.echo(f"\nmodel {model_name(NlpSettings())}, {workers} workers, {os.cpu_count()} cores")
+    click.echo(table(results, found, rss))
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_bytes(orjson.dumps({
+        "size": size, "workers": workers, "cores": os.cpu_count(),
+        "runs": {name: {**asdict(m), "words_per_second": m.words_per_second} for name, m in results.items()},
+        "ratios": found, "targets": TARGETS, "rss_check": rss}, option=orjson.OPT_INDENT_2))
+    click.echo(f"numbers written to {output}", err=True)
+
+
+if __name__ == "__main__":
+    main()
