@@ -9,7 +9,8 @@ figure includes start-up and model loading, and peak RSS of the largest process)
 - pipeline, 1 worker and all workers: `python -m pipeline extract` over the corpus;
 - naive: the bare model plus dateparser's `search_dates` and quantulum3 on every
   sentence (on the first `--naive-size` bodies: it is slow);
-- with `--rss-check`, the pipeline's peak RSS on a corpus ten times larger.
+- with `--rss-check`, the pipeline's peak RSS on a corpus ten times larger;
+- the SQLite store's load rate and query latencies over the pipeline's records.
 
 Rates are body words per second. The table goes to stdout, the numbers to out/bench.json.
 """
@@ -64,8 +65,9 @@ def measure(name: str, command: list[str], *, articles: int, words: int) -> Meas
     return Measurement(name, articles, words, seconds, usage.ru_maxrss / 1024)
 
 
-def extract_command(corpus: Path, workers: int) -> list[str]:
-    return [sys.executable, "-m", "pipeline", "extract", str(corpus), "--workers", str(workers), "--quiet"]
+def extract_command(corpus: Path, workers: int, output: Path | None = None) -> list[str]:
+    return [sys.executable, "-m", "pipeline", "extract", str(corpus), "--workers", str(workers), "--quiet",
+            *(["-o", str(output)] if output else [])]
 
 
 def probe_command(kind: str, texts: Path) -> list[str]:
@@ -111,6 +113,16 @@ def run_probe(kind: str, texts_path: Path) -> None:
             parser.parse(sentence.text)
 
 
+def store_numbers(records_path: Path, directory: Path, count: int) -> dict[str, float]:
+    """Load rate and query latencies of the SQLite store over the pipeline's own records."""
+    from pipeline.store.benchmark import benchmark_store
+
+    click.echo("  store ...", err=True)
+    records = [record for line in records_path.read_bytes().splitlines()
+               if "error" not in (record := orjson.loads(line))]
+    return benchmark_store(records, directory, count=count)
+
+
 def ratios(results: dict[str, Measurement]) -> dict[str, float]:
     rate = {name: m.words_per_second for name, m in results.items()}
     return {"pipeline_1_vs_bare": rate["pipeline_1"] / rate["bare"],
@@ -139,12 +151,14 @@ def table(results: dict[str, Measurement], found: dict[str, float], rss: dict[st
 @click.option("--naive-size", type=click.IntRange(min=1), default=200, show_default=True,
               help="Articles the (slow) naive path is measured on.")
 @click.option("--rss-check", is_flag=True, help="Also run the pipeline on 10 x --size articles and compare peak RSS.")
+@click.option("--store-records", type=click.IntRange(min=0), default=20_000, show_default=True,
+              help="Records loaded into the SQLite store to time loading and queries (0: skip).")
 @click.option("--output", type=click.Path(dir_okay=False, path_type=Path), default=Path("out/bench.json"),
               show_default=True, help="Where to write the numbers as JSON.")
 @click.option("--probe", type=click.Choice(["bare", "naive"]), default=None, hidden=True)
 @click.argument("probe_texts", required=False, type=click.Path(exists=True, path_type=Path))
-def main(size: int, workers: int, naive_size: int, rss_check: bool, output: Path, probe: str | None,
-         probe_texts: Path | None) -> None:
+def main(size: int, workers: int, naive_size: int, rss_check: bool, store_records: int, output: Path,
+         probe: str | None, probe_texts: Path | None) -> None:
     """Measure the pipeline's speed and memory against bare spaCy and the naive path.
 
     \b
@@ -162,7 +176,8 @@ def main(size: int, workers: int, naive_size: int, rss_check: bool, output: Path
         naive_articles, naive_words = write_bodies(corpus, directory / "naive.jsonl", limit=naive_size)
         results = {m.name: m for m in (
             measure("bare", probe_command("bare", directory / "bodies.jsonl"), articles=articles, words=words),
-            measure("pipeline_1", extract_command(corpus, 1), articles=articles, words=words),
+            measure("pipeline_1", extract_command(corpus, 1, directory / "records.jsonl"), articles=articles,
+                    words=words),
             measure("pipeline_all", extract_command(corpus, workers), articles=articles, words=words),
             measure("naive", probe_command("naive", directory / "naive.jsonl"), articles=naive_articles,
                     words=naive_words),
@@ -175,14 +190,20 @@ def main(size: int, workers: int, naive_size: int, rss_check: bool, output: Path
             rss = {"small_articles": size, "large_articles": 10 * size, "small_mb": small,
                    "large_mb": big.peak_rss_mb, "large_seconds": big.seconds,
                    "change": big.peak_rss_mb / small - 1}
+        store = store_numbers(directory / "records.jsonl", directory, store_records) if store_records else None
     found = ratios(results)
     click.echo(f"\nmodel {model_name(NlpSettings())}, {workers} workers, {os.cpu_count()} cores")
     click.echo(table(results, found, rss))
+    if store:
+        click.echo(f"\nSQLite store, {store['records']:.0f} records: {store['records_per_second']:.0f} records/s loaded; "
+                   + ", ".join(f"{name.removesuffix('_ms')} {value:.1f} ms"
+                               for name, value in store.items() if name.endswith("_ms")))
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_bytes(orjson.dumps({
         "size": size, "workers": workers, "cores": os.cpu_count(),
         "runs": {name: {**asdict(m), "words_per_second": m.words_per_second} for name, m in results.items()},
-        "ratios": found, "targets": TARGETS, "rss_check": rss}, option=orjson.OPT_INDENT_2))
+        "ratios": found, "targets": TARGETS, "rss_check": rss,
+        "store": store}, option=orjson.OPT_INDENT_2))
     click.echo(f"numbers written to {output}", err=True)
 
 

@@ -12,7 +12,9 @@ dateparser's `search_dates` alone for dates, on the same bodies.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
+import math
 import sys
 from collections.abc import Iterable
 from datetime import datetime
@@ -82,6 +84,26 @@ def naive_records(records: list[dict[str, Any]], model: str) -> list[dict[str, A
     return naive
 
 
+def corpus_hash(sets: dict[str, list[tuple[Path, dict[str, Any]]]]) -> str:
+    """A hash of every scored article and its gold: floors are only comparable on the same corpus."""
+    digest = hashlib.sha256()
+    for name in sorted(sets):
+        for path, gold in sets[name]:
+            digest.update(name.encode() + b"\0" + path.name.encode() + b"\0" + path.read_bytes())
+            digest.update(json.dumps(gold, sort_keys=True).encode())
+    return digest.hexdigest()
+
+
+def floors_of(results: dict[str, Scores]) -> dict[str, dict[str, float]]:
+    """Each set's F1 per field (and speaker accuracy), rounded down to 3 decimals."""
+    floors = {}
+    for name, scores in results.items():
+        floors[name] = {field: math.floor(scores.fields[field].f1 * 1000) / 1000 for field in FIELDS}
+        if scores.speaker_accuracy is not None:
+            floors[name]["claim_speaker_accuracy"] = math.floor(scores.speaker_accuracy * 1000) / 1000
+    return floors
+
+
 def render(results: dict[str, Scores], naive: dict[str, Scores]) -> str:
     sets = list(results)
     header = f"{'field':<15}" + "".join(f"{name + ' P/R/F1':>22}" for name in sets)
@@ -113,6 +135,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-naive", action="store_true", help="skip the naive baselines")
     parser.add_argument("--json", type=Path, help="also write all figures to this file")
     parser.add_argument("--verbose", action="store_true", help="print each article's misses (-) and extras (+)")
+    parser.add_argument("--write-floors", type=Path, metavar="FILE",
+                        help="pin today's figures as the accuracy gate's floors (tests/test_eval_gate.py)")
     args = parser.parse_args(argv)
     shared = args.shared if args.shared.exists() else None
     sets = gold_sets(args.samples, shared)
@@ -134,6 +158,9 @@ def main(argv: list[str] | None = None) -> int:
     print(render(results, naive))
     if shared is None:
         print("(../shared not found: the seed article was not scored)")
+    if args.write_floors:
+        args.write_floors.write_text(json.dumps({"corpus_sha256": corpus_hash(sets), "floors": floors_of(results)},
+                                                indent=1) + "\n")
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps({"pipeline": {k: v.as_dict() for k, v in results.items()},

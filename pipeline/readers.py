@@ -180,6 +180,9 @@ def _read_zip(path: str, max_bytes: int) -> Iterator[ReadItem]:
             except (zipfile.BadZipFile, *GZIP_ERRORS) as exc:
                 yield Failure(source=Source(path=path, member=info.filename), kind="archive",
                               message=f"corrupt archive member: {exc}")
+            except (RuntimeError, NotImplementedError) as exc:  # zipfile's words for encrypted or unknown methods
+                yield Failure(source=Source(path=path, member=info.filename), kind="archive",
+                              message=f"unreadable archive member: {exc}")
 
 
 def _read_tar(path: str, max_bytes: int) -> Iterator[ReadItem]:

@@ -148,3 +148,12 @@ def test_run_over_hostile_inputs_goes_on_and_writes_only_its_output(tmp_path):
     after = tree(tmp_path)
     assert {name for name in after if not name.startswith("deep/work/out")} == set(before)
     assert set(tree(work / "out")) == {"records.jsonl"}
+
+
+def test_zip_member_with_an_unknown_compression_method_is_an_archive_error(tmp_path):
+    path = write_zip(tmp_path / "a.zip", {"odd.txt": PAGE, "good.txt": PAGE})
+    data = bytearray(path.read_bytes())
+    local, central = data.index(b"PK\x03\x04"), data.index(b"PK\x01\x02")
+    data[local + 8:local + 10] = data[central + 10:central + 12] = (99).to_bytes(2, "little")  # 99: AES
+    path.write_bytes(bytes(data))
+    assert kinds(read_inputs([str(path)])) == ["archive", "page"]

@@ -90,6 +90,17 @@ DATE_FORMS = [
     ("The budget for 2025 was approved on Wednesday, and the council will consider it on Monday.",
      [("2025", D("2025-01-01"), D("2025-12-31")), ("Wednesday", D("2026-01-14"), D("2026-01-14")),
       ("Monday", D("2026-01-19"), D("2026-01-19"))]),
+    # a fronted date takes the tense of the clause after its comma
+    ("On Wednesday, the council approved the budget.", [("Wednesday", D("2026-01-14"), D("2026-01-14"))]),
+    ("On Thursday, the concern approved the programme.", [("Thursday", D("2026-01-15"), D("2026-01-15"))]),
+    ("On Saturday, the plant will open its doors to visitors.", [("Saturday", D("2026-01-24"), D("2026-01-24"))]),
+    ("On Friday, the company is to present new tires.", [("Friday", D("2026-01-23"), D("2026-01-23"))]),
+    ("In December, the plant will launch a new line.", [("December", D("2026-12-01"), D("2026-12-31"))]),
+    ("On 25 January, the ministry will hold a fair.", [("25 January", D("2026-01-25"), D("2026-01-25"))]),
+    # ... but not a date after a verb, nor one whose comma clause says nothing of tense
+    ("The roadmap, signed on Thursday, will take effect in March.",
+     [("Thursday", D("2026-01-15"), D("2026-01-15")), ("March", D("2026-03-01"), D("2026-03-31"))]),
+    ("On Friday, according to the ministry, the fair opened.", [("Friday", D("2026-01-16"), D("2026-01-16"))]),
 ]
 
 # Text that must not give a date: vague expressions, durations, quantities, words that look like months.

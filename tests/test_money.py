@@ -84,6 +84,17 @@ MONEY_FORMS = [
     ("It grew from $115-140 million.", [("$115-140 million", B(115_000_000), B(140_000_000), "USD", False)]),
     ("Loans of $5 million-\u20ac3 million.",
      [("$5 million", B(5_000_000), B(5_000_000), "USD", False), ("\u20ac3 million", B(3_000_000), B(3_000_000), "EUR", False)]),
+    # a year right before an amount is no low end of a range
+    ("Sales grew by 8.7% in 2024 to Br1.92 billion.",
+     [("Br1.92 billion", B(1_920_000_000), B(1_920_000_000), "BYN", False)]),
+    ("Exports rose in 2023 to $412 million.", [("$412 million", B(412_000_000), B(412_000_000), "USD", False)]),
+    ("Investment planned for 2026\u2013$40 million in total.",
+     [("$40 million", B(40_000_000), B(40_000_000), "USD", False)]),
+    ("Since 2020 to RUB 5 billion was invested.", [("RUB 5 billion", B(5_000_000_000), B(5_000_000_000), "RUB", False)]),
+    # ... but four-digit ends of a real range stay one
+    ("Tickets cost from Br1500 to Br2000.", [("from Br1500 to Br2000", B(1500), B(2000), "BYN", False)]),
+    ("Prices are 1900-2500 Russian rubles.", [("1900-2500 Russian rubles", B(1900), B(2500), "RUB", False)]),
+    ("A unit costs from 2000 to 2400 euros.", [("from 2000 to 2400 euros", B(2000), B(2400), "EUR", False)]),
 ]
 
 NOT_MONEY = [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 import time
@@ -111,5 +112,7 @@ def _run(engine: str, items: Iterable[ReadItem], *, scheduler: str | None, **opt
     if engine == "dask":
         from pipeline.dask_runner import run_dask  # imports distributed: only when asked for
 
+        # distributed sets its own loggers to INFO on import; follow the CLI's --verbose instead
+        logging.getLogger("distributed").setLevel(logging.getLogger().getEffectiveLevel())
         return run_dask(items, scheduler=scheduler, **options)
     return run_local(items, **options)

@@ -31,6 +31,7 @@ CURRENCY_KINDS = ("symbol", "code", "name")
 CONTEXT_ROLES = ("approximate", "change")
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _DASH = r"[-\u2013\u2014]"
+_YEAR_PREPOSITIONS = "in|since|of|until|before|after|during"  # "in 2024-$5 million": no range
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -176,6 +177,11 @@ class AmountGrammar:
             return False
         gap = text[low.end:high.start]
         lead = text[max(0, low.start - 60):low.start]
+        # "sales grew in 2024 to Br1.92 billion": a year, then an amount. A real range writes the currency
+        # on both ends ("from Br30 to Br250") or after the last ("2000-3000 Russian rubles").
+        currency_first = high.currency is not None and not high.spelled and not text[high.start].isdigit()
+        if _is_year(low) and (currency_first or re.search(rf"(?i)\b(?:{_YEAR_PREPOSITIONS})\s+$", lead)):
+            return False
         if re.fullmatch(rf"\s*{_DASH}\s*", gap):
             return True
         if re.fullmatch(r"\s+and\s+", gap):
@@ -241,6 +247,12 @@ def read_spelled_number(words: str) -> Decimal | None:
         return Decimal(values[0]["new_surface"]).normalize()
     except InvalidOperation:
         return None
+
+
+def _is_year(atom: _Atom) -> bool:
+    """A bare four-digit number of the years a news text speaks about, with no currency, scale or unit."""
+    return (not atom.spelled and atom.currency is None and atom.scale is None and not atom.percent
+            and re.fullmatch(r"(?:1[89]|20)\d\d", atom.number) is not None)
 
 
 def _inherit_scale(low_atom: _Atom, low: Decimal, high_atom: _Atom, high: Decimal) -> Decimal:

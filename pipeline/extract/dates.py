@@ -30,6 +30,7 @@ Interval = tuple[date, date]
 # Where a tense cue stops applying: punctuation, and the joints of coordinated or reported clauses.
 _CLAUSE_EDGE = re.compile(r"[;:()\[\]“”\"\n–—]|,\s|\.\s|[.!?]$|\s(?:and|but|that|while|which)\s")
 _WORD = re.compile(r"[A-Za-z']+")
+_FRONTING_WORDS = {"on", "in", "at", "by", "from", "since", "until", "till", "during", "then", "also"}
 _DATEPARSER_SETTINGS = {"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
 FIVE_YEAR_EPOCH = 2021  # Belarus's five-year periods: 2021-2025, 2026-2030, ...
 
@@ -78,6 +79,9 @@ def clause_tense(text: str, start: int, end: int, vocabulary: Vocabulary, *, gue
     "be" is no cue: the auxiliary before it decides ("will be held")."""
     left = max((m.end() for m in _CLAUSE_EDGE.finditer(text, max(0, start - 200), start)), default=max(0, start - 200))
     edge = _CLAUSE_EDGE.search(text, end, min(len(text), end + 200))
+    if edge and _opens_clause(text[left:start], text[end:edge.start()]) and edge.group().startswith(","):
+        # A fronted date ("On Monday, the concern approved ...") belongs to the clause after its comma.
+        edge = _CLAUSE_EDGE.search(text, edge.end(), min(len(text), end + 200))
     right = edge.start() if edge else min(len(text), end + 200)
     words = [(m.group().lower(), m.start()) for m in _WORD.finditer(text, left, right) if not start <= m.start() < end]
     cues: list[tuple[int, Tense]] = []
@@ -97,6 +101,11 @@ def clause_tense(text: str, start: int, end: int, vocabulary: Vocabulary, *, gue
     if not cues:
         return None
     return min(cues, key=lambda cue: start - cue[0] if cue[0] < start else cue[0] - end)[1]
+
+
+def _opens_clause(before: str, after: str) -> bool:
+    """The date starts its clause (nothing but a preposition before it) and a comma follows it at once."""
+    return all(word.lower() in _FRONTING_WORDS for word in _WORD.findall(before)) and not after.strip()
 
 
 def _past_form(word: str, vocabulary: Vocabulary) -> bool:

@@ -167,6 +167,12 @@ def create_statements(dialect: Dialect) -> list[str]:
     return statements
 
 
+def insert_statement(table: Table, placeholder: str) -> str:
+    """Plain INSERT of one row, for rows known to be new (an article's rows are deleted before it is
+    written again), so a duplicate key is an error rather than a silent update."""
+    return f"INSERT INTO {table.name} ({', '.join(table.column_names)}) VALUES ({', '.join([placeholder] * len(table.columns))})"
+
+
 def upsert_statement(table: Table, placeholder: str) -> str:
     """INSERT of one row that updates it in place when its key is already there."""
     names = table.column_names

@@ -1,8 +1,10 @@
 """The embedded SQLite facts store: creating it, loading into it, reading records back.
 
-Full-text search uses FTS5 tables kept in step with `articles` and `claims` by
-triggers; they name their content table (`content="articles"`), which is how
-Datasette finds them and offers a search box.
+Full-text search uses FTS5 tables over `articles` and `claims`; they name their
+content table (`content="articles"`), which is how Datasette finds them and offers
+a search box. Deletes and updates reach them through triggers; new rows are indexed
+by the sink with one INSERT ... SELECT per batch, because a trigger run per row made
+loading about four times slower.
 """
 
 from __future__ import annotations
@@ -15,15 +17,21 @@ from typing import Any
 
 from pipeline.store.rows import Rows, record_from_rows
 from pipeline.store.schema import (ENTITY_TABLES, TABLES, create_statements, delete_statements,
-                                   entity_upsert_statement, prune_statements, upsert_statement)
+                                   entity_upsert_statement, insert_statement, prune_statements)
 
-_FTS = {"articles_fts": ("articles", ("title", "text")), "claims_fts": ("claims", ("text",))}
+# FTS table -> (content table, indexed columns, the content table's column holding the article id)
+_FTS = {"articles_fts": ("articles", ("title", "text"), "id"), "claims_fts": ("claims", ("text",), "article_id")}
+# While loading: a page cache big enough for the indexes being filled, temporary data in memory.
+# synchronous = NORMAL keeps the file sound after a crash; a batch lost to one is simply loaded
+# again by re-running the load, which is idempotent.
+_LOAD_PRAGMAS = ("PRAGMA synchronous = NORMAL", "PRAGMA cache_size = -262144", "PRAGMA temp_store = MEMORY")
 
 
 def connect(path: str | Path) -> sqlite3.Connection:
     """Open (creating if needed) a facts store for writing."""
     connection = sqlite3.connect(path, isolation_level=None)
-    connection.execute("PRAGMA synchronous = NORMAL")
+    for pragma in _LOAD_PRAGMAS:
+        connection.execute(pragma)
     connection.execute("BEGIN")
     for statement in chain(create_statements("sqlite"), _fts_statements()):
         connection.execute(statement)
@@ -46,6 +54,8 @@ class SqliteSink:
 
     def __init__(self, connection: sqlite3.Connection) -> None:
         self.connection = connection
+        self._statements = [(table.name, entity_upsert_statement(table, "?") if table.name in ENTITY_TABLES
+                             else insert_statement(table, "?")) for table in TABLES]
 
     def stored_digests(self, ids: list[str]) -> dict[str, str]:
         marks = ", ".join("?" * len(ids))
@@ -53,15 +63,21 @@ class SqliteSink:
 
     def write_batch(self, replaced: list[str], rows: list[Rows]) -> None:
         connection = self.connection
+        # In id order, rows of neighbouring articles land on the same index pages.
+        rows = sorted(rows, key=lambda article: article["articles"][0][0])
+        ids = [article["articles"][0][0] for article in rows]
         connection.execute("BEGIN")
         try:
             if replaced:
                 for statement in delete_statements("?", len(replaced)):
                     connection.execute(statement, replaced)
-            for table in TABLES:
-                statement = (entity_upsert_statement(table, "?") if table.name in ENTITY_TABLES
-                             else upsert_statement(table, "?"))
-                connection.executemany(statement, chain.from_iterable(r[table.name] for r in rows))
+            for name, statement in self._statements:
+                connection.executemany(statement, chain.from_iterable(article[name] for article in rows))
+            marks = ", ".join("?" * len(ids))
+            for fts, (table, columns, article_column) in _FTS.items():
+                names = ", ".join(columns)
+                connection.execute(f"INSERT INTO {fts} (rowid, {names}) SELECT rowid, {names} FROM {table} "
+                                   f"WHERE {article_column} IN ({marks})", ids)
         except BaseException:
             connection.execute("ROLLBACK")
             raise
@@ -98,7 +114,7 @@ def table_names(connection: sqlite3.Connection) -> set[str]:
 
 def _fts_statements() -> list[str]:
     statements = []
-    for fts, (table, columns) in _FTS.items():
+    for fts, (table, columns, _) in _FTS.items():
         names = ", ".join(columns)
         new = ", ".join(f"new.{c}" for c in columns)
         old = ", ".join(f"old.{c}" for c in columns)
@@ -106,7 +122,8 @@ def _fts_statements() -> list[str]:
         insert = f"INSERT INTO {fts} (rowid, {names}) VALUES (new.rowid, {new});"
         statements += [
             f'CREATE VIRTUAL TABLE IF NOT EXISTS {fts} USING fts5({names}, content="{table}", content_rowid="rowid")',
-            f"CREATE TRIGGER IF NOT EXISTS {table}_ai AFTER INSERT ON {table} BEGIN {insert} END",
+            # Stores made before the sink indexed new rows itself had an insert trigger: it would index them twice.
+            f"DROP TRIGGER IF EXISTS {table}_ai",
             f"CREATE TRIGGER IF NOT EXISTS {table}_ad AFTER DELETE ON {table} BEGIN {delete} END",
             f"CREATE TRIGGER IF NOT EXISTS {table}_au AFTER UPDATE ON {table} BEGIN {delete} {insert} END",
         ]

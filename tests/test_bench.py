@@ -1,0 +1,39 @@
+"""The benchmark corpus: varied articles the parser reads, the same for the same seed."""
+
+from __future__ import annotations
+
+import orjson
+import pytest
+
+from pipeline.bench import Measurement, ratios
+from pipeline.corpus import generate_articles, load_material
+from pipeline.parse import parse_page
+from pipeline.readers import read_inputs
+
+
+@pytest.fixture(scope="module")
+def material():
+    return load_material()
+
+
+def test_corpus_articles_are_all_different(material):
+    texts = [orjson.loads(line)["text"] for line in generate_articles(300, material=material)]
+    bodies = [text.split("\n", 4)[-1] for text in texts]
+    assert len(set(bodies)) == len(bodies)
+    assert len({text.split("\n")[2] for text in texts}) > 1  # titles vary too
+
+
+def test_corpus_is_the_same_for_the_same_seed_only(material):
+    assert list(generate_articles(20, material=material)) == list(generate_articles(20, material=material))
+    assert list(generate_articles(20, material=material)) != list(generate_articles(20, seed=1, material=material))
+
+
+def test_corpus_articles_parse_with_a_dateline_and_date(bench_corpus):
+    articles = [parse_page(page) for page in read_inputs([str(bench_corpus(100))])]
+    assert all(article.dateline and article.published and article.title for article in articles)
+
+
+def test_ratios_compare_word_rates():
+    runs = {name: Measurement(name, 10, words, seconds, 100.0) for name, words, seconds in [
+        ("bare", 1000, 2.0), ("pipeline_1", 1000, 1.0), ("pipeline_all", 1000, 0.5), ("naive", 100, 1.0)]}
+    assert ratios(runs) == {"pipeline_1_vs_bare": 2.0, "pipeline_all_vs_1": 2.0, "pipeline_1_vs_naive": 10.0}
