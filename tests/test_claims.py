@@ -74,6 +74,14 @@ SPEAKERS = [
      "the president warned.", [("2030-01-01", LUKASHENKO)]),
     ("Industry Minister Aleksandr Yermakov admitted that output fell by 2% in 2025.",
      [("2025-01-01", "Aleksandr Yermakov")]),
+    # promises and forecasts are attributions too; an organisation's stays null
+    ("Director General of Belshina Sergei Matveyenko spoke. From 1 March, the salary will rise to Br2,300, "
+     "Matveyenko promised.", [("2026-03-01", "Sergei Matveyenko")]),
+    ("Governor Ivan Krupko spoke first. By 2030, the oblast will build 40 farms, Krupko pledged.",
+     [("2030-01-01", "Ivan Krupko")]),
+    ("Industry Minister Aleksandr Yermakov predicted that output would grow by 5% in 2026.",
+     [("2026-01-01", "Aleksandr Yermakov")]),
+    ("By 2030, exports will double, the Ministry of Economy estimated.", [("2030-01-01", None)]),
     # "according to" with the person's title before the name
     ("According to Agriculture and Food Minister Andrei Kuzmich, exports grew by 12.7% in 2025.",
      [("2025-01-01", "Andrei Kuzmich")]),

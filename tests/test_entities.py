@@ -171,6 +171,63 @@ ENTITIES = [
      ["Brest State University named after A.S. Pushkin"]),
     ("Students of Brest State University named after A.S. Pushkin guide tours.", "people", []),
     ("A street named after Pyotr Masherov leads to Kirov.", "regions", ["Kirov"]),
+    # "X and Y Plant", "X and Y Bank of Z": one name across "and" ...
+    ("Shchuchin Butter and Cheese Plant will double its capacity.", "enterprises",
+     ["Shchuchin Butter and Cheese Plant"]),
+    ("Shchuchin Butter and Cheese Plant will double its capacity.", "people", []),
+    ("Shchuchin Butter and Cheese Plant will double its capacity.", "regions", []),
+    ("Lida Paint and Varnish Plant raised output.", "enterprises", ["Lida Paint and Varnish Plant"]),
+    ("Novolipetsk Iron and Steel Works ships coil.", "enterprises", ["Novolipetsk Iron and Steel Works"]),
+    ("A loan from the Industrial and Commercial Bank of China was signed.", "enterprises",
+     ["Industrial and Commercial Bank of China"]),
+    ("A loan from the Industrial and Commercial Bank of China was signed.", "regions", []),
+    # ... but not across a list of names
+    ("Belshina and Minsk Tractor Works signed contracts.", "enterprises", ["Belshina", "Minsk Tractor Works"]),
+    ("Gomselmash and Lida Paint Works signed contracts.", "enterprises", ["Gomselmash", "Lida Paint Works"]),
+    ("Gomselmash and Lida Paint Works signed contracts.", "regions", []),
+    # ministries with a comma list and a trailing "of Country"
+    ("The Ministry of Investment, Industry and Trade of Uzbekistan registered 40 firms.", "organizations",
+     ["Ministry of Investment, Industry and Trade of Uzbekistan"]),
+    ("The Ministry of Investment, Industry and Trade of Uzbekistan registered 40 firms.", "regions", []),
+    ("The Ministry of Industry and Trade of Russia supports the project.", "organizations",
+     ["Ministry of Industry and Trade of Russia"]),
+    ("The Ministry of Energy of Kazakhstan agreed.", "organizations", ["Ministry of Energy of Kazakhstan"]),
+    ("The Ministry of Agriculture, Food and Rural Development approved it.", "organizations",
+     ["Ministry of Agriculture, Food and Rural Development"]),
+    ("The Ministry of Economy of Belarus forecast growth.", "organizations", ["Ministry of Economy"]),
+    ("According to the Ministry of Industry, Belshina and Amkodor raised output.", "organizations",
+     ["Ministry of Industry"]),
+    ("According to the Ministry of Industry, Belshina and Amkodor raised output.", "enterprises",
+     ["Belshina", "Amkodor"]),
+    # hyphenated words inside enterprise names; the city inside is no mention
+    ("Borisov House-Building Plant will launch a new line.", "enterprises", ["Borisov House-Building Plant"]),
+    ("Borisov House-Building Plant will launch a new line.", "regions", []),
+    ("Gomel Cheese-making Plant and Vitebsk Meat-Packing Plant grew.", "enterprises",
+     ["Gomel Cheese-making Plant", "Vitebsk Meat-Packing Plant"]),
+    ("A high-tech plant opened in Borisov.", "enterprises", []),
+    ("A high-tech plant opened in Borisov.", "regions", ["Borisov"]),
+    # multi-word settlements, listed or after "the agro-town of"
+    ("Blocks were built in the agro-town of Ostroshitsky Gorodok and in Fanipol.", "regions",
+     ["Ostroshitsky Gorodok", "Fanipol"]),
+    ("A school opened in Krasny Bereg and Novaya Mysh.", "regions", ["Krasny Bereg", "Novaya Mysh"]),
+    ("Gas reached the agro-town of Velikaya Bereza.", "regions", ["Velikaya Bereza"]),
+    ("Farms of Gorodok District and the town of Gorodok grew.", "regions", ["Gorodok District", "Gorodok"]),
+    ("Farms around the village of Zabolotye District grew.", "regions", ["Zabolotye District"]),
+    # cities of partner countries; a known city is no person
+    ("The joint venture in Hai Phong assembled 3,000 trucks.", "regions", ["Hai Phong"]),
+    ("The joint venture in Hai Phong assembled 3,000 trucks.", "people", []),
+    ("Delegations from Da Nang, Shymkent, Namangan and Izmir arrived.", "regions",
+     ["Da Nang", "Shymkent", "Namangan", "Izmir"]),
+    ("Trucks were shipped to Isfahan, Surabaya and Santiago de Cuba.", "regions",
+     ["Isfahan", "Surabaya", "Santiago de Cuba"]),
+    # the model's person span loses the enterprise name it runs on from
+    ("Director General of Belshina Sergei Matveyenko told reporters on Tuesday.", "people", ["Sergei Matveyenko"]),
+    ("Director General of Belshina Sergei Matveyenko told reporters on Tuesday.", "enterprises", ["Belshina"]),
+    ("Head of Gomselmash Aleksandr Shakutin visited Hai Phong.", "people", ["Aleksandr Shakutin"]),
+    # "Given Surname" with given names the model does not know
+    ("The exhibition tells the story of Isai Kazinets, one of the leaders of the underground.", "people",
+     ["Isai Kazinets"]),
+    ("Partisans Yefim Fomin and Moisei Gurevich fought there.", "people", ["Yefim Fomin", "Moisei Gurevich"]),
 ]
 
 
@@ -197,6 +254,12 @@ def test_region_codes_and_kinds(record_of):
     assert found == {"Minsk": ("city", "BY", "BY-HM"), "Minsk Oblast": ("region", "BY", "BY-MI"),
                      "Kirov Oblast": ("region", "RU", "RU-KIR"), "Smolevichi District": ("district", "BY", None),
                      "Moscow": ("city", "RU", "RU-MOW"), "Belarus": ("country", "BY", None)}
+
+
+def test_foreign_and_agro_town_settlements_carry_their_country(record_of):
+    record = record_of("Buses go from Hai Phong to Shymkent and to the agro-town of Velikaya Bereza.")
+    assert {r["name"]: (r["kind"], r["country"]) for r in record["regions"]} == {
+        "Hai Phong": ("city", "VN"), "Shymkent": ("city", "KZ"), "Velikaya Bereza": ("city", "BY")}
 
 
 def test_historical_people_are_people(record_of):

@@ -90,7 +90,8 @@ MONEY_FORMS = [
     ("Exports rose in 2023 to $412 million.", [("$412 million", B(412_000_000), B(412_000_000), "USD", False)]),
     ("Investment planned for 2026\u2013$40 million in total.",
      [("$40 million", B(40_000_000), B(40_000_000), "USD", False)]),
-    ("Since 2020 to RUB 5 billion was invested.", [("RUB 5 billion", B(5_000_000_000), B(5_000_000_000), "RUB", False)]),
+    ("Since 2020 to RUB 5 billion was invested.",
+     [("RUB 5 billion", B(5_000_000_000), B(5_000_000_000), "RUB", False)]),
     # ... but four-digit ends of a real range stay one
     ("Tickets cost from Br1500 to Br2000.", [("from Br1500 to Br2000", B(1500), B(2000), "BYN", False)]),
     ("Prices are 1900-2500 Russian rubles.", [("1900-2500 Russian rubles", B(1900), B(2500), "RUB", False)]),

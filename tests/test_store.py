@@ -258,6 +258,25 @@ def test_full_text_search_finds_article_text_and_claims(tmp_path, synthetic_reco
         assert (articles.fetchone()[0], claims.fetchone()[0]) == (3, 3)
 
 
+def test_full_text_search_follows_a_replaced_article(tmp_path, synthetic_record):
+    db = tmp_path / "f.sqlite"
+    original = synthetic_record(0)
+    load_into_sqlite([str(write_jsonl(tmp_path / "a.jsonl", [original, synthetic_record(1)]))], db)
+    changed = copy.deepcopy(original)
+    # same lengths, so every offset still holds
+    changed["text"] = changed["text"].replace("elevators", "escalator").replace("reached", "touched")
+    changed["claims"][0]["text"] = changed["claims"][0]["text"].replace("reached", "touched")
+    changed["title"] = "Escalator exports"
+    assert load_into_sqlite([str(write_jsonl(tmp_path / "b.jsonl", [changed]))], db).replaced == 1
+    with sqlite3.connect(db) as connection:
+        def hits(fts: str, word: str) -> int:
+            return connection.execute(f"SELECT COUNT(*) FROM {fts} WHERE {fts} MATCH ?", [word]).fetchone()[0]
+
+        assert (hits("articles_fts", "elevators"), hits("articles_fts", "escalator")) == (1, 1)
+        assert (hits("claims_fts", "reached"), hits("claims_fts", "touched")) == (1, 1)
+        assert connection.execute("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')").rowcount
+
+
 def test_export_parquet_writes_every_table_readably(tmp_path, synthetic_record):
     import pyarrow.parquet as pq
 

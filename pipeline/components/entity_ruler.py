@@ -84,7 +84,9 @@ class EntityRuler:
         for ent in doc.ents:
             if ent.label_ == "GPE" and (place := _place_name(ent)) is not None and place.text not in surnames:
                 candidates.append((_span(doc, place.start, place.end, Label.CITY, place.text), MODEL))
-        doc.spans[self.spans_key] = _longest_first(_with_tails(_trim_before_names(candidates), tails))
+        candidates = _trim_person_heads(candidates, self.catalog.given_names)
+        doc.spans[self.spans_key] = _longest_first(_with_tails(_trim_before_names(_without_false_joins(candidates)),
+                                                               tails))
         doc._.set(CATALOG_ATTR, self.catalog)
         return doc
 
@@ -116,6 +118,46 @@ def _written_as_name(text: str, entry: Entry) -> bool:
         return False
     matching = [form for form in entry.forms if form.lower() == text.lower()]
     return text in matching or not any(form.isupper() for form in matching)
+
+
+def _trim_person_heads(candidates: list[tuple[Span, int]], given_names: dict[str, str]) -> list[tuple[Span, int]]:
+    """The model's PERSON span loses the words before the name proper: a listed or rule-matched name it runs
+    on from ("Director General of Belshina Sergei Matveyenko"), or words before a known given name that the
+    given-name rule finds inside it."""
+    names = [span for span, source in candidates
+             if source in (GAZETTEER, RULE) and span.label_ not in (Label.PERSON, Label.REFERENCE)]
+    given = [span for span, source in candidates if source == PERSON_RULE]
+    trimmed = []
+    for span, source in candidates:
+        # a person span inside a longer name loses to it anyway ("Zheludok Agro-Complex")
+        inside = any(name.start <= span.start and span.end <= name.end for name in names)
+        if source == MODEL and span.label_ == Label.PERSON and not inside:
+            heads = [name.end for name in names if name.start <= span.start < name.end < span.end]
+            heads += [name.start for name in given if name.end == span.end and span.start < name.start
+                      and span.doc[span.start].lower_ not in given_names]
+            cut = max(heads, default=span.start)
+            if cut > span.start:
+                span = _span(span.doc, cut, span.end, Label.PERSON, span.doc[cut:span.end].text)
+        trimmed.append((span, source))
+    return trimmed
+
+
+def _without_false_joins(candidates: list[tuple[Span, int]]) -> list[tuple[Span, int]]:
+    """A rule's name across "and" or a comma ("Shchuchin Butter and Cheese Plant", "Ministry of Investment,
+    Industry and Trade") is one name only when its parts are not names of their own: a listed name or a
+    person starting right after the joint ("Belshina and Minsk Tractor Works"), or an enterprise or place
+    ending right at it ("Belshina and Lida Paint Works"), makes it a list."""
+    starts = {span.start for span, source in candidates
+              if source != RULE and span.label_ not in (Label.SKIP, Label.REFERENCE)}
+    ends = {span.end for span, source in candidates
+            if source in (GAZETTEER, RULE) and (span.label_ == Label.ENTERPRISE or span.label_ in REGION_LABELS)}
+    kept = []
+    for span, source in candidates:
+        joints = [token.i for token in span[1:-1] if token.lower_ == "and" or token.text == ","]
+        if source == RULE and any(joint + 1 in starts or joint in ends for joint in joints):
+            continue
+        kept.append((span, source))
+    return kept
 
 
 def _trim_before_names(candidates: list[tuple[Span, int]]) -> list[tuple[Span, int]]:

@@ -34,7 +34,8 @@ def normalize_match(span: Span, normalizer: str) -> RuleMatch | None:
         return RuleMatch(span, words)
     if normalizer == "settlement_of":
         kind = span.doc[max(span.start - 2, 0):span.start + 1].text.lower()  # "agro-town" or "town"
-        return RuleMatch(span[-1:], span[-1].text, "BY" if "agro" in kind else "")
+        name = span[[token.lower_ for token in span].index("of") + 1:]  # one or two words: "Ostroshitsky Gorodok"
+        return RuleMatch(name, " ".join(name.text.split()), "BY" if "agro" in kind else "")
     if normalizer == "district":
         return RuleMatch(span, f"{span[0].text} District")
     return RuleMatch(span, words)

@@ -170,7 +170,8 @@ def create_statements(dialect: Dialect) -> list[str]:
 def insert_statement(table: Table, placeholder: str) -> str:
     """Plain INSERT of one row, for rows known to be new (an article's rows are deleted before it is
     written again), so a duplicate key is an error rather than a silent update."""
-    return f"INSERT INTO {table.name} ({', '.join(table.column_names)}) VALUES ({', '.join([placeholder] * len(table.columns))})"
+    values = ", ".join([placeholder] * len(table.columns))
+    return f"INSERT INTO {table.name} ({', '.join(table.column_names)}) VALUES ({values})"
 
 
 def upsert_statement(table: Table, placeholder: str) -> str:
