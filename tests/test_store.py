@@ -61,7 +61,9 @@ def test_validator_accepts_synthetic_records_the_reference_schema_accepts(synthe
     (lambda r: r["money"][0].update(currency="usd"), r"data\.money\[0\]\.currency must match pattern"),
     (lambda r: r["regions"][0].update(kind="planet"), r"data\.regions\[0\]\.kind must be one of"),
     (lambda r: r["dates"][0].update(start=0), r"data\.dates\[0\] offsets 0:\d+ do not point at its text"),
-    (lambda r: r["people"][0]["mentions"][0].update(end=3), r"data\.people\[0\] mention offsets"),
+    (lambda r: r["people"][0]["mentions"][0].update(end=3), r"data\.people\[0\]\.mentions\[0\] offsets"),
+    (lambda r: r["dates"][0].update(start=float(r["dates"][0]["start"])),
+     r"data\.dates\[0\] offsets [\d.]+:\d+ do not point at its text"),
     (lambda r: r.update(schema="belta-record/2"), r"data\.schema must be same as const"),
 ])
 def test_validator_names_what_is_wrong(synthetic_record, validator, change, message):
