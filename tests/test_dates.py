@@ -81,6 +81,11 @@ DATE_FORMS = [
     ("Cars of the 1990s are rare.", [("the 1990s", D("1990-01-01"), D("1999-12-31"))]),
     ("The first A380 was delivered today.", [("today", D("2026-01-19"), D("2026-01-19"))]),
     ("The president said at the meeting today.", [("today", D("2026-01-19"), D("2026-01-19"))]),
+    # an -ed form next to "today" makes it the publication day
+    ("Apple today unveiled its latest player.", [("today", D("2026-01-19"), D("2026-01-19"))]),
+    ("Stock markets around the world continued to fall dramatically today.",
+     [("today", D("2026-01-19"), D("2026-01-19"))]),
+    ("Fuel prices have increased dramatically today.", [("today", D("2026-01-19"), D("2026-01-19"))]),
     # a participle after "be" is no past tense: the auxiliary before it decides
     ("The student watch will be held from 28 June to 3 July.",
      [("from 28 June to 3 July", D("2026-06-28"), D("2026-07-03"))]),
@@ -118,6 +123,8 @@ NOT_DATES = [
     # "today" with only an -ed word around is "nowadays", not the publication day
     "Today the fortress is one of the most visited places in the country.",
     "Today the share of the so-called far-arc countries is growing.",
+    "Today our region is among the most visited and the best equipped in the country.",
+    "The plant is old, and today its products are supplied to all EAEU countries.",
     "You may see the models at the plant.",
     "We will march forward together.",
     "They remained in their 50s for decades.",

@@ -33,6 +33,9 @@ _WORD = re.compile(r"[A-Za-z']+")
 _FRONTING_WORDS = {"on", "in", "at", "by", "from", "since", "until", "till", "during", "then", "also"}
 _DATEPARSER_SETTINGS = {"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
 FIVE_YEAR_EPOCH = 2021  # Belarus's five-year periods: 2021-2025, 2026-2030, ...
+# A participle after a form of "be" is passive, not a past tense ("are supplied", "will be held").
+BE_FORMS = frozenset({"be", "being", "been", "is", "are", "am", "was", "were"})
+TODAY_GUESS_WINDOW = 4  # words between "today" and an -ed form that makes it the publication day
 
 
 def extract_dates(doc: Doc, article: Article) -> tuple[Period, ...]:
@@ -51,10 +54,11 @@ def find_periods(text: str, published: datetime, *, source: str | None = None,
     for expression in grammar.expressions(text):
         if skip and expression.start < skip[1] and expression.end > skip[0]:
             continue
-        # "Today" is the publication day only in a plainly past clause: an -ed word is no proof there
-        # ("today the fortress is one of the most visited places").
+        # "Today" is the publication day only in a plainly past clause: an -ed word counts only next to
+        # it ("Apple today unveiled", "rose sharply today"), not further off ("today the fortress is one
+        # of the most visited places").
         tense = clause_tense(text, expression.start, expression.end, grammar.vocabulary,
-                             guesses=expression.rule != "today")
+                             guess_window=TODAY_GUESS_WINDOW if expression.rule == "today" else None)
         interval = resolve(expression, published, tense, grammar.vocabulary)
         if interval is None:
             continue
@@ -73,10 +77,11 @@ def resolve(expression: Expression, published: datetime, tense: Tense, vocabular
     return interval
 
 
-def clause_tense(text: str, start: int, end: int, vocabulary: Vocabulary, *, guesses: bool = True) -> Tense:
+def clause_tense(text: str, start: int, end: int, vocabulary: Vocabulary, *, guess_window: int | None = None) -> Tense:
     """Future or past, from the tense cue of the span's clause nearest to it (an auxiliary or a listed verb
-    before any -ed form, which counts only with `guesses`); None when there is none. A participle after
-    "be" is no cue: the auxiliary before it decides ("will be held")."""
+    before any -ed form; with `guess_window`, an -ed form counts only within that many words of the span);
+    None when there is none. A participle after "be" is no cue: the auxiliary before it decides
+    ("will be held")."""
     left = max((m.end() for m in _CLAUSE_EDGE.finditer(text, max(0, start - 200), start)), default=max(0, start - 200))
     edge = _CLAUSE_EDGE.search(text, end, min(len(text), end + 200))
     if edge and _opens_clause(text[left:start], text[end:edge.start()]) and edge.group().startswith(","):
@@ -84,6 +89,7 @@ def clause_tense(text: str, start: int, end: int, vocabulary: Vocabulary, *, gue
         edge = _CLAUSE_EDGE.search(text, edge.end(), min(len(text), end + 200))
     right = edge.start() if edge else min(len(text), end + 200)
     words = [(m.group().lower(), m.start()) for m in _WORD.finditer(text, left, right) if not start <= m.start() < end]
+    split = sum(1 for _, offset in words if offset < start)  # words[split] is the first after the span
     cues: list[tuple[int, Tense]] = []
     past_forms: list[tuple[int, Tense]] = []  # -ed forms: a past tense, or an adjective ("its renovated stage")
     for index, (word, offset) in enumerate(words):
@@ -91,13 +97,14 @@ def clause_tense(text: str, start: int, end: int, vocabulary: Vocabulary, *, gue
         previous = words[index - 1][0] if index else ""
         if word in vocabulary.future_cues or f"{word} {following}" in vocabulary.future_cues or word.endswith("'ll"):
             cues.append((offset, "future"))
-        elif previous in ("be", "being"):
+        elif previous in BE_FORMS:
             continue
         elif word in vocabulary.past_cues:
             cues.append((offset, "past"))
-        elif _past_form(word, vocabulary):
+        elif _past_form(word, vocabulary) and (guess_window is None or
+                                               (split - index if index < split else index - split + 1) <= guess_window):
             past_forms.append((offset, "past"))
-    cues = cues or (past_forms if guesses else [])
+    cues = cues or past_forms
     if not cues:
         return None
     return min(cues, key=lambda cue: start - cue[0] if cue[0] < start else cue[0] - end)[1]
