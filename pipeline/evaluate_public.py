@@ -39,32 +39,17 @@ from pipeline.extract.percentages import extract_percentages
 from pipeline.nlp import build_language
 from pipeline.normalize import fold_for_model
 from pipeline.records import Article, Dateline, Source
+from pipeline.scoring import Counts
 
 MEANTIME_FILE = "meantime-dev.jsonl"
 Span = tuple[int, int]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Score:
+@dataclass(slots=True, kw_only=True)
+class Score(Counts):
     """Precision, recall and F1 of one metric under one matching rule."""
 
     name: str
-    tp: int
-    fp: int
-    fn: int
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
     def line(self) -> str:
         return (f"{self.name:<34} P {self.precision:.3f}  R {self.recall:.3f}  F1 {self.f1:.3f}"
