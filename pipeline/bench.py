@@ -10,6 +10,8 @@ figure includes start-up and model loading, and peak RSS of the largest process)
 - naive: the bare model plus dateparser's `search_dates` and quantulum3 on every
   sentence (on the first `--naive-size` bodies: it is slow);
 - with `--rss-check`, the pipeline's peak RSS on a corpus ten times larger;
+- the cost of each of the project's stages (its spaCy components and extract functions, timed one
+  by one over `--stage-size` articles) as a share of bare spaCy's time on the same texts;
 - the SQLite store's load rate and query latencies over the pipeline's records.
 
 Rates are body words per second. The table goes to stdout, the numbers to out/bench.json.
@@ -37,6 +39,12 @@ from pipeline.readers import read_inputs
 from pipeline.records import RawPage
 
 TARGETS = {"pipeline_1_vs_bare": 0.8, "pipeline_all_vs_1": 1.8, "pipeline_1_vs_naive": 2.0}
+# Each project stage's time may be at most this share of bare spaCy's on the same texts (issues 3 and 4).
+STAGE_LIMITS = {"entities": 0.15, "amounts_dates_claims": 0.20}
+# Which timed steps make up each stage: spaCy components by name, extract functions by field.
+STAGES = {"entities": ("belta_entity_ruler", "extract_entities"),
+          "amounts_dates_claims": ("belta_amounts", "extract_money", "extract_percentages", "extract_dates",
+                                   "extract_claims")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +121,54 @@ def run_probe(kind: str, texts_path: Path) -> None:
             parser.parse(sentence.text)
 
 
+def stage_costs(corpus: Path, limit: int) -> dict[str, float]:
+    """Seconds of bare spaCy and of each step of the pipeline over the first `limit` articles, in this process,
+    and each stage's share of bare spaCy's time."""
+    import spacy
+
+    from pipeline.extract import claims, dates, entities, money, percentages
+    from pipeline.nlp import build_language
+    from pipeline.normalize import fold_for_model
+
+    click.echo("  stages ...", err=True)
+    articles = []
+    for item in read_inputs([str(corpus)]):
+        if len(articles) >= limit:
+            break
+        if isinstance(item, RawPage):
+            try:
+                articles.append(parse_page(item))
+            except InputError:
+                continue
+    texts = [fold_for_model(article.text) for article in articles]
+    seconds: dict[str, float] = {}
+
+    def timed(name: str, work):
+        started = time.perf_counter()
+        result = work()
+        seconds[name] = seconds.get(name, 0.0) + time.perf_counter() - started
+        return result
+
+    bare = spacy.load(model_name(NlpSettings()))
+    timed("bare", lambda: list(bare.pipe(texts)))
+    nlp = build_language()
+    docs = timed("tokenizer", lambda: [nlp.make_doc(text) for text in texts])
+    for name, component in nlp.pipeline:
+        run = component.pipe if hasattr(component, "pipe") else (lambda docs, c=component: map(c, docs))
+        docs = timed(name, lambda run=run: list(run(docs)))
+    warnings.simplefilter("ignore")  # quantulum3 warns about its classifier on import
+    for doc, article in zip(docs, articles):
+        found = timed("extract_entities", lambda: entities.extract_entities(doc, article))
+        amounts = timed("extract_money", lambda: money.extract_money(doc, article))
+        shares = timed("extract_percentages", lambda: percentages.extract_percentages(doc, article))
+        periods = timed("extract_dates", lambda: dates.extract_dates(doc, article))
+        timed("extract_claims", lambda: claims.extract_claims(doc, article, entities=found, money=amounts,
+                                                              percentages=shares, dates=periods))
+    costs = {f"{stage}_share_of_bare": sum(seconds.get(step, 0.0) for step in steps) / seconds["bare"]
+             for stage, steps in STAGES.items()}
+    return {"articles": len(articles), **{f"{name}_seconds": value for name, value in seconds.items()}, **costs}
+
+
 def store_numbers(records_path: Path, directory: Path, count: int) -> dict[str, float]:
     """Load rate and query latencies of the SQLite store over the pipeline's own records."""
     from pipeline.store.benchmark import benchmark_store
@@ -130,13 +186,20 @@ def ratios(results: dict[str, Measurement]) -> dict[str, float]:
             "pipeline_1_vs_naive": rate["pipeline_1"] / rate["naive"]}
 
 
-def table(results: dict[str, Measurement], found: dict[str, float], rss: dict[str, float] | None) -> str:
+def table(results: dict[str, Measurement], found: dict[str, float], rss: dict[str, float] | None,
+          stages: dict[str, float] | None) -> str:
     rows = [f"{'run':<14}{'articles':>9}{'words':>10}{'seconds':>9}{'words/s':>10}{'peak RSS MB':>13}"]
     rows += [f"{m.name:<14}{m.articles:>9}{m.words:>10}{m.seconds:>9.1f}{m.words_per_second:>10.0f}"
              f"{m.peak_rss_mb:>13.0f}" for m in results.values()]
     rows.append("")
     rows += [f"{name:<22}{value:>6.2f}  (target >= {TARGETS[name]})  {'ok' if value >= TARGETS[name] else 'MISSED'}"
              for name, value in found.items()]
+    if stages:
+        rows.append("")
+        for stage, limit in STAGE_LIMITS.items():
+            share = stages[f"{stage}_share_of_bare"]
+            rows.append(f"{stage + ' stage':<28}{share:>6.1%}  of bare spaCy's time on {stages['articles']:.0f} "
+                        f"articles (target <= {limit:.0%})  {'ok' if share <= limit else 'MISSED'}")
     if rss:
         change = rss["change"]
         rows.append(f"{'peak RSS change':<22}{change:>+6.1%}  ({rss['small_articles']} -> {rss['large_articles']} "
@@ -151,14 +214,16 @@ def table(results: dict[str, Measurement], found: dict[str, float], rss: dict[st
 @click.option("--naive-size", type=click.IntRange(min=1), default=200, show_default=True,
               help="Articles the (slow) naive path is measured on.")
 @click.option("--rss-check", is_flag=True, help="Also run the pipeline on 10 x --size articles and compare peak RSS.")
+@click.option("--stage-size", type=click.IntRange(min=0), default=500, show_default=True,
+              help="Articles each stage is timed on, in-process, against bare spaCy (0: skip).")
 @click.option("--store-records", type=click.IntRange(min=0), default=20_000, show_default=True,
               help="Records loaded into the SQLite store to time loading and queries (0: skip).")
 @click.option("--output", type=click.Path(dir_okay=False, path_type=Path), default=Path("out/bench.json"),
               show_default=True, help="Where to write the numbers as JSON.")
 @click.option("--probe", type=click.Choice(["bare", "naive"]), default=None, hidden=True)
 @click.argument("probe_texts", required=False, type=click.Path(exists=True, path_type=Path))
-def main(size: int, workers: int, naive_size: int, rss_check: bool, store_records: int, output: Path,
-         probe: str | None, probe_texts: Path | None) -> None:
+def main(size: int, workers: int, naive_size: int, rss_check: bool, stage_size: int, store_records: int,
+         output: Path, probe: str | None, probe_texts: Path | None) -> None:
     """Measure the pipeline's speed and memory against bare spaCy and the naive path.
 
     \b
@@ -190,10 +255,11 @@ def main(size: int, workers: int, naive_size: int, rss_check: bool, store_record
             rss = {"small_articles": size, "large_articles": 10 * size, "small_mb": small,
                    "large_mb": big.peak_rss_mb, "large_seconds": big.seconds,
                    "change": big.peak_rss_mb / small - 1}
+        stages = stage_costs(corpus, stage_size) if stage_size else None
         store = store_numbers(directory / "records.jsonl", directory, store_records) if store_records else None
     found = ratios(results)
     click.echo(f"\nmodel {model_name(NlpSettings())}, {workers} workers, {os.cpu_count()} cores")
-    click.echo(table(results, found, rss))
+    click.echo(table(results, found, rss, stages))
     if store:
         click.echo(f"\nSQLite store, {store['records']:.0f} records: {store['records_per_second']:.0f} records/s loaded; "
                    + ", ".join(f"{name.removesuffix('_ms')} {value:.1f} ms"
@@ -202,7 +268,7 @@ def main(size: int, workers: int, naive_size: int, rss_check: bool, store_record
     output.write_bytes(orjson.dumps({
         "size": size, "workers": workers, "cores": os.cpu_count(),
         "runs": {name: {**asdict(m), "words_per_second": m.words_per_second} for name, m in results.items()},
-        "ratios": found, "targets": TARGETS, "rss_check": rss,
+        "ratios": found, "targets": TARGETS, "rss_check": rss, "stages": stages, "stage_limits": STAGE_LIMITS,
         "store": store}, option=orjson.OPT_INDENT_2))
     click.echo(f"numbers written to {output}", err=True)
 

@@ -76,6 +76,8 @@ class Catalog:
     office_holders: dict[str, str]  # office title -> holder's name
     given_names: dict[str, str]  # lower-case variant -> folded key
     country_adjectives: dict[str, str]  # lower-case adjective -> country name
+    non_person_words: frozenset[str] = frozenset()  # lower-case words of things' names ("bank", "krai", "order")
+    one_word_names: frozenset[str] = frozenset()  # lower-case one-word forms of listed places and organisations
     by_key: dict[tuple[str, str], Entry] = field(default_factory=dict)
 
     def entry(self, label: str, name: str) -> Entry | None:
@@ -98,6 +100,10 @@ def load_catalog(models_dir: Path) -> Catalog:
              for row in read_tsv(models_dir / "given_names.tsv", required=("name", "key"))}
     adjectives = {adjective.lower(): row["name"] for row in countries
                   for adjective in _split(row.get("adjectives"))}
+    non_person = frozenset(row["word"].lower()
+                           for row in read_tsv(models_dir / "non_person_words.tsv", required=("word", "kind")))
+    one_word = frozenset(form.lower() for entry in entries if entry.label not in (Label.SKIP, Label.REFERENCE)
+                         for form in entry.forms if " " not in form)
     by_key: dict[tuple[str, str], Entry] = {}
     for entry in entries:
         key = (entry.label.value, entry.name)
@@ -105,7 +111,8 @@ def load_catalog(models_dir: Path) -> Catalog:
             raise ResourceError(f"{models_dir}: {entry.label.value} {entry.name!r} is listed twice")
         by_key[key] = entry
     return Catalog(entries=tuple(entries), patterns=tuple(patterns), titles=titles, references=references,
-                   office_holders=holders, given_names=given, country_adjectives=adjectives, by_key=by_key)
+                   office_holders=holders, given_names=given, country_adjectives=adjectives,
+                   non_person_words=non_person, one_word_names=one_word, by_key=by_key)
 
 
 def _split(value: Any) -> list[str]:

@@ -10,7 +10,19 @@ from spacy.tokens import Span
 
 # Russian and Belarusian patronymics: Grigorievich, Ilyich, Sergeyevna, ...
 PATRONYMIC = re.compile(r"^[A-Z][a-z]+(?:vich|vych|vna|ich|ichna|ична)$")
-_SURNAME_FOLDS = ((re.compile(r"^ye"), "e"), (re.compile(r"(?:iy|yi|ii|yy)$"), "y"), (re.compile(r"ie"), "ye"))
+# Russian and Belarusian transliteration equivalences, applied in order to a lower-case ASCII word:
+# Dzhamshid/Jamshid, Khodjaev/Hodjaev, Maksimov/Maximov, Kozlovskiy/Kozlovsky/Kozlovski, Nikolai/Nikolay,
+# Kozhemiako/Kozhemyako, Iurii/Yury, Sheiko/Sheyko, Sokolovskaja/Sokolovskaya, Koroteyev/Koroteev, Savelyev/Saveliev/Savelev, Fyodorov/Fedorov,
+# Rokossovsky/Rokosovsky. Different letters stay apart: Sokolov/Sokolovsky, Kozlov/Kozlovsky.
+_TRANSLITERATION_FOLDS = tuple((re.compile(pattern), replacement) for pattern, replacement in (
+    (r"(?<=[aeiou])j(?=[aeiou])", "y"), (r"(?<=[aeiou])i(?=[^aeiouy])", "y"),  # Sokolovskaja, Sheiko, Mikhailov
+    (r"dzh", "j"), (r"dj", "j"), (r"kh", "h"), (r"tz", "ts"), (r"x", "ks"),
+    (r"(?:iy|yi|ii|yy|i)$", "y"),
+    (r"i(?=[aeou])", "y"),  # iu/ia/io/ie -> yu/ya/yo/ye
+    (r"(?<=[aeiou])y(?=[aeiou])", ""),  # Koroteyev, Karayev
+    (r"ye", "e"), (r"(?<=[^aeiou])yo", "e"),
+    (r"([^aeiouy])\1", r"\1"),  # doubled consonants only: Mayak stays apart from Mak
+))
 
 
 def person_name_pattern(given_names: dict[str, str]) -> list[dict[str, Any]]:
@@ -50,9 +62,9 @@ def fold(word: str) -> str:
 
 
 def surname_key(surname: str) -> str:
-    """Spellings of one surname fold together: Yermakov/Ermakov, Kozlovskiy/Kozlovsky, Savelyev/Saveliev."""
+    """Spellings of one name fold together: Yermakov/Ermakov, Kozlovskiy/Kozlovsky, Koroteyev/Koroteev."""
     key = fold(surname)
-    for pattern, replacement in _SURNAME_FOLDS:
+    for pattern, replacement in _TRANSLITERATION_FOLDS:
         key = pattern.sub(replacement, key)
     return key
 
@@ -63,4 +75,4 @@ def person_key(name: str, given_names: dict[str, str]) -> str:
     if len(parts) == 1:
         return surname_key(parts[0])
     given = fold(parts[0])
-    return f"{given_names.get(given, given)} {surname_key(parts[-1])}"
+    return f"{given_names.get(given) or surname_key(given)} {surname_key(parts[-1])}"
