@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pipeline.entities.catalog import load_catalog
-from pipeline.entities.names import name_parts, person_key, surname_key
+from pipeline.entities.names import name_parts, person_key, reads_as_full_name, surname_key
 from pipeline.resources import MODELS_DIR
 
 GIVEN_NAMES = load_catalog(MODELS_DIR).given_names
@@ -33,6 +33,22 @@ SAME_PERSON = [
     ("Aleksandr Yermakov", "Alexander Ermakov"),
     ("Andrei Savelyev", "Andrey Saveliev"),
     ("Vladimir Grigorievich Vaneyev", "Vladimir Vaneyev"),
+    # Russian/Belarusian transliteration equivalences inside surnames (and unlisted given names)
+    ("Kirill Koroteyev", "Kirill Koroteev"),
+    ("Oleg Kozhemiako", "Oleg Kozhemyako"),
+    ("Yury Karayev", "Yuri Karaev"),
+    ("Sergei Dostoyevsky", "Sergei Dostoevsky"),
+    ("Pavel Grigoryev", "Pavel Grigoriev"),
+    ("Pavel Grigorev", "Pavel Grigoriev"),
+    ("Ivan Fyodorov", "Ivan Fedorov"),
+    ("Natalya Sheiko", "Natalya Sheyko"),
+    ("Viktor Mikhailov", "Viktor Mikhaylov"),
+    ("Anna Sokolovskaja", "Anna Sokolovskaya"),
+    ("Igor Maximov", "Igor Maksimov"),
+    ("Dmitry Shvetz", "Dmitry Shvets"),
+    ("Oleg Rokossovsky", "Oleg Rokosovsky"),
+    ("Jamshid Khodjaev", "Dzhamshid Khodzhayev"),
+    ("Kiril Zhuk", "Kirill Zhuk"),
 ]
 
 
@@ -42,7 +58,12 @@ def test_person_key_joins_transliterations(one, other):
 
 
 @pytest.mark.parametrize(("one", "other"), [("Aleksandr Sokolov", "Sergei Sokolov"),
-                                            ("Aleksandr Sokolov", "Aleksandr Sokolovsky")])
+                                            ("Aleksandr Sokolov", "Aleksandr Sokolovsky"),
+                                            ("Ivan Petrov", "Ivan Petrova"),
+                                            ("Oleg Kozlov", "Oleg Kozlovsky"),
+                                            ("Sergei Ivanov", "Sergei Ivanenko"),
+                                            ("Igor Sayenko", "Igor Senko"),
+                                            ("Anna Mayak", "Anna Mak")])
 def test_person_key_keeps_different_people_apart(one, other):
     assert person_key(one, GIVEN_NAMES) != person_key(other, GIVEN_NAMES)
 
@@ -55,7 +76,57 @@ def test_name_parts_drop_the_patronymic(name, parts):
 
 
 def test_surname_key_folds_endings():
-    assert surname_key("Kozlovskiy") == surname_key("Kozlovsky") != surname_key("Kozlov")
+    assert surname_key("Kozlovskiy") == surname_key("Kozlovsky") == surname_key("Kozlovski") != surname_key("Kozlov")
+
+
+# (words, reads as a full name): what lets the model's multi-word PERSON span stay a person
+FULL_NAMES = [
+    ("Ivan Petrov", True),  # known given name
+    ("Konstantin Sergeyevich Zaslonov", True),
+    ("Zakharovich Korzh", True),  # patronymic
+    ("Wang Lei", True),  # unknown given name, capitalised words that name no thing
+    ("Nguyen Van Thanh", True),
+    ("Perm Krai", False),  # place word
+    ("Order of", False),  # stop word
+    ("Red Banner", False),  # award word
+    ("Grodno Azot", False),  # a listed one-word place
+    ("Viet Tien Automotive Holding", False),  # organisation word
+    ("Petrov", False),  # one word is never a full name
+]
+
+
+@pytest.mark.parametrize(("words", "expected"), FULL_NAMES)
+def test_reads_as_full_name(nlp, words, expected):
+    catalog = load_catalog(MODELS_DIR)
+    doc = nlp.make_doc(words)
+    thing_words = catalog.non_person_words | catalog.one_word_names
+    assert reads_as_full_name(doc[:], catalog.given_names, thing_words) is expected
+
+
+# (body, people): the model's PERSON spans need evidence; things and award names are no people
+PEOPLE = [
+    ("Its workers received the Order of Lenin and the Order of the October Revolution.", []),
+    ("Twelve employees were awarded the title of Hero of Socialist Labour among them.", []),
+    ("Hero of Socialist Labour Ivan Petrov worked at the plant.", ["Ivan Petrov"]),
+    ("Contracts were signed with Hisense and Gree.", []),
+    ("Financing from Gazprombank covering 70% of the cost was approved.", []),
+    ("Potash is shipped to Ust-Luga. Ust-Luga is the largest port on the Baltic.", []),
+    ("Governor of Primorsky Krai Oleg Kozhemyako arrived. Kozhemyako said the farms need tractors.",
+     ["Oleg Kozhemyako"]),
+    ("Kirill Koroteyev met investors. “We expect more,” Kirill Koroteev said. Koroteyev added nothing.",
+     ["Kirill Koroteyev"]),
+]
+
+
+@pytest.mark.parametrize(("body", "people"), PEOPLE)
+def test_people_need_evidence(record_of, body, people):
+    assert names(record_of(body), "people") == people
+
+
+def test_transliterations_of_one_person_are_one_person(record_of):
+    record = record_of("Oleg Kozhemiako visited Minsk. Governor Oleg Kozhemyako said the plant would grow.")
+    (governor,) = record["people"]
+    assert [m["text"] for m in governor["mentions"]] == ["Oleg Kozhemiako", "Oleg Kozhemyako"]
 
 
 # (sentence, person name, titles): titles read around the name and normalised
@@ -228,6 +299,37 @@ ENTITIES = [
     ("The exhibition tells the story of Isai Kazinets, one of the leaders of the underground.", "people",
      ["Isai Kazinets"]),
     ("Partisans Yefim Fomin and Moisei Gurevich fought there.", "people", ["Yefim Fomin", "Moisei Gurevich"]),
+    # one capitalised word ending in "bank" is a bank; a lower-case or separate "bank" is not
+    ("Credit lines from Vnesheconombank and Eximbank were opened.", "enterprises",
+     ["Vnesheconombank", "Eximbank"]),
+    ("Credit lines from Vnesheconombank and Eximbank were opened.", "people", []),
+    ("The river bank was reinforced, and the Bank agreed.", "enterprises", []),
+    # "X [and Y] Processing/Mining/Metallurgical Complex"; other complexes are venues
+    ("Potash from Petrikov Mining and Processing Complex went by rail.", "enterprises",
+     ["Petrikov Mining and Processing Complex"]),
+    ("Potash from Petrikov Mining and Processing Complex went by rail.", "regions", []),
+    ("Kachkanar Mining and Metallurgical Complex ordered dump trucks.", "enterprises",
+     ["Kachkanar Mining and Metallurgical Complex"]),
+    ("The Brest Fortress Memorial Complex and a sports complex reopened.", "enterprises", []),
+    # "X Group" after a capitalised name, but not working or contact groups
+    ("A contract with Anhui Conch Group was signed.", "enterprises", ["Anhui Conch Group"]),
+    ("The Joint Working Group and the Contact Group met.", "enterprises", []),
+    ("China Merchants Group and Jiangxi Copper Corp invest in the park.", "enterprises",
+     ["China Merchants Group", "Jiangxi Copper Corp"]),
+    # foreign and Russian companies from the list
+    ("FESCO, Sinotruk, Geely and PhosAgro signed contracts.", "enterprises",
+     ["FESCO", "Sinotruk", "Geely", "PhosAgro"]),
+    ("FESCO, Sinotruk, Geely and PhosAgro signed contracts.", "people", []),
+    # "Government of <region>" and "<X> Administration" are government bodies
+    ("The Government of Khabarovsk Krai signed a roadmap.", "organizations", ["Government of Khabarovsk Krai"]),
+    ("The Government of Khabarovsk Krai signed a roadmap.", "regions", []),
+    ("The government of the region signed it.", "organizations", []),
+    ("The Free Economic Zone Administration registered ten residents.", "organizations",
+     ["Free Economic Zone Administration"]),
+    ("The park administration and the General Administration agreed.", "organizations", []),
+    # countries by official name, more Russian towns and ports
+    ("Buyers from the Republic of Korea and South Korea came.", "regions", ["South Korea"]),
+    ("Trucks went from Ussuriysk to Ust-Luga and Tuapse.", "regions", ["Ussuriysk", "Ust-Luga", "Tuapse"]),
 ]
 
 

@@ -84,13 +84,21 @@ def test_titles_file_rows_are_titles_references_or_offices(catalog):
         assert title.split(" of ")[0] in titles, title
 
 
+def test_non_person_words_are_unique_lower_case_words_of_known_kinds():
+    rows = list(read_tsv(MODELS_DIR / "non_person_words.tsv", required=("word", "kind")))
+    words = [row["word"] for row in rows]
+    assert len(words) == len(set(words))
+    assert all(word == word.lower() and " " not in word for word in words)
+    assert {row["kind"] for row in rows} <= {"organisation", "place", "award"}
+
+
 def test_organization_kinds_are_known():
     assert {row["kind"] for row in rows("organizations.jsonl")} <= {"government", "international", "other"}
 
 
 def test_bad_row_names_the_file(tmp_path):
     for name in ("countries.tsv", "regions.tsv", "cities.tsv", "given_names.tsv", "enterprises.jsonl",
-                 "organizations.jsonl", "titles.jsonl"):
+                 "organizations.jsonl", "titles.jsonl", "non_person_words.tsv"):
         (tmp_path / name).write_bytes((MODELS_DIR / name).read_bytes())
     (tmp_path / "patterns").mkdir()
     (tmp_path / "patterns" / "entities.jsonl").write_text('{"label": "PLANET", "pattern": [{"ORTH": "Mars"}]}\n')

@@ -19,7 +19,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from pipeline.entities.catalog import ORGANIZATION_LIKE, REGION_LABELS, Catalog, Entry, Label, load_catalog
-from pipeline.entities.names import clean_person_span, person_name_pattern
+from pipeline.entities.names import clean_person_span, person_name_pattern, reads_as_full_name, surname_key
 from pipeline.entities.rules import normalize_match
 
 SPANS_KEY = "belta_entities"
@@ -54,6 +54,8 @@ class EntityRuler:
             self.rules.add(key, [pattern.tokens], greedy="LONGEST")
         self.title_words = {word.lower() for title in catalog.titles for form in title.forms
                             for word in form.split()}
+        self.title_heads = {form.split()[-1] for title in catalog.titles for form in title.forms}
+        self.thing_words = catalog.non_person_words | catalog.one_word_names
         self.rules.add("person_name", [person_name_pattern(catalog.given_names)], greedy="LONGEST")
 
     def __call__(self, doc: Doc) -> Doc:
@@ -79,16 +81,34 @@ class EntityRuler:
         for ent in doc.ents:
             if ent.label_ == "PERSON" and (person := clean_person_span(ent, self.title_words)) is not None:
                 candidates.append((_span(doc, person.start, person.end, Label.PERSON, person.text), MODEL))
+        candidates = self._with_person_evidence(_trim_person_heads(candidates, self.catalog.given_names))
         # The model also reads some surnames as places ("Zaslonov's fighters").
         surnames = {span[-1].text for span, _ in candidates if span.label_ == Label.PERSON}
         for ent in doc.ents:
             if ent.label_ == "GPE" and (place := _place_name(ent)) is not None and place.text not in surnames:
                 candidates.append((_span(doc, place.start, place.end, Label.CITY, place.text), MODEL))
-        candidates = _trim_person_heads(candidates, self.catalog.given_names)
         doc.spans[self.spans_key] = _longest_first(_with_tails(_trim_before_names(_without_false_joins(candidates)),
                                                                tails))
         doc._.set(CATALOG_ATTR, self.catalog)
         return doc
+
+    def _with_person_evidence(self, candidates: list[tuple[Span, int]]) -> list[tuple[Span, int]]:
+        """The model's PERSON span stays only with evidence of a person: a full name (`reads_as_full_name`),
+        the surname of a full name found in the Doc, or a title right before it ("Governor Kozhemyako").
+        Without it, one capitalised word is as often a company or a port ("Gazprombank", "Ust-Luga")."""
+        def full_name(span: Span, source: int) -> bool:
+            return source == PERSON_RULE or reads_as_full_name(span, self.catalog.given_names, self.thing_words)
+
+        def person_like(span: Span) -> bool:
+            if len(span) > 1:
+                return full_name(span, MODEL)
+            return surname_key(span.text) in surnames or (
+                span.start > 0 and span.doc[span.start - 1].text in self.title_heads)
+
+        surnames = {surname_key(span[-1].text) for span, source in candidates
+                    if span.label_ == Label.PERSON and source in (PERSON_RULE, MODEL) and full_name(span, source)}
+        return [(span, source) for span, source in candidates
+                if not (source == MODEL and span.label_ == Label.PERSON) or person_like(span)]
 
 
 def _span(doc: Doc, start: int, end: int, label: Label, name: str, code: str = "") -> Span:

@@ -12,10 +12,12 @@ from spacy.tokens import Span
 PATRONYMIC = re.compile(r"^[A-Z][a-z]+(?:vich|vych|vna|ich|ichna|ична)$")
 # Russian and Belarusian transliteration equivalences, applied in order to a lower-case ASCII word:
 # Dzhamshid/Jamshid, Khodjaev/Hodjaev, Maksimov/Maximov, Kozlovskiy/Kozlovsky/Kozlovski, Nikolai/Nikolay,
-# Kozhemiako/Kozhemyako, Iurii/Yury, Sheiko/Sheyko, Sokolovskaja/Sokolovskaya, Koroteyev/Koroteev, Savelyev/Saveliev/Savelev, Fyodorov/Fedorov,
-# Rokossovsky/Rokosovsky. Different letters stay apart: Sokolov/Sokolovsky, Kozlov/Kozlovsky.
+# Kozhemiako/Kozhemyako, Iurii/Yury, Sheiko/Sheyko, Sokolovskaja/Sokolovskaya, Koroteyev/Koroteev,
+# Savelyev/Saveliev/Savelev, Fyodorov/Fedorov, Rokossovsky/Rokosovsky.
+# Different letters stay apart: Sokolov/Sokolovsky, Kozlov/Kozlovsky, Petrov/Petrova.
 _TRANSLITERATION_FOLDS = tuple((re.compile(pattern), replacement) for pattern, replacement in (
-    (r"(?<=[aeiou])j(?=[aeiou])", "y"), (r"(?<=[aeiou])i(?=[^aeiouy])", "y"),  # Sokolovskaja, Sheiko, Mikhailov
+    (r"(?<=[aeiou])j(?=[aeiou])", "y"),  # Sokolovskaja
+    (r"(?<=[aeiou])i(?=[^aeiouy])", "y"),  # Sheiko, Mikhailov
     (r"dzh", "j"), (r"dj", "j"), (r"kh", "h"), (r"tz", "ts"), (r"x", "ks"),
     (r"(?:iy|yi|ii|yy|i)$", "y"),
     (r"i(?=[aeou])", "y"),  # iu/ia/io/ie -> yu/ya/yo/ye
@@ -46,6 +48,17 @@ def clean_person_span(span: Span, title_words: set[str]) -> Span | None:
     if any(token.text.isupper() and len(token.text) > 1 for token in words):
         return None  # acronyms (MTZ, BMZ) are not people
     return words
+
+
+def reads_as_full_name(span: Span, given_names: dict[str, str], thing_words: frozenset[str]) -> bool:
+    """Two or more words that start with a known given name or hold a patronymic, or else capitalised words
+    none of which belongs to the name of a thing (`thing_words`: "Bank", "Krai", "Order", "Belshina", "Minsk")."""
+    if len(span) < 2:
+        return False
+    if span[0].lower_ in given_names or any(PATRONYMIC.match(token.text) for token in span):
+        return True
+    return all(token.is_title and not token.is_stop and token.lower_ not in thing_words
+               and token.text.replace("-", "").isalpha() for token in span)
 
 
 def name_parts(name: str) -> tuple[str, ...]:
