@@ -55,6 +55,24 @@ CLAIM_FORMS = [
        "2025-12-31", "fact", None)]),
     ("The forum will open on 25 June.", [("The forum will open on 25 June.", "2026-06-25", "2026-06-25", "plan",
                                           None)]),
+    # a clause dated only by a comparison baseline stays with the statement before it
+    ("In 2025, the company localized production in the park and supplied 320 cranes to Russia, 1.5 times more "
+     "than in 2024.",
+     [("In 2025, the company localized production in the park and supplied 320 cranes to Russia, 1.5 times more "
+       "than in 2024.", "2025-01-01", "2025-12-31", "fact", None)]),
+    ("Exports rose by 8% in 2025 and reached $2 billion, compared with $1.6 billion in 2024.",
+     [("Exports rose by 8% in 2025 and reached $2 billion, compared with $1.6 billion in 2024.", "2025-01-01",
+       "2025-12-31", "fact", None)]),
+    ("The economy grew by 4.1% in the third quarter, and real wages were 111.2% of the level of the same "
+     "period of 2025.",
+     [("The economy grew by 4.1% in the third quarter, and real wages were 111.2% of the level of the same "
+       "period of 2025.", "2025-07-01", "2025-09-30", "fact", None)]),
+    # guidelines, forecasts and contracts name documents too: the event date is the anchor
+    ("The National Bank will approve the main guidelines of monetary policy for 2027 in December.",
+     [("The National Bank will approve the main guidelines of monetary policy for 2027 in December.",
+       "2026-12-01", "2026-12-31", "plan", None)]),
+    ("The ministry signed a contract for 2026-2028 on Thursday.",
+     [("The ministry signed a contract for 2026-2028 on Thursday.", "2026-01-15", "2026-01-15", "fact", None)]),
     # a document's period gives way to the event date even when the document is "a program for the X of Y"
     ("The government will submit a program for the modernization of the sector for 2027-2030 on Thursday.",
      [("The government will submit a program for the modernization of the sector for 2027-2030 on Thursday.",
@@ -91,6 +109,8 @@ SPEAKERS = [
 
 # Sentences that are not claims: no placeable period, a vague one, a question.
 NOT_CLAIMS = [
+    "“So why not start assembling our machines together on your land next year?” the president said.",
+    "“Will the new line be launched in 2027?” a journalist asked.",
     "In recent years trade has amounted to $115-140 million.",
     "Belarus intends to develop this sector in the near future.",
     "Will the plant open a new line in 2027?",

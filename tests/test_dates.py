@@ -81,6 +81,9 @@ DATE_FORMS = [
     ("Cars of the 1990s are rare.", [("the 1990s", D("1990-01-01"), D("1999-12-31"))]),
     ("The first A380 was delivered today.", [("today", D("2026-01-19"), D("2026-01-19"))]),
     ("The president said at the meeting today.", [("today", D("2026-01-19"), D("2026-01-19"))]),
+    # in the past tense a yearless month mostly gone by publication is this one (19 January: January 2026),
+    # while a longer span only begun is last year's ("January-November" above)
+    ("The plant shipped 300 tractors in January.", [("January", D("2026-01-01"), D("2026-01-31"))]),
     # an -ed form next to "today" makes it the publication day
     ("Apple today unveiled its latest player.", [("today", D("2026-01-19"), D("2026-01-19"))]),
     ("Stock markets around the world continued to fall dramatically today.",

@@ -35,12 +35,19 @@ _WORD = re.compile(r"[A-Za-z']+")
 # shop in March and plans to build ...", not "Africa and Southeast Asia").
 _JOINT = re.compile(r";\s+|,\s+(?:and|but|while|whereas)\s+|\s+–\s+|\s+and\s+(?=(?:is|are|was|were|will|has|have|"
                     r"had|can|could|would|should|must|plans|intends|expects|aims|wants|hopes|[a-z]+ed)\b)")
-_BASELINE = re.compile(r"(?i)(?:\bthan|\bcompared\s+(?:to|with)|\bagainst|\bversus|%\s+on)\s+"
+# "than in 2022", "compared with $1.6 billion in 2024", "111.2% of the level of the same period of 2023":
+# the period such a comparison names is its baseline.
+_BASELINE = re.compile(r"(?i)(?:\bthan|\blevel\s+of|(?:\bcompared\s+(?:to|with)|\bagainst|\bversus)"
+                       r"(?:\s+(?:about\s+)?[$€¥£]?\s?[\d.,]+\s*(?:%|percent|[a-z]*illion|thousand|tonnes)?)?|%\s+on)\s+"
                        r"(?:(?:in|on|during|the same period of|the level of)\s+)*$")
-_DOCUMENT_BEFORE = re.compile(r"(?i)\b(?:programme|program|plan|strategy|concept|roadmap|agreement|budget|law)"
+_DOCUMENT_BEFORE = re.compile(r"(?i)\b(?:programmes?|programs?|plans?|strateg(?:y|ies)|concepts?|roadmaps?|"
+                              r"agreements?|budgets?|laws?|guidelines|forecasts?|contracts?|memorand(?:um|a)|"
+                              r"treat(?:y|ies)|targets)"
                               r"(?:\s+(?:of|for|on)\s+[\w\s-]{1,60}?)?\s+(?:for|until|up\s+to)\s+$")
 _DOCUMENT_AFTER = re.compile(r"(?i)^\s*(?:state\s+)?(?:programme|program|plan|strategy|concept|roadmap)\b")
 _CLAUSE_EDGE = re.compile(r"[,;:“”\"()]")
+# A question, also when a quoted one is followed by its attribution ("... next year?” the president said.").
+_QUESTION = re.compile(r"\?[”\"]?(?:\s*[,–-]?\s+[^“”\"?\d]{1,60})?[\s”\"]*$")
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 # What may stand between "according to" and the name: a title ("Agriculture and Food Minister").
 _TITLE_RUN = re.compile(r"(?:(?:[A-Z][\w.'-]*|of|and|the|for)\s+)*")
@@ -94,7 +101,7 @@ def extract_claims(doc: Doc, article: Article, *, entities: Entities, money: tup
     for start, end in sentence_spans(doc, article):
         speaker = speakers.of_sentence(start, end)
         sentence_dates = [d for d in dates if start <= d.start and d.end <= end]
-        if not sentence_dates or text[start:end].rstrip("”\" ").endswith("?"):
+        if not sentence_dates or _QUESTION.search(text, start, end):
             continue
         for part_start, part_end, anchor, decisive in statements(text, start, end, sentence_dates):
             claims.append(Claim(
@@ -157,7 +164,8 @@ def statements(text: str, start: int, end: int, dates: Sequence[Period]) -> list
     parts: list[tuple[int, int, list[Period]]] = []
     pending: int | None = None  # a clause without a period joins the statement after it, or else before it
     for part_start, part_end in clauses:
-        part_dates = [d for d in dates if part_start <= d.start < part_end]
+        # A clause dated only by a comparison baseline ("1.5 times more than in 2024") is no statement of its own.
+        part_dates = [d for d in dates if part_start <= d.start < part_end and _demotion(text, d, part_start) != BASELINE]
         if part_dates:
             parts.append((part_start if pending is None else pending, part_end, part_dates))
             pending = None

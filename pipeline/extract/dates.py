@@ -152,9 +152,9 @@ def shift_months(day: date, months: int) -> date:
 def nearest_year(published: date, tense: Tense, place: Callable[[int], Interval | None]) -> Interval | None:
     """The occurrence of a yearless period nearest to publication that fits the tense."""
     options = [i for i in (place(published.year + d) for d in (-1, 0, 1)) if i is not None]
-    if tense == "past":  # a finished period first, then one under way
-        options = ([i for i in options if i[1] <= published] or [i for i in options if i[0] <= published]
-                   or options)
+    if tense == "past":  # a finished period, or one mostly past ("in October" in a late-October article)
+        options = ([i for i in options if i[1] <= published or i[0] + (i[1] - i[0]) / 2 <= published]
+                   or [i for i in options if i[0] <= published] or options)
     elif tense == "future":
         options = [i for i in options if i[1] >= published] or options
     if not options:
