@@ -73,6 +73,13 @@ def test_money_by_currency_and_minimum_as_csv(db, records):
     assert [float(row["high"]) for row in rows] == sorted((float(row["high"]) for row in rows), reverse=True)
 
 
+def test_money_approximate_answers_true_or_false(db, records):
+    result = cli(db, "money", "--json", "--columns", "article_id,approximate")
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    stored = {r["id"]: r["money"][0]["approximate"] for r in records}
+    assert rows and all(row["approximate"] is stored[row["article_id"]] for row in rows)
+
+
 def test_search_finds_words_in_articles_and_claims(db):
     result = cli(db, "search", "elevators praised", "--json", "--columns", "match,article_id,snippet")
     rows = [json.loads(line) for line in result.output.splitlines()]

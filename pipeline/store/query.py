@@ -27,6 +27,7 @@ class Subject:
     source: str  # FROM clause
     default_sort: tuple[str, ...]  # field names; a leading "-" sorts descending
     group_by: str = ""
+    flags: frozenset[str] = frozenset()  # fields SQLite stores as 0/1 that answer true/false
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +81,7 @@ SUBJECTS: dict[str, Subject] = {
     "money": Subject(
         {"article_id": "m.article_id", "published": "a.published", "text": "m.text", "low": "m.low",
          "high": "m.high", "currency": "m.currency", "approximate": "m.approximate"},
-        "money m JOIN articles a ON a.id = m.article_id", ("-high", "article_id")),
+        "money m JOIN articles a ON a.id = m.article_id", ("-high", "article_id"), flags=frozenset({"approximate"})),
     "search": Subject(
         {"match": "match", "article_id": "article_id", "published": "published", "title": "title",
          "snippet": "snippet", "rank": "rank"},
@@ -160,6 +161,9 @@ def run_query(connection: sqlite3.Connection, subject_name: str, filters: Filter
     except sqlite3.OperationalError as exc:
         # The only text a user puts into a listing's SQL is a search expression (as a parameter).
         raise QueryError(f"bad search expression: {exc}" if subject_name == "search" else _explain(exc)) from exc
+    flagged = [index for index, name in enumerate(fields) if name in subject.flags]
+    if flagged:
+        rows = [tuple(bool(value) if index in flagged else value for index, value in enumerate(row)) for row in rows]
     return Result(fields, rows)
 
 
