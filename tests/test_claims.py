@@ -81,6 +81,16 @@ CLAIM_FORMS = [
 
 # (body, [(claim from, speaker)]): attribution shapes, published on Monday 19 January 2026
 SPEAKERS = [
+    # "he"/"she" skip a person whose Slavic surname shows the other gender
+    ("Deputy Director Yelena Savitskaya said the museum would open in May. Deputy Governor Nikolai Simonenko "
+     "came too. “Next year we will open an exhibition,” he said.",
+     [("2026-05-01", "Yelena Savitskaya"), ("2027-01-01", "Nikolai Simonenko")]),
+    ("Director Ivan Petrov said the plant would open in May. Engineer Olga Smirnova came too. "
+     "“Next year we will open a line,” she said.",
+     [("2026-05-01", "Ivan Petrov"), ("2027-01-01", "Olga Smirnova")]),
+    # directives are speech acts of the person named as their subject
+    ("Governor Sergei Levkovich visited the farm. This year the governor set a target of 1.7 million tonnes.",
+     [("2026-01-01", "Sergei Levkovich")]),
     # a Q&A answer headed by the speaker's name; the question and an unnamed heading are no attribution
     ("Director General Oleg Kravchenko gave an interview.\n\n– How did the company do in 2025?\n\n"
      "Oleg Kravchenko: In 2025, Belavia carried 3.1 million passengers. Next year we will fly to Tashkent.\n\n"
@@ -107,8 +117,40 @@ SPEAKERS = [
      [("2025-01-01", None)]),
 ]
 
-# Sentences that are not claims: no placeable period, a vague one, a question.
+# The anchor of a reported clause: "added that in March" dates what was said, and a term of whole years
+# after "for" ("a supplier for 2026-2027") gives way to the event date.
+ANCHORS = [
+    ("Shkurko added that in March SK-Pharmacia had chosen the plant as a supplier of insulin for 2026-2027.",
+     ("2025-03-01", "2025-03-31")),
+    ("He said that in December the bank had signed a credit line for the years 2026-2028.",
+     ("2025-12-01", "2025-12-31")),
+    ("The minister said on Friday that trade would grow.", ("2026-01-16", "2026-01-16")),
+    ("The plant will supply 300 tractors for 2026-2027.", ("2026-01-01", "2027-12-31")),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), ANCHORS, ids=[b[:50] for b, _ in ANCHORS])
+def test_claim_anchor(body, expected, record_of):
+    assert [(c["from"], c["to"]) for c in record_of(body)["claims"]] == [expected]
+
+
+# A forecast with "may" is a plan; "in May" is only a month.
+KINDS = [
+    ("According to the ministry, in 2026 exports may exceed $700 million.", "plan"),
+    ("In 2026 output may reach 40,000 units.", "plan"),
+    ("In May 2025 the plant opened a new line.", "fact"),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), KINDS, ids=[b[:50] for b, _ in KINDS])
+def test_claim_kind(body, expected, record_of):
+    assert [c["kind"] for c in record_of(body)["claims"]] == [expected]
+
+
+# Sentences that are not claims: no placeable period, a vague one, a question, only a comparison baseline.
 NOT_CLAIMS = [
+    "The average yield is 41.3 centners per hectare, which is 3.6 centners more than last year.",
+    "Prices were 12% lower than in 2023.",
     "“So why not start assembling our machines together on your land next year?” the president said.",
     "“Will the new line be launched in 2027?” a journalist asked.",
     "In recent years trade has amounted to $115-140 million.",

@@ -109,6 +109,16 @@ DATE_FORMS = [
     ("The roadmap, signed on Thursday, will take effect in March.",
      [("Thursday", D("2026-01-15"), D("2026-01-15")), ("March", D("2026-03-01"), D("2026-03-31"))]),
     ("On Friday, according to the ministry, the fair opened.", [("Friday", D("2026-01-16"), D("2026-01-16"))]),
+    # a month-year to month-year range runs across the year boundary
+    ("The buses will be delivered in December 2025-February 2026.",
+     [("December 2025-February 2026", D("2025-12-01"), D("2026-02-28"))]),
+    ("Sales grew from November 2024 to March 2025.",
+     [("from November 2024 to March 2025", D("2024-11-01"), D("2025-03-31"))]),
+    ("Output fell in October 2023-January 2024.", [("October 2023-January 2024", D("2023-10-01"), D("2024-01-31"))]),
+    # "by <weekday>" is a deadline: the coming one, also in a past-tense sentence
+    ("The governor demanded an answer by Friday.", [("by Friday", D("2026-01-23"), D("2026-01-23"))]),
+    ("The report was due by Wednesday.", [("by Wednesday", D("2026-01-21"), D("2026-01-21"))]),
+    ("The council met on Friday.", [("Friday", D("2026-01-16"), D("2026-01-16"))]),
 ]
 
 # Text that must not give a date: vague expressions, durations, quantities, words that look like months.

@@ -327,6 +327,61 @@ ENTITIES = [
     ("The Free Economic Zone Administration registered ten residents.", "organizations",
      ["Free Economic Zone Administration"]),
     ("The park administration and the General Administration agreed.", "organizations", []),
+    # one word no list knows that reads as a company: CamelCase, or ending with a company word part
+    # (models/company_words.tsv), with a tail word ("KZ", "Group") that belongs to it
+    ("Tractors from Agromashholding KZ were leased by KazAgroFinance.", "enterprises",
+     ["Agromashholding KZ", "KazAgroFinance"]),
+    ("Trucks are assembled at SaryarkaAvtoProm and UralTransMash Group.", "enterprises",
+     ["SaryarkaAvtoProm", "UralTransMash Group"]),
+    ("Nizhegorodelectrotrans and Samaraelektrotrans bought buses from Bryanskagroprom.", "enterprises",
+     ["Nizhegorodelectrotrans", "Samaraelektrotrans", "Bryanskagroprom"]),
+    ("Orders came from Vologdaenergo and Kazanorgsintez? No, from Omskneftekhim.", "enterprises",
+     ["Vologdaenergo", "Omskneftekhim"]),
+    ("Tractors from Agromashholding KZ were leased by KazAgroFinance.", "regions", []),
+    # ... but not a plain word, a short one, an event or a person's name
+    ("Transport, Holding and Promotion were on the agenda.", "enterprises", []),
+    ("The InnoExpo and the KazanForum opened on time.", "enterprises", []),
+    ("Senator McCarthy and Mr DeLuca met them.", "enterprises", []),
+    # an acronym hyphenated to a word starting with a company word part
+    ("Supplies to R-Pharm and SK-Pharmacia grew.", "enterprises", ["R-Pharm", "SK-Pharmacia"]),
+    ("EU-Belarus talks, US-China trade and COVID-19 were discussed.", "enterprises", []),
+    # "X Group" / "X Holding" with an all-capitals X, but not an international organisation
+    ("IBA Group and CITIC Group invested, and BKM Holding exported.", "enterprises",
+     ["IBA Group", "CITIC Group", "BKM Holding"]),
+    ("The EU Group of Experts and the BRICS Group met.", "enterprises", []),
+    # the holding and the plant are two companies
+    ("KAMAZ and GAZ Group compete; the Gorky Automobile Plant is part of GAZ.", "enterprises",
+     ["KAMAZ", "GAZ Group", "Gorky Automobile Plant"]),
+    # "distributor X", "manufacturer X": the common noun is no part of the name, and a person is no company
+    ("A contract with Azerbaijani distributor Avromed was signed.", "enterprises", ["Avromed"]),
+    ("The Turkish manufacturer Hidromek and the retailer Evrotorg agreed.", "enterprises", ["Hidromek", "Evrotorg"]),
+    ("Director General of the company Oleg Lisitsky said so, and the operator Ivan Petrov agreed.", "enterprises",
+     []),
+    ("Director General of the company Oleg Lisitsky said so.", "people", ["Oleg Lisitsky"]),
+    # "the X concern" is a state concern (government); the concern Belneftekhim stays listed
+    ("According to the Belbiopharm concern, exports grew.", "organizations", ["Belbiopharm"]),
+    ("According to the Belbiopharm concern, exports grew.", "enterprises", []),
+    ("The Bellesbumprom concern and the concern Belneftekhim agreed.", "organizations",
+     ["Bellesbumprom", "Belneftekhim"]),
+    ("It is a matter of concern for everyone.", "organizations", []),
+    # akimats and hokimiyats of Kazakh and Uzbek regions are government bodies; the region inside is no mention
+    ("The Akimat of Kostanay Region and the Pavlodar Regional Akimat signed roadmaps.", "organizations",
+     ["Akimat of Kostanay Region", "Pavlodar Regional Akimat"]),
+    ("The Akimat of Kostanay Region and the Pavlodar Regional Akimat signed roadmaps.", "regions", []),
+    ("The Hokimiyat of Samarkand Region agreed.", "organizations", ["Hokimiyat of Samarkand Region"]),
+    # a rule's name starts with the whole hyphenated word
+    ("According to the Hi-Tech Park Administration, exports grew.", "organizations",
+     ["Hi-Tech Park Administration"]),
+    ("According to the Ultra-Modern Tech Museum, visits grew.", "organizations", ["Ultra-Modern Tech Museum"]),
+    # first-level regions of Kazakhstan, Uzbekistan, Kyrgyzstan and China (ISO 3166-2)
+    ("Dealers in Karaganda Region, Turkestan Oblast and Kostanay Region grew.", "regions",
+     ["Karaganda Region", "Turkestan Region", "Kostanay Region"]),
+    ("Plants in Jiangsu Province, Shandong and Andijan Region and Chuy Region opened.", "regions",
+     ["Jiangsu Province", "Shandong Province", "Andijan Region", "Chuy Region"]),
+    # event names hide the places inside them
+    ("Firms will present drugs at the Tashkent International Pharmaceutical Exhibition in Uzbekistan.",
+     "regions", ["Uzbekistan"]),
+    ("The Minsk Autumn Fair and the Astana International Forum opened in Belarus.", "regions", ["Belarus"]),
     # countries by official name, more Russian towns and ports
     ("Buyers from the Republic of Korea and South Korea came.", "regions", ["South Korea"]),
     ("Trucks went from Ussuriysk to Ust-Luga and Tuapse.", "regions", ["Ussuriysk", "Ust-Luga", "Tuapse"]),
@@ -356,6 +411,13 @@ def test_region_codes_and_kinds(record_of):
     assert found == {"Minsk": ("city", "BY", "BY-HM"), "Minsk Oblast": ("region", "BY", "BY-MI"),
                      "Kirov Oblast": ("region", "RU", "RU-KIR"), "Smolevichi District": ("district", "BY", None),
                      "Moscow": ("city", "RU", "RU-MOW"), "Belarus": ("country", "BY", None)}
+
+
+def test_partner_country_regions_carry_their_iso_code(record_of):
+    record = record_of("Kostanay, Kostanay Region, Tashkent Region and Jiangsu Province were named.")
+    found = {r["name"]: (r["kind"], r["country"], r["code"]) for r in record["regions"]}
+    assert found == {"Kostanay": ("city", "KZ", None), "Kostanay Region": ("region", "KZ", "KZ-39"),
+                     "Tashkent Region": ("region", "UZ", "UZ-TO"), "Jiangsu Province": ("region", "CN", "CN-JS")}
 
 
 def test_foreign_and_agro_town_settlements_carry_their_country(record_of):

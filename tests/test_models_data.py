@@ -104,3 +104,21 @@ def test_bad_row_names_the_file(tmp_path):
     (tmp_path / "patterns" / "entities.jsonl").write_text('{"label": "PLANET", "pattern": [{"ORTH": "Mars"}]}\n')
     with pytest.raises(ResourceError, match=r"entities\.jsonl: unknown label 'PLANET'"):
         load_catalog(tmp_path)
+
+
+def test_company_word_kinds_are_known(tmp_path):
+    for name in ("countries.tsv", "regions.tsv", "cities.tsv", "given_names.tsv", "enterprises.jsonl",
+                 "organizations.jsonl", "titles.jsonl", "non_person_words.tsv"):
+        (tmp_path / name).write_bytes((MODELS_DIR / name).read_bytes())
+    (tmp_path / "patterns").mkdir()
+    (tmp_path / "patterns" / "entities.jsonl").write_text("", encoding="utf-8")
+    (tmp_path / "company_words.tsv").write_text("word\tkind\nprom\tsuffix\n", encoding="utf-8")
+    with pytest.raises(ResourceError, match="prom: unknown kind 'suffix'"):
+        load_catalog(tmp_path)
+
+
+def test_company_word_parts_are_lower_case_and_unique(catalog):
+    for kind in ("part", "not_end"):
+        words = catalog.company_words[kind]
+        assert len(words) == len(set(words)) and all(word == word.lower() for word in words), kind
+

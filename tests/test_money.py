@@ -44,6 +44,11 @@ MONEY_FORMS = [
     ("It is worth about $1.2 billion.", [("$1.2 billion", B(1_200_000_000), B(1_200_000_000), "USD", True)]),
     ("The trade is around $110 million.", [("$110 million", B(110_000_000), B(110_000_000), "USD", True)]),
     ("Trade amounted to $115-140 million.", [("$115-140 million", B(115_000_000), B(140_000_000), "USD", False)]),
+    # every ISO 4217 code, not only the common ones
+    ("A contract worth AZN 10.2 million was signed.", [("AZN 10.2 million", B(10_200_000), B(10_200_000), "AZN", False)]),
+    ("Sales reached UZS 450 billion.", [("UZS 450 billion", B(450_000_000_000), B(450_000_000_000), "UZS", False)]),
+    ("The deal is worth 3 million GEL.", [("3 million GEL", B(3_000_000), B(3_000_000), "GEL", False)]),
+    ("Exports were VND 2.5 trillion.", [("VND 2.5 trillion", B(2_500_000_000_000), B(2_500_000_000_000), "VND", False)]),
     ("Trade amounted to $115\u2013140 million.", [("$115\u2013140 million", B(115_000_000), B(140_000_000), "USD", False)]),
     ("Harvesters worth between $3 million and $5 million.",
      [("between $3 million and $5 million", B(3_000_000), B(5_000_000), "USD", False)]),
@@ -108,6 +113,7 @@ NOT_MONEY = [
     "A fifth of the Br budget went to Brest.",
     "He visited 12 dairy farms in 3 districts.",
     "The rate of a dollar rose.",
+    "The TOP 10 exporters and ALL 20 districts were named.",
 ]
 
 

@@ -12,6 +12,8 @@ MONEY and DATE entities). `doc._.belta_catalog` points at the catalog the spans 
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from pathlib import Path
 
 from spacy.language import Language
@@ -24,8 +26,9 @@ from pipeline.entities.rules import normalize_match
 
 SPANS_KEY = "belta_entities"
 CATALOG_ATTR = "belta_catalog"
-# Higher wins between spans of the same length: gazetteer over rule over the model.
-GAZETTEER, RULE, PERSON_RULE, MODEL = 3, 2, 1, 0
+# Higher wins between spans of the same length: gazetteer over rule over the model. A company word
+# ("KazAgroFinance") is weaker evidence than a person's name, stronger than the model's guess of a place.
+GAZETTEER, RULE, PERSON_RULE, COMPANY_WORD, MODEL = 4, 3, 2, 1, 0
 
 
 @Language.factory("belta_entity_ruler", default_config={"data_dir": "", "spans_key": SPANS_KEY},
@@ -57,6 +60,7 @@ class EntityRuler:
         self.title_heads = {form.split()[-1] for title in catalog.titles for form in title.forms}
         self.thing_words = catalog.non_person_words | catalog.one_word_names
         self.rules.add("person_name", [person_name_pattern(catalog.given_names)], greedy="LONGEST")
+        self.company_words = CompanyWords(catalog.company_words)
 
     def __call__(self, doc: Doc) -> Doc:
         candidates: list[tuple[Span, int]] = []
@@ -78,6 +82,9 @@ class EntityRuler:
             if found is not None:
                 candidates.append((_span(doc, found.span.start, found.span.end, pattern.label, found.name,
                                          found.country), RULE))
+        candidates += [(doc[start:end], COMPANY_WORD) for start, end in self.company_words(doc)]
+        candidates = [(_span(doc, span.start, span.end, Label.ENTERPRISE, " ".join(span.text.split())), source)
+                      if source == COMPANY_WORD else (span, source) for span, source in candidates]
         for ent in doc.ents:
             if ent.label_ == "PERSON" and (person := clean_person_span(ent, self.title_words)) is not None:
                 candidates.append((_span(doc, person.start, person.end, Label.PERSON, person.text), MODEL))
@@ -87,8 +94,8 @@ class EntityRuler:
         for ent in doc.ents:
             if ent.label_ == "GPE" and (place := _place_name(ent)) is not None and place.text not in surnames:
                 candidates.append((_span(doc, place.start, place.end, Label.CITY, place.text), MODEL))
-        doc.spans[self.spans_key] = _longest_first(_with_tails(_trim_before_names(_without_false_joins(candidates)),
-                                                               tails))
+        candidates = _with_hyphenated_heads(_trim_before_names(_without_false_joins(candidates)))
+        doc.spans[self.spans_key] = _longest_first(_with_tails(candidates, tails))
         doc._.set(CATALOG_ATTR, self.catalog)
         return doc
 
@@ -109,6 +116,34 @@ class EntityRuler:
                     if span.label_ == Label.PERSON and source in (PERSON_RULE, MODEL) and full_name(span, source)}
         return [(span, source) for span, source in candidates
                 if not (source == MODEL and span.label_ == Label.PERSON) or person_like(span)]
+
+
+class CompanyWords:
+    """One word no list knows that reads as a company name: CamelCase ("KazAgroFinance", "SaryarkaAvtoProm"), or
+    ending with a company word part after at least three letters ("Agromashholding", "Nizhegorodelectrotrans"),
+    or an acronym hyphenated to a word starting with one ("R-Pharm", "SK-Pharmacia"); a tail word right after it
+    ("Agromashholding KZ", "KazAgroFinance Group") belongs to the name. The parts are data (company_words.tsv)."""
+
+    def __init__(self, words: dict[str, tuple[str, ...]]) -> None:
+        parts = "|".join(sorted(map(re.escape, words["part"]), key=len, reverse=True))
+        self.word = re.compile(rf"(?=.*[a-z])[A-Z](?:[a-z]{{2,}}(?:[A-Z][a-z]+)+|[A-Za-z]{{2,}}(?i:{parts}))")
+        self.acronym_head = re.compile(rf"(?=[A-Z])(?i:{parts})[a-z]*")
+        ends = "|".join(map(re.escape, words["not_end"]))
+        self.not_company = re.compile(rf"(?i:{ends})$") if ends else None
+        self.tails = frozenset(words["tail"])
+
+    def __call__(self, doc: Doc) -> Iterator[tuple[int, int]]:
+        for token in doc:
+            if self.word.fullmatch(token.text) and not (self.not_company and self.not_company.search(token.text)):
+                start = end = token.i
+            elif (token.is_upper and token.is_alpha and len(token) <= 4 and token.i + 2 < len(doc)
+                  and doc[token.i + 1].text == "-" and not token.whitespace_ and not doc[token.i + 1].whitespace_
+                  and self.acronym_head.fullmatch(doc[token.i + 2].text)):
+                start, end = token.i, token.i + 2
+            else:
+                continue
+            end += 1
+            yield start, end + 1 if end < len(doc) and doc[end].text in self.tails else end
 
 
 def _span(doc: Doc, start: int, end: int, label: Label, name: str, code: str = "") -> Span:
@@ -182,17 +217,37 @@ def _without_false_joins(candidates: list[tuple[Span, int]]) -> list[tuple[Span,
 
 def _trim_before_names(candidates: list[tuple[Span, int]]) -> list[tuple[Span, int]]:
     """A rule's open-ended run of capitalised words stops where a person's name begins
-    ("the National Bank of Belarus Dmitry Lapko" is a bank, then a person)."""
+    ("the National Bank of Belarus Dmitry Lapko" is a bank, then a person); a rule's name that is all a
+    person's name is no name ("Director General of the company Oleg Lisitsky")."""
     names = [span for span, source in candidates if source in (PERSON_RULE, MODEL)]
     trimmed = []
     for span, source in candidates:
         if source == RULE:
-            cut = min((name.start for name in names if span.start < name.start < span.end <= name.end),
+            cut = min((name.start for name in names if span.start <= name.start < span.end <= name.end),
                       default=span.end)
+            if cut == span.start:
+                continue
             if cut < span.end:
                 span = Span(span.doc, span.start, cut, label=span.label_, span_id=" ".join(span.doc[span.start:cut].text.split()))
         trimmed.append((span, source))
     return trimmed
+
+
+def _with_hyphenated_heads(candidates: list[tuple[Span, int]]) -> list[tuple[Span, int]]:
+    """A rule's name starts with the whole hyphenated word its first word ends ("Hi-Tech Park Administration",
+    not "Tech Park Administration")."""
+    extended = []
+    for span, source in candidates:
+        start, doc = span.start, span.doc
+        while (source == RULE and span.label_ in ORGANIZATION_LIKE and start >= 2 and doc[start - 1].text == "-"
+               and not doc[start - 1].whitespace_ and not doc[start - 2].whitespace_
+               and doc[start - 2].text[:1].isupper() and doc[start - 2].is_alpha):
+            start -= 2
+        if start < span.start:
+            span = Span(doc, start, span.end, label=span.label_, span_id=" ".join(doc[start:span.end].text.split()),
+                        kb_id=span.kb_id_)
+        extended.append((span, source))
+    return extended
 
 
 def _with_tails(candidates: list[tuple[Span, int]], tails: dict[int, int]) -> list[tuple[Span, int]]:

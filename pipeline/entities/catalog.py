@@ -35,7 +35,8 @@ ORGANIZATION_LABELS = {Label.ORG_GOVERNMENT: "government", Label.ORG_INTERNATION
                        Label.ORG_OTHER: "other"}
 ORGANIZATION_LIKE = {Label.ENTERPRISE, *ORGANIZATION_LABELS}
 PATTERN_NORMALIZERS = ("as_written", "legal_form", "inverted_ministry", "executive_committee", "settlement_of",
-                       "district")
+                       "district", "common_noun")
+COMPANY_WORD_KINDS = ("part", "not_end", "tail")
 # Generic words a gazetteer name ends with; their usual English variants are accepted in text.
 SUFFIX_VARIANTS = {" Oblast": (" Region",), " Krai": (" Territory", " Region"), " District": (" Raion",)}
 
@@ -78,6 +79,7 @@ class Catalog:
     country_adjectives: dict[str, str]  # lower-case adjective -> country name
     non_person_words: frozenset[str] = frozenset()  # lower-case words of things' names ("bank", "krai", "order")
     one_word_names: frozenset[str] = frozenset()  # lower-case one-word forms of listed places and organisations
+    company_words: dict[str, tuple[str, ...]] = field(default_factory=dict)  # kind -> words (company_words.tsv)
     by_key: dict[tuple[str, str], Entry] = field(default_factory=dict)
 
     def entry(self, label: str, name: str) -> Entry | None:
@@ -102,6 +104,7 @@ def load_catalog(models_dir: Path) -> Catalog:
                   for adjective in _split(row.get("adjectives"))}
     non_person = frozenset(row["word"].lower()
                            for row in read_tsv(models_dir / "non_person_words.tsv", required=("word", "kind")))
+    company_words = _company_words(models_dir / "company_words.tsv")
     one_word = frozenset(form.lower() for entry in entries if entry.label not in (Label.SKIP, Label.REFERENCE)
                          for form in entry.forms if " " not in form)
     by_key: dict[tuple[str, str], Entry] = {}
@@ -112,7 +115,17 @@ def load_catalog(models_dir: Path) -> Catalog:
         by_key[key] = entry
     return Catalog(entries=tuple(entries), patterns=tuple(patterns), titles=titles, references=references,
                    office_holders=holders, given_names=given, country_adjectives=adjectives,
-                   non_person_words=non_person, one_word_names=one_word, by_key=by_key)
+                   non_person_words=non_person, one_word_names=one_word,
+                   company_words=company_words, by_key=by_key)
+
+
+def _company_words(path: Path) -> dict[str, tuple[str, ...]]:
+    words: dict[str, list[str]] = {kind: [] for kind in COMPANY_WORD_KINDS}
+    for row in read_tsv(path, required=("word", "kind")):
+        if row["kind"] not in words:
+            raise ResourceError(f"{path}: {row['word']}: unknown kind {row['kind']!r}")
+        words[row["kind"]].append(row["word"])
+    return {kind: tuple(found) for kind, found in words.items()}
 
 
 def _split(value: Any) -> list[str]:

@@ -36,6 +36,10 @@ def normalize_match(span: Span, normalizer: str) -> RuleMatch | None:
         kind = span.doc[max(span.start - 2, 0):span.start + 1].text.lower()  # "agro-town" or "town"
         name = span[[token.lower_ for token in span].index("of") + 1:]  # one or two words: "Ostroshitsky Gorodok"
         return RuleMatch(name, " ".join(name.text.split()), "BY" if "agro" in kind else "")
+    if normalizer == "common_noun":  # "distributor Avromed", "the Belbiopharm concern": the noun is no part of the name
+        name = [token for token in span if not token.is_lower]
+        inner = span.doc[name[0].i:name[-1].i + 1] if name else span[:0]
+        return RuleMatch(inner, " ".join(inner.text.split())) if len(inner) else None
     if normalizer == "district":
         return RuleMatch(span, f"{span[0].text} District")
     return RuleMatch(span, words)

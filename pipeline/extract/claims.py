@@ -44,7 +44,11 @@ _DOCUMENT_BEFORE = re.compile(r"(?i)\b(?:programmes?|programs?|plans?|strateg(?:
                               r"agreements?|budgets?|laws?|guidelines|forecasts?|contracts?|memorand(?:um|a)|"
                               r"treat(?:y|ies)|targets)"
                               r"(?:\s+(?:of|for|on)\s+[\w\s-]{1,60}?)?\s+(?:for|until|up\s+to)\s+$")
+# "a supplier of insulin for 2026-2027": a term of several whole years after "for" names what a deal or a
+# document covers, not when the reported event happened.
+_TERM_BEFORE = re.compile(r"(?i)\bfor\s+(?:the\s+(?:period|years)\s+(?:of\s+)?)?$")
 _DOCUMENT_AFTER = re.compile(r"(?i)^\s*(?:state\s+)?(?:programme|program|plan|strategy|concept|roadmap)\b")
+_THAT = re.compile(r"\bthat\b")
 _CLAUSE_EDGE = re.compile(r"[,;:“”\"()]")
 # A question, also when a quoted one is followed by its attribution ("... next year?” the president said.").
 _QUESTION = re.compile(r"\?[”\"]?(?:\s*[,–-]?\s+[^“”\"?\d]{1,60})?[\s”\"]*$")
@@ -56,6 +60,8 @@ _ACCORDING_WINDOW = 100
 _HEADING_COLON = re.compile(r"[ \t]*:")
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]er)\b")
 _ROLE_WINDOW = 60
+_FEMININE_ENDINGS = ("aya", "ova", "eva", "yova", "ina", "yna")
+_MASCULINE_ENDINGS = ("ov", "ev", "in", "yn", "sky", "skiy", "skii", "ich")
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +179,8 @@ def statements(text: str, start: int, end: int, dates: Sequence[Period]) -> list
             parts[-1] = (parts[-1][0], part_end, parts[-1][2])
         elif pending is None:
             pending = part_start
+    if not parts:
+        return []  # only a comparison baseline ("3.6 centners more than last year"): nothing to anchor to
     anchored = [(s, e, anchor(text, ds, s)) for s, e, ds in parts]
     if len({(a.first, a.last) for _, _, a in anchored}) <= 1:
         anchored = [(start, end, anchor(text, dates, start))]
@@ -201,12 +209,22 @@ def _demotion(text: str, period: Period, start: int) -> int:
     before = text[max(start, period.start - 80):period.start]
     if _BASELINE.search(before):
         return BASELINE
-    if _DOCUMENT_BEFORE.search(before) or _DOCUMENT_AFTER.match(text, period.end):
+    if _DOCUMENT_BEFORE.search(before) or _DOCUMENT_AFTER.match(text, period.end) or (
+            _TERM_BEFORE.search(before) and _whole_years(period) > 1):
         return DOCUMENT
     clause = before[max((m.end() for m in _CLAUSE_EDGE.finditer(before)), default=0):]
-    if claim_cues().speech.search(clause):
+    verbs = list(claim_cues().speech.finditer(clause))
+    # "said on Monday" dates the speech; "added that in March ..." dates what was said.
+    if verbs and not _THAT.search(clause, verbs[-1].end()):
         return SPEECH_ACT
     return 0
+
+
+def _whole_years(period: Period) -> int:
+    """How many calendar years the period covers exactly (0 when it is not a run of whole years)."""
+    if (period.first.month, period.first.day, period.last.month, period.last.day) != (1, 1, 12, 31):
+        return 0
+    return period.last.year - period.first.year + 1
 
 
 def _is_plan(statement: str, cues: ClaimCues) -> bool:
@@ -328,7 +346,11 @@ class Speakers:
         if reference.kind == "person":
             return reference.name
         if reference.kind == "pronoun":
-            return self.last_speaker or self._latest_person(reference.start)
+            pronoun = self.text[reference.start:reference.end].lower()
+            if self.last_speaker is not None and _may_be(pronoun, self.last_speaker):
+                return self.last_speaker
+            earlier = [name for s, _, name in self.mentions if s < reference.start and _may_be(pronoun, name)]
+            return earlier[-1] if earlier else self.last_speaker or self._latest_person(reference.start)
         roles = self.cues.roles.get(" ".join(self.text[reference.start:reference.end].lower().split()), ())
         holders = [p for p in self.people if roles and self._holds(p, roles)]
         if holders:
@@ -350,6 +372,14 @@ class Speakers:
     def _latest_person(self, position: int) -> str | None:
         earlier = [name for s, _, name in self.mentions if s < position]
         return earlier[-1] if earlier else None
+
+
+def _may_be(pronoun: str, name: str) -> bool:
+    """Whether "he"/"she" can stand for the person: Slavic surnames show the gender (Savitskaya, Ivanov)."""
+    surname = name.split()[-1].lower()
+    if pronoun in ("he", "him"):
+        return not surname.endswith(_FEMININE_ENDINGS)
+    return not surname.endswith(_MASCULINE_ENDINGS)
 
 
 def quote_spans(text: str) -> Iterator[tuple[int, int]]:

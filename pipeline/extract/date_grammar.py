@@ -93,7 +93,8 @@ class DateGrammar:
             ("calendar_date", rf"\b(?P<d>{day})\s+(?:{i('of')}\s+)?(?P<m>{month})(?:,?\s+(?P<y>{year}))?"),
             ("calendar_date", rf"\b(?P<m>{month})\s+(?P<d>{day})(?:,\s*(?P<y>{year}))?(?!\s*[-–—]\s*\d)"),
             ("calendar_date", r"(?<![\w.,/])(?P<numeric>\d{1,2}([./])\d{1,2}\2(?:\d{4}|\d{2}))(?![\w/]|[.,]\d)"),
-            ("month_span", rf"\b(?:{i('from|between')}\s+)?(?P<m1>{month})(?:{dash}|\s+{i('to|and|through|until|till')}\s+)"
+            ("month_span", rf"\b(?:{i('from|between')}\s+)?(?P<m1>{month})(?:\s+(?P<y1>{year}))?"
+                           rf"(?:{dash}|\s+{i('to|and|through|until|till')}\s+)"
                            rf"(?P<m2>{month})(?:,?\s+(?:{i('of')}\s+)?(?P<y>{year}))?"),
             ("month", rf"\b(?:{i('early|mid|late')}[-\s]+)?(?P<m>{month})"
                       rf"(?:,?\s+(?:{i('of')}\s+)?(?P<y>{year})|\s+{i('of')}\s+(?P<ys_rel>{relyear}))?"),

@@ -69,6 +69,8 @@ def find_periods(text: str, published: datetime, *, source: str | None = None,
 
 def resolve(expression: Expression, published: datetime, tense: Tense, vocabulary: Vocabulary) -> Interval | None:
     """The interval an expression stands for, or None when it cannot be placed."""
+    if expression.prefix == "by" and expression.rule == "weekday":
+        tense = "future"  # "by Friday" is a deadline, like "by 2030"
     interval = RESOLVERS[expression.rule](expression.groups, published, tense, vocabulary)
     if interval is None or interval[0] > interval[1]:
         return None
@@ -249,8 +251,8 @@ def _month_span(groups: dict[str, str], published: datetime, tense: Tense, v: Vo
     m1, m2 = _month(groups["m1"], v), _month(groups["m2"], v)
 
     def place(year: int) -> Interval | None:
-        first = month_interval(year - 1 if m1 > m2 else year, m1)[0]
-        return first, month_interval(year, m2)[1]
+        first_year = int(groups["y1"]) if "y1" in groups else (year - 1 if m1 > m2 else year)
+        return month_interval(first_year, m1)[0], month_interval(year, m2)[1]
     if "y" in groups:
         return place(int(groups["y"]))
     return nearest_year(published.date(), tense, place)
