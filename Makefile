@@ -28,7 +28,7 @@ bench: setup
 
 eval: setup
 	$(PY) -m pipeline.evaluate --shared $(SHARED)
-	$(PY) -m pipeline.evaluate_public --public-dir $(SHARED)/eval/public
+	$(PY) -m pipeline.evaluate_public --public-dir $(SHARED)/eval/public --baseline
 
 clean:
 	rm -rf out $(VENV)
