@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import csv
 import io
 import json
@@ -14,6 +15,7 @@ from click.testing import CliRunner
 from pipeline.cli import main
 from pipeline.store import load_into_sqlite
 from pipeline.store.query import QueryError, claims_filters, run_query, run_sql, search_filters
+from pipeline.store.rows import entity_id
 from pipeline.store.sqlite import connect_read_only
 
 
@@ -61,6 +63,24 @@ def test_people_top_counts_articles(db, records):
         for person in record["people"]:
             counts[person["key"]] = counts.get(person["key"], 0) + 1
     assert [row["articles"] for row in rows] == sorted(counts.values(), reverse=True)[:2]
+
+
+def test_entity_mentions_count_every_mention_in_every_article(tmp_path, records):
+    twice = copy.deepcopy(records[:6])
+    for record in twice[::2]:
+        record["regions"][0]["mentions"] *= 2
+    path = tmp_path / "r.jsonl"
+    path.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in twice))
+    load_into_sqlite([str(path)], tmp_path / "facts.sqlite")
+    with connect_read_only(tmp_path / "facts.sqlite") as connection:
+        rows = run_query(connection, "regions", columns=("id", "articles", "mentions")).rows
+    counts: dict[str, int] = {}
+    for record in twice:
+        for region in record["regions"]:
+            key = entity_id("regions", region)
+            counts[key] = counts.get(key, 0) + len(region["mentions"])
+    assert {key: mentions for key, _, mentions in rows} == counts
+    assert any(mentions > articles for _, articles, mentions in rows)  # mentions, not rows, are counted
 
 
 def test_money_by_currency_and_minimum_as_csv(db, records):

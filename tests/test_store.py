@@ -17,10 +17,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.cli import main
-from pipeline.store import load_into_sqlite
+from pipeline.store import load_files, load_into_sqlite
 from pipeline.store.rows import entity_id, fold_name
-from pipeline.store.schema import TABLES
-from pipeline.store.sqlite import connect, read_records
+from pipeline.store.schema import TABLES, TABLES_BY_NAME, distinct_entities, entity_upsert_statement, index_statements
+from pipeline.store.sqlite import SqliteSink, StoreLayoutError, connect, read_records
 from pipeline.store.validate import (ErrorRecord, InvalidLine, RecordValidator, ValidRecord, _conforms,
                                      read_record_lines)
 
@@ -251,6 +251,69 @@ def test_round_trip_property(tmp_path_factory, synthetic_record, n, drop):
     assert list(read_records(connect(db))) == [record]
 
 
+def test_loading_in_a_second_process_gives_the_same_store_and_reports(tmp_path, synthetic_record):
+    bad = synthetic_record(1)
+    bad["money"][0]["start"] += 1
+    # more lines than one chunk the worker is sent, with invalid lines on both sides of the boundary
+    items = [synthetic_record(n) for n in range(300)]
+    items[9:9] = [b"{oops\n"]
+    items[260:260] = [bad, ERROR_RECORD]
+    records = write_jsonl(tmp_path / "r.jsonl", items)
+    dumps, reports = [], []
+    for parallel in (False, True):
+        db = tmp_path / f"{parallel}.sqlite"
+        invalid: list[InvalidLine] = []
+        connection = connect(db)
+        report = load_files([str(records)], SqliteSink(connection), on_invalid=invalid.append, parallel=parallel)
+        connection.close()
+        dumps.append(dump(db))
+        reports.append((report, [str(line) for line in invalid]))
+    assert dumps[0] == dumps[1] and reports[0] == reports[1]
+    assert [line.split(":")[1] for line in reports[0][1]] == ["10", "261"]
+    assert (reports[0][0].added, reports[0][0].error_records) == (300, 1)
+
+
+@settings(max_examples=50, deadline=None)
+@given(rows=st.lists(st.tuples(st.sampled_from(["a", "b", "c"]), st.text("Aaé ", min_size=1, max_size=4),
+                               st.sampled_from(["government", "other"])), max_size=12))
+def test_distinct_entities_leave_the_table_the_upserts_would(rows):
+    table = TABLES_BY_NAME["organizations"]
+    results = []
+    for values in (rows, distinct_entities(rows)):
+        with sqlite3.connect(":memory:") as connection:
+            connection.execute("CREATE TABLE organizations (id TEXT PRIMARY KEY, name TEXT, kind TEXT)")
+            connection.executemany(entity_upsert_statement(table, "?"), values)
+            results.append(connection.execute("SELECT * FROM organizations ORDER BY id").fetchall())
+    assert results[0] == results[1]
+    assert len(distinct_entities(rows)) == len({row[0] for row in rows})
+
+
+def _index_names(db: Path) -> set[str]:
+    with sqlite3.connect(db) as connection:
+        return {name for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'index' "
+                                                       "AND name NOT LIKE 'sqlite_autoindex%'")}
+
+
+def test_secondary_indexes_are_built_after_loading_an_empty_store_or_on_the_next_connect(tmp_path, synthetic_record):
+    expected = {name for name, _ in index_statements()}
+    db = tmp_path / "f.sqlite"
+    load_into_sqlite([str(write_jsonl(tmp_path / "r.jsonl", [synthetic_record(0)]))], db)
+    assert _index_names(db) == expected
+    interrupted = tmp_path / "g.sqlite"
+    SqliteSink(connect(interrupted)).connection.close()  # a load into an empty store that never finished
+    assert _index_names(interrupted) == set()
+    connect(interrupted).close()
+    assert _index_names(interrupted) == expected
+
+
+def test_a_store_in_the_earlier_layout_is_refused_with_advice(tmp_path):
+    db = tmp_path / "old.sqlite"
+    with sqlite3.connect(db) as connection:
+        connection.execute("CREATE TABLE mentions (article_id TEXT)")
+    with pytest.raises(StoreLayoutError, match="earlier version of the store.*load the records again"):
+        connect(db)
+
+
 def test_full_text_search_finds_article_text_and_claims(tmp_path, synthetic_record):
     db = tmp_path / "f.sqlite"
     load_into_sqlite([str(write_jsonl(tmp_path / "r.jsonl", [synthetic_record(n) for n in range(3)]))], db)
@@ -292,8 +355,10 @@ def test_export_parquet_writes_every_table_readably(tmp_path, synthetic_record):
     money = pq.read_table(tmp_path / "pq" / "money.parquet").to_pylist()
     expected = sorted((synthetic_record(n) for n in range(4)), key=lambda r: r["id"])
     assert [int(row["high"]) for row in money] == [r["money"][0]["high"] for r in expected]
-    titles = pq.read_table(tmp_path / "pq" / "article_people.parquet").column("titles").to_pylist()
-    assert ["President of Belarus"] in titles
+    people = pq.read_table(tmp_path / "pq" / "article_people.parquet").to_pylist()
+    assert ["President of Belarus"] in [row["titles"] for row in people]
+    assert sorted(row["mentions"] for row in people) == sorted(
+        [[m["start"], m["end"]] for m in p["mentions"]] for r in expected for p in r["people"])
 
 
 def test_cli_load_reports_invalid_lines_and_exits_1(tmp_path, synthetic_record):
@@ -302,6 +367,16 @@ def test_cli_load_reports_invalid_lines_and_exits_1(tmp_path, synthetic_record):
     assert result.exit_code == 1
     assert f"{records}:2: not JSON" in result.output
     assert "1 articles added" in result.output and "1 error records" in result.output
+
+
+def test_cli_load_into_a_store_of_an_earlier_layout_says_so_in_one_line(tmp_path, synthetic_record):
+    old = tmp_path / "old.sqlite"
+    with sqlite3.connect(old) as connection:
+        connection.execute("CREATE TABLE mentions (article_id TEXT)")
+    records = write_jsonl(tmp_path / "r.jsonl", [synthetic_record(0)])
+    result = CliRunner().invoke(main, ["load", str(records), "--db", str(old)])
+    assert result.exit_code == 1
+    assert "earlier version of the store" in result.output and "Traceback" not in result.output
 
 
 def test_cli_load_of_valid_records_with_error_records_exits_0(tmp_path, synthetic_record):

@@ -6,7 +6,7 @@ import csv
 import functools
 import io
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +39,7 @@ def load(records: tuple[str, ...], db: Path | None, postgres: str | None, batch_
     Example:
         python -m pipeline load out/records.jsonl --db out/facts.sqlite
     """
-    from pipeline.store import load_files, load_into_sqlite
+    from pipeline.store import load_files
 
     if db is None and postgres is None:
         raise click.UsageError("say where to load: --db FACTS.sqlite and/or --postgres URL")
@@ -54,7 +54,7 @@ def load(records: tuple[str, ...], db: Path | None, postgres: str | None, batch_
 
     invalid = 0
     if db is not None:
-        report = load_into_sqlite(records, db, on_invalid=report_invalid)
+        report = _load_sqlite(records, db, on_invalid=report_invalid)
         invalid = report.invalid
         if not quiet:
             click.echo(f"{db}: {report.summary()}", err=True)
@@ -311,13 +311,22 @@ def db_option(extract_command: Callable[..., None]) -> Callable[..., None]:
     return command
 
 
+def _load_sqlite(records: Sequence[str], db: Path, *, on_invalid: Callable[[Any], None]) -> Any:
+    """Load into the SQLite store; a store in an earlier layout is a one-line error, not a traceback."""
+    from pipeline.store import load_into_sqlite
+    from pipeline.store.sqlite import StoreLayoutError
+
+    try:
+        return load_into_sqlite(records, db, on_invalid=on_invalid)
+    except StoreLayoutError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
 def _load_extracted(output: str, db: Path, *, quiet: bool) -> int:
     """Load the run's output into `db`; returns how many lines were invalid."""
-    from pipeline.store import load_into_sqlite
-
     if not Path(output).is_file():  # the run stopped before publishing its output
         return 0
-    report = load_into_sqlite([output], db, on_invalid=lambda line: click.echo(f"invalid record: {line}", err=True))
+    report = _load_sqlite([output], db, on_invalid=lambda line: click.echo(f"invalid record: {line}", err=True))
     if not quiet:
         click.echo(f"{db}: {report.summary()}", err=True)
     return report.invalid

@@ -21,6 +21,7 @@ _AMOUNT = pa.decimal128(38, 6)
 _ARROW_TYPES: dict[str, pa.DataType] = {
     "text": pa.string(), "integer": pa.int64(), "real": pa.float64(), "amount": _AMOUNT, "date": pa.date32(),
     "timestamp": pa.timestamp("s"), "boolean": pa.bool_(), "json": pa.list_(pa.string()),
+    "spans": pa.list_(pa.list_(pa.int64(), 2)),
 }
 
 
@@ -50,7 +51,7 @@ def export_parquet(connection: sqlite3.Connection, directory: Path) -> dict[str,
 def _converter(column: Column) -> Callable[[Any], Any]:
     if column.type == "amount":
         return lambda value: None if value is None else Decimal(str(value))
-    if column.type == "json":
+    if column.type in ("json", "spans"):
         return lambda value: None if value is None else orjson.loads(value)
     if column.type == "boolean":
         return lambda value: None if value is None else bool(value)

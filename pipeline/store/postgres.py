@@ -15,7 +15,7 @@ import psycopg
 
 from pipeline.errors import PipelineError
 from pipeline.store.rows import Rows
-from pipeline.store.schema import (ENTITY_TABLES, TABLES, create_statements, delete_statements,
+from pipeline.store.schema import (ENTITY_TABLES, TABLES, create_statements, delete_statements, distinct_entities,
                                    entity_upsert_statement, prune_statements, upsert_statement)
 
 
@@ -56,6 +56,8 @@ class PostgresSink:
                 statement = (entity_upsert_statement(table, "%s") if table.name in ENTITY_TABLES
                              else upsert_statement(table, "%s"))
                 values = list(chain.from_iterable(r[table.name] for r in rows))
+                if table.name in ENTITY_TABLES:
+                    values = distinct_entities(values)
                 if values:
                     cursor.executemany(statement, values)
 

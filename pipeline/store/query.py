@@ -48,11 +48,10 @@ class Filters:
         return self
 
 
-def _entity_subject(table: str, link: str, entity_column: str, entity_type: str, *extra: str) -> Subject:
+def _entity_subject(table: str, link: str, entity_column: str, *extra: str) -> Subject:
     fields = {"id": "e.id", "name": "e.name", **{column: f"e.{column}" for column in extra},
               "articles": "COUNT(DISTINCT l.article_id)",
-              "mentions": f"(SELECT COUNT(*) FROM mentions m WHERE m.entity_type = '{entity_type}' "
-                          f"AND m.entity_id = e.id)"}
+              "mentions": "SUM(json_array_length(l.mentions))"}
     return Subject(fields, f"{table} e JOIN {link} l ON l.{entity_column} = e.id", ("-articles", "-mentions", "name"),
                    group_by="e.id")
 
@@ -73,11 +72,10 @@ SUBJECTS: dict[str, Subject] = {
         {"article_id": "c.article_id", "published": "a.published", "from": "c.from_date", "to": "c.to_date",
          "kind": "c.kind", "speaker": "c.speaker", "text": "c.text"},
         "claims c JOIN articles a ON a.id = c.article_id", ("from", "article_id")),
-    "people": _entity_subject("people", "article_people", "person_id", "person"),
-    "regions": _entity_subject("regions", "article_regions", "region_id", "region", "kind", "country", "code"),
-    "enterprises": _entity_subject("enterprises", "article_enterprises", "enterprise_id", "enterprise"),
-    "organizations": _entity_subject("organizations", "article_organizations", "organization_id", "organization",
-                                     "kind"),
+    "people": _entity_subject("people", "article_people", "person_id"),
+    "regions": _entity_subject("regions", "article_regions", "region_id", "kind", "country", "code"),
+    "enterprises": _entity_subject("enterprises", "article_enterprises", "enterprise_id"),
+    "organizations": _entity_subject("organizations", "article_organizations", "organization_id", "kind"),
     "money": Subject(
         {"article_id": "m.article_id", "published": "a.published", "text": "m.text", "low": "m.low",
          "high": "m.high", "currency": "m.currency", "approximate": "m.approximate"},

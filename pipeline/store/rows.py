@@ -50,7 +50,7 @@ def record_rows(record: Mapping[str, Any], digest: str) -> Rows:
     source, dateline = record["source"], record["dateline"] or {}
     rows: Rows = {name: [] for name in (
         "articles", "people", "regions", "enterprises", "organizations", "article_people", "article_regions",
-        "article_enterprises", "article_organizations", "mentions", "money", "percentages", "dates", "claims",
+        "article_enterprises", "article_organizations", "money", "percentages", "dates", "claims",
         "claim_entities", "claim_money", "claim_percentages")}
     rows["articles"].append((
         article, source["path"], source["line"], source["url"], source.get("member"), record["title"],
@@ -63,9 +63,6 @@ def record_rows(record: Mapping[str, Any], digest: str) -> Rows:
             key = entity_id(field, entity)
             rows[field].append(_canonical(field, key, entity))
             rows[f"article_{field}"].append(_link(field, article, position, key, entity))
-            for index, mention in enumerate(entity["mentions"]):
-                rows["mentions"].append((article, entity_type, position, index, key, mention["text"],
-                                         mention["start"], mention["end"]))
             for name in (entity["name"], *entity.get("aliases", ()), *(m["text"] for m in entity["mentions"])):
                 names.setdefault(name, (entity_type, key))
                 names.setdefault(fold_name(name), (entity_type, key))
@@ -101,9 +98,6 @@ def record_from_rows(article: Mapping[str, Any], children: Mapping[str, Sequence
                      entities: Mapping[str, Mapping[str, Mapping[str, Any]]]) -> dict[str, Any]:
     """The record whose rows these are: `children` are the article's rows by table, in key order;
     `entities` the canonical rows by table and id."""
-    mentions: dict[tuple[str, int], list[dict[str, Any]]] = {}
-    for row in children["mentions"]:
-        mentions.setdefault((row["entity_type"], row["entity_position"]), []).append(_span(row))
     source = {"path": article["source_path"], "line": article["source_line"], "url": article["source_url"]}
     if article["source_member"] is not None:
         source["member"] = article["source_member"]
@@ -114,9 +108,11 @@ def record_from_rows(article: Mapping[str, Any], children: Mapping[str, Sequence
         if article["dateline_place"] is not None else None,
         "category": article["category"], "language": article["language"], "text": article["text"],
     }
+    text = article["text"]
     for field, entity_type in _ENTITY_TYPES.items():
         record[field] = [_entity(field, row, entities[field][row[f"{entity_type}_id"]],
-                                 mentions.get((entity_type, row["position"]), []))
+                                 [{"text": text[start:end], "start": start, "end": end}
+                                  for start, end in _list(row["mentions"])])
                          for row in children[f"article_{field}"]]
     record["money"] = [{**_span(row), "low": _number(row["low"]), "high": _number(row["high"]),
                         "currency": row["currency"], "approximate": bool(row["approximate"])}
@@ -144,11 +140,12 @@ def _canonical(field: str, key: str, entity: Mapping[str, Any]) -> tuple[Any, ..
 
 
 def _link(field: str, article: str, position: int, key: str, entity: Mapping[str, Any]) -> tuple[Any, ...]:
+    mentions = orjson.dumps([(m["start"], m["end"]) for m in entity["mentions"]]).decode()
     if field == "people":
-        return (article, position, key, entity["name"], _json(entity["titles"]))
+        return (article, position, key, entity["name"], _json(entity["titles"]), mentions)
     if field == "regions":
-        return (article, position, key, entity["name"])
-    return (article, position, key, entity["name"], _json(entity.get("aliases", [])))
+        return (article, position, key, entity["name"], mentions)
+    return (article, position, key, entity["name"], _json(entity.get("aliases", [])), mentions)
 
 
 def _entity(field: str, link: Mapping[str, Any], canonical: Mapping[str, Any],
@@ -180,7 +177,8 @@ def _json(values: Sequence[str]) -> str:
     return orjson.dumps(list(values)).decode()
 
 
-def _list(value: Any) -> list[str]:
+def _list(value: Any) -> list[Any]:
+    """A JSON column's value: text from SQLite, already decoded from PostgreSQL."""
     return orjson.loads(value) if isinstance(value, str) else list(value)
 
 

@@ -5,10 +5,9 @@ list, or an entity's canonical id), never by a counter, so loading the same
 records again writes the same rows and an upsert is a plain `ON CONFLICT`.
 
     articles ─┬─ article_people ── people          canonical entities, shared by articles
-              ├─ article_regions ── regions
-              ├─ article_enterprises ── enterprises
+              ├─ article_regions ── regions        (a link row holds the offsets of the
+              ├─ article_enterprises ── enterprises    entity's mentions in the article)
               ├─ article_organizations ── organizations
-              ├─ mentions                           every mention of an article's entity
               ├─ money, percentages, dates
               └─ claims ─┬─ claim_entities        claim <-> entity
                          ├─ claim_money           claim <-> amount
@@ -17,18 +16,19 @@ records again writes the same rows and an upsert is a plain `ON CONFLICT`.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 Dialect = Literal["sqlite", "postgres"]
-ColumnType = Literal["text", "integer", "real", "amount", "date", "timestamp", "boolean", "json"]
+ColumnType = Literal["text", "integer", "real", "amount", "date", "timestamp", "boolean", "json", "spans"]
 
 # Amounts keep integers exact (NUMERIC affinity stores 110000000 as an integer in SQLite).
 _TYPES: dict[Dialect, dict[ColumnType, str]] = {
     "sqlite": {"text": "TEXT", "integer": "INTEGER", "real": "REAL", "amount": "NUMERIC", "date": "TEXT",
-               "timestamp": "TEXT", "boolean": "INTEGER", "json": "TEXT"},
+               "timestamp": "TEXT", "boolean": "INTEGER", "json": "TEXT", "spans": "TEXT"},
     "postgres": {"text": "TEXT", "integer": "INTEGER", "real": "DOUBLE PRECISION", "amount": "NUMERIC",
-                 "date": "DATE", "timestamp": "TIMESTAMP", "boolean": "BOOLEAN", "json": "JSONB"},
+                 "date": "DATE", "timestamp": "TIMESTAMP", "boolean": "BOOLEAN", "json": "JSONB", "spans": "JSONB"},
 }
 
 
@@ -73,11 +73,18 @@ def _period() -> tuple[Column, ...]:
             Column("to_date", "date", True, description="last day of the period (inclusive)"))
 
 
+def _mentions() -> Column:
+    # One row per mention was a quarter of all rows written; a mention's text is the article's text
+    # between its offsets (the loader checks that), so the offsets are all there is to keep.
+    return Column("mentions", "spans", True,
+                  description="JSON array of [start, end] offsets of its mentions in the article text")
+
+
 def _entity_link(table: str, entity: str, *extra: Column) -> Table:
     return Table(f"article_{table}", (_article(), Column("position", "integer", True),
                                       Column(f"{entity}_id", "text", True, f"{table}.id"),
                                       Column("name", "text", True, description="the name this article gives"),
-                                      *extra),
+                                      *extra, _mentions()),
                  ("article_id", "position"), f"Which {table} each article names, in the record's order.",
                  ((f"{entity}_id",),))
 
@@ -107,12 +114,6 @@ TABLES: tuple[Table, ...] = (
     _entity_link("regions", "region"),
     _entity_link("enterprises", "enterprise", Column("aliases", "json", True, description="JSON array")),
     _entity_link("organizations", "organization", Column("aliases", "json", True, description="JSON array")),
-    Table("mentions", (_article(),
-                       Column("entity_type", "text", True, description="person, region, enterprise or organization"),
-                       Column("entity_position", "integer", True), Column("position", "integer", True),
-                       Column("entity_id", "text", True), *_span()),
-          ("article_id", "entity_type", "entity_position", "position"), "Every mention of an article's entities.",
-          (("entity_type", "entity_id"),)),
     Table("money", (_article(), Column("position", "integer", True), *_span(),
                     Column("low", "amount", True), Column("high", "amount", True),
                     Column("currency", "text", True, description="ISO 4217 code"),
@@ -147,6 +148,8 @@ TABLES: tuple[Table, ...] = (
 
 TABLES_BY_NAME = {table.name: table for table in TABLES}
 ENTITY_TABLES = ("people", "regions", "enterprises", "organizations")
+# The content tables of the SQLite store's FTS5 indexes, which find their rows by rowid.
+ROWID_TABLES = ("articles", "claims")
 
 
 def create_statements(dialect: Dialect) -> list[str]:
@@ -160,11 +163,18 @@ def create_statements(dialect: Dialect) -> list[str]:
             if column.references:
                 target, target_column = column.references.split(".")
                 lines.append(f"  FOREIGN KEY ({column.name}) REFERENCES {target}({target_column})")
-        statements.append(f"CREATE TABLE IF NOT EXISTS {table.name} (\n" + ",\n".join(lines) + "\n)")
-        for columns in table.indexes:
-            statements.append(f"CREATE INDEX IF NOT EXISTS {table.name}_{'_'.join(columns)} "
-                              f"ON {table.name} ({', '.join(columns)})")
-    return statements
+        # SQLite: a table no FTS index points into is kept in its key's order (WITHOUT ROWID), so a
+        # row is written once, not into the table and again into its key's index.
+        storage = " WITHOUT ROWID" if dialect == "sqlite" and table.name not in ROWID_TABLES else ""
+        statements.append(f"CREATE TABLE IF NOT EXISTS {table.name} (\n" + ",\n".join(lines) + "\n)" + storage)
+    return statements + [statement for _, statement in index_statements()]
+
+
+def index_statements() -> list[tuple[str, str]]:
+    """(name, CREATE INDEX statement) of every secondary index, the same in both dialects."""
+    return [(f"{table.name}_{'_'.join(columns)}",
+             f"CREATE INDEX IF NOT EXISTS {table.name}_{'_'.join(columns)} ON {table.name} ({', '.join(columns)})")
+            for table in TABLES for columns in table.indexes]
 
 
 def insert_statement(table: Table, placeholder: str) -> str:
@@ -196,6 +206,17 @@ def entity_upsert_statement(table: Table, placeholder: str) -> str:
     return (f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({values}) "
             f"ON CONFLICT (id) DO UPDATE SET {update} WHERE {better}")
 
+
+def distinct_entities(rows: Iterable[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """One row per id (rows start with id and name): the row `entity_upsert_statement` would keep of
+    these, so upserting just those gives the same table. Common entities recur in most articles of a
+    batch; this writes each once."""
+    kept: dict[str, tuple[Any, ...]] = {}
+    for row in rows:
+        held = kept.get(row[0])
+        if held is None or len(row[1]) > len(held[1]) or (len(row[1]) == len(held[1]) and row[1] < held[1]):
+            kept[row[0]] = row
+    return list(kept.values())
 
 
 def delete_statements(placeholder: str, count: int) -> list[str]:

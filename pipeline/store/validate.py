@@ -72,10 +72,11 @@ class RecordValidator:
         return None if "error" in value else _offset_problem(value)
 
 
-def read_record_lines(lines: Iterable[bytes], validator: RecordValidator, *, source: str = "-") -> Iterator[RecordLine]:
-    """Classify every non-blank line of a JSON Lines stream, numbering lines from 1; `source` names
-    the stream in what is reported about invalid lines."""
-    for number, line in enumerate(lines, start=1):
+def read_record_lines(lines: Iterable[bytes], validator: RecordValidator, *, source: str = "-",
+                      first: int = 1) -> Iterator[RecordLine]:
+    """Classify every non-blank line of a JSON Lines stream, numbering lines from `first` (a part of a
+    stream starts at its own line); `source` names the stream in what is reported about invalid lines."""
+    for number, line in enumerate(lines, start=first):
         line = line.strip()
         if not line:
             continue
