@@ -92,3 +92,14 @@ def test_unreachable_server_is_a_clear_runtime_error(tmp_path, synthetic_record)
     result = load(tmp_path, "postgresql://nobody:wrong@127.0.0.1:1/none?connect_timeout=2", [synthetic_record(0)])
     assert result.exit_code == 1
     assert "cannot connect to PostgreSQL" in result.output
+
+
+def test_mentions_view_gives_every_mention_with_its_text(tmp_path, database, synthetic_record):
+    records = [synthetic_record(n) for n in range(5)]
+    load(tmp_path, database, records)
+    expected = sorted((r["id"], m["start"], m["end"], m["text"]) for r in records
+                      for field in ("people", "regions", "enterprises", "organizations")
+                      for entity in r[field] for m in entity["mentions"])
+    with psycopg.connect(database) as connection:
+        rows = connection.execute('SELECT article_id, start, "end", text FROM mentions').fetchall()
+    assert expected and sorted(rows) == expected

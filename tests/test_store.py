@@ -20,7 +20,7 @@ from pipeline.cli import main
 from pipeline.store import load_files, load_into_sqlite
 from pipeline.store.rows import entity_id, fold_name
 from pipeline.store.schema import TABLES, TABLES_BY_NAME, distinct_entities, entity_upsert_statement, index_statements
-from pipeline.store.sqlite import SqliteSink, StoreLayoutError, connect, read_records
+from pipeline.store.sqlite import SqliteSink, StoreLayoutError, connect, connect_read_only, read_records
 from pipeline.store.validate import (ErrorRecord, InvalidLine, RecordValidator, ValidRecord, _conforms,
                                      read_record_lines)
 
@@ -431,3 +431,15 @@ def test_extract_db_needs_an_output_file(tmp_path):
     result = CliRunner().invoke(main, ["extract", str(page), "--db", str(tmp_path / "f.sqlite")])
     assert result.exit_code == 2
     assert "needs the records in a file" in result.output
+
+
+def test_mentions_view_gives_every_mention_with_its_text(tmp_path, synthetic_record):
+    records = [synthetic_record(n) for n in range(5)]
+    path = write_jsonl(tmp_path / "r.jsonl", records)
+    load_into_sqlite([str(path)], tmp_path / "f.sqlite")
+    expected = sorted((r["id"], m["start"], m["end"], m["text"]) for r in records
+                      for field in ("people", "regions", "enterprises", "organizations")
+                      for entity in r[field] for m in entity["mentions"])
+    with connect_read_only(tmp_path / "f.sqlite") as connection:
+        rows = [tuple(row) for row in connection.execute('SELECT article_id, start, "end", text FROM mentions')]
+    assert expected and sorted(rows) == expected

@@ -12,6 +12,8 @@ records again writes the same rows and an upsert is a plain `ON CONFLICT`.
               └─ claims ─┬─ claim_entities        claim <-> entity
                          ├─ claim_money           claim <-> amount
                          └─ claim_percentages     claim <-> amount
+
+    mentions (a view): one row per mention, unpacked from the link rows' offsets
 """
 
 from __future__ import annotations
@@ -167,7 +169,27 @@ def create_statements(dialect: Dialect) -> list[str]:
         # row is written once, not into the table and again into its key's index.
         storage = " WITHOUT ROWID" if dialect == "sqlite" and table.name not in ROWID_TABLES else ""
         statements.append(f"CREATE TABLE IF NOT EXISTS {table.name} (\n" + ",\n".join(lines) + "\n)" + storage)
-    return statements + [statement for _, statement in index_statements()]
+    return statements + [statement for _, statement in index_statements()] + [mentions_view(dialect)]
+
+
+# How each dialect unpacks a link row's JSON array of [start, end] pairs into rows `m` with `m.first`, `m.last`.
+_UNPACK_SPANS = {
+    "sqlite": ("json_each(l.mentions) AS j", "json_extract(j.value, '$[0]')", "json_extract(j.value, '$[1]')"),
+    "postgres": ("jsonb_array_elements(l.mentions) AS j(value)", "(j.value->>0)::integer", "(j.value->>1)::integer"),
+}
+_ENTITY_TYPES = {"people": "person", "regions": "region", "enterprises": "enterprise", "organizations": "organization"}
+
+
+def mentions_view(dialect: Dialect) -> str:
+    """`mentions`: every mention of every entity, one row each (article, entity, offsets, text), as a view
+    over the link tables, which keep a link's offsets together so that a load writes one row, not dozens."""
+    unpack, first, last = _UNPACK_SPANS[dialect]
+    selects = [f"SELECT l.article_id, '{kind}' AS entity_type, l.{kind}_id AS entity_id, {first} AS start, "
+               f'{last} AS "end", substr(a.text, {first} + 1, {last} - {first}) AS text '
+               f"FROM article_{table} l JOIN articles a ON a.id = l.article_id, {unpack}"
+               for table, kind in _ENTITY_TYPES.items()]
+    create = "CREATE VIEW IF NOT EXISTS" if dialect == "sqlite" else "CREATE OR REPLACE VIEW"
+    return f"{create} mentions AS\n" + "\nUNION ALL\n".join(selects)
 
 
 def index_statements() -> list[tuple[str, str]]:
