@@ -26,6 +26,7 @@ log = logging.getLogger(__name__)
 class ArticleProcessor:
     def __init__(self, settings: NlpSettings = NlpSettings()) -> None:
         self.nlp = build_language(settings)
+        self.models_dir = settings.models_dir
 
     def process_batch(self, items: Sequence[ReadItem]) -> list[bytes]:
         """Record lines for `items`, one per item, in the same order."""
@@ -44,10 +45,9 @@ class ArticleProcessor:
             lines[index] = self._record_line(article, doc)
         return [line for line in lines if line is not None]
 
-    @staticmethod
-    def _record_line(article: Article, doc) -> bytes:
+    def _record_line(self, article: Article, doc) -> bytes:
         try:
-            return dumps(to_record(article, extract(doc, article)))
+            return dumps(to_record(article, extract(doc, article, models_dir=self.models_dir)))
         except Exception as exc:  # the per-article boundary: one bad article never stops the run
             log.exception("extraction failed for %s", _describe(article.source))
             return dumps(error_record(article.source, "internal", f"extraction failed: {type(exc).__name__}: {exc}"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import shutil
 import json
 import subprocess
 import sys
@@ -93,3 +94,27 @@ def test_module_and_console_script_entry_points(tmp_path):
     assert json.loads(done.stdout)["dateline"] == {"place": "BOBRUISK", "date": "2026-01-19"}
     script = Path(sys.executable).with_name("belta-pipeline")
     assert "extract" in subprocess.run([str(script), "--help"], capture_output=True, text=True, check=True).stdout
+
+
+def test_extract_reads_date_words_and_claim_cues_from_models_dir(tmp_path):
+    """--models-dir reaches every stage: without "December" among its months and "said" among its speech
+    cues, the month is no date and the sentence has no speaker."""
+    from pipeline.resources import MODELS_DIR
+
+    models = tmp_path / "models"
+    shutil.copytree(MODELS_DIR, models)
+    for name, dropped in (("date_words.jsonl", '"word": "December"'), ("claim_cues.jsonl", '"cue": "said"')):
+        path = models / name
+        kept = [line for line in path.read_text(encoding="utf-8").splitlines() if dropped not in line]
+        path.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    page = tmp_path / "a.txt"
+    page.write_text(GOOD_PAGE.replace(
+        "Belshina exported tyres to Russia in 2025.",
+        "Belshina exported tyres to Russia in 2025, Director General Ivan Petrov said.\n"
+        "The plant will open a warehouse in December."), encoding="utf-8")
+    default = json.loads(run(["extract", str(page), "--workers", "1", "-q"]).stdout)
+    custom = json.loads(run(["extract", str(page), "--workers", "1", "-q", "--models-dir", str(models)]).stdout)
+    assert [d["text"] for d in default["dates"]] == ["2025", "December"]
+    assert [c["speaker"] for c in default["claims"]] == ["Ivan Petrov", None]
+    assert [d["text"] for d in custom["dates"]] == ["2025"]
+    assert [c["speaker"] for c in custom["claims"]] == [None]

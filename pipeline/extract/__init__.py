@@ -8,6 +8,8 @@ from `article.text`.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from spacy.tokens import Doc
 
 from pipeline.extract.claims import extract_claims
@@ -16,14 +18,17 @@ from pipeline.extract.entities import extract_entities
 from pipeline.extract.money import extract_money
 from pipeline.extract.percentages import extract_percentages
 from pipeline.records import Article, Extraction
+from pipeline.resources import MODELS_DIR
 
 
-def extract(doc: Doc, article: Article) -> Extraction:
+def extract(doc: Doc, article: Article, *, models_dir: Path = MODELS_DIR) -> Extraction:
+    """`models_dir` holds the date words and claim cues (the components got theirs from the config)."""
     entities = extract_entities(doc, article)
     money = extract_money(doc, article)
     percentages = extract_percentages(doc, article)
-    dates = extract_dates(doc, article)
-    claims = extract_claims(doc, article, entities=entities, money=money, percentages=percentages, dates=dates)
+    dates = extract_dates(doc, article, models_dir=models_dir)
+    claims = extract_claims(doc, article, entities=entities, money=money, percentages=percentages, dates=dates,
+                            models_dir=models_dir)
     return Extraction(people=entities.people, regions=entities.regions, enterprises=entities.enterprises,
                       organizations=entities.organizations, money=money, percentages=percentages, dates=dates,
                       claims=claims)

@@ -58,6 +58,7 @@ _TITLE_RUN = re.compile(r"(?:(?:[A-Z][\w.'-]*|of|and|the|for)\s+)*")
 _ACCORDING_WINDOW = 100
 # A Q&A answer is headed by its speaker's name and a colon ("Oleg Kravchenko: In 2024, ...").
 _HEADING_COLON = re.compile(r"[ \t]*:")
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]er)\b")
 _ROLE_WINDOW = 60
 _FEMININE_ENDINGS = ("aya", "ova", "eva", "yova", "ina", "yna")
@@ -96,12 +97,13 @@ def claim_cues(models_dir: Path = MODELS_DIR) -> ClaimCues:
 
 
 def extract_claims(doc: Doc, article: Article, *, entities: Entities, money: tuple[Money, ...],
-                   percentages: tuple[Percentage, ...], dates: tuple[Period, ...]) -> tuple[Claim, ...]:
+                   percentages: tuple[Percentage, ...], dates: tuple[Period, ...],
+                   models_dir: Path = MODELS_DIR) -> tuple[Claim, ...]:
     """Every dated claim of the body, in body order."""
     if article.published is None or not dates:
         return ()
     text = doc.text
-    cues = claim_cues()
+    cues = claim_cues(models_dir)
     speakers = Speakers(text, entities.people, cues)
     claims = []
     for start, end in sentence_spans(doc, article):
@@ -109,7 +111,7 @@ def extract_claims(doc: Doc, article: Article, *, entities: Entities, money: tup
         sentence_dates = [d for d in dates if start <= d.start and d.end <= end]
         if not sentence_dates or _QUESTION.search(text, start, end):
             continue
-        for part_start, part_end, anchor, decisive in statements(text, start, end, sentence_dates):
+        for part_start, part_end, anchor, decisive in statements(text, start, end, sentence_dates, cues.speech):
             claims.append(Claim(
                 text=article.text[part_start:part_end], start=part_start, end=part_end,
                 first=anchor.first, last=anchor.last,
@@ -156,7 +158,8 @@ def _open_bracket(sentence: str) -> bool:
     return sentence.count("[") > sentence.count("]") or sentence.count("(") > sentence.count(")")
 
 
-def statements(text: str, start: int, end: int, dates: Sequence[Period]) -> list[tuple[int, int, Period, str]]:
+def statements(text: str, start: int, end: int, dates: Sequence[Period],
+               speech: re.Pattern[str]) -> list[tuple[int, int, Period, str]]:
     """The sentence as one statement, or one per joined clause when the clauses have different anchors.
 
     Each comes with its anchor and the text that decides its kind: the clause holding the anchor, or
@@ -171,7 +174,7 @@ def statements(text: str, start: int, end: int, dates: Sequence[Period]) -> list
     pending: int | None = None  # a clause without a period joins the statement after it, or else before it
     for part_start, part_end in clauses:
         # A clause dated only by a comparison baseline ("1.5 times more than in 2024") is no statement of its own.
-        part_dates = [d for d in dates if part_start <= d.start < part_end and _demotion(text, d, part_start) != BASELINE]
+        part_dates = [d for d in dates if part_start <= d.start < part_end and _demotion(text, d, part_start, speech) != BASELINE]
         if part_dates:
             parts.append((part_start if pending is None else pending, part_end, part_dates))
             pending = None
@@ -181,13 +184,13 @@ def statements(text: str, start: int, end: int, dates: Sequence[Period]) -> list
             pending = part_start
     if not parts:
         return []  # only a comparison baseline ("3.6 centners more than last year"): nothing to anchor to
-    anchored = [(s, e, anchor(text, ds, s)) for s, e, ds in parts]
+    anchored = [(s, e, anchor(text, ds, s, speech)) for s, e, ds in parts]
     if len({(a.first, a.last) for _, _, a in anchored}) <= 1:
-        anchored = [(start, end, anchor(text, dates, start))]
+        anchored = [(start, end, anchor(text, dates, start, speech))]
     statements = []
     for s, e, a in anchored:
         clause = next((c for c in clauses if c[0] <= a.start < c[1]), (s, e))
-        decisive = text[s:e] if _demotion(text, a, s) == SPEECH_ACT else text[clause[0]:clause[1]]
+        decisive = text[s:e] if _demotion(text, a, s, speech) == SPEECH_ACT else text[clause[0]:clause[1]]
         statements.append((s, e, a, decisive))
     return statements
 
@@ -197,15 +200,15 @@ def _inside_brackets(text: str, start: int, position: int) -> bool:
     return before.count("[") > before.count("]") or before.count("(") > before.count(")")
 
 
-def anchor(text: str, dates: Sequence[Period], start: int) -> Period:
+def anchor(text: str, dates: Sequence[Period], start: int, speech: re.Pattern[str]) -> Period:
     """The period a statement is about: baselines, speech-act dates and document periods give way."""
-    return min(dates, key=lambda d: (_demotion(text, d, start), d.start))
+    return min(dates, key=lambda d: (_demotion(text, d, start, speech), d.start))
 
 
 DOCUMENT, SPEECH_ACT, BASELINE = 1, 2, 3
 
 
-def _demotion(text: str, period: Period, start: int) -> int:
+def _demotion(text: str, period: Period, start: int, speech: re.Pattern[str]) -> int:
     before = text[max(start, period.start - 80):period.start]
     if _BASELINE.search(before):
         return BASELINE
@@ -213,7 +216,7 @@ def _demotion(text: str, period: Period, start: int) -> int:
             _TERM_BEFORE.search(before) and _whole_years(period) > 1):
         return DOCUMENT
     clause = before[max((m.end() for m in _CLAUSE_EDGE.finditer(before)), default=0):]
-    verbs = list(claim_cues().speech.finditer(clause))
+    verbs = list(speech.finditer(clause))
     # "said on Monday" dates the speech; "added that in March ..." dates what was said.
     if verbs and not _THAT.search(clause, verbs[-1].end()):
         return SPEECH_ACT
@@ -409,7 +412,7 @@ def _mostly_inside(quote: tuple[int, int], start: int, end: int) -> bool:
 
 
 def _sentence_end(text: str, position: int) -> int:
-    match = re.compile(r"[.!?](?=\s|$)|\n").search(text, position)
+    match = _SENTENCE_END.search(text, position)
     return match.end() if match else len(text)
 
 

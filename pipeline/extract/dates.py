@@ -16,6 +16,7 @@ import calendar
 import re
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
+from pathlib import Path
 from typing import Literal
 
 import dateparser
@@ -23,6 +24,7 @@ from spacy.tokens import Doc
 
 from pipeline.extract.date_grammar import DateGrammar, Expression, Vocabulary, date_grammar
 from pipeline.records import Article, Period
+from pipeline.resources import MODELS_DIR
 
 Tense = Literal["past", "future"] | None
 Interval = tuple[date, date]
@@ -38,11 +40,12 @@ BE_FORMS = frozenset({"be", "being", "been", "is", "are", "am", "was", "were"})
 TODAY_GUESS_WINDOW = 4  # words between "today" and an -ed form that makes it the publication day
 
 
-def extract_dates(doc: Doc, article: Article) -> tuple[Period, ...]:
+def extract_dates(doc: Doc, article: Article, *, models_dir: Path = MODELS_DIR) -> tuple[Period, ...]:
     """Every placeable date or period in the body, in body order."""
     if article.published is None:
         return ()
-    return tuple(find_periods(doc.text, article.published, source=article.text, skip=_dateline_span(article)))
+    return tuple(find_periods(doc.text, article.published, source=article.text, skip=_dateline_span(article),
+                              grammar=date_grammar(models_dir)))
 
 
 def find_periods(text: str, published: datetime, *, source: str | None = None,
