@@ -229,14 +229,20 @@ def _calendar_date(groups: dict[str, str], published: datetime, tense: Tense, v:
                         lambda y: _safe(lambda: (parsed.date().replace(year=y),) * 2))  # type: ignore[return-value]
 
 
+def _placed(groups: dict[str, str], published: datetime, tense: Tense,
+            place: Callable[[int], Interval | None]) -> Interval | None:
+    """A span in the year the text gives, else in the nearest year that fits the tense."""
+    if "y" in groups:
+        return place(int(groups["y"]))
+    return nearest_year(published.date(), tense, place)
+
+
 def _day_span(groups: dict[str, str], published: datetime, tense: Tense, v: Vocabulary) -> Interval | None:
     month = _month(groups["m"], v)
 
     def place(year: int) -> Interval | None:
         return _safe(lambda: (date(year, month, _day(groups["d1"])), date(year, month, _day(groups["d2"]))))
-    if "y" in groups:
-        return place(int(groups["y"]))
-    return nearest_year(published.date(), tense, place)
+    return _placed(groups, published, tense, place)
 
 
 def _date_span(groups: dict[str, str], published: datetime, tense: Tense, v: Vocabulary) -> Interval | None:
@@ -245,9 +251,7 @@ def _date_span(groups: dict[str, str], published: datetime, tense: Tense, v: Voc
     def place(year: int) -> Interval | None:
         first_year = int(groups["y1"]) if "y1" in groups else (year - 1 if m1 > m2 else year)
         return _safe(lambda: (date(first_year, m1, _day(groups["d1"])), date(year, m2, _day(groups["d2"]))))
-    if "y" in groups:
-        return place(int(groups["y"]))
-    return nearest_year(published.date(), tense, place)
+    return _placed(groups, published, tense, place)
 
 
 def _month_span(groups: dict[str, str], published: datetime, tense: Tense, v: Vocabulary) -> Interval | None:
@@ -256,9 +260,7 @@ def _month_span(groups: dict[str, str], published: datetime, tense: Tense, v: Vo
     def place(year: int) -> Interval | None:
         first_year = int(groups["y1"]) if "y1" in groups else (year - 1 if m1 > m2 else year)
         return month_interval(first_year, m1)[0], month_interval(year, m2)[1]
-    if "y" in groups:
-        return place(int(groups["y"]))
-    return nearest_year(published.date(), tense, place)
+    return _placed(groups, published, tense, place)
 
 
 def _month_resolver(groups: dict[str, str], published: datetime, tense: Tense, v: Vocabulary) -> Interval | None:
