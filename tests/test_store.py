@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from pipeline.cli import main
 from pipeline.store import load_files, load_into_sqlite
-from pipeline.store.rows import entity_id, fold_name
+from pipeline.store.rows import entity_id, fold_name, record_rows
 from pipeline.store.schema import TABLES, TABLES_BY_NAME, distinct_entities, entity_upsert_statement, index_statements
 from pipeline.store.sqlite import SqliteSink, StoreLayoutError, connect, connect_read_only, read_records
 from pipeline.store.validate import (ErrorRecord, InvalidLine, RecordValidator, ValidRecord, _conforms,
@@ -321,6 +321,24 @@ def test_full_text_search_finds_article_text_and_claims(tmp_path, synthetic_reco
         articles = connection.execute("SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH 'elevators'")
         claims = connection.execute("SELECT COUNT(*) FROM claims_fts WHERE claims_fts MATCH 'reached'")
         assert (articles.fetchone()[0], claims.fetchone()[0]) == (3, 3)
+
+
+def test_full_text_index_is_built_after_loading_an_empty_store_or_on_the_next_connect(tmp_path, synthetic_record):
+    def hits(db: Path) -> tuple[int, int]:
+        with sqlite3.connect(db) as connection:
+            return tuple(connection.execute(f"SELECT COUNT(*) FROM {fts} WHERE {fts} MATCH ?", [word]).fetchone()[0]
+                         for fts, word in (("articles_fts", "elevators"), ("claims_fts", "reached")))
+
+    db = tmp_path / "f.sqlite"
+    interrupted = SqliteSink(connect(db))  # an empty store: indexing waits for the end of the load
+    interrupted.write_batch([], [record_rows(synthetic_record(0), "digest")])
+    interrupted.connection.close()  # ... which never came
+    assert hits(db) == (0, 0)
+    connect(db).close()
+    assert hits(db) == (1, 1)
+    # into a store that has articles, each batch is indexed as it is written
+    load_into_sqlite([str(write_jsonl(tmp_path / "r.jsonl", [synthetic_record(1)]))], db)
+    assert hits(db) == (2, 2)
 
 
 def test_full_text_search_follows_a_replaced_article(tmp_path, synthetic_record):

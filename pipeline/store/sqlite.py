@@ -4,7 +4,8 @@ Full-text search uses FTS5 tables over `articles` and `claims`; they name their
 content table (`content="articles"`), which is how Datasette finds them and offers
 a search box. Deletes and updates reach them through triggers; new rows are indexed
 by the sink with one INSERT ... SELECT per batch, because a trigger run per row made
-loading about four times slower.
+loading about four times slower. A load into an empty store builds them once, at the
+end, from the whole table (in a third of the time).
 """
 
 from __future__ import annotations
@@ -48,6 +49,10 @@ def connect(path: str | Path) -> sqlite3.Connection:
     connection.execute("BEGIN")
     for statement in chain(create_statements("sqlite"), _fts_statements()):
         connection.execute(statement)
+    # A load into an empty store that stopped before its end left its rows out of the full-text index.
+    for fts, (table, _, _) in _FTS.items():
+        if _row_count(connection, f"{fts}_docsize") != _row_count(connection, table):
+            connection.execute(f"INSERT INTO {fts} ({fts}) VALUES ('rebuild')")
     connection.execute("COMMIT")
     return connection
 
@@ -69,9 +74,9 @@ class SqliteSink:
         self.connection = connection
         self._statements = [(table.name, entity_upsert_statement(table, "?") if table.name in ENTITY_TABLES
                              else insert_statement(table, "?")) for table in TABLES]
-        # Into an empty store, the secondary indexes are built once after the load (from sorted data)
-        # instead of row by row: about a tenth of the load time. Should the load stop half-way, the next
-        # `connect` creates them again.
+        # Into an empty store, the secondary and full-text indexes are built once after the load (from
+        # sorted data) instead of row by row: about a quarter of the load time. Should the load stop
+        # half-way, the next `connect` builds them.
         self._deferred_indexes = connection.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is None
         if self._deferred_indexes:
             for name, _ in index_statements():
@@ -95,7 +100,7 @@ class SqliteSink:
                 values = chain.from_iterable(article[name] for article in rows)
                 connection.executemany(statement, distinct_entities(values) if name in ENTITY_TABLES else values)
             marks = ", ".join("?" * len(ids))
-            for fts, (table, columns, article_column) in _FTS.items():
+            for fts, (table, columns, article_column) in _FTS.items() if not self._deferred_indexes else ():
                 names = ", ".join(columns)
                 connection.execute(f"INSERT INTO {fts} (rowid, {names}) SELECT rowid, {names} FROM {table} "
                                    f"WHERE {article_column} IN ({marks})", ids)
@@ -109,6 +114,8 @@ class SqliteSink:
             self.connection.execute("BEGIN")
             for _, statement in index_statements():
                 self.connection.execute(statement)
+            for fts in _FTS:
+                self.connection.execute(f"INSERT INTO {fts} ({fts}) VALUES ('rebuild')")
             self.connection.execute("COMMIT")
         if pruned:
             self.connection.execute("BEGIN")
@@ -132,6 +139,10 @@ def read_records(connection: sqlite3.Connection) -> Iterator[dict[str, Any]]:
     for article in connection.execute("SELECT * FROM articles ORDER BY id"):
         rows = {name: grouped.get(article["id"], []) for name, grouped in children.items()}
         yield record_from_rows(article, rows, entities)
+
+
+def _row_count(connection: sqlite3.Connection, table: str) -> int:
+    return connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
 
 
 def table_names(connection: sqlite3.Connection) -> set[str]:
