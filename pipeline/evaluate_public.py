@@ -34,6 +34,7 @@ import orjson
 from spacy.tokens import Doc
 
 from pipeline.extract.dates import extract_dates, month_interval, year_interval
+from pipeline.extract.entities import extract_entities
 from pipeline.extract.money import extract_money, in_dateline
 from pipeline.extract.percentages import extract_percentages
 from pipeline.nlp import build_language
@@ -237,7 +238,36 @@ def baseline_dates(articles: Sequence[PublicArticle], docs: Sequence[Doc]) -> li
         (naive_search_dates(item.article), timex_dates(item)) for item in articles))
 
 
-METRICS: tuple[Metric, ...] = (money_spans, percentage_spans, date_values)
+def organization_names(articles: Sequence[PublicArticle], docs: Sequence[Doc]) -> list[Score]:
+    """Our enterprise and organisation mentions against MEANTIME's named ORG and FIN mentions. MEANTIME
+    annotates only the entities its events involve, so a mention of ours counts only where MEANTIME
+    annotated something (of any type): precision then says how often we take a person or place for an
+    organisation, not how many real companies MEANTIME left out."""
+    pairs = []
+    for item, doc in zip(articles, docs):
+        found = extract_entities(doc, item.article)
+        ours = [(m.start, m.end) for entity in (*found.enterprises, *found.organizations) for m in entity.mentions]
+        pairs.append(_named_organization_pairs(item, ours))
+    return span_scores("organisation names", pairs)[1:]  # overlap only: MEANTIME spans keep "the" and titles
+
+
+def baseline_organizations(articles: Sequence[PublicArticle], docs: Sequence[Doc]) -> list[Score]:
+    pairs = [_named_organization_pairs(item, [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "ORG"])
+             for item, doc in zip(articles, docs)]
+    return [Score(name="baseline organisation names (overlap)", tp=s.tp, fp=s.fp, fn=s.fn)
+            for s in span_scores("", pairs)[1:]]
+
+
+def _named_organization_pairs(item: PublicArticle, predicted: Iterable[Span]) -> tuple[list[Span], list[Span]]:
+    mentions = [m for m in item.gold["entity_mentions"] if not in_dateline(item.article, m["start"], m["end"])]
+    annotated = [(m["start"], m["end"]) for m in mentions]
+    gold = sorted({(m["start"], m["end"]) for m in mentions
+                   if m["type"] in ("ORG", "FIN") and m["syntactic_type"] in ("NAM", "PRE.NAM")})
+    kept = [(start, end) for start, end in in_scope(item, predicted) if any(start < e and s < end for s, e in annotated)]
+    return kept, gold
+
+
+METRICS: tuple[Metric, ...] = (money_spans, percentage_spans, date_values, organization_names)
 
 
 def naive_search_dates(article: Article) -> list[tuple[Span, tuple[date, date]]]:
@@ -287,7 +317,7 @@ def evaluate(articles: Sequence[PublicArticle], metrics: Sequence[Metric]) -> li
               help="Folder holding meantime-dev.jsonl.")
 @click.option("--baseline", is_flag=True, help="Also score quantulum3 alone (slow: it parses every sentence).")
 def main(public_dir: Path, baseline: bool) -> None:
-    """Money and percentage span P/R/F1 on MEANTIME news.
+    """Money, percentage, date and organisation-name scores on MEANTIME news.
 
     Example: python -m pipeline.evaluate_public --public-dir ../shared/eval/public
     """
@@ -296,7 +326,7 @@ def main(public_dir: Path, baseline: bool) -> None:
         click.echo(f"{path} not found: nothing to evaluate (the public set lives outside the project).")
         return
     articles = read_meantime(path)
-    metrics = (*METRICS, baseline_spans, baseline_dates) if baseline else METRICS
+    metrics = (*METRICS, baseline_spans, baseline_dates, baseline_organizations) if baseline else METRICS
     click.echo(f"{len(articles)} MEANTIME articles from {path}; overlap is the headline rule")
     for score in evaluate(articles, metrics):
         click.echo(score.line())

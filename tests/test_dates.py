@@ -119,6 +119,12 @@ DATE_FORMS = [
     ("The governor demanded an answer by Friday.", [("by Friday", D("2026-01-23"), D("2026-01-23"))]),
     ("The report was due by Wednesday.", [("by Wednesday", D("2026-01-21"), D("2026-01-21"))]),
     ("The council met on Friday.", [("Friday", D("2026-01-16"), D("2026-01-16"))]),
+    # the "to" after "agreed" looks ahead, for a date after it only
+    ("The chain agreed with the retailer to sell its goods from 1 December.",
+     [("1 December", D("2026-12-01"), D("2026-12-01"))]),
+    ("The sides agreed on Monday to build a plant.", [("Monday", D("2026-01-19"), D("2026-01-19"))]),
+    # capitalised "May" after a preposition or a conjunction is the month; at a sentence's start it may be the verb
+    ("The next meeting is scheduled for May in Minsk.", [("May", D("2026-05-01"), D("2026-05-31"))]),
 ]
 
 # Text that must not give a date: vague expressions, durations, quantities, words that look like months.
@@ -139,6 +145,7 @@ NOT_DATES = [
     "Today our region is among the most visited and the best equipped in the country.",
     "The plant is old, and today its products are supplied to all EAEU countries.",
     "You may see the models at the plant.",
+    "May the new season bring good harvests.",
     "We will march forward together.",
     "They remained in their 50s for decades.",
 ]

@@ -385,12 +385,52 @@ ENTITIES = [
     # countries by official name, more Russian towns and ports
     ("Buyers from the Republic of Korea and South Korea came.", "regions", ["South Korea"]),
     ("Trucks went from Ussuriysk to Ust-Luga and Tuapse.", "regions", ["Ussuriysk", "Ust-Luga", "Tuapse"]),
+    # "Bank X", "X Industries", "X Co.", and a name word written in capitals ("TVEL Fuel Company")
+    ("Payments go through Bank Sepah and Bank BelVEB, not the Bank Chairman.", "enterprises",
+     ["Bank Sepah", "Bank BelVEB"]),
+    ("Kourosh Food Industries and Sadid Agro Industry Co. signed, as did TVEL Fuel Company.", "enterprises",
+     ["Kourosh Food Industries", "Sadid Agro Industry Co.", "TVEL Fuel Company"]),
+    # a capitalised word hyphenated to an enterprise's name is part of it: a subsidiary is another company
+    ("OOO Agrotekhservis-M assembles loaders designed by Amkodor-Pinsk.", "enterprises",
+     ["Agrotekhservis-M", "Amkodor-Pinsk"]),
+    ("OOO Agrotekhservis-M assembles loaders designed by Amkodor-Pinsk.", "regions", []),
+    # a gazetteer name matches only when capitalised as listed
+    ("Under the agreement, the Belarusian oil company will buy drill bits.", "enterprises", []),
+    # bodies no list knows: chambers of commerce, embassies, commissions, departments, organisations "for"
+    ("The Iran Chamber of Commerce, Industries, Mines and Agriculture hosted it.", "organizations",
+     ["Iran Chamber of Commerce, Industries, Mines and Agriculture"]),
+    ("The Embassy of Belarus in China and the Shanghai Municipal Commission of Commerce helped.", "organizations",
+     ["Embassy of Belarus in China", "Shanghai Municipal Commission of Commerce"]),
+    ("The Embassy of Belarus in China and the Shanghai Municipal Commission of Commerce helped.", "regions", []),
+    ("The Department for Nuclear and Radiation Safety of the Ministry of Emergency Situations agreed.",
+     "organizations", ["Department for Nuclear and Radiation Safety of the Ministry of Emergency Situations"]),
+    ("The Ministry of Industry and Trade of Samara Oblast signed it.", "organizations",
+     ["Ministry of Industry and Trade of Samara Oblast"]),
+    ("The Ministry of Industry and Trade of Samara Oblast signed it.", "regions", []),
+    # a museum "of X and Y" runs on through its name tail
+    ("The Samara Regional Museum of History and Local Lore named after P.V. Alabin opened it.", "organizations",
+     ["Samara Regional Museum of History and Local Lore named after P.V. Alabin"]),
+    ("The Samara Regional Museum of History and Local Lore named after P.V. Alabin opened it.", "people", []),
 ]
 
 
 @pytest.mark.parametrize(("body", "field", "expected"), ENTITIES)
 def test_entities_are_found_once_each(record_of, body, field, expected):
     assert names(record_of(body), field) == expected
+
+
+def test_an_abbreviation_in_brackets_stands_for_its_name_wherever_it_is_written(record_of):
+    record = record_of("Containers went via CRCT (China Railway Container Transport Corporation) and Belintertrans. "
+                       "Liu Jun, Deputy General Manager of CRCT, said so. Sales of MTZ fell.")
+    (crct,) = [e for e in record["enterprises"] if "CRCT" in [m["text"] for m in e["mentions"]]]
+    assert crct["name"] == "China Railway Container Transport Corporation"
+    assert [m["text"] for m in crct["mentions"]] == ["CRCT", "China Railway Container Transport Corporation", "CRCT"]
+    assert "China" not in names(record, "regions")
+
+
+def test_an_enterprise_named_without_its_head_word_is_the_same_enterprise(record_of):
+    record = record_of("Neman-Agro Holding harvested more grain. Agro-holdings like Neman-Agro will lead.")
+    assert [(e["name"], len(e["mentions"])) for e in record["enterprises"]] == [("Neman-Agro Holding", 2)]
 
 
 def test_a_name_tail_is_part_of_the_mention(record_of):
@@ -446,9 +486,7 @@ FRAGMENTS = ["Aleksandr Lukashenko", "the head of state", "Kirov Oblast", "Minsk
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(min_size=1, max_size=8)), min_size=1, max_size=25))
 def test_every_mention_slices_its_text(record_of, parts):
-    body = "".join(parts)
-    if not body.strip():
-        return
+    body = "Exports grew. " + "".join(parts)  # a body the parser keeps (a lone "©" is page furniture)
     record = record_of(body)  # record_of validates every mention's offsets against the record text
     for field in ("people", "regions", "enterprises", "organizations"):
         for entity in record[field]:

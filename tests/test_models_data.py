@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections import Counter
 
 import pycountry
@@ -17,7 +18,7 @@ ENTITY_FILES = {
     "countries.tsv": ("name", "code"),
     "regions.tsv": ("name", "kind", "country"),
     "cities.tsv": ("name", "country"),
-    "given_names.tsv": ("name", "key"),
+    "given_names.tsv": ("name", "key", "gender"),
     "enterprises.jsonl": ("name",),
     "organizations.jsonl": ("name", "kind"),
 }
@@ -46,6 +47,14 @@ def test_no_form_names_two_entities_of_one_kind(catalog):
             for form in entry.forms:
                 owners.setdefault((entry.label.value, form.lower()), set()).add(entry.name)
     assert {key: names for key, names in owners.items() if len(names) > 1} == {}
+
+
+def test_every_spelling_of_a_given_name_has_one_gender():
+    genders: dict[str, set[str]] = {}
+    for row in rows("given_names.tsv"):
+        assert row["gender"] in ("f", "m"), row
+        genders.setdefault(row["key"], set()).add(row["gender"])
+    assert {key: found for key, found in genders.items() if len(found) > 1} == {}
 
 
 def test_country_codes_are_iso_3166_1():
@@ -96,24 +105,18 @@ def test_organization_kinds_are_known():
     assert {row["kind"] for row in rows("organizations.jsonl")} <= {"government", "international", "other"}
 
 
-def test_bad_row_names_the_file(tmp_path):
-    for name in ("countries.tsv", "regions.tsv", "cities.tsv", "given_names.tsv", "enterprises.jsonl",
-                 "organizations.jsonl", "titles.jsonl", "non_person_words.tsv"):
-        (tmp_path / name).write_bytes((MODELS_DIR / name).read_bytes())
-    (tmp_path / "patterns").mkdir()
-    (tmp_path / "patterns" / "entities.jsonl").write_text('{"label": "PLANET", "pattern": [{"ORTH": "Mars"}]}\n')
-    with pytest.raises(ResourceError, match=r"entities\.jsonl: unknown label 'PLANET'"):
-        load_catalog(tmp_path)
-
-
-def test_company_word_kinds_are_known(tmp_path):
-    for name in ("countries.tsv", "regions.tsv", "cities.tsv", "given_names.tsv", "enterprises.jsonl",
-                 "organizations.jsonl", "titles.jsonl", "non_person_words.tsv"):
-        (tmp_path / name).write_bytes((MODELS_DIR / name).read_bytes())
-    (tmp_path / "patterns").mkdir()
-    (tmp_path / "patterns" / "entities.jsonl").write_text("", encoding="utf-8")
-    (tmp_path / "company_words.tsv").write_text("word\tkind\nprom\tsuffix\n", encoding="utf-8")
-    with pytest.raises(ResourceError, match="prom: unknown kind 'suffix'"):
+@pytest.mark.parametrize(("name", "text", "message"), [
+    ("patterns/entities.jsonl", '{"label": "PLANET", "pattern": [{"ORTH": "Mars"}]}\n',
+     r"entities\.jsonl: unknown label 'PLANET'"),
+    ("company_words.tsv", "word\tkind\nprom\tsuffix\n", r"company_words\.tsv: prom: unknown kind 'suffix'"),
+    ("organization_words.tsv", "word\tkind\nministry\tbody\n",
+     r"organization_words\.tsv: ministry: unknown kind 'body'"),
+    ("organization_words.tsv", "word\tkind\nMinistry\tgovernment\n", r"Ministry: words are lower case and listed once"),
+])
+def test_a_bad_row_names_the_file_and_the_problem(tmp_path, name, text, message):
+    shutil.copytree(MODELS_DIR, tmp_path, dirs_exist_ok=True)
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    with pytest.raises(ResourceError, match=message):
         load_catalog(tmp_path)
 
 

@@ -21,6 +21,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from pipeline.entities.catalog import ORGANIZATION_LIKE, REGION_LABELS, Catalog, Entry, Label, load_catalog
+from pipeline.entities.organizations import LEGAL_TAILS, ModelOrganizations
 from pipeline.entities.names import clean_person_span, person_name_pattern, reads_as_full_name, surname_key
 from pipeline.entities.rules import normalize_match
 
@@ -61,6 +62,9 @@ class EntityRuler:
         self.thing_words = catalog.non_person_words | catalog.one_word_names
         self.rules.add("person_name", [person_name_pattern(catalog.given_names)], greedy="LONGEST")
         self.company_words = CompanyWords(catalog.company_words)
+        self.company_heads = {word.lower() for kind in ("part", "tail") for word in catalog.company_words[kind]}
+        self.model_organizations = ModelOrganizations(catalog.organization_words, title_heads=self.title_heads,
+                                                      adjectives=set(catalog.country_adjectives))
 
     def __call__(self, doc: Doc) -> Doc:
         candidates: list[tuple[Span, int]] = []
@@ -92,9 +96,12 @@ class EntityRuler:
         # The model also reads some surnames as places ("Zaslonov's fighters").
         surnames = {span[-1].text for span, _ in candidates if span.label_ == Label.PERSON}
         for ent in doc.ents:
-            if ent.label_ == "GPE" and (place := _place_name(ent)) is not None and place.text not in surnames:
+            if (ent.label_ == "GPE" and (place := _place_name(ent)) is not None and place.text not in surnames
+                    and place.text.lower() not in self.catalog.country_adjectives):
                 candidates.append((_span(doc, place.start, place.end, Label.CITY, place.text), MODEL))
-        candidates = _with_hyphenated_heads(_trim_before_names(_without_false_joins(candidates)))
+        candidates = _with_hyphenated_ends(_trim_before_names(_without_false_joins(candidates)))
+        candidates += self._organization_proposals(doc, candidates, tails, surnames)
+        candidates += _bracketed_abbreviations(doc, candidates)
         doc.spans[self.spans_key] = _longest_first(_with_tails(candidates, tails))
         doc._.set(CATALOG_ATTR, self.catalog)
         return doc
@@ -102,7 +109,8 @@ class EntityRuler:
     def _with_person_evidence(self, candidates: list[tuple[Span, int]]) -> list[tuple[Span, int]]:
         """The model's PERSON span stays only with evidence of a person: a full name (`reads_as_full_name`),
         the surname of a full name found in the Doc, or a title right before it ("Governor Kozhemyako").
-        Without it, one capitalised word is as often a company or a port ("Gazprombank", "Ust-Luga")."""
+        Without it, one capitalised word is as often a company or a port ("Gazprombank", "Ust-Luga"); a name
+        ending with a company word part or tail is a company ("Altyn Dala Agro")."""
         def full_name(span: Span, source: int) -> bool:
             return source == PERSON_RULE or reads_as_full_name(span, self.catalog.given_names, self.thing_words)
 
@@ -112,10 +120,55 @@ class EntityRuler:
             return surname_key(span.text) in surnames or (
                 span.start > 0 and span.doc[span.start - 1].text in self.title_heads)
 
-        surnames = {surname_key(span[-1].text) for span, source in candidates
-                    if span.label_ == Label.PERSON and source in (PERSON_RULE, MODEL) and full_name(span, source)}
-        return [(span, source) for span, source in candidates
-                if not (source == MODEL and span.label_ == Label.PERSON) or person_like(span)]
+        # a full name's last word, or its first: Chinese names put the surname first ("Zhang Wei" ... "Zhang")
+        surnames = {surname_key(span[end].text) for span, source in candidates
+                    if span.label_ == Label.PERSON and source in (PERSON_RULE, MODEL) and full_name(span, source)
+                    for end in (0, -1)}
+        kept = []
+        for span, source in candidates:
+            if source == MODEL and span.label_ == Label.PERSON and not person_like(span):
+                if len(span) > 1 and span[-1].lower_ in self.company_heads:  # "Altyn Dala Agro"
+                    kept.append((_span(span.doc, span.start, span.end, Label.ENTERPRISE, span.text), MODEL))
+                continue
+            kept.append((span, source))
+        return kept
+
+
+    def _organization_proposals(self, doc: Doc, candidates: list[tuple[Span, int]], tails: dict[int, int],
+                                surnames: set[str]) -> list[tuple[Span, int]]:
+        """The model's ORG spans where no list, rule, name tail or person is, or that hold a place and more: the
+        companies and bodies no list knows ("Bank Sepah", "the Organization for Cooperation between Railways",
+        "Harbin Electric International"), read by `ModelOrganizations`."""
+        # A place at either end of a longer ORG span is no mention ("Harbin Electric International"); other names are kept.
+        taken = {index for span, source in candidates if (source > MODEL and span.label_ not in REGION_LABELS)
+                 or span.label_ == Label.PERSON for index in range(span.start, span.end)}
+        places = [span for span, source in candidates if span.label_ in REGION_LABELS]
+        taken.update(index for start, end in tails.items() for index in range(start, end))
+        known = {span.text for span, _ in candidates}  # "the former Peski collective farm": the agro-town
+        proposals = []
+        for ent in doc.ents:
+            if ent.label_ != "ORG" or not taken.isdisjoint(range(ent.start, ent.end)) or any(
+                    place.start < ent.end and ent.start < place.end and not _place_leads(place, ent)
+                    for place in places):
+                continue
+            read = self.model_organizations(ent)
+            if read is not None and read[0].text not in surnames and read[0].text not in known:
+                span, label = read
+                proposals.append((_span(doc, span.start, span.end, label, " ".join(span.text.split())), MODEL))
+        return proposals
+
+
+def _place_leads(place: Span, span: Span) -> bool:
+    """The place starts or ends the span (after "the"), and the rest is capitalised words ("Harbin Electric
+    International", "Air Canada"; not "Farmers of Brest Oblast" or "Smolensk Oblast and Pskov Oblast")."""
+    start = span.start + (span[0].lower_ == "the")
+    if place.start == start:
+        rest = span.doc[place.end:span.end]
+    elif place.end == span.end:
+        rest = span.doc[start:place.start]
+    else:
+        return False
+    return len(rest) > 0 and all(token.is_alpha and token.text[:1].isupper() for token in rest)
 
 
 class CompanyWords:
@@ -166,13 +219,20 @@ def _region_code(entry: Entry) -> str:
 
 
 def _written_as_name(text: str, entry: Entry) -> bool:
-    """Gazetteer forms match case-insensitively, but a name must be capitalised and an acronym exact."""
+    """Gazetteer forms match case-insensitively, but a name must be capitalised as listed (or written exactly as
+    listed, when that is not capitalised) and an acronym exact."""
     if entry.label is Label.REFERENCE:
         return True
     if not text[:1].isupper():
-        return False
+        return text in entry.forms  # a name listed so ("flydubai", "1C Company")
     matching = [form for form in entry.forms if form.lower() == text.lower()]
-    return text in matching or not any(form.isupper() for form in matching)
+    return text in matching or not any(form.isupper() or not _capitalised_like(text, form) for form in matching)
+
+
+def _capitalised_like(text: str, form: str) -> bool:
+    """Every word the form capitalises is capitalised in the text ("the Belarusian oil company" is no
+    mention of Belarusian Oil Company)."""
+    return all(word[:1].isupper() or not listed[:1].isupper() for word, listed in zip(text.split(), form.split()))
 
 
 def _trim_person_heads(candidates: list[tuple[Span, int]], given_names: dict[str, str]) -> list[tuple[Span, int]]:
@@ -201,14 +261,15 @@ def _without_false_joins(candidates: list[tuple[Span, int]]) -> list[tuple[Span,
     """A rule's name across "and" or a comma ("Shchuchin Butter and Cheese Plant", "Ministry of Investment,
     Industry and Trade") is one name only when its parts are not names of their own: a listed name or a
     person starting right after the joint ("Belshina and Minsk Tractor Works"), or an enterprise or place
-    ending right at it ("Belshina and Lida Paint Works"), makes it a list."""
+    ending right at it ("Belshina and Lida Paint Works"), makes it a list. A comma before "Ltd" is no joint."""
     starts = {span.start for span, source in candidates
               if source != RULE and span.label_ not in (Label.SKIP, Label.REFERENCE)}
     ends = {span.end for span, source in candidates
             if source in (GAZETTEER, RULE) and (span.label_ == Label.ENTERPRISE or span.label_ in REGION_LABELS)}
     kept = []
     for span, source in candidates:
-        joints = [token.i for token in span[1:-1] if token.lower_ == "and" or token.text == ","]
+        joints = [token.i for token in span[1:-1]
+                  if token.lower_ == "and" or (token.text == "," and token.nbor().text not in LEGAL_TAILS)]
         if source == RULE and any(joint + 1 in starts or joint in ends for joint in joints):
             continue
         kept.append((span, source))
@@ -219,10 +280,10 @@ def _trim_before_names(candidates: list[tuple[Span, int]]) -> list[tuple[Span, i
     """A rule's open-ended run of capitalised words stops where a person's name begins
     ("the National Bank of Belarus Dmitry Lapko" is a bank, then a person); a rule's name that is all a
     person's name is no name ("Director General of the company Oleg Lisitsky")."""
-    names = [span for span, source in candidates if source in (PERSON_RULE, MODEL)]
+    names = [span for span, source in candidates if source in (PERSON_RULE, MODEL) and span.label_ == Label.PERSON]
     trimmed = []
     for span, source in candidates:
-        if source == RULE:
+        if source == RULE and span.label_ not in REGION_LABELS:  # "the port of Nhava Sheva" is a place
             cut = min((name.start for name in names if span.start <= name.start < span.end <= name.end),
                       default=span.end)
             if cut == span.start:
@@ -233,21 +294,29 @@ def _trim_before_names(candidates: list[tuple[Span, int]]) -> list[tuple[Span, i
     return trimmed
 
 
-def _with_hyphenated_heads(candidates: list[tuple[Span, int]]) -> list[tuple[Span, int]]:
+def _with_hyphenated_ends(candidates: list[tuple[Span, int]]) -> list[tuple[Span, int]]:
     """A rule's name starts with the whole hyphenated word its first word ends ("Hi-Tech Park Administration",
-    not "Tech Park Administration")."""
+    not "Tech Park Administration"), and an enterprise's name runs on through a capitalised word hyphenated to
+    its end ("OOO Agrotekhservis-M", "Amkodor-Pinsk", a subsidiary of Amkodor, not a mention of it)."""
     extended = []
     for span, source in candidates:
-        start, doc = span.start, span.doc
-        while (source == RULE and span.label_ in ORGANIZATION_LIKE and start >= 2 and doc[start - 1].text == "-"
-               and not doc[start - 1].whitespace_ and not doc[start - 2].whitespace_
+        start, end, doc = span.start, span.end, span.doc
+        while (source == RULE and span.label_ in ORGANIZATION_LIKE and start >= 2 and _hyphen_joins(doc, start - 1)
                and doc[start - 2].text[:1].isupper() and doc[start - 2].is_alpha):
             start -= 2
-        if start < span.start:
-            span = Span(doc, start, span.end, label=span.label_, span_id=" ".join(doc[start:span.end].text.split()),
+        while (span.label_ == Label.ENTERPRISE and end + 1 < len(doc) and _hyphen_joins(doc, end)
+               and doc[end + 1].text[:1].isupper() and doc[end + 1].is_alpha):
+            end += 2
+        if (start, end) != (span.start, span.end):
+            span = Span(doc, start, end, label=span.label_, span_id=" ".join(doc[start:end].text.split()),
                         kb_id=span.kb_id_)
         extended.append((span, source))
     return extended
+
+
+def _hyphen_joins(doc: Doc, index: int) -> bool:
+    """The token at `index` is a hyphen written without spaces between two words."""
+    return index > 0 and doc[index].text == "-" and not doc[index].whitespace_ and not doc[index - 1].whitespace_
 
 
 def _with_tails(candidates: list[tuple[Span, int]], tails: dict[int, int]) -> list[tuple[Span, int]]:
@@ -262,6 +331,29 @@ def _with_tails(candidates: list[tuple[Span, int]], tails: dict[int, int]) -> li
             span = Span(span.doc, span.start, end, label=span.label_, span_id=name, kb_id=span.kb_id_)
         extended.append((span, source))
     return extended
+
+
+# An abbreviation has two capitals or more: MTZ, BelAZ, ITMCO, BelNPP.
+_ABBREVIATION = re.compile(r"[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*")
+
+
+def _bracketed_abbreviations(doc: Doc, candidates: list[tuple[Span, int]]) -> list[tuple[Span, int]]:
+    """An abbreviation in brackets right after an enterprise's or organisation's name ("Minsk Tractor Works
+    (MTZ)"), or before that name in brackets ("ITMCO (Iran Tractor Manufacturing Company)"), stands for the
+    name, there and wherever else the article writes it."""
+    skipped = {span.text for span, _ in candidates if span.label_ == Label.SKIP}
+    names: dict[str, Span] = {}
+    for span, _ in candidates:
+        if span.label_ not in ORGANIZATION_LIKE:
+            continue
+        start, end = span.start, span.end
+        if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+            names.setdefault(doc[end + 1].text, span)
+        if start >= 2 and doc[start - 1].text == "(" and end < len(doc) and doc[end].text == ")":
+            names.setdefault(doc[start - 2].text, span)
+    names = {text: span for text, span in names.items() if _ABBREVIATION.fullmatch(text) and text not in skipped}
+    return [(Span(doc, token.i, token.i + 1, label=span.label_, span_id=span.id_, kb_id=span.kb_id_), RULE)
+            for token in doc if (span := names.get(token.text)) is not None and not span.start <= token.i < span.end]
 
 
 def _longest_first(candidates: list[tuple[Span, int]]) -> list[Span]:

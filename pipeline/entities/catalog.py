@@ -37,6 +37,7 @@ ORGANIZATION_LIKE = {Label.ENTERPRISE, *ORGANIZATION_LABELS}
 PATTERN_NORMALIZERS = ("as_written", "legal_form", "inverted_ministry", "executive_committee", "settlement_of",
                        "district", "common_noun")
 COMPANY_WORD_KINDS = ("part", "not_end", "tail")
+ORGANIZATION_WORD_KINDS = ("international", "international_lead", "government", "other", "venue", "not_name", "generic")
 # Generic words a gazetteer name ends with; their usual English variants are accepted in text.
 SUFFIX_VARIANTS = {" Oblast": (" Region",), " Krai": (" Territory", " Region"), " District": (" Raion",)}
 
@@ -76,10 +77,12 @@ class Catalog:
     references: dict[str, str]  # lower-case phrase -> title it stands for
     office_holders: dict[str, str]  # office title -> holder's name
     given_names: dict[str, str]  # lower-case variant -> folded key
+    genders: dict[str, str]  # lower-case given name -> "f" or "m"
     country_adjectives: dict[str, str]  # lower-case adjective -> country name
     non_person_words: frozenset[str] = frozenset()  # lower-case words of things' names ("bank", "krai", "order")
     one_word_names: frozenset[str] = frozenset()  # lower-case one-word forms of listed places and organisations
     company_words: dict[str, tuple[str, ...]] = field(default_factory=dict)  # kind -> words (company_words.tsv)
+    organization_words: dict[str, str] = field(default_factory=dict)  # lower-case word -> kind (organization_words.tsv)
     by_key: dict[tuple[str, str], Entry] = field(default_factory=dict)
 
     def entry(self, label: str, name: str) -> Entry | None:
@@ -98,13 +101,15 @@ def load_catalog(models_dir: Path) -> Catalog:
     entries.extend(Entry(name=text, label=Label.SKIP, forms=(text,)) for text in skips)
     titles, references, holders = _titles(models_dir / "titles.jsonl")
     entries.extend(Entry(name=title, label=Label.REFERENCE, forms=(phrase,)) for phrase, title in references.items())
-    given = {row["name"].lower(): row["key"]
-             for row in read_tsv(models_dir / "given_names.tsv", required=("name", "key"))}
+    given_rows = list(read_tsv(models_dir / "given_names.tsv", required=("name", "key", "gender")))
+    given = {row["name"].lower(): row["key"] for row in given_rows}
+    genders = {row["name"].lower(): row["gender"] for row in given_rows}
     adjectives = {adjective.lower(): row["name"] for row in countries
                   for adjective in _split(row.get("adjectives"))}
     non_person = frozenset(row["word"].lower()
                            for row in read_tsv(models_dir / "non_person_words.tsv", required=("word", "kind")))
     company_words = _company_words(models_dir / "company_words.tsv")
+    organization_words = _organization_words(models_dir / "organization_words.tsv")
     one_word = frozenset(form.lower() for entry in entries if entry.label not in (Label.SKIP, Label.REFERENCE)
                          for form in entry.forms if " " not in form)
     by_key: dict[tuple[str, str], Entry] = {}
@@ -114,9 +119,9 @@ def load_catalog(models_dir: Path) -> Catalog:
             raise ResourceError(f"{models_dir}: {entry.label.value} {entry.name!r} is listed twice")
         by_key[key] = entry
     return Catalog(entries=tuple(entries), patterns=tuple(patterns), titles=titles, references=references,
-                   office_holders=holders, given_names=given, country_adjectives=adjectives,
+                   office_holders=holders, given_names=given, genders=genders, country_adjectives=adjectives,
                    non_person_words=non_person, one_word_names=one_word,
-                   company_words=company_words, by_key=by_key)
+                   company_words=company_words, organization_words=organization_words, by_key=by_key)
 
 
 def _company_words(path: Path) -> dict[str, tuple[str, ...]]:
@@ -126,6 +131,17 @@ def _company_words(path: Path) -> dict[str, tuple[str, ...]]:
             raise ResourceError(f"{path}: {row['word']}: unknown kind {row['kind']!r}")
         words[row["kind"]].append(row["word"])
     return {kind: tuple(found) for kind, found in words.items()}
+
+
+def _organization_words(path: Path) -> dict[str, str]:
+    words = {}
+    for row in read_tsv(path, required=("word", "kind")):
+        if row["kind"] not in ORGANIZATION_WORD_KINDS:
+            raise ResourceError(f"{path}: {row['word']}: unknown kind {row['kind']!r}")
+        if row["word"] != row["word"].lower() or row["word"] in words:
+            raise ResourceError(f"{path}: {row['word']}: words are lower case and listed once")
+        words[row["word"]] = row["kind"]
+    return words
 
 
 def _split(value: Any) -> list[str]:

@@ -61,6 +61,16 @@ def reads_as_full_name(span: Span, given_names: dict[str, str], thing_words: fro
                and token.text.replace("-", "").isalpha() for token in span)
 
 
+# Words that begin a surname ("Khalid Al Marzouqi" is later "Al Marzouqi"): a name starting with one is a surname.
+SURNAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "van", "von", "de", "da", "di", "du", "le", "la"})
+
+
+def is_surname_only(name: str) -> bool:
+    """'Lukashenko' or 'Al Marzouqi': a surname without a given name."""
+    parts = name_parts(name)
+    return len(parts) == 1 or parts[0].lower() in SURNAME_PARTICLES
+
+
 def name_parts(name: str) -> tuple[str, ...]:
     """The words of a person's name without the patronymic: 'Vladimir Ilyich Lenin' -> (Vladimir, Lenin)."""
     words = name.split()

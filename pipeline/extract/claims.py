@@ -7,7 +7,7 @@ January") and a period that only names a document ("the programme for
 2024-2026") give way to any other period. A sentence joining independent
 statements with different anchors ("...; ...", "..., and ...") gives a claim per
 statement. `kind` is "plan" when the statement carries a plan cue ("will",
-"intend", "goal") or its anchor lies after publication. The speaker is the person
+"intend", "goal") or its anchor lies after publication or runs on from it. The speaker is the person
 quoted ("...," the head of state said), reported ("X said that", "according to
 him") or named as the heading of a Q&A answer ("X: ..."); a quotation running over
 several sentences keeps its speaker.
@@ -18,11 +18,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from pathlib import Path
 
 from spacy.tokens import Doc
 
+from pipeline.components.entity_ruler import CATALOG_ATTR
 from pipeline.errors import ResourceError
 from pipeline.extract.entities import Entities
 from pipeline.records import Article, Claim, Money, Percentage, Period, Person
@@ -53,8 +55,9 @@ _CLAUSE_EDGE = re.compile(r"[,;:“”\"()]")
 # A question, also when a quoted one is followed by its attribution ("... next year?” the president said.").
 _QUESTION = re.compile(r"\?[”\"]?(?:\s*[,–-]?\s+[^“”\"?\d]{1,60})?[\s”\"]*$")
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
-# What may stand between "according to" and the name: a title ("Agriculture and Food Minister").
-_TITLE_RUN = re.compile(r"(?:(?:[A-Z][\w.'-]*|of|and|the|for)\s+)*")
+# What may stand between "according to" and the name: a title ("Agriculture and Food Minister", "Ambassador of
+# Belarus to the UAE").
+_TITLE_RUN = re.compile(r"(?:(?:[A-Z][\w.'-]*|of|and|the|for|to|in)\s+)*")
 _ACCORDING_WINDOW = 100
 # A Q&A answer is headed by its speaker's name and a colon ("Oleg Kravchenko: In 2024, ...").
 _HEADING_COLON = re.compile(r"[ \t]*:")
@@ -104,7 +107,8 @@ def extract_claims(doc: Doc, article: Article, *, entities: Entities, money: tup
         return ()
     text = doc.text
     cues = claim_cues(models_dir)
-    speakers = Speakers(text, entities.people, cues)
+    catalog = doc._.get(CATALOG_ATTR) if doc.has_extension(CATALOG_ATTR) else None
+    speakers = Speakers(text, entities.people, cues, genders=catalog.genders if catalog else {})
     claims = []
     for start, end in sentence_spans(doc, article):
         speaker = speakers.of_sentence(start, end)
@@ -115,7 +119,7 @@ def extract_claims(doc: Doc, article: Article, *, entities: Entities, money: tup
             claims.append(Claim(
                 text=article.text[part_start:part_end], start=part_start, end=part_end,
                 first=anchor.first, last=anchor.last,
-                kind="plan" if _is_plan(decisive, cues) or anchor.first > article.published.date() else "fact",
+                kind="plan" if _is_plan(decisive, cues) or _ahead(anchor, article.published.date()) else "fact",
                 speaker=speaker,
                 money=tuple(m for m in money if part_start <= m.start < part_end),
                 percentages=tuple(p for p in percentages if part_start <= p.start < part_end),
@@ -230,6 +234,11 @@ def _whole_years(period: Period) -> int:
     return period.last.year - period.first.year + 1
 
 
+def _ahead(period: Period, published: date) -> bool:
+    """The period lies after publication, or runs on from it ("within the next two years")."""
+    return period.first > published or (period.first == published and period.last > published)
+
+
 def _is_plan(statement: str, cues: ClaimCues) -> bool:
     words = [w.lower() for w in _WORD.findall(statement)]
     phrases = {*words, *(f"{a} {b}" for a, b in zip(words, words[1:])),
@@ -260,10 +269,12 @@ class Reference:
 class Speakers:
     """Who is quoted or reported where: reads the text once, then answers sentence by sentence in order."""
 
-    def __init__(self, text: str, people: Sequence[Person], cues: ClaimCues) -> None:
+    def __init__(self, text: str, people: Sequence[Person], cues: ClaimCues, *,
+                 genders: dict[str, str] | None = None) -> None:
         self.text = text
         self.people = people
         self.cues = cues
+        self.genders = genders or {}
         self.mentions = sorted((m.start, m.end, p.name) for p in people for m in p.mentions)
         self.quotes = list(quote_spans(text))
         self.quote_speakers: dict[tuple[int, int], str | None] = {}
@@ -350,15 +361,26 @@ class Speakers:
             return reference.name
         if reference.kind == "pronoun":
             pronoun = self.text[reference.start:reference.end].lower()
-            if self.last_speaker is not None and _may_be(pronoun, self.last_speaker):
+            if self.last_speaker is not None and self._may_be(pronoun, self.last_speaker):
                 return self.last_speaker
-            earlier = [name for s, _, name in self.mentions if s < reference.start and _may_be(pronoun, name)]
+            earlier = [name for s, _, name in self.mentions if s < reference.start and self._may_be(pronoun, name)]
             return earlier[-1] if earlier else self.last_speaker or self._latest_person(reference.start)
         roles = self.cues.roles.get(" ".join(self.text[reference.start:reference.end].lower().split()), ())
         holders = [p for p in self.people if roles and self._holds(p, roles)]
         if holders:
             return max(holders, key=lambda p: self._latest_mention(p, reference.start)).name
         return self._latest_person(reference.start)
+
+    def _may_be(self, pronoun: str, name: str) -> bool:
+        """Whether "he"/"she" can stand for the person: a listed given name tells (Yelena Kostyukevich), else
+        a Slavic surname may (Savitskaya, Ivanov)."""
+        words = name.lower().split()
+        gender = self.genders.get(words[0]) if len(words) > 1 else None
+        if gender is not None:
+            return gender == ("m" if pronoun in ("he", "him") else "f")
+        if pronoun in ("he", "him"):
+            return not words[-1].endswith(_FEMININE_ENDINGS)
+        return not words[-1].endswith(_MASCULINE_ENDINGS)
 
     def _holds(self, person: Person, roles: tuple[str, ...]) -> bool:
         if any(role in title.lower() for title in person.titles for role in roles):
@@ -377,12 +399,6 @@ class Speakers:
         return earlier[-1] if earlier else None
 
 
-def _may_be(pronoun: str, name: str) -> bool:
-    """Whether "he"/"she" can stand for the person: Slavic surnames show the gender (Savitskaya, Ivanov)."""
-    surname = name.split()[-1].lower()
-    if pronoun in ("he", "him"):
-        return not surname.endswith(_FEMININE_ENDINGS)
-    return not surname.endswith(_MASCULINE_ENDINGS)
 
 
 def quote_spans(text: str) -> Iterator[tuple[int, int]]:

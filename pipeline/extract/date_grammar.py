@@ -17,7 +17,8 @@ from pathlib import Path
 from pipeline.errors import ResourceError
 from pipeline.resources import MODELS_DIR, read_jsonl
 
-WORD_KINDS = ("month", "weekday", "number", "ordinal", "future_cue", "past_cue", "not_past", "quantity_unit")
+WORD_KINDS = ("month", "weekday", "number", "ordinal", "future_cue", "past_cue", "future_infinitive", "not_past",
+              "quantity_unit")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +40,7 @@ class Vocabulary:
     ordinals: dict[str, int]
     future_cues: frozenset[str]
     past_cues: frozenset[str]
+    future_infinitives: frozenset[str]  # verbs whose "to ..." looks ahead: "agreed with X to sell"
     not_past: frozenset[str]
     quantity_units: frozenset[str]
 
@@ -56,6 +58,7 @@ def load_vocabulary(path: Path) -> Vocabulary:
         ordinals={w.lower(): int(v) for w, v in words["ordinal"].items() if v is not None},
         future_cues=frozenset(w.lower() for w in words["future_cue"]),
         past_cues=frozenset(w.lower() for w in words["past_cue"]),
+        future_infinitives=frozenset(w.lower() for w in words["future_infinitive"]),
         not_past=frozenset(w.lower() for w in words["not_past"]),
         quantity_units=frozenset(w.lower() for w in words["quantity_unit"]),
     )
@@ -156,7 +159,8 @@ class DateGrammar:
         if rule == "month" and groups["m"] == "May" and "y" not in groups:
             before = re.findall(r"[a-z]+", text[max(0, match.start() - 12):match.start()].lower())
             return not before or before[-1] not in ("in", "on", "of", "since", "until", "by", "from", "to", "early",
-                                                     "late", "mid", "last", "next", "this", "through", "till")
+                                                     "late", "mid", "last", "next", "this", "through", "till", "for",
+                                                     "before", "after", "during", "between", "and", "or")
         if rule == "weekday" and "rel" not in groups:
             return text[match.end():match.end() + 1] == "-"  # "Monday-Friday" style schedules are not dates
         return False

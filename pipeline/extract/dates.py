@@ -86,7 +86,8 @@ def clause_tense(text: str, start: int, end: int, vocabulary: Vocabulary, *, gue
     """Future or past, from the tense cue of the span's clause nearest to it (an auxiliary or a listed verb
     before any -ed form; with `guess_window`, an -ed form counts only within that many words of the span);
     None when there is none. A participle after "be" is no cue: the auxiliary before it decides
-    ("will be held")."""
+    ("will be held"). The "to" after a verb such as "agreed" is a future cue for a span after it ("agreed with
+    the retailer to sell its goods from 1 December"), not for one before it ("agreed on Monday to build")."""
     left = max((m.end() for m in _CLAUSE_EDGE.finditer(text, max(0, start - 200), start)), default=max(0, start - 200))
     edge = _CLAUSE_EDGE.search(text, end, min(len(text), end + 200))
     if edge and _opens_clause(text[left:start], text[end:edge.start()]) and edge.group().startswith(","):
@@ -97,10 +98,13 @@ def clause_tense(text: str, start: int, end: int, vocabulary: Vocabulary, *, gue
     split = sum(1 for _, offset in words if offset < start)  # words[split] is the first after the span
     cues: list[tuple[int, Tense]] = []
     past_forms: list[tuple[int, Tense]] = []  # -ed forms: a past tense, or an adjective ("its renovated stage")
+    looking_ahead = False  # after "agreed", "decided": its "to ..." before the span is about what comes
     for index, (word, offset) in enumerate(words):
         following = words[index + 1][0] if index + 1 < len(words) else ""
         previous = words[index - 1][0] if index else ""
-        if word in vocabulary.future_cues or f"{word} {following}" in vocabulary.future_cues or word.endswith("'ll"):
+        looking_ahead = looking_ahead or word in vocabulary.future_infinitives
+        if word in vocabulary.future_cues or f"{word} {following}" in vocabulary.future_cues or word.endswith("'ll") or (
+                looking_ahead and word == "to" and offset < start):
             cues.append((offset, "future"))
         elif previous in BE_FORMS:
             continue

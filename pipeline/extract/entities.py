@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from pipeline.components.entity_ruler import CATALOG_ATTR, SPANS_KEY
-from pipeline.entities.catalog import ORGANIZATION_LABELS, REGION_LABELS, Catalog, Label
-from pipeline.entities.names import name_parts, person_key, surname_key
+from pipeline.entities.catalog import ORGANIZATION_LABELS, ORGANIZATION_LIKE, REGION_LABELS, Catalog, Label
+from pipeline.entities.names import is_surname_only, name_parts, person_key, surname_key
 from pipeline.entities.titles import TitleReader
 from pipeline.records import Article, Enterprise, Mention, Organization, Person, Region
 
@@ -51,10 +51,11 @@ def extract_entities(doc: Doc, article: Article) -> Entities:
     spans = [span for span in doc.spans[SPANS_KEY]
              if not (dateline and span.start_char < dateline.end and span.end_char > dateline.start)]
     named = [span for span in spans if span.label_ not in (Label.SKIP, Label.REFERENCE, Label.PERSON)]
+    groups = _organization_groups(named, catalog)
     return Entities(people=_people(doc, article.text, spans, catalog),
                     regions=tuple(_regions(article.text, named, catalog)),
-                    enterprises=tuple(_enterprises(article.text, named, catalog)),
-                    organizations=tuple(_organizations(article.text, named, catalog)))
+                    enterprises=tuple(_enterprises(article.text, groups, catalog)),
+                    organizations=tuple(_organizations(article.text, groups, catalog)))
 
 
 def _mention(text: str, span: Span) -> Mention:
@@ -83,18 +84,45 @@ def _country_of_rule_region(name: str, catalog: Catalog) -> str | None:
     return town.country if town else None
 
 
-def _enterprises(text: str, spans: list[Span], catalog: Catalog):
-    for (label, name), group in _grouped(spans, {Label.ENTERPRISE}).items():
-        entry = catalog.entry(label, name)
-        yield Enterprise(name=name, aliases=entry.aliases if entry else (),
-                         mentions=tuple(_mention(text, s) for s in group))
+def _enterprises(text: str, groups: dict[tuple[str, str], tuple[list[Span], list[str]]], catalog: Catalog):
+    for (label, name), (group, joined) in groups.items():
+        if label == Label.ENTERPRISE:
+            entry = catalog.entry(label, name)
+            yield Enterprise(name=name, aliases=entry.aliases if entry else tuple(joined),
+                             mentions=tuple(_mention(text, s) for s in group))
 
 
-def _organizations(text: str, spans: list[Span], catalog: Catalog):
-    for (label, name), group in _grouped(spans, ORGANIZATION_LABELS).items():
-        entry = catalog.entry(label, name)
-        yield Organization(name=name, kind=ORGANIZATION_LABELS[Label(label)], aliases=entry.aliases if entry else (),
-                           mentions=tuple(_mention(text, s) for s in group))
+def _organizations(text: str, groups: dict[tuple[str, str], tuple[list[Span], list[str]]], catalog: Catalog):
+    for (label, name), (group, joined) in groups.items():
+        if label in ORGANIZATION_LABELS:
+            entry = catalog.entry(label, name)
+            yield Organization(name=name, kind=ORGANIZATION_LABELS[Label(label)],
+                               aliases=entry.aliases if entry else tuple(joined),
+                               mentions=tuple(_mention(text, s) for s in group))
+
+
+def _organization_groups(spans: list[Span], catalog: Catalog) -> dict[tuple[str, str], tuple[list[Span], list[str]]]:
+    """Enterprise and organisation spans by (label, canonical name), each with the names joined to it: an
+    enterprise's name without the tail words its longer name in the article ends with ("Neman-Agro" for
+    Neman-Agro Holding, "Pratap Agri Machinery" for Pratap Agri Machinery Pvt Ltd). (An abbreviation in
+    brackets gets the name it stands for from the entity ruler.)"""
+    groups = _grouped(spans, ORGANIZATION_LIKE)
+    tails = set(catalog.company_words.get("tail", ()))
+    joins = {}
+    for label, name in groups:
+        words = name.split()
+        while label == Label.ENTERPRISE and len(words) > 1 and words[-1] in tails:
+            words.pop()
+            if (label, " ".join(words)) in groups:
+                joins[(label, " ".join(words))] = (label, name)
+    merged: dict[tuple[str, str], tuple[list[Span], list[str]]] = {}
+    for key, group in groups.items():
+        target = joins.get(key, key)
+        into, joined = merged.setdefault(target, ([], []))
+        into.extend(group)
+        if key != target:
+            joined.append(key[1])
+    return {key: (sorted(group, key=lambda span: span.start), joined) for key, (group, joined) in merged.items()}
 
 
 def _people(doc: Doc, text: str, spans: list[Span], catalog: Catalog) -> tuple[Person, ...]:
@@ -104,8 +132,7 @@ def _people(doc: Doc, text: str, spans: list[Span], catalog: Catalog) -> tuple[P
     for span in spans:
         if span.label_ != Label.PERSON:
             continue
-        parts = name_parts(span.id_)
-        if len(parts) == 1:
+        if is_surname_only(span.id_):
             surname_only.append(span)
             continue
         key = person_key(span.id_, catalog.given_names)
@@ -117,8 +144,11 @@ def _people(doc: Doc, text: str, spans: list[Span], catalog: Catalog) -> tuple[P
         draft.mentions.append((span.start, span))
         draft.titles.extend(t for t in reader.titles(span) if t not in draft.titles)
     by_surname = {draft.surname: draft for draft in reversed(drafts)}  # the first person with a surname wins
+    # Chinese, Korean and Vietnamese names put the surname first ("Zhang Wei" ... "Zhang said").
+    by_first_word = {surname_key(name_parts(draft.names[0])[0]): draft for draft in reversed(drafts)}
     for span in surname_only:
-        draft = by_surname.get(surname_key(span.id_))
+        key = surname_key(name_parts(span.id_)[-1])
+        draft = by_surname.get(key) or by_first_word.get(key)
         if draft is None:
             draft = _PersonDraft(key=person_key(span.id_, catalog.given_names), names=[span.id_])
             drafts.append(draft)

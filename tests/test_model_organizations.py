@@ -1,0 +1,63 @@
+"""`ModelOrganizations`: how the model's ORG span no list or rule covers is read (spans built by hand, so the
+reading is tested apart from what the statistical model happens to tag)."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from pipeline.entities.catalog import Label, load_catalog
+from pipeline.entities.organizations import ModelOrganizations
+from pipeline.resources import MODELS_DIR
+
+
+@pytest.fixture(scope="module")
+def reader():
+    catalog = load_catalog(MODELS_DIR)
+    heads = {form.split()[-1] for title in catalog.titles for form in title.forms}
+    return ModelOrganizations(catalog.organization_words, title_heads=heads, adjectives=set(catalog.country_adjectives))
+
+
+@pytest.fixture(scope="module")
+def tokenizer():
+    return spacy.blank("en")
+
+
+# (sentence, the ORG span's words, what it reads as: (name, label) or None)
+READINGS = [
+    ("Payments went through Kourosh Food Industries last year.", "Kourosh Food Industries",
+     ("Kourosh Food Industries", Label.ENTERPRISE)),
+    ("Tea came from Golestan Tea and Sadaf Trading .", "Golestan Tea and", ("Golestan Tea", Label.ENTERPRISE)),
+    ("It joined the Organization for Cooperation between Railways in 1956.",
+     "the Organization for Cooperation between Railways",
+     ("Organization for Cooperation between Railways", Label.ORG_INTERNATIONAL)),
+    ("The Shanghai Municipal Commission of Commerce agreed.", "Shanghai Municipal Commission of Commerce",
+     ("Shanghai Municipal Commission of Commerce", Label.ORG_GOVERNMENT)),
+    ("Experts of the International Atomic Energy Agency came.", "International Atomic Energy Agency",
+     ("International Atomic Energy Agency", Label.ORG_INTERNATIONAL)),
+    ("The Samara Farmers Association met.", "Samara Farmers Association", ("Samara Farmers Association", Label.ORG_OTHER)),
+    # nothing of ours: generic words only, a "the X" with no organisation word, a venue or event, a term or
+    # unit, a currency code, a country adjective, figures, a list, the head of a title
+    ("Customs duties will be zeroed.", "Customs", None),
+    ("He met the General Administration.", "the General Administration", None),
+    ("It sells under the Borimed brand.", "Borimed", None),
+    ("Talks were held at the National Exhibition and Convention Center.", "Convention Center", None),
+    ("The plant meets GMP standards.", "GMP", None),
+    ("The unit gives 1,200 MW at most.", "MW", None),
+    ("It costs IRR 850 billion.", "IRR", None),
+    ("The Kazakh side agreed.", "Kazakh", None),
+    ("It paid CNY 210 million.", "CNY 210 million", None),
+    ("Transport, Holding and Promotion were discussed.", "Transport, Holding and Promotion", None),
+    ("The Agriculture and Food Minister came.", "Agriculture and Food", None),
+    ("Visitors laid flowers at the Cemetery of Villages.", "the Cemetery of Villages", None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "words", "expected"), READINGS)
+def test_model_org_span_reading(reader, tokenizer, sentence, words, expected):
+    doc = tokenizer(sentence)
+    start = sentence.index(words)
+    span = doc.char_span(start, start + len(words), label="ORG")
+    assert span is not None, "the test's words must be whole tokens"
+    read = reader(span)
+    assert (None if read is None else (read[0].text, read[1])) == expected
