@@ -115,6 +115,14 @@ SPEAKERS = [
      [("2025-01-01", "Andrei Kuzmich")]),
     ("According to the Ministry of Agriculture and Food, Andrei Kuzmich's exports grew by 12.7% in 2025.",
      [("2025-01-01", None)]),
+    ("According to Ambassador of Belarus to the UAE Aleksandr Kartashov, the company will buy trucks in 2026.",
+     [("2026-01-01", "Aleksandr Kartashov")]),
+    # a listed given name tells the gender where a Belarusian surname in -ich does not
+    ("Andrei Malashko said the district grew in 2024. Yelena Kostyukevich spoke next. According to her, Zelva "
+     "District received 27 tractors in 2025.", [("2024-01-01", "Andrei Malashko"), ("2025-01-01", "Yelena Kostyukevich")]),
+    # a Chinese name puts the surname first: "Zhang said" is Zhang Wei
+    ("Ivan Petrov spoke first. Zhang Wei, Vice President of a furniture group, spoke next. “We are ready to "
+     "build a factory in 2026,” Zhang said.", [("2026-01-01", "Zhang Wei")]),
 ]
 
 # The anchor of a reported clause: "added that in March" dates what was said, and a term of whole years
@@ -139,6 +147,10 @@ KINDS = [
     ("According to the ministry, in 2026 exports may exceed $700 million.", "plan"),
     ("In 2026 output may reach 40,000 units.", "plan"),
     ("In May 2025 the plant opened a new line.", "fact"),
+    # a period running on from publication is ahead: the statement is a plan; "a plan of ..." signed is a fact
+    ("A feasibility study can be prepared within the next two years.", "plan"),
+    ("On Tuesday, the two governments signed a plan of cooperation.", "fact"),
+    ("Within the next three years we want to open a trade house in Dubai.", "plan"),
 ]
 
 
