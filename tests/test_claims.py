@@ -77,6 +77,14 @@ CLAIM_FORMS = [
     ("The government will submit a program for the modernization of the sector for 2027-2030 on Thursday.",
      [("The government will submit a program for the modernization of the sector for 2027-2030 on Thursday.",
        "2026-01-22", "2026-01-22", "plan", None)]),
+    # a joined clause dated only by a document or by the speech act is no statement of its own
+    ("On Tuesday, the sides signed a memorandum on certification, and an action plan for 2026-2028.",
+     [("On Tuesday, the sides signed a memorandum on certification, and an action plan for 2026-2028.",
+       "2026-01-13", "2026-01-13", "fact", None)]),
+    ("In 2025, the refinery processed 5.9 million tonnes and shipped over 60% of its exports by sea, Director "
+     "General Yevgeny Lozovik told reporters on Thursday.",
+     [("In 2025, the refinery processed 5.9 million tonnes and shipped over 60% of its exports by sea, Director "
+       "General Yevgeny Lozovik told reporters on Thursday.", "2025-01-01", "2025-12-31", "fact", "Yevgeny Lozovik")]),
 ]
 
 # (body, [(claim from, speaker)]): attribution shapes, published on Monday 19 January 2026
@@ -120,6 +128,10 @@ SPEAKERS = [
     # a listed given name tells the gender where a Belarusian surname in -ich does not
     ("Andrei Malashko said the district grew in 2024. Yelena Kostyukevich spoke next. According to her, Zelva "
      "District received 27 tractors in 2025.", [("2024-01-01", "Andrei Malashko"), ("2025-01-01", "Yelena Kostyukevich")]),
+    # "the minister added" goes on with the minister who spoke last
+    ("Director General Tendai Moyo spoke. Minister of Agriculture of Zimbabwe Anxious Masuka was there. “In 2025 "
+     "we bought 300 tractors,” Masuka said. “In 2026 we will buy 400 more,” the minister added.",
+     [("2025-01-01", "Anxious Masuka"), ("2026-01-01", "Anxious Masuka")]),
     # a Chinese name puts the surname first: "Zhang said" is Zhang Wei
     ("Ivan Petrov spoke first. Zhang Wei, Vice President of a furniture group, spoke next. “We are ready to "
      "build a factory in 2026,” Zhang said.", [("2026-01-01", "Zhang Wei")]),
@@ -151,6 +163,11 @@ KINDS = [
     ("A feasibility study can be prepared within the next two years.", "plan"),
     ("On Tuesday, the two governments signed a plan of cooperation.", "fact"),
     ("Within the next three years we want to open a trade house in Dubai.", "plan"),
+    ("In the current five-year period we would like to double trade.", "plan"),
+    # a past period in the past tense is a fact, whatever the rest of the sentence says ...
+    ("“The oblast worked well in 2025, I will not deny it,” the governor said.", "fact"),
+    # ... unless it is only the date the plan was told on
+    ("The governor told the delegation on Monday that the province was ready to provide a site.", "plan"),
 ]
 
 

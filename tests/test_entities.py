@@ -411,6 +411,20 @@ ENTITIES = [
     ("The Samara Regional Museum of History and Local Lore named after P.V. Alabin opened it.", "organizations",
      ["Samara Regional Museum of History and Local Lore named after P.V. Alabin"]),
     ("The Samara Regional Museum of History and Local Lore named after P.V. Alabin opened it.", "people", []),
+    # legal forms of Belarus and Indonesia before a name; a run of unknown capitalised words stays one name
+    ("SPK «Bolshoye Ozero» sold milk to PT Karya Mesin Nusantara.", "enterprises",
+     ["Bolshoye Ozero", "Karya Mesin Nusantara"]),
+    ("SPK «Bolshoye Ozero» sold milk to PT Karya Mesin Nusantara.", "people", []),
+    ("Loans came from Bank Rakyat Indonesia.", "enterprises", ["Bank Rakyat Indonesia"]),
+    ("Loans came from Bank Rakyat Indonesia.", "regions", []),
+    # the holder's name after a title's place, also when no list knows the given name
+    ("President of Zimbabwe Emmerson Mnangagwa has been to Belarus.", "people", ["Emmerson Mnangagwa"]),
+    ("President of Zimbabwe Emmerson Mnangagwa has been to Belarus.", "enterprises", []),
+    ("Minister of Lands, Agriculture and Rural Development of Zimbabwe Anxious Masuka spoke.", "people",
+     ["Anxious Masuka"]),
+    # "X Province" no list knows takes its ISO 3166-2 code from pycountry when one subdivision has the name
+    ("Dealers in Mashonaland East Province and Matabeleland South Province grew.", "regions",
+     ["Mashonaland East Province", "Matabeleland South Province"]),
 ]
 
 
@@ -431,6 +445,18 @@ def test_an_abbreviation_in_brackets_stands_for_its_name_wherever_it_is_written(
 def test_an_enterprise_named_without_its_head_word_is_the_same_enterprise(record_of):
     record = record_of("Neman-Agro Holding harvested more grain. Agro-holdings like Neman-Agro will lead.")
     assert [(e["name"], len(e["mentions"])) for e in record["enterprises"]] == [("Neman-Agro Holding", 2)]
+
+
+def test_a_province_no_list_knows_gets_its_code_from_pycountry(record_of):
+    record = record_of("Tractors went to Mashonaland East Province and to Bulawayo Province.")
+    assert [(r["name"], r["country"], r["code"]) for r in record["regions"]] == [
+        ("Mashonaland East Province", "ZW", "ZW-ME"), ("Bulawayo Province", "ZW", "ZW-BU")]
+
+
+def test_a_long_ministry_title_is_read_before_the_name(record_of):
+    record = record_of("Minister of Lands, Agriculture and Rural Development of Zimbabwe Anxious Masuka spoke.")
+    assert person(record, "Anxious Masuka")["titles"] == [
+        "Minister of Lands, Agriculture and Rural Development of Zimbabwe"]
 
 
 def test_a_name_tail_is_part_of_the_mention(record_of):

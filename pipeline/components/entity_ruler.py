@@ -89,6 +89,7 @@ class EntityRuler:
         candidates += [(doc[start:end], COMPANY_WORD) for start, end in self.company_words(doc)]
         candidates = [(_span(doc, span.start, span.end, Label.ENTERPRISE, " ".join(span.text.split())), source)
                       if source == COMPANY_WORD else (span, source) for span, source in candidates]
+        candidates += self._names_after_titled_places(doc, candidates)
         for ent in doc.ents:
             if ent.label_ == "PERSON" and (person := clean_person_span(ent, self.title_words)) is not None:
                 candidates.append((_span(doc, person.start, person.end, Label.PERSON, person.text), MODEL))
@@ -99,7 +100,8 @@ class EntityRuler:
             if (ent.label_ == "GPE" and (place := _place_name(ent)) is not None and place.text not in surnames
                     and place.text.lower() not in self.catalog.country_adjectives):
                 candidates.append((_span(doc, place.start, place.end, Label.CITY, place.text), MODEL))
-        candidates = _with_hyphenated_ends(_trim_before_names(_without_false_joins(candidates)))
+        candidates = _with_hyphenated_ends(_trim_before_names(_without_false_joins(candidates),
+                                                                self.catalog.given_names))
         candidates += self._organization_proposals(doc, candidates, tails, surnames)
         candidates += _bracketed_abbreviations(doc, candidates)
         doc.spans[self.spans_key] = _longest_first(_with_tails(candidates, tails))
@@ -133,6 +135,27 @@ class EntityRuler:
             kept.append((span, source))
         return kept
 
+
+    def _names_after_titled_places(self, doc: Doc, candidates: list[tuple[Span, int]]) -> list[tuple[Span, int]]:
+        """Two or three capitalised words right after a title's place ("President of Zimbabwe Emmerson Mnangagwa",
+        "Minister of Lands ... of Zimbabwe Anxious Masuka", "Ambassador of Belarus to India Dmitry Ivanov") are the
+        name of its holder, also when neither the model nor the given-name list knows it."""
+        names = []
+        for place, source in candidates:
+            start, end = place.start, place.end
+            if source != GAZETTEER or place.label_ not in REGION_LABELS or start < 2 or doc[start - 1].lower_ not in (
+                    "of", "to"):
+                continue
+            before = doc[max(0, start - _TITLE_REACH):start - 1]
+            heads = [token.i for token in before if token.text in self.title_heads]
+            if not heads or any(token.is_sent_start or token.text in ".;" for token in doc[heads[-1] + 1:start]):
+                continue
+            stop = end
+            while stop < len(doc) and stop - end < 3 and _name_word(doc[stop], self.thing_words):
+                stop += 1
+            if 2 <= stop - end <= 3 and (stop == len(doc) or not _name_word(doc[stop], self.thing_words)):
+                names.append((_span(doc, end, stop, Label.PERSON, doc[end:stop].text), PERSON_RULE))
+        return names
 
     def _organization_proposals(self, doc: Doc, candidates: list[tuple[Span, int]], tails: dict[int, int],
                                 surnames: set[str]) -> list[tuple[Span, int]]:
@@ -197,6 +220,15 @@ class CompanyWords:
                 continue
             end += 1
             yield start, end + 1 if end < len(doc) and doc[end].text in self.tails else end
+
+
+# How far before "of <place>" a title's head may be ("Minister of Lands, Agriculture, Fisheries, Water and Rural
+# Development of Zimbabwe").
+_TITLE_REACH = 14
+
+
+def _name_word(token, thing_words: frozenset[str]) -> bool:
+    return token.is_title and token.is_alpha and not token.is_stop and token.lower_ not in thing_words
 
 
 def _span(doc: Doc, start: int, end: int, label: Label, name: str, code: str = "") -> Span:
@@ -276,11 +308,13 @@ def _without_false_joins(candidates: list[tuple[Span, int]]) -> list[tuple[Span,
     return kept
 
 
-def _trim_before_names(candidates: list[tuple[Span, int]]) -> list[tuple[Span, int]]:
-    """A rule's open-ended run of capitalised words stops where a person's name begins
-    ("the National Bank of Belarus Dmitry Lapko" is a bank, then a person); a rule's name that is all a
-    person's name is no name ("Director General of the company Oleg Lisitsky")."""
-    names = [span for span, source in candidates if source in (PERSON_RULE, MODEL) and span.label_ == Label.PERSON]
+def _trim_before_names(candidates: list[tuple[Span, int]], given_names: dict[str, str]) -> list[tuple[Span, int]]:
+    """A rule's open-ended run of capitalised words stops where a person's name with a known given name begins
+    ("the National Bank of Belarus Dmitry Lapko" is a bank, then a person; "PT Karya Mesin Nusantara" is one
+    company); a rule's name that is all such a name is no name ("Director General of the company Oleg
+    Lisitsky")."""
+    names = [span for span, source in candidates if source in (PERSON_RULE, MODEL) and span.label_ == Label.PERSON
+             and span[0].lower_ in given_names]
     trimmed = []
     for span, source in candidates:
         if source == RULE and span.label_ not in REGION_LABELS:  # "the port of Nhava Sheva" is a place

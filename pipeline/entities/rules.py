@@ -6,7 +6,6 @@ from typing import NamedTuple
 
 from spacy.tokens import Span
 
-LEGAL_FORMS = {"oao", "ojsc", "jsc", "zao", "cjsc", "llc", "ooo", "pjsc", "ao", "pao", "ue"}
 QUOTES = {'"', "'"}
 
 

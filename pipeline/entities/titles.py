@@ -55,7 +55,8 @@ class TitleReader:
         return f"{title} of {modifier}" if modifier else title
 
     def _owned_title_before(self, end: int, floor: int) -> str | None:
-        """'TITLE of [the Board of] [the] ORG Name': the owner is an entity that ends where the name starts."""
+        """'TITLE of [the Board of] [the] ORG Name': the owner is an entity that ends where the name starts
+        ("Minister of Lands, Agriculture and Rural Development of Zimbabwe X")."""
         entity = self.ending_at.get(end)
         if entity is None:
             return None
@@ -69,7 +70,7 @@ class TitleReader:
             if matched is not None:
                 return f"{matched[1]} of {doc[position:entity.end].text}"
             position -= 1
-            while position - 1 > floor and doc[position - 1].is_title and doc[position - 1].lower_ not in ("of",):
+            while position - 1 > floor and _field_part(doc[position - 1]):
                 position -= 1
         return None
 
@@ -110,7 +111,7 @@ class TitleReader:
             entity = self.starting_at.get(position)
             if entity is not None:
                 return doc[start:entity.end].text
-            while position < ceiling and doc[position].is_title and doc[position].lower_ != "of":
+            while position < ceiling and _field_part(doc[position]):
                 position += 1
         return None
 
@@ -153,3 +154,8 @@ class TitleReader:
     @staticmethod
     def _field_word(token) -> bool:
         return (token.is_title and token.is_alpha and not token.is_stop) or token.lower_ == "and"
+
+
+def _field_part(token) -> bool:
+    """A word of what lies between a title and its owner: "Lands, Agriculture and Rural Development"."""
+    return (token.is_title and token.lower_ != "of") or token.lower_ == "and" or token.text == ","

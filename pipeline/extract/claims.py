@@ -26,6 +26,8 @@ from spacy.tokens import Doc
 
 from pipeline.components.entity_ruler import CATALOG_ATTR
 from pipeline.errors import ResourceError
+from pipeline.extract.date_grammar import Vocabulary, date_grammar
+from pipeline.extract.dates import clause_tense
 from pipeline.extract.entities import Entities
 from pipeline.records import Article, Claim, Money, Percentage, Period, Person
 from pipeline.resources import MODELS_DIR, read_jsonl
@@ -107,6 +109,7 @@ def extract_claims(doc: Doc, article: Article, *, entities: Entities, money: tup
         return ()
     text = doc.text
     cues = claim_cues(models_dir)
+    tense_words = date_grammar(models_dir).vocabulary
     catalog = doc._.get(CATALOG_ATTR) if doc.has_extension(CATALOG_ATTR) else None
     speakers = Speakers(text, entities.people, cues, genders=catalog.genders if catalog else {})
     claims = []
@@ -119,7 +122,8 @@ def extract_claims(doc: Doc, article: Article, *, entities: Entities, money: tup
             claims.append(Claim(
                 text=article.text[part_start:part_end], start=part_start, end=part_end,
                 first=anchor.first, last=anchor.last,
-                kind="plan" if _is_plan(decisive, cues) or _ahead(anchor, article.published.date()) else "fact",
+                kind=_kind(text, decisive, anchor, article.published.date(), cues, tense_words,
+                           told=_demotion(text, anchor, part_start, cues.speech) == SPEECH_ACT),
                 speaker=speaker,
                 money=tuple(m for m in money if part_start <= m.start < part_end),
                 percentages=tuple(p for p in percentages if part_start <= p.start < part_end),
@@ -174,13 +178,19 @@ def statements(text: str, start: int, end: int, dates: Sequence[Period],
     starts = [start, *(m.end() for m in cuts)]
     ends = [*(m.start() for m in cuts), end]
     clauses = list(zip(starts, ends))
+    demotions = {(c, d): _demotion(text, d, c[0], speech) for c in clauses for d in dates if c[0] <= d.start < c[1]}
+    # A clause dated only by a comparison baseline ("1.5 times more than in 2024") is no statement of its own,
+    # nor, when another clause has a period of its own, is one dated only by a document ("and an action plan for
+    # 2026-2028") or by the speech act ("..., the director told reporters on Thursday").
+    weakest = BASELINE if all(demotion for demotion in demotions.values()) else DOCUMENT
     parts: list[tuple[int, int, list[Period]]] = []
     pending: int | None = None  # a clause without a period joins the statement after it, or else before it
-    for part_start, part_end in clauses:
-        # A clause dated only by a comparison baseline ("1.5 times more than in 2024") is no statement of its own.
-        part_dates = [d for d in dates if part_start <= d.start < part_end and _demotion(text, d, part_start, speech) != BASELINE]
+    for clause in clauses:
+        part_start, part_end = clause
+        part_dates = [d for d in dates if (clause, d) in demotions and demotions[clause, d] < weakest]
         if part_dates:
-            parts.append((part_start if pending is None else pending, part_end, part_dates))
+            parts.append((part_start if pending is None else pending, part_end,
+                          [d for d in dates if (clause, d) in demotions and demotions[clause, d] != BASELINE]))
             pending = None
         elif parts:
             parts[-1] = (parts[-1][0], part_end, parts[-1][2])
@@ -232,6 +242,19 @@ def _whole_years(period: Period) -> int:
     if (period.first.month, period.first.day, period.last.month, period.last.day) != (1, 1, 12, 31):
         return 0
     return period.last.year - period.first.year + 1
+
+
+def _kind(text: str, decisive: str, anchor: Period, published: date, cues: ClaimCues, tense_words: Vocabulary, *,
+          told: bool) -> str:
+    """A plan when the statement carries a plan cue or its period is ahead; but a past period told in the past
+    tense is a fact whatever else the sentence says ("The oblast worked well in 2025, I will not deny it"),
+    unless that period is only the date it was `told` on ("told them on Monday that it was ready to ...")."""
+    if _ahead(anchor, published):
+        return "plan"
+    if _is_plan(decisive, cues) and (told or not (
+            anchor.last < published and clause_tense(text, anchor.start, anchor.end, tense_words) == "past")):
+        return "plan"
+    return "fact"
 
 
 def _ahead(period: Period, published: date) -> bool:
@@ -367,6 +390,8 @@ class Speakers:
             return earlier[-1] if earlier else self.last_speaker or self._latest_person(reference.start)
         roles = self.cues.roles.get(" ".join(self.text[reference.start:reference.end].lower().split()), ())
         holders = [p for p in self.people if roles and self._holds(p, roles)]
+        if self.last_speaker in {p.name for p in holders}:  # "..., the minister added" goes on with the speaker
+            return self.last_speaker
         if holders:
             return max(holders, key=lambda p: self._latest_mention(p, reference.start)).name
         return self._latest_person(reference.start)

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline.components.entity_ruler import CATALOG_ATTR, SPANS_KEY
 from pipeline.entities.catalog import ORGANIZATION_LABELS, ORGANIZATION_LIKE, REGION_LABELS, Catalog, Label
+from pipeline.entities.subdivisions import subdivision_code
 from pipeline.entities.names import is_surname_only, name_parts, person_key, surname_key
 from pipeline.entities.titles import TitleReader
 from pipeline.records import Article, Enterprise, Mention, Organization, Person, Region
@@ -72,7 +73,7 @@ def _grouped(spans: list[Span], labels) -> dict[tuple[str, str], list[Span]]:
 
 def _regions(text: str, spans: list[Span], catalog: Catalog):
     for (label, name), group in _grouped(spans, REGION_LABELS).items():
-        code = group[0].kb_id_
+        code = group[0].kb_id_ or (subdivision_code(name) or "" if label == Label.REGION else "")
         country = code.split("-")[0] if code else _country_of_rule_region(name, catalog)
         yield Region(name=name, kind=REGION_LABELS[Label(label)], country=country,
                      code=code if "-" in code else None, mentions=tuple(_mention(text, s) for s in group))
