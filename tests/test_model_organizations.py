@@ -35,6 +35,8 @@ READINGS = [
      ("Shanghai Municipal Commission of Commerce", Label.ORG_GOVERNMENT)),
     ("Experts of the International Atomic Energy Agency came.", "International Atomic Energy Agency",
      ("International Atomic Energy Agency", Label.ORG_INTERNATIONAL)),
+    # before a title the owner stands, before a minister's title only the field
+    ("Apple CEO Steve Jobs spoke.", "Apple", ("Apple", Label.ENTERPRISE)),
     ("The Samara Farmers Association met.", "Samara Farmers Association", ("Samara Farmers Association", Label.ORG_OTHER)),
     # nothing of ours: generic words only, a "the X" with no organisation word, a venue or event, a term or
     # unit, a currency code, a country adjective, figures, a list, the head of a title

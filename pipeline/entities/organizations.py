@@ -7,9 +7,13 @@ import pycountry
 from spacy.tokens import Span
 
 from pipeline.entities.catalog import Label
+from pipeline.entities.titles import PLAIN_MODIFIER_TITLES
 
 _KIND_LABELS = {"international": Label.ORG_INTERNATIONAL, "government": Label.ORG_GOVERNMENT,
                 "other": Label.ORG_OTHER}
+# A minister's title is written after the field ("Agriculture and Food Minister"), which is no organisation;
+# before other titles the owner stands ("Apple CEO", "BMZ Director General").
+_FIELD_TITLE_HEADS = {title.split()[-1] for title in PLAIN_MODIFIER_TITLES}
 LEGAL_TAILS = {"Ltd", "Ltd.", "Inc", "Inc.", "LLC"}
 _TRAILING = {"and", "or", ",", "'s", "'", "-", "(", ")", ".", ":", ";"}
 
@@ -20,7 +24,8 @@ class ModelOrganizations:
     Commerce"); a lead word such as "International" makes a government-like body international
     ("International Atomic Energy Agency"); a venue word at its end, a term or unit, a currency code or a
     lone country adjective or a comma (a list) make it nothing. The rest is an enterprise when written like a company's name
-    (capitalised, no figures, not "the X" and not the head of a title: "Agriculture and Food Minister").
+    (capitalised, no figures, not "the X", not ending with a title and not a minister's field: "Agriculture and
+    Food Minister").
     Generic words alone ("Customs", "the General Administration") are no name."""
 
     def __init__(self, words: dict[str, str], *, title_heads: set[str], adjectives: set[str]) -> None:
@@ -49,7 +54,7 @@ class ModelOrganizations:
                 if kinds[0] == "international_lead":
                     return name, Label.ORG_INTERNATIONAL
                 return name, label
-        if article or name[-1].text in self.title_heads or (end < len(doc) and doc[end].text in self.title_heads):
+        if article or name[-1].text in self.title_heads or (end < len(doc) and doc[end].text in _FIELD_TITLE_HEADS):
             return None
         return name, Label.ENTERPRISE
 
