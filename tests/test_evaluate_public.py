@@ -6,7 +6,8 @@ import orjson
 import pytest
 from click.testing import CliRunner
 
-from pipeline.evaluate_public import Score, exact_counts, gold_spans, main, overlap_counts, read_meantime
+from pipeline.evaluate_public import (Score, _named_organization_pairs, exact_counts, gold_spans, main, overlap_counts,
+                                      read_meantime)
 
 SPAN_CASES = [
     # predicted, gold, exact (tp, fp, fn), overlap (tp, fp, fn)
@@ -40,6 +41,22 @@ def test_meantime_groups_dropped_and_scope_ends_with_the_annotated_line(tmp_path
     (item,) = read_meantime(tmp_path / "meantime-dev.jsonl")
     assert [text[s:e] for s, e in gold_spans(item, "MONEY")] == ["$381 million", "$0.67"]
     assert text[:item.scope_end].endswith("per share.")
+
+
+def test_organisation_names_count_only_where_meantime_annotated_something(tmp_path):
+    text = "Title\nMay 07, 2009\nFord and Apple met Mr Lee of Lee Corp at Acme."
+    mention = {"syntactic_type": "NAM", "head": ""}
+    row = {"text": text, "dct": {"value": "2009-05-07", "start": 6, "end": 18}, "values": [], "timexes": [],
+           "entity_mentions": [{**mention, "type": "ORG", "start": 19, "end": 23},     # Ford
+                               {**mention, "type": "PER", "start": 41, "end": 44},     # Lee (the person)
+                               {**mention, "type": "ORG", "start": 48, "end": 56}]}    # Lee Corp
+    (tmp_path / "meantime-dev.jsonl").write_bytes(orjson.dumps(row) + b"\n")
+    (item,) = read_meantime(tmp_path / "meantime-dev.jsonl")
+    ours = [(19, 23), (28, 33), (41, 44), (60, 64)]  # Ford, Apple (not annotated), Lee the person, Acme
+    kept, gold = _named_organization_pairs(item, ours)
+    assert [text[s:e] for s, e in kept] == ["Ford", "Lee"]  # Apple and Acme: MEANTIME annotated nothing there
+    assert [text[s:e] for s, e in gold] == ["Ford", "Lee Corp"]
+    assert overlap_counts(kept, gold) == (1, 1, 1)
 
 
 def test_missing_public_file_exits_cleanly(tmp_path):
