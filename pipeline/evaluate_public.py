@@ -267,7 +267,8 @@ def _named_organization_pairs(item: PublicArticle, predicted: Iterable[Span]) ->
     annotated = [(m["start"], m["end"]) for m in mentions]
     gold = sorted({(m["start"], m["end"]) for m in mentions
                    if m["type"] in ("ORG", "FIN") and m["syntactic_type"] in ("NAM", "PRE.NAM")})
-    kept = [(start, end) for start, end in in_scope(item, predicted) if any(start < e and s < end for s, e in annotated)]
+    kept = [(start, end) for start, end in in_scope(item, predicted)
+            if any(start < e and s < end for s, e in annotated)]
     return kept, gold
 
 

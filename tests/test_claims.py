@@ -127,7 +127,8 @@ SPEAKERS = [
      [("2026-01-01", "Aleksandr Kartashov")]),
     # a listed given name tells the gender where a Belarusian surname in -ich does not
     ("Andrei Malashko said the district grew in 2024. Yelena Kostyukevich spoke next. According to her, Zelva "
-     "District received 27 tractors in 2025.", [("2024-01-01", "Andrei Malashko"), ("2025-01-01", "Yelena Kostyukevich")]),
+     "District received 27 tractors in 2025.",
+     [("2024-01-01", "Andrei Malashko"), ("2025-01-01", "Yelena Kostyukevich")]),
     # "the minister added" goes on with the minister who spoke last
     ("Director General Tendai Moyo spoke. Minister of Agriculture of Zimbabwe Anxious Masuka was there. “In 2025 "
      "we bought 300 tractors,” Masuka said. “In 2026 we will buy 400 more,” the minister added.",

@@ -37,7 +37,8 @@ READINGS = [
      ("International Atomic Energy Agency", Label.ORG_INTERNATIONAL)),
     # before a title the owner stands, before a minister's title only the field
     ("Apple CEO Steve Jobs spoke.", "Apple", ("Apple", Label.ENTERPRISE)),
-    ("The Samara Farmers Association met.", "Samara Farmers Association", ("Samara Farmers Association", Label.ORG_OTHER)),
+    ("The Samara Farmers Association met.", "Samara Farmers Association",
+     ("Samara Farmers Association", Label.ORG_OTHER)),
     # nothing of ours: generic words only, a "the X" with no organisation word, a venue or event, a term or
     # unit, a currency code, a country adjective, figures, a list, the head of a title
     ("Customs duties will be zeroed.", "Customs", None),

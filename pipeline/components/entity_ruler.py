@@ -1,13 +1,15 @@
 """`belta_entity_ruler`: gazetteers and rules decide which spans are people, regions and organisations.
 
-The statistical model proposes (its PERSON entities); the component decides. Gazetteer
+The statistical model proposes (its PERSON, GPE and ORG entities); the component decides. Gazetteer
 phrases (matched on lower-case forms with one `PhraseMatcher`) and token rules (one
 `Matcher`) are compiled once when the pipeline is built. For each Doc the component keeps
 non-overlapping spans, longest first (an enterprise or organisation extended by a name tail such as
 "named after S.M. Kirov"), in the span group `belta_entities`: label = `Label`,
 `id_` = canonical name, `kb_id_` = ISO code (or country code) for regions. The model's PERSON
-entities fill the gaps the rules leave, and its GPE entities no list knows become settlements. `doc.ents` is left alone (other stages read the model's
-MONEY and DATE entities). `doc._.belta_catalog` points at the catalog the spans come from.
+entities fill the gaps the rules leave, its GPE entities no list knows become settlements, and its
+ORG entities no list or rule covers are read by their words (`ModelOrganizations`). `doc.ents` is
+left alone (other stages read the model's MONEY and DATE entities). `doc._.belta_catalog` points at
+the catalog the spans come from.
 """
 
 from __future__ import annotations
@@ -21,8 +23,8 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from pipeline.entities.catalog import ORGANIZATION_LIKE, REGION_LABELS, Catalog, Entry, Label, load_catalog
-from pipeline.entities.organizations import LEGAL_TAILS, ModelOrganizations
 from pipeline.entities.names import clean_person_span, person_name_pattern, reads_as_full_name, surname_key
+from pipeline.entities.organizations import LEGAL_TAILS, ModelOrganizations
 from pipeline.entities.rules import normalize_match
 
 SPANS_KEY = "belta_entities"
@@ -130,11 +132,11 @@ class EntityRuler:
         for span, source in candidates:
             if source == MODEL and span.label_ == Label.PERSON and not person_like(span):
                 if len(span) > 1 and span[-1].lower_ in self.company_heads:  # "Altyn Dala Agro"
-                    kept.append((_span(span.doc, span.start, span.end, Label.ENTERPRISE, span.text), MODEL))
+                    name = " ".join(span.text.split())
+                    kept.append((_span(span.doc, span.start, span.end, Label.ENTERPRISE, name), MODEL))
                 continue
             kept.append((span, source))
         return kept
-
 
     def _names_after_titled_places(self, doc: Doc, candidates: list[tuple[Span, int]]) -> list[tuple[Span, int]]:
         """Two or three capitalised words right after a title's place ("President of Zimbabwe Emmerson Mnangagwa",
@@ -162,7 +164,8 @@ class EntityRuler:
         """The model's ORG spans where no list, rule, name tail or person is, or that hold a place and more: the
         companies and bodies no list knows ("Bank Sepah", "the Organization for Cooperation between Railways",
         "Harbin Electric International"), read by `ModelOrganizations`."""
-        # A place at either end of a longer ORG span is no mention ("Harbin Electric International"); other names are kept.
+        # A place at either end of a longer ORG span is no mention ("Harbin Electric International"); other
+        # names are kept.
         taken = {index for span, source in candidates if (source > MODEL and span.label_ not in REGION_LABELS)
                  or span.label_ == Label.PERSON for index in range(span.start, span.end)}
         places = [span for span, source in candidates if span.label_ in REGION_LABELS]
@@ -323,7 +326,8 @@ def _trim_before_names(candidates: list[tuple[Span, int]], given_names: dict[str
             if cut == span.start:
                 continue
             if cut < span.end:
-                span = Span(span.doc, span.start, cut, label=span.label_, span_id=" ".join(span.doc[span.start:cut].text.split()))
+                span = Span(span.doc, span.start, cut, label=span.label_,
+                            span_id=" ".join(span.doc[span.start:cut].text.split()))
         trimmed.append((span, source))
     return trimmed
 

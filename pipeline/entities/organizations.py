@@ -19,14 +19,14 @@ _TRAILING = {"and", "or", ",", "'s", "'", "-", "(", ")", ".", ":", ";"}
 
 
 class ModelOrganizations:
-    """An ORG span of the model, read by its words: a word of an organisation kind makes it that
+    """An ORG span of the model, read by its words. A word of an organisation kind makes it that
     organisation ("the Organization for Cooperation between Railways", "Shanghai Municipal Commission of
-    Commerce"); a lead word such as "International" makes a government-like body international
-    ("International Atomic Energy Agency"); a venue word at its end, a term or unit, a currency code or a
-    lone country adjective or a comma (a list) make it nothing. The rest is an enterprise when written like a company's name
-    (capitalised, no figures, not "the X", not ending with a title and not a minister's field: "Agriculture and
-    Food Minister").
-    Generic words alone ("Customs", "the General Administration") are no name."""
+    Commerce"), and a lead word such as "International" makes a government-like body international
+    ("International Atomic Energy Agency"). A venue word at its end, a term or unit, a currency code, a lone
+    country adjective, a comma (a list) or generic words alone ("Customs", "the General Administration")
+    make it nothing. The rest is an enterprise when written like a company's name: capitalised, no
+    figures, not "the X", not ending with a title and not a minister's field ("Agriculture and Food
+    Minister")."""
 
     def __init__(self, words: dict[str, str], *, title_heads: set[str], adjectives: set[str]) -> None:
         self.words = words

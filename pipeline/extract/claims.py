@@ -7,7 +7,8 @@ January") and a period that only names a document ("the programme for
 2024-2026") give way to any other period. A sentence joining independent
 statements with different anchors ("...; ...", "..., and ...") gives a claim per
 statement. `kind` is "plan" when the statement carries a plan cue ("will",
-"intend", "goal") or its anchor lies after publication or runs on from it. The speaker is the person
+"intend", "goal") or its anchor lies after publication or runs on from it, except
+that a past period told in the past tense is a fact. The speaker is the person
 quoted ("...," the head of state said), reported ("X said that", "according to
 him") or named as the heading of a Q&A answer ("X: ..."); a quotation running over
 several sentences keeps its speaker.
@@ -422,8 +423,6 @@ class Speakers:
     def _latest_person(self, position: int) -> str | None:
         earlier = [name for s, _, name in self.mentions if s < position]
         return earlier[-1] if earlier else None
-
-
 
 
 def quote_spans(text: str) -> Iterator[tuple[int, int]]:

@@ -103,8 +103,8 @@ def clause_tense(text: str, start: int, end: int, vocabulary: Vocabulary, *, gue
         following = words[index + 1][0] if index + 1 < len(words) else ""
         previous = words[index - 1][0] if index else ""
         looking_ahead = looking_ahead or word in vocabulary.future_infinitives
-        if word in vocabulary.future_cues or f"{word} {following}" in vocabulary.future_cues or word.endswith("'ll") or (
-                looking_ahead and word == "to" and offset < start):
+        if (word in vocabulary.future_cues or f"{word} {following}" in vocabulary.future_cues
+                or word.endswith("'ll") or (looking_ahead and word == "to" and offset < start)):
             cues.append((offset, "future"))
         elif previous in BE_FORMS:
             continue

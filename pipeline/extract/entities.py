@@ -15,8 +15,8 @@ from spacy.tokens import Doc, Span
 
 from pipeline.components.entity_ruler import CATALOG_ATTR, SPANS_KEY
 from pipeline.entities.catalog import ORGANIZATION_LABELS, ORGANIZATION_LIKE, REGION_LABELS, Catalog, Label
-from pipeline.entities.subdivisions import subdivision_code
 from pipeline.entities.names import is_surname_only, name_parts, person_key, surname_key
+from pipeline.entities.subdivisions import subdivision_code
 from pipeline.entities.titles import TitleReader
 from pipeline.records import Article, Enterprise, Mention, Organization, Person, Region
 
