@@ -258,8 +258,7 @@ def organization_names(articles: Sequence[PublicArticle], docs: Sequence[Doc]) -
 def baseline_organizations(articles: Sequence[PublicArticle], docs: Sequence[Doc]) -> list[Score]:
     pairs = [_named_organization_pairs(item, [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "ORG"])
              for item, doc in zip(articles, docs)]
-    return [Score(name="baseline organisation names (overlap)", tp=s.tp, fp=s.fp, fn=s.fn)
-            for s in span_scores("", pairs)[1:]]
+    return span_scores("baseline organisation names", pairs)[1:]
 
 
 def _named_organization_pairs(item: PublicArticle, predicted: Iterable[Span]) -> tuple[list[Span], list[Span]]:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import unicodedata
 from functools import cache
 
 import pycountry
+
+from pipeline.entities.names import fold
 
 # Generic words after a region's name that pycountry's names leave out.
 _SUFFIXES = (" Province", " Region", " Oblast", " Governorate", " State")
@@ -15,7 +16,7 @@ def subdivision_code(name: str) -> str | None:
     """The code of the one subdivision that has this name, or None when none or several have it."""
     for suffix in _SUFFIXES:
         name = name.removesuffix(suffix)
-    codes = _codes_by_name().get(_folded(name), ())
+    codes = _codes_by_name().get(fold(name), ())
     return codes[0] if len(codes) == 1 else None
 
 
@@ -23,10 +24,7 @@ def subdivision_code(name: str) -> str | None:
 def _codes_by_name() -> dict[str, tuple[str, ...]]:
     index: dict[str, tuple[str, ...]] = {}
     for subdivision in pycountry.subdivisions:
-        key = _folded(subdivision.name)
+        key = fold(subdivision.name)
         index[key] = (*index.get(key, ()), subdivision.code)
     return index
 
-
-def _folded(name: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).casefold()

@@ -119,12 +119,12 @@ def extract_claims(doc: Doc, article: Article, *, entities: Entities, money: tup
         sentence_dates = [d for d in dates if start <= d.start and d.end <= end]
         if not sentence_dates or _QUESTION.search(text, start, end):
             continue
-        for part_start, part_end, anchor, decisive in statements(text, start, end, sentence_dates, cues.speech):
+        for part_start, part_end, anchor, decisive, told in statements(text, start, end, sentence_dates,
+                                                                        cues.speech):
             claims.append(Claim(
                 text=article.text[part_start:part_end], start=part_start, end=part_end,
                 first=anchor.first, last=anchor.last,
-                kind=_kind(text, decisive, anchor, article.published.date(), cues, tense_words,
-                           told=_demotion(text, anchor, part_start, cues.speech) == SPEECH_ACT),
+                kind=_kind(text, decisive, anchor, article.published.date(), cues, tense_words, told=told),
                 speaker=speaker,
                 money=tuple(m for m in money if part_start <= m.start < part_end),
                 percentages=tuple(p for p in percentages if part_start <= p.start < part_end),
@@ -168,11 +168,11 @@ def _open_bracket(sentence: str) -> bool:
 
 
 def statements(text: str, start: int, end: int, dates: Sequence[Period],
-               speech: re.Pattern[str]) -> list[tuple[int, int, Period, str]]:
+               speech: re.Pattern[str]) -> list[tuple[int, int, Period, str, bool]]:
     """The sentence as one statement, or one per joined clause when the clauses have different anchors.
 
-    Each comes with its anchor and the text that decides its kind: the clause holding the anchor, or
-    the whole statement when the anchor is only the date of the speech act.
+    Each comes with its anchor, the text that decides its kind (the clause holding the anchor, or the
+    whole statement when the anchor is only the date of the speech act) and whether it is that date.
     """
     cuts = [m for m in _JOINT.finditer(text, start, end) if not _inside_brackets(text, start, m.start())
             and not any(d.start < m.end() and m.start() < d.end for d in dates)]
@@ -205,8 +205,8 @@ def statements(text: str, start: int, end: int, dates: Sequence[Period],
     statements = []
     for s, e, a in anchored:
         clause = next((c for c in clauses if c[0] <= a.start < c[1]), (s, e))
-        decisive = text[s:e] if _demotion(text, a, s, speech) == SPEECH_ACT else text[clause[0]:clause[1]]
-        statements.append((s, e, a, decisive))
+        told = _demotion(text, a, s, speech) == SPEECH_ACT
+        statements.append((s, e, a, text[s:e] if told else text[clause[0]:clause[1]], told))
     return statements
 
 

@@ -52,11 +52,11 @@ def extract_entities(doc: Doc, article: Article) -> Entities:
     spans = [span for span in doc.spans[SPANS_KEY]
              if not (dateline and span.start_char < dateline.end and span.end_char > dateline.start)]
     named = [span for span in spans if span.label_ not in (Label.SKIP, Label.REFERENCE, Label.PERSON)]
-    groups = _organization_groups(named, catalog)
+    enterprises, organizations = _enterprises_and_organizations(article.text, _organization_groups(named, catalog),
+                                                                catalog)
     return Entities(people=_people(doc, article.text, spans, catalog),
-                    regions=tuple(_regions(article.text, named, catalog)),
-                    enterprises=tuple(_enterprises(article.text, groups, catalog)),
-                    organizations=tuple(_organizations(article.text, groups, catalog)))
+                    regions=tuple(_regions(article.text, named, catalog)), enterprises=enterprises,
+                    organizations=organizations)
 
 
 def _mention(text: str, span: Span) -> Mention:
@@ -85,21 +85,19 @@ def _country_of_rule_region(name: str, catalog: Catalog) -> str | None:
     return town.country if town else None
 
 
-def _enterprises(text: str, groups: dict[tuple[str, str], tuple[list[Span], list[str]]], catalog: Catalog):
+def _enterprises_and_organizations(text: str, groups: dict[tuple[str, str], tuple[list[Span], list[str]]],
+                                    catalog: Catalog) -> tuple[tuple[Enterprise, ...], tuple[Organization, ...]]:
+    enterprises, organizations = [], []
     for (label, name), (group, joined) in groups.items():
+        entry = catalog.entry(label, name)
+        aliases = entry.aliases if entry else tuple(joined)
+        mentions = tuple(_mention(text, s) for s in group)
         if label == Label.ENTERPRISE:
-            entry = catalog.entry(label, name)
-            yield Enterprise(name=name, aliases=entry.aliases if entry else tuple(joined),
-                             mentions=tuple(_mention(text, s) for s in group))
-
-
-def _organizations(text: str, groups: dict[tuple[str, str], tuple[list[Span], list[str]]], catalog: Catalog):
-    for (label, name), (group, joined) in groups.items():
-        if label in ORGANIZATION_LABELS:
-            entry = catalog.entry(label, name)
-            yield Organization(name=name, kind=ORGANIZATION_LABELS[Label(label)],
-                               aliases=entry.aliases if entry else tuple(joined),
-                               mentions=tuple(_mention(text, s) for s in group))
+            enterprises.append(Enterprise(name=name, aliases=aliases, mentions=mentions))
+        else:
+            organizations.append(Organization(name=name, kind=ORGANIZATION_LABELS[Label(label)], aliases=aliases,
+                                              mentions=mentions))
+    return tuple(enterprises), tuple(organizations)
 
 
 def _organization_groups(spans: list[Span], catalog: Catalog) -> dict[tuple[str, str], tuple[list[Span], list[str]]]:
