@@ -4,6 +4,9 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
+# Folders with the public development splits made from their snapshots (README, "Accuracy"), e.g.
+# `make eval PUBLIC=../public-data`; MEANTIME dev in $(SHARED) is always scored.
+PUBLIC ?=
 
 .PHONY: setup run test bench eval clean
 
@@ -28,7 +31,7 @@ bench: setup
 
 eval: setup
 	$(PY) -m pipeline.evaluate --shared $(SHARED)
-	$(PY) -m pipeline.evaluate_public --public-dir $(SHARED)/eval/public --baseline
+	$(PY) -m pipeline.evaluate_public --public-dir $(SHARED)/eval/public $(foreach d,$(PUBLIC),--public-dir $(d)) --baseline
 
 clean:
 	rm -rf out $(VENV)

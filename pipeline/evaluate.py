@@ -3,7 +3,8 @@
     python -m pipeline.evaluate [--shared ../shared] [--json out/eval.json] [--no-naive] [--verbose]
 
 Sets: `dev` (samples/gold/dev, tuned on), `heldout` (samples/gold/heldout, never
-tuned on) and `seed` (the real article in ../shared/seed, when ../shared is there).
+tuned on), and, when ../shared is there, `seed` (the real article in ../shared/seed) and
+`real-dev` (the real BelTA articles of ../shared/eval/real-dev, tuned on; never copied here).
 Beside the pipeline's figures it prints the naive ones: en_core_web_sm entities
 mapped PERSON/GPE/ORG, quantulum3 alone for money and percentages, and
 dateparser's `search_dates` alone for dates, on the same bodies.
@@ -43,6 +44,10 @@ def gold_sets(samples: Path, shared: Path | None) -> dict[str, list[tuple[Path, 
     if shared and (shared / "eval" / "seed_gold.json").exists():
         gold = json.loads((shared / "eval" / "seed_gold.json").read_text(encoding="utf-8"))
         sets["seed"] = [(shared / "seed" / gold["file"], gold)]
+    real = shared / "eval" / "real-dev" if shared else None
+    if real and real.is_dir():
+        sets["real-dev"] = [(real / gold["file"], gold) for gold in
+                            (json.loads(path.read_text(encoding="utf-8")) for path in sorted(real.glob("*.json")))]
     return sets
 
 

@@ -1,24 +1,38 @@
-"""Scores on public news annotated by others (MEANTIME, see ../shared/eval/public/README.md).
+"""Scores on public news annotated by others (see ../shared/eval/public/README.md).
 
-    python -m pipeline.evaluate_public [--public-dir ../shared/eval/public] [--baseline]
+    python -m pipeline.evaluate_public [--public-dir DIR ...] [--baseline]
 
-Each article of `meantime-dev.jsonl` goes through the pipeline's spaCy `Language` and the
-extraction stages, with its `dct` (document creation time) as the publication date; the DCT
-line is treated as the dateline, so nothing inside it counts. Each metric is one function
-`(articles, docs) -> list[Score]` in `METRICS`; a new metric is one more function there.
+Each `--public-dir` is searched for the development splits it may hold (`CORPORA`): MEANTIME dev
+(`meantime-dev.jsonl`, in ../shared), and, made with the converters of ../shared/eval/public/scripts
+from the git snapshots it lists, OntoNotes 5.0 dev (`ontonotes-dev/onto.development.jsonl`; its
+newswire, and the Xinhua part of it apart), CoNLL-2003 testa (`conll2003-testa.jsonl`) and the
+TempEval-3 training data (`timebank.jsonl`, `aquaint.jsonl`). The test splits are never read.
 
-Money and percentages are compared as character spans. MEANTIME spans keep qualifiers
-("about US$ 16 million", "net $5.9 billion dollars") that our conventions leave out, so the
-headline figure is *overlap* match (a predicted and a gold span that share a character, paired
-one to one, in order); *exact* match is printed beside it. MEANTIME also groups some amounts
-that belong together ("$381 million, or $0.67", "20 to 25 percent") and annotates each part as
-well: a gold span that contains another gold span of its type is dropped, like with like.
-MEANTIME annotates only the start of each article (the headline, the date line and the first
-sentences, one a line): predictions are scored up to the end of the line that holds the
-article's last annotation of any kind.
+Each article goes through the pipeline's spaCy `Language` and the extraction stages, with its
+document creation time (where the corpus gives one) as the publication date. Each metric is one
+function `(articles, docs) -> list[Score]`; a corpus lists the metrics its annotation supports.
 
-Organisation names compare our enterprise and organisation mentions with MEANTIME's named ORG
-and FIN mentions, where MEANTIME annotated anything (see `organization_names`).
+Entities (OntoNotes, CoNLL): our mentions against the gold spans, people<->PERSON/PER,
+regions<->GPE (CoNLL: LOC), enterprises+organisations<->ORG, beside the bare model's own
+PERSON, GPE and ORG entities on the same Doc. Only named mentions of ours count (a descriptive
+reference such as "the president" is no named entity in these corpora).
+
+Money and percentages are compared as character spans. MEANTIME and OntoNotes spans keep
+qualifiers ("about US$ 16 million") that our conventions leave out, so the headline figure is
+*overlap* match (a predicted and a gold span that share a character, paired one to one, in
+order); *exact* match is printed beside it. MEANTIME also groups some amounts that belong
+together ("$381 million, or $0.67", "20 to 25 percent") and annotates each part as well: a gold
+span that contains another gold span of its type is dropped, like with like. MEANTIME annotates
+only the start of each article (the headline, the date line and the first sentences, one a
+line): predictions are scored up to the end of the line that holds the article's last
+annotation of any kind.
+
+Date values (MEANTIME, TimeBank, AQUAINT) are scored the way the TempEval-3 scorer scores
+values: a gold TIMEX3 DATE whose value is a calendar span counts as found when a predicted date
+overlapping it has the same interval.
+
+Organisation names on MEANTIME compare our enterprise and organisation mentions with its named
+ORG and FIN mentions, where MEANTIME annotated anything (see `organization_names`).
 
 `--baseline` adds the naive figures: quantulum3 alone on every sentence, a quantity counting
 as money when its unit is a currency and as a percentage when its unit is a percentage;
@@ -84,6 +98,50 @@ def read_meantime(path: Path) -> list[PublicArticle]:
                           dateline=Dateline(place="", date=created, start=dct["start"], end=dct["end"]),
                           text=row["text"])
         articles.append(PublicArticle(article=article, gold=row, scope_end=_annotated_end(row)))
+    return articles
+
+
+# Gold entity labels of each corpus, by our field: people, regions (places that are states or settlements)
+# and organisations (our enterprises and organisations together).
+ENTITY_LABELS = {"PERSON": "people", "PER": "people", "GPE": "regions", "ORG": "organisations"}
+CONLL_LABELS = {"PER": "people", "LOC": "regions", "ORG": "organisations"}
+MODEL_LABELS = {"PERSON": "people", "GPE": "regions", "ORG": "organisations"}
+ENTITY_FIELDS = ("people", "regions", "organisations")
+
+
+def read_entity_corpus(path: Path, *, labels: dict[str, str], sources: tuple[str, ...] | None = None
+                       ) -> list[PublicArticle]:
+    """Converted OntoNotes or CoNLL-2003 rows (`text`, `char_entities`), optionally only some OntoNotes
+    sources ("wsj", "xinhua"; newswire is every `nw` source). Entities become `entities` by our field,
+    MONEY and PERCENT spans `values`, as in MEANTIME."""
+    articles = []
+    for number, line in enumerate(path.read_bytes().splitlines(), start=1):
+        row = orjson.loads(line)
+        if sources is not None and (row.get("genre") != "nw" or (sources and row.get("source") not in sources)):
+            continue
+        spans = row["char_entities"]
+        gold = {"entities": [{"start": e["start"], "end": e["end"], "field": labels[e["label"]]}
+                             for e in spans if e["label"] in labels],
+                "values": [{"type": e["label"], "start": e["start"], "end": e["end"]}
+                           for e in spans if e["label"] in ("MONEY", "PERCENT")],
+                "timexes": [], "entity_mentions": []}
+        article = Article(source=Source(path=str(path), line=number), title=None, published=None, category=None,
+                          dateline=None, text=row["text"])
+        articles.append(PublicArticle(article=article, gold=gold, scope_end=len(row["text"])))
+    return articles
+
+
+def read_timeml(path: Path) -> list[PublicArticle]:
+    """TempEval-3 training documents converted by timeml_stats.py: `dct`, `text`, `timexes`."""
+    articles = []
+    for number, line in enumerate(path.read_bytes().splitlines(), start=1):
+        row = orjson.loads(line)
+        created = date.fromisoformat(row["dct"]["value"][:10])
+        article = Article(source=Source(path=str(path), line=number), title=None,
+                          published=datetime(created.year, created.month, created.day), category=None,
+                          dateline=None, text=row["text"])
+        gold = {"timexes": row["timexes"], "values": [], "entity_mentions": []}
+        articles.append(PublicArticle(article=article, gold=gold, scope_end=len(row["text"])))
     return articles
 
 
@@ -198,7 +256,8 @@ def timex_dates(item: PublicArticle) -> list[tuple[Span, tuple[date, date]]]:
     found = []
     for timex in item.gold["timexes"]:
         interval = timex_interval(timex["value"]) if timex["type"] == "DATE" and "start" in timex else None
-        if interval and not in_dateline(item.article, timex["start"], timex["end"]):
+        if interval and timex.get("functionInDocument") != "CREATION_TIME" \
+                and not in_dateline(item.article, timex["start"], timex["end"]):
             found.append(((timex["start"], timex["end"]), interval))
     return found
 
@@ -271,6 +330,29 @@ def _named_organization_pairs(item: PublicArticle, predicted: Iterable[Span]) ->
     return kept, gold
 
 
+def entity_spans(articles: Sequence[PublicArticle], docs: Sequence[Doc]) -> list[Score]:
+    """Our named mentions per field beside the bare model's entities of the same Doc, against the gold."""
+    ours: dict[str, list[tuple[list[Span], list[Span]]]] = {field: [] for field in ENTITY_FIELDS}
+    model: dict[str, list[tuple[list[Span], list[Span]]]] = {field: [] for field in ENTITY_FIELDS}
+    for item, doc in zip(articles, docs):
+        gold = {field: sorted((e["start"], e["end"]) for e in item.gold["entities"] if e["field"] == field)
+                for field in ENTITY_FIELDS}
+        found = extract_entities(doc, item.article)
+        mine = {"people": found.people, "regions": found.regions,
+                "organisations": (*found.enterprises, *found.organizations)}
+        for field in ENTITY_FIELDS:
+            spans = sorted((m.start, m.end) for entity in mine[field] for m in entity.mentions
+                           if not m.text[:1].islower())
+            ours[field].append((spans, gold[field]))
+            model[field].append(([(e.start_char, e.end_char) for e in doc.ents
+                                  if MODEL_LABELS.get(e.label_) == field], gold[field]))
+    scores = []
+    for field in ENTITY_FIELDS:
+        scores += span_scores(field, ours[field])[::-1]
+        scores += span_scores(f"bare model {field}", model[field])[::-1]
+    return scores
+
+
 METRICS: tuple[Metric, ...] = (money_spans, percentage_spans, date_values, organization_names)
 
 
@@ -309,31 +391,65 @@ def naive_quantulum(doc: Doc, article: Article) -> dict[str, list[Span]]:
     return {"money": money, "percentages": percentages}
 
 
-def evaluate(articles: Sequence[PublicArticle], metrics: Sequence[Metric]) -> list[Score]:
-    nlp = build_language()
+def evaluate(articles: Sequence[PublicArticle], metrics: Sequence[Metric], nlp) -> list[Score]:
     docs = list(nlp.pipe(fold_for_model(item.article.text) for item in articles))
     return [score for metric in metrics for score in metric(articles, docs)]
 
 
-@click.command()
-@click.option("--public-dir", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("../shared/eval/public"), show_default=True,
-              help="Folder holding meantime-dev.jsonl.")
-@click.option("--baseline", is_flag=True, help="Also score quantulum3 alone (slow: it parses every sentence).")
-def main(public_dir: Path, baseline: bool) -> None:
-    """Money, percentage, date and organisation-name scores on MEANTIME news.
+@dataclass(frozen=True, slots=True)
+class Corpus:
+    name: str
+    file: str  # under a --public-dir
+    read: Callable[[Path], list[PublicArticle]]
+    metrics: tuple[Metric, ...]
+    baselines: tuple[Metric, ...] = ()
 
-    Example: python -m pipeline.evaluate_public --public-dir ../shared/eval/public
+
+_ONTONOTES = "ontonotes-dev/onto.development.jsonl"
+CORPORA = (
+    Corpus("MEANTIME dev", MEANTIME_FILE, read_meantime, METRICS,
+           (baseline_spans, baseline_dates, baseline_organizations)),
+    Corpus("OntoNotes dev newswire", _ONTONOTES,
+           lambda path: read_entity_corpus(path, labels=ENTITY_LABELS, sources=()),
+           (entity_spans, money_spans, percentage_spans), (baseline_spans,)),
+    Corpus("OntoNotes dev Xinhua", _ONTONOTES,
+           lambda path: read_entity_corpus(path, labels=ENTITY_LABELS, sources=("xinhua",)), (entity_spans,)),
+    Corpus("CoNLL-2003 testa", "conll2003-testa.jsonl",
+           lambda path: read_entity_corpus(path, labels=CONLL_LABELS), (entity_spans,)),
+    Corpus("TimeBank", "timebank.jsonl", read_timeml, (date_values,), (baseline_dates,)),
+    Corpus("AQUAINT", "aquaint.jsonl", read_timeml, (date_values,), (baseline_dates,)),
+)
+
+
+@click.command()
+@click.option("--public-dir", "public_dirs", type=click.Path(file_okay=False, path_type=Path), multiple=True,
+              default=(Path("../shared/eval/public"),), show_default=True,
+              help="A folder holding public development splits (repeatable).")
+@click.option("--only", "only", multiple=True, help="Score only the corpora whose name starts with this.")
+@click.option("--baseline", is_flag=True, help="Also score the naive tools (slow: quantulum3 parses every sentence).")
+def main(public_dirs: tuple[Path, ...], only: tuple[str, ...], baseline: bool) -> None:
+    """Entity, money, percentage and date scores on public news, beside the bare model and naive tools.
+
+    Example: python -m pipeline.evaluate_public --public-dir ../shared/eval/public --public-dir ../public-data
     """
-    path = public_dir / MEANTIME_FILE
-    if not path.is_file():
-        click.echo(f"{path} not found: nothing to evaluate (the public set lives outside the project).")
-        return
-    articles = read_meantime(path)
-    metrics = (*METRICS, baseline_spans, baseline_dates, baseline_organizations) if baseline else METRICS
-    click.echo(f"{len(articles)} MEANTIME articles from {path}; overlap is the headline rule")
-    for score in evaluate(articles, metrics):
-        click.echo(score.line())
+    nlp = None
+    found = 0
+    for corpus in CORPORA:
+        if only and not any(corpus.name.lower().startswith(prefix.lower()) for prefix in only):
+            continue
+        path = next((d / corpus.file for d in public_dirs if (d / corpus.file).is_file()), None)
+        if path is None:
+            continue
+        found += 1
+        nlp = nlp or build_language()
+        articles = corpus.read(path)
+        metrics = (*corpus.metrics, *corpus.baselines) if baseline else corpus.metrics
+        click.echo(f"\n{corpus.name}: {len(articles)} articles from {path}; overlap is the headline rule")
+        for score in evaluate(articles, metrics, nlp):
+            click.echo(score.line())
+    if not found:
+        click.echo(f"no public development split found in {', '.join(map(str, public_dirs))}: nothing to evaluate "
+                   "(the public sets live outside the project).")
 
 
 if __name__ == "__main__":

@@ -6,8 +6,8 @@ import orjson
 import pytest
 from click.testing import CliRunner
 
-from pipeline.evaluate_public import (Score, _named_organization_pairs, exact_counts, gold_spans, main, overlap_counts,
-                                      read_meantime)
+from pipeline.evaluate_public import (ENTITY_LABELS, Score, _named_organization_pairs, exact_counts, gold_spans, main,
+                                      overlap_counts, read_entity_corpus, read_meantime, read_timeml, timex_dates)
 
 SPAN_CASES = [
     # predicted, gold, exact (tp, fp, fn), overlap (tp, fp, fn)
@@ -62,4 +62,34 @@ def test_organisation_names_count_only_where_meantime_annotated_something(tmp_pa
 def test_missing_public_file_exits_cleanly(tmp_path):
     result = CliRunner().invoke(main, ["--public-dir", str(tmp_path)])
     assert result.exit_code == 0
-    assert "not found" in result.output
+    assert "nothing to evaluate" in result.output
+
+
+def test_entity_corpus_keeps_newswire_and_maps_labels(tmp_path):
+    text = "Mr. Smith of Acme Corp. visited Minsk and paid $5 million."
+    rows = [{"genre": "nw", "source": "xinhua", "text": text, "char_entities": [
+                {"start": 4, "end": 9, "label": "PERSON"}, {"start": 13, "end": 23, "label": "ORG"},
+                {"start": 32, "end": 37, "label": "GPE"}, {"start": 47, "end": 57, "label": "MONEY"},
+                {"start": 0, "end": 3, "label": "NORP"}]},
+            {"genre": "bc", "source": "cnn", "text": "Hello.", "char_entities": []}]
+    path = tmp_path / "onto.jsonl"
+    path.write_bytes(b"\n".join(orjson.dumps(row) for row in rows))
+    (item,) = read_entity_corpus(path, labels=ENTITY_LABELS, sources=())
+    assert [(text[e["start"]:e["end"]], e["field"]) for e in item.gold["entities"]] == [
+        ("Smith", "people"), ("Acme Corp.", "organisations"), ("Minsk", "regions")]
+    assert gold_spans(item, "MONEY") == [(47, 57)]
+    assert read_entity_corpus(path, labels=ENTITY_LABELS, sources=("wsj",)) == []
+    assert len(read_entity_corpus(path, labels=ENTITY_LABELS)) == 2  # no source filter: every row
+
+
+def test_timeml_dates_skip_the_creation_time(tmp_path):
+    text = "\n19980108\nPrices fell in December and will rise in 1999.\n"
+    row = {"dct": {"value": "1998-01-08"}, "text": text, "timexes": [
+        {"type": "DATE", "value": "1998-01-08", "start": 1, "end": 9, "functionInDocument": "CREATION_TIME"},
+        {"type": "DATE", "value": "1997-12", "start": 25, "end": 33, "functionInDocument": "NONE"},
+        {"type": "DURATION", "value": "P1Y", "start": 48, "end": 52, "functionInDocument": "NONE"}]}
+    path = tmp_path / "timebank.jsonl"
+    path.write_bytes(orjson.dumps(row))
+    (item,) = read_timeml(path)
+    assert item.article.published.date().isoformat() == "1998-01-08"
+    assert [span for span, _ in timex_dates(item)] == [(25, 33)]
