@@ -164,8 +164,10 @@ def _people(doc: Doc, text: str, spans: list[Span], catalog: Catalog) -> tuple[P
 
 
 def _attach_bare_surnames(doc: Doc, spans: list[Span], by_surname: dict[str, _PersonDraft]) -> None:
-    """A capitalised surname the model left untagged is still a mention of the person ("Zaslonov's")."""
+    """A capitalised surname the model left untagged is still a mention of the person ("Zaslonov's"), unless the
+    model reads it as part of another kind of name ("Hearst" the company, "The Cosby Show")."""
     covered = {index for span in spans for index in range(span.start, span.end)}
+    covered.update(index for ent in doc.ents if ent.label_ != "PERSON" for index in range(ent.start, ent.end))
     surnames = {name_parts(draft.names[0])[-1]: draft for draft in by_surname.values()}
     for token in doc:
         draft = surnames.get(token.text)
