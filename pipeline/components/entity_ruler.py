@@ -50,6 +50,8 @@ class EntityRuler:
         self.spans_key = spans_key
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.entries = {}
+        self.places = {form.lower(): entry for entry in catalog.entries if entry.label in REGION_LABELS
+                       for form in entry.forms}
         for entry in catalog.entries:
             key = f"{entry.label.value}\t{entry.name}"
             self.entries[nlp.vocab.strings.add(key)] = entry
@@ -101,18 +103,36 @@ class EntityRuler:
                 candidates.append((_span(doc, person.start, person.end, Label.PERSON, person.text), MODEL))
         candidates = self._with_person_evidence(_trim_person_heads(candidates, self.catalog.given_names))
         # The model also reads some people's names as places ("According to Kulesh") or organisations ("Sokolov
-        # said"): a person's name or surname is the person, unless the model reads it as an organisation more often
-        # than as a person in the article (companies named after their founders: "Hearst", "Buick").
+        # said"): a person's name or surname is the person, unless the model reads it as an organisation or a place
+        # more often than as a person in the article ("Hearst" and "Buick", companies named after their founders;
+        # "Houston" the city beside a Mr. Houston).
         names = {text for span, _ in candidates if span.label_ == Label.PERSON for text in (span.text, span[-1].text)}
         readings = Counter((ent.text, ent.label_) for ent in doc.ents)
-        readings.update((text, "PERSON") for span, _ in candidates if span.label_ == Label.PERSON
-                        for text in {span.text, span[-1].text})
-        person_names = {name for name in names if readings[(name, "ORG")] <= readings[(name, "PERSON")]}
+        readings.update((text, "PERSON") for span, source in candidates if span.label_ == Label.PERSON
+                        for text in {span.text, span[-1].text} if source != MODEL or text != span.text)
+        person_names = {name for name in names
+                        if max(readings[(name, "ORG")], readings[(name, "GPE")]) <= readings[(name, "PERSON")]}
+        candidates = [(_span(doc, span.start, span.end, Label.ENTERPRISE, span.text), source)
+                      if source == MODEL and span.label_ == Label.PERSON and span.text not in person_names
+                      else (span, source) for span, source in candidates]
         for ent in doc.ents:
             if (ent.label_ == "GPE" and (place := _place_name(ent)) is not None
                     and place.text.lower() not in self.catalog.country_adjectives):
-                label = Label.PERSON if place.text in person_names else Label.CITY  # "According to Kulesh"
-                candidates.append((_span(doc, place.start, place.end, label, place.text), MODEL))
+                if place.text in person_names:  # "According to Kulesh"
+                    candidates.append((_span(doc, place.start, place.end, Label.PERSON, place.text), MODEL))
+                    continue
+                # a listed place whose last dot the tokenizer split off ("in the U.S.." at a sentence's end); else a
+                # settlement
+                entry = self.places.get(place.text.lower()) or self.places.get(place.text.lower() + ".")
+                label, name, code = (entry.label, entry.name, _region_code(entry)) if entry else (
+                    Label.CITY, place.text, "")
+                candidates.append((_span(doc, place.start, place.end, label, name, code), MODEL))
+        # A place before a currency's name is no mention ("Taiwan dollars"), nor is one inside a longer name the
+        # model reads as an area, a river or a facility ("Southern California", "the Mississippi River").
+        areas = [ent for ent in doc.ents if ent.label_ in ("LOC", "FAC")]
+        candidates = [(span, source) for span, source in candidates if not (span.label_ in REGION_LABELS and (
+            (span.end < len(doc) and doc[span.end].lower_ in self.catalog.currency_words)
+            or any(ent.start <= span.start and span.end <= ent.end and len(ent) > len(span) for ent in areas)))]
         candidates = _with_hyphenated_ends(_trim_before_names(_without_false_joins(candidates),
                                                                 self.catalog.given_names))
         candidates += self._organization_proposals(doc, candidates, tails, person_names)
@@ -206,16 +226,24 @@ class EntityRuler:
         # A place at either end of a longer ORG span is no mention ("Harbin Electric International"); other
         # names are kept.
         taken = {index for span, source in candidates
-                 if (source > COMPANY_WORD and span.label_ not in REGION_LABELS) or span.label_ == Label.PERSON
-                 for index in range(span.start, span.end)}
+                 if (source > COMPANY_WORD and span.label_ not in (*REGION_LABELS, Label.SKIP))
+                 or span.label_ == Label.PERSON for index in range(span.start, span.end)}
+        skipped = [span for span, _ in candidates if span.label_ == Label.SKIP]
         places = [span for span, source in candidates if span.label_ in REGION_LABELS]
         taken.update(index for start, end in tails.items() for index in range(start, end))
-        known = {span.text for span, _ in candidates}  # "the former Peski collective farm": the agro-town
+        # "the former Peski collective farm": the agro-town named elsewhere
+        known = {span.text for span, _ in candidates if span.label_ in REGION_LABELS}
         proposals = []
         starting_at = {span.start: span for span, _ in candidates if span.label_ != Label.SKIP}
         common_words = frozenset(token.text for token in doc if token.is_lower)
         for ent in doc.ents:
-            if ent.label_ != "ORG" or not taken.isdisjoint(range(ent.start, ent.end)):
+            # A name the lists skip hides what it covers, unless the model's name holds more and no venue word
+            # ("Radio Free Europe"; not "China-Belarus Industrial Park Great Stone").
+            if ent.label_ != "ORG" or not taken.isdisjoint(range(ent.start, ent.end)) or any(
+                    skip.start < ent.end and ent.start < skip.end and not (
+                        ent.start <= skip.start and skip.end <= ent.end and len(skip) < len(ent)
+                        and not any(self.catalog.organization_words.get(token.lower_) == "venue" for token in ent))
+                    for skip in skipped):
                 continue
             read = self.model_organizations(_through_of(ent, starting_at), common_words)
             if read is None or (read[0].text in known and read[0].text not in person_names):
@@ -310,8 +338,8 @@ def _place_name(span: Span) -> Span | None:
 
 
 # A word of a place's name: capitalised (hyphens and apostrophes inside: "Ust-Kamenogorsk", "Ge'ermu"), in
-# capitals, or an abbreviation with dots ("U.S.", "N.J.", "Calif.").
-_PLACE_WORD = re.compile(r"[A-Z][A-Za-z'\-]*[A-Za-z]|[A-Z]|(?:[A-Z][a-z]*\.)+")
+# capitals, or an abbreviation with dots ("U.S.", "N.J.", "Calif.", "U.S" before a split-off sentence dot).
+_PLACE_WORD = re.compile(r"[A-Z][A-Za-z'\-]*[A-Za-z]|[A-Z]|(?:[A-Z][a-z]*\.)+|[A-Z](?:\.[A-Z])+")
 
 
 def _region_code(entry: Entry) -> str:

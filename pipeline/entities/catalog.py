@@ -85,6 +85,7 @@ class Catalog:
     company_words: dict[str, tuple[str, ...]] = field(default_factory=dict)  # kind -> words (company_words.tsv)
     organization_words: dict[str, str] = field(default_factory=dict)  # lower-case word -> kind (organization_words.tsv)
     body_units: frozenset[str] = frozenset()  # lower-case words heading a unit of a body (body_units.tsv)
+    currency_words: frozenset[str] = frozenset()  # one-word currency names ("dollars", "yuan"; currencies.tsv)
     by_key: dict[tuple[str, str], Entry] = field(default_factory=dict)
 
     def entry(self, label: str, name: str) -> Entry | None:
@@ -102,9 +103,9 @@ def load_catalog(models_dir: Path) -> Catalog:
     patterns, skips = _patterns(models_dir / "patterns" / "entities.jsonl")
     entries.extend(Entry(name=text, label=Label.SKIP, forms=(text,)) for text in skips)
     # A currency's name is no mention of its country, nor of anything else ("the US dollar", "Chinese yuan").
-    entries.extend(Entry(name=row["surface"], label=Label.SKIP, forms=(row["surface"],))
-                   for row in read_tsv(models_dir / "currencies.tsv", required=("surface", "code", "kind"))
-                   if row["kind"] == "name" and " " in row["surface"])
+    currency_names = [row["surface"] for row in read_tsv(models_dir / "currencies.tsv",
+                                                         required=("surface", "code", "kind")) if row["kind"] == "name"]
+    entries.extend(Entry(name=name, label=Label.SKIP, forms=(name,)) for name in currency_names if " " in name)
     titles, references, holders = _titles(models_dir / "titles.jsonl")
     entries.extend(Entry(name=title, label=Label.REFERENCE, forms=(phrase,)) for phrase, title in references.items())
     given_rows = list(read_tsv(models_dir / "given_names.tsv", required=("name", "key", "gender")))
@@ -130,7 +131,7 @@ def load_catalog(models_dir: Path) -> Catalog:
                    office_holders=holders, given_names=given, genders=genders, country_adjectives=adjectives,
                    non_person_words=non_person, one_word_names=one_word,
                    company_words=company_words, organization_words=organization_words, body_units=body_units,
-                   by_key=by_key)
+                   currency_words=frozenset(name.lower() for name in currency_names if " " not in name), by_key=by_key)
 
 
 def _company_words(path: Path) -> dict[str, tuple[str, ...]]:

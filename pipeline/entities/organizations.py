@@ -56,7 +56,8 @@ class ModelOrganizations:
             return None
         if end < len(doc) and self.words.get(doc[end].lower_) == "brand":
             return None  # "the Borimed brand": a brand is no organisation
-        if any((token.text == "," and token.nbor().text not in LEGAL_TAILS)
+        firm = any(token.text == "&" for token in name)  # "Mayer, Brown & Platt"
+        if any((token.text == "," and token.nbor().text not in LEGAL_TAILS and not firm)
                or (token.lower_ == "and" and token.nbor().lower_ == "the") for token in name[:-1]):
             return None  # a list ("Transport, Holding and Promotion", "the X and the Y"); a comma before "Ltd" is none
         for kind, label in _KIND_LABELS.items():

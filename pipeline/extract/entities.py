@@ -171,8 +171,14 @@ def _attach_bare_surnames(doc: Doc, spans: list[Span], by_surname: dict[str, _Pe
     surnames = {name_parts(draft.names[0])[-1]: draft for draft in by_surname.values()}
     for token in doc:
         draft = surnames.get(token.text)
-        if draft is not None and token.i not in covered:
+        if draft is not None and token.i not in covered and not _in_longer_name(token):
             draft.mentions.append((token.i, doc[token.i:token.i + 1]))
+
+
+def _in_longer_name(token) -> bool:
+    """The word runs on into a capitalised word ("Cosby Show", "Dow Jones", "Campbell Soup")."""
+    doc = token.doc
+    return token.i + 1 < len(doc) and doc[token.i + 1].is_title and not doc[token.i + 1].is_sent_start
 
 
 def _attach_references(doc: Doc, spans: list[Span], drafts: list[_PersonDraft], catalog: Catalog) -> None:
