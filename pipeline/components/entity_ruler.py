@@ -228,7 +228,7 @@ class EntityRuler:
         taken = {index for span, source in candidates
                  if (source > COMPANY_WORD and span.label_ not in (*REGION_LABELS, Label.SKIP))
                  or span.label_ == Label.PERSON for index in range(span.start, span.end)}
-        skipped = [span for span, _ in candidates if span.label_ == Label.SKIP]
+        skipped = [(span, source) for span, source in candidates if span.label_ == Label.SKIP]
         places = [span for span, source in candidates if span.label_ in REGION_LABELS]
         taken.update(index for start, end in tails.items() for index in range(start, end))
         # "the former Peski collective farm": the agro-town named elsewhere
@@ -237,13 +237,14 @@ class EntityRuler:
         starting_at = {span.start: span for span, _ in candidates if span.label_ != Label.SKIP}
         common_words = frozenset(token.text for token in doc if token.is_lower)
         for ent in doc.ents:
-            # A name the lists skip hides what it covers, unless the model's name holds more and no venue word
-            # ("Radio Free Europe"; not "China-Belarus Industrial Park Great Stone").
+            # A name the lists skip hides what it covers, unless the model's name holds a listed phrase and more, and
+            # no venue word ("Radio Free Europe"; not "China-Belarus Industrial Park Great Stone", nor the "Joint
+            # Working Group" a rule skips).
             if ent.label_ != "ORG" or not taken.isdisjoint(range(ent.start, ent.end)) or any(
                     skip.start < ent.end and ent.start < skip.end and not (
-                        ent.start <= skip.start and skip.end <= ent.end and len(skip) < len(ent)
+                        source == GAZETTEER and ent.start <= skip.start and skip.end <= ent.end and len(skip) < len(ent)
                         and not any(self.catalog.organization_words.get(token.lower_) == "venue" for token in ent))
-                    for skip in skipped):
+                    for skip, source in skipped):
                 continue
             read = self.model_organizations(_through_of(ent, starting_at), common_words)
             if read is None or (read[0].text in known and read[0].text not in person_names):
