@@ -90,10 +90,13 @@ def _parse_published(value: str | None) -> datetime | None:
     except ValueError:
         pass
     match = PUBLISHED_LINE.search(value)
-    if match:
-        day, month, year, hour, minute = match.groups()
+    if not match:
+        return None
+    day, month, year, hour, minute = match.groups()
+    try:
         return datetime(int(year), MONTH_NUMBER[month.lower()], int(day), int(hour), int(minute))
-    return None
+    except ValueError:  # "31 February", hour 99: no such moment, so the date is unknown
+        return None
 
 
 def _dateline(body: str, published: datetime | None) -> Dateline | None:

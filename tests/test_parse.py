@@ -126,3 +126,18 @@ def test_parse_seed_article():
     assert article.dateline.place == "MINSK" and article.dateline.date == date(2026, 1, 19)
     assert article.text.startswith("MINSK, 19 January (BelTA) – Belarus and Kirov Oblast")
     assert article.text.endswith("and passenger cars.")
+
+
+@pytest.mark.parametrize(("line", "given"), [
+    ("31 February 2026, 11:27", None),
+    ("19 January 2026, 99:27", None),
+    ("19 January 0000, 11:27", None),
+    ("19 January 2026, 11:27", "31 February 2026, 11:27"),
+    ("19 January 2026, 11:27", "2026-02-31T11:27:00"),
+])
+def test_parse_impossible_publication_date_is_unknown(line, given):
+    text = TEXT_PAGE.replace("19 January 2026, 11:27", line)
+    article = parse_page(page(text, published=given))
+    expected = None if given is None else datetime(2026, 1, 19, 11, 27)  # a bad given date falls back to the page's
+    assert article.published == expected
+    assert article.title == "Grodno Azot raises output" and article.text.startswith("GRODNO, 18 January (BelTA)")
