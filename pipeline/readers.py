@@ -84,8 +84,10 @@ def _read_file(path: str, max_bytes: int) -> Iterator[ReadItem]:
         yield Failure(source=source, kind="archive", message=f"corrupt gzip data: {exc}")
     except (zipfile.BadZipFile, tarfile.TarError) as exc:
         yield Failure(source=source, kind="archive", message=f"corrupt archive: {exc}")
+    except UnicodeDecodeError:  # zipfile decodes the names it is told are UTF-8 when it opens the archive
+        yield Failure(source=source, kind="archive", message="corrupt archive: a member name flagged UTF-8 is not")
     except OSError as exc:
-        yield Failure(source=source, kind="unreadable", message=f"cannot read {path}: {exc.strerror or exc}")
+        yield Failure(source=source, kind="unreadable", message=f"cannot read {source.path}: {exc.strerror or exc}")
 
 
 def _read_stream(stream: BinaryIO, source: Source, max_bytes: int) -> Iterator[ReadItem]:

@@ -18,6 +18,7 @@ from pipeline.cli.store import db_option
 from pipeline.errors import PipelineError
 from pipeline.nlp import NlpSettings
 from pipeline.readers import DEFAULT_MAX_BYTES, ReadItem, read_inputs
+from pipeline.records import printable
 from pipeline.resources import MODELS_DIR
 from pipeline.runner import DEFAULT_BATCH_SIZE, run_local
 
@@ -103,7 +104,7 @@ def _open_writer(output: str, inputs: tuple[str, ...], resume: bool) -> Resumabl
     path = Path(output)
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        return ResumableWriter(path, inputs=list(inputs), resume=resume)
+        return ResumableWriter(path, inputs=[printable(name) for name in inputs], resume=resume)
     except PipelineError as exc:
         raise click.UsageError(str(exc)) from exc
 
