@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import time
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 
 from pipeline.errors import InputError
-from pipeline.parse import parse_page
+from pipeline.parse import DATELINE, find_dateline, parse_page
 from pipeline.records import RawPage, Source
 
 SEED = Path(__file__).resolve().parent.parent.parent / "shared" / "seed"
@@ -141,3 +142,30 @@ def test_parse_impossible_publication_date_is_unknown(line, given):
     expected = None if given is None else datetime(2026, 1, 19, 11, 27)  # a bad given date falls back to the page's
     assert article.published == expected
     assert article.title == "Grodno Azot raises output" and article.text.startswith("GRODNO, 18 January (BelTA)")
+
+
+@pytest.mark.parametrize("text", [
+    "A" * 30_000,  # took 11 s at 24 KB: the dateline search was quadratic in a run of capitals
+    "Title\n" + "MINSK TRACTOR WORKS " * 1_500 + "(Belta)",
+    "Title\n" + "GOMEL (BelTA) " + "B" * 30_000 + " (BelTA) – Body.",
+])
+def test_parse_pages_of_capitals_take_linear_time(text):
+    started = time.perf_counter()
+    try:
+        parse_page(page(text))
+    except InputError:
+        pass
+    assert time.perf_counter() - started < 1.0
+
+
+@pytest.mark.parametrize(("text", "pos"), [
+    ("Menu\nNEWS MINSK, 19 January (BelTA) – Body", 0),
+    ("x MINSK (BelTA) y ’GOMEL-2 (BelTA) – z", 0),
+    ("x MINSK (BelTA) y ’GOMEL-2 (BelTA) – z", 5),
+    ("A (BelTA) BB, 5 May (BelTA)", 0),
+    ("MINSK, 5 Foo (BelTA) GOMEL, 5 May (BelTA)", 0),
+    ("no dateline (BelTA) here", 0),
+])
+def test_find_dateline_finds_what_the_regular_expression_search_finds(text, pos):
+    found, expected = find_dateline(text, pos), DATELINE.search(text, pos)
+    assert (found and (found.span(), found.groupdict())) == (expected and (expected.span(), expected.groupdict()))
