@@ -6,7 +6,7 @@ import logging
 import os
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from pathlib import Path
 
@@ -17,7 +17,7 @@ from pipeline.cli.progress import progress_bar
 from pipeline.cli.store import db_option
 from pipeline.errors import PipelineError
 from pipeline.nlp import NlpSettings
-from pipeline.readers import DEFAULT_MAX_BYTES, ReadItem, read_inputs
+from pipeline.readers import DEFAULT_MAX_BYTES, ReadItem, is_stream, read_inputs
 from pipeline.records import printable
 from pipeline.resources import MODELS_DIR
 from pipeline.runner import DEFAULT_BATCH_SIZE, run_local
@@ -77,10 +77,9 @@ def extract(inputs: tuple[str, ...], output: str, workers: int, batch_size: int,
     started = time.monotonic()
     writer = _open_writer(output, inputs, resume)
     try:
-        count_total = None if "-" in inputs else lambda: sum(1 for _ in read_inputs(inputs, max_bytes=max_bytes))
         items = islice(read_inputs(inputs, max_bytes=max_bytes), writer.done, None)
         with progress_bar(enabled=not quiet and sys.stderr.isatty(), initial=writer.done,
-                          count_total=count_total) as bar:
+                          count_total=article_counter(inputs, max_bytes)) as bar:
             for lines in _run(engine, items, settings=settings, workers=workers, batch_size=batch_size,
                               scheduler=scheduler):
                 writer.write_batch(lines)
@@ -96,6 +95,13 @@ def extract(inputs: tuple[str, ...], output: str, workers: int, batch_size: int,
                    f"{time.monotonic() - started:.1f}s", err=True)
     if progress.errors:
         sys.exit(1)
+
+
+def article_counter(inputs: tuple[str, ...], max_bytes: int) -> Callable[[], int] | None:
+    """The progress bar's counting pass over `inputs`; none when one is a stream, which the pass would drain."""
+    if any(map(is_stream, inputs)):
+        return None
+    return lambda: sum(1 for _ in read_inputs(inputs, max_bytes=max_bytes))
 
 
 def _open_writer(output: str, inputs: tuple[str, ...], resume: bool) -> ResumableWriter | StreamWriter:
