@@ -21,6 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO
 
+from pipeline.lifeline import exit_with_parent
 from pipeline.store.load import (DEFAULT_BATCH_SIZE, LoadReport, PreparedLine, Sink, load_records, prepare,
                                  without_cycle_collection)
 from pipeline.store.validate import InvalidLine, RecordValidator, read_record_lines
@@ -81,7 +82,7 @@ def _prepared_here(paths: Sequence[str]) -> Iterator[PreparedLine]:
 def _prepared_in_worker(paths: Sequence[str]) -> Iterator[PreparedLine]:
     """What `_prepared_here` yields, computed in a second process a few chunks of lines ahead."""
     pending: deque[Future[list[bytes]]] = deque()
-    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"), initializer=exit_with_parent) as pool:
         for path, first, chunk in _chunks(paths):
             pending.append(pool.submit(_prepare_chunk, path, first, chunk))
             if len(pending) >= _CHUNKS_AHEAD:
