@@ -28,8 +28,7 @@ from pipeline.process import ArticleProcessor, error_lines
 from pipeline.readers import ReadItem
 
 DEFAULT_BATCH_SIZE = 32
-WORKER_DIED = ("the worker process processing this batch died twice (killed, perhaps by the out-of-memory "
-               "killer)")
+WORKER_DIED = "the worker processes running this batch kept dying (killed, perhaps by the out-of-memory killer)"
 
 log = logging.getLogger(__name__)
 Item = TypeVar("Item")
