@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
 import time
@@ -51,3 +52,18 @@ def test_a_killed_load_leaves_no_helper_process(large_records, tmp_path):
     process.wait()
     _, alive = psutil.wait_procs(helpers, timeout=15)
     assert not alive, f"still running after their parent was killed: {alive}"
+
+
+def test_two_loads_into_one_store_take_turns(large_records, synthetic_record, tmp_path):
+    db = tmp_path / "facts.sqlite"
+    small = tmp_path / "small.jsonl"
+    small.write_bytes(b"".join(orjson.dumps(synthetic_record(n)) + b"\n" for n in range(10_000, 10_010)))
+    first = subprocess.Popen(load_command(large_records, db), env=ENV, stderr=subprocess.PIPE, text=True)
+    assert wait_for(lambda: db.exists() and db.stat().st_size > 0), "the first load never started writing"
+    second = subprocess.run(load_command(small, db), env=ENV, capture_output=True, text=True, timeout=300)
+    _, first_errors = first.communicate(timeout=300)
+    assert (first.returncode, second.returncode) == (0, 0), first_errors + second.stderr
+    assert "another load into this store is running; waiting for it to finish" in second.stderr
+    assert "Traceback" not in first_errors + second.stderr
+    records = sum(1 for _ in open(large_records, "rb")) + 10
+    assert sqlite3.connect(db).execute("SELECT COUNT(*) FROM articles").fetchone()[0] == records

@@ -47,15 +47,18 @@ def load_files(paths: Sequence[str], sink: Sink, *, batch_size: int = DEFAULT_BA
 
 
 def load_into_sqlite(paths: Sequence[str], db: str | Path, *,
-                     on_invalid: Callable[[InvalidLine], None] | None = None) -> LoadReport:
-    """`extract --db` and `load --db`: record files into the SQLite store at `db` (created if missing)."""
-    from pipeline.store.sqlite import SqliteSink, connect
+                     on_invalid: Callable[[InvalidLine], None] | None = None,
+                     on_wait: Callable[[], None] | None = None) -> LoadReport:
+    """`extract --db` and `load --db`: record files into the SQLite store at `db` (created if missing).
+    Loads into one store take turns; `on_wait` is called when this one has to wait for another."""
+    from pipeline.store.sqlite import SqliteSink, connect, exclusive_load
 
-    connection = connect(db)
-    try:
-        return load_files(paths, SqliteSink(connection), on_invalid=on_invalid)
-    finally:
-        connection.close()
+    with exclusive_load(db, on_wait=on_wait):
+        connection = connect(db)
+        try:
+            return load_files(paths, SqliteSink(connection), on_invalid=on_invalid)
+        finally:
+            connection.close()
 
 
 @contextmanager
