@@ -247,6 +247,10 @@ def _read_zip(path: str, max_bytes: int) -> Iterator[ReadItem]:
         for info in archive.infolist():
             if info.is_dir():
                 continue
+            if stat.S_ISLNK(info.external_attr >> 16):  # Unix mode bits, where zip keeps a link's file type
+                yield Failure(source=Source(path=path, member=info.filename), kind="unsafe_path",
+                              message=f"archive member {info.filename!r} is a link, not a regular file; skipped")
+                continue
             try:
                 yield from _member_items(path, info.filename, info.file_size,
                                          lambda info=info: archive.open(info), max_bytes)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import io
 import os
+import stat
 import subprocess
 import sys
 import tarfile
@@ -186,3 +187,15 @@ def test_zip_whose_names_are_flagged_utf8_but_are_not_is_an_archive_error(tmp_pa
     path.write_bytes(bytes(data))
     (item,) = read_inputs([str(path)])
     assert item.kind == "archive" and "flagged UTF-8" in item.message
+
+
+def test_zip_symlink_member_is_unsafe_and_not_read_as_a_page(tmp_path):
+    path = tmp_path / "a.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("good.txt", PAGE)
+        link = zipfile.ZipInfo("link.txt")
+        link.external_attr = (stat.S_IFLNK | 0o777) << 16  # what `zip --symlinks` writes
+        archive.writestr(link, "/etc/passwd")
+    items = list(read_inputs([str(path)]))
+    assert kinds(items) == ["page", "unsafe_path"]
+    assert items[1].source.member == "link.txt" and "is a link" in items[1].message
