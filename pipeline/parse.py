@@ -9,6 +9,7 @@ The body starts at the dateline and ends before the page's trailer.
 
 from __future__ import annotations
 
+import codecs
 import re
 from datetime import date, datetime
 from string import ascii_uppercase
@@ -19,6 +20,12 @@ from lxml import etree
 from pipeline.errors import InputError
 from pipeline.records import Article, Dateline, RawPage
 
+BYTE_ORDER_MARKS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),  # before UTF-16's
+                    (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+META_CHARSET = re.compile(rb"<meta\b[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.I)
+# Bytes that are not UTF-8 read as windows-1251 unless that gives a Cyrillic letter inside a Latin word
+# (Latin-1 "café" reads "cafй") or a control character (binary data).
+NOT_CP1251 = re.compile("[A-Za-z][\u0400-\u04ff]|[\u0400-\u04ff][A-Za-z]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
 MONTH_NUMBER = {name.lower(): number for number, name in enumerate(MONTHS, start=1)}
@@ -64,20 +71,55 @@ def parse_page(page: RawPage) -> Article:
 
 
 def decode(data: bytes | str) -> str:
+    """A page's text: by its byte order mark, else the charset its HTML declares, else UTF-8, else
+    windows-1251 when the bytes read as that (BelTA's Russian-language sites and their reprints use it)."""
     if isinstance(data, bytes):
-        if not data.strip():
-            raise InputError("empty", "the input is empty")
-        if b"\x00" in data[:8192]:
-            raise InputError("binary", "the input is binary data, not a text or HTML page")
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise InputError("encoding", f"the input is not valid UTF-8 (byte {exc.start})") from exc
+        text = _decode_bytes(data)
     else:
         text = data
     if not text.strip():
         raise InputError("empty", "the input is empty")
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _decode_bytes(data: bytes) -> str:
+    if not data.strip():
+        raise InputError("empty", "the input is empty")
+    for bom, encoding in BYTE_ORDER_MARKS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise InputError("encoding", f"the input is not valid {encoding.upper()} "
+                                             f"(byte {exc.start + len(bom)})") from exc
+    if b"\x00" in data[:8192]:
+        raise InputError("binary", "the input is binary data, not a text or HTML page")
+    declared = _declared_encoding(data)
+    if declared is not None:
+        try:
+            return data.decode(declared)
+        except UnicodeDecodeError:
+            pass  # a wrong declaration: read the bytes as if there were none
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        text = data.decode("cp1251", errors="replace")
+        if "\ufffd" in text or NOT_CP1251.search(text):
+            raise InputError("encoding", f"the input is not valid UTF-8 (byte {exc.start})") from exc
+        return text
+
+
+def _declared_encoding(data: bytes) -> str | None:
+    """The Python codec of `<meta charset=...>` (or `http-equiv` Content-Type) in an HTML page's head."""
+    match = META_CHARSET.search(data[:4096])
+    if match is None:
+        return None
+    try:
+        name = codecs.lookup(match.group(1).decode("ascii")).name
+    except LookupError:
+        return None
+    # A page whose declaration could be read this way is not UTF-16 or UTF-32, whatever it says (as in HTML5).
+    return None if name.startswith(("utf-16", "utf-32")) else name
 
 
 def _looks_like_html(text: str) -> bool:

@@ -169,3 +169,42 @@ def test_parse_pages_of_capitals_take_linear_time(text):
 def test_find_dateline_finds_what_the_regular_expression_search_finds(text, pos):
     found, expected = find_dateline(text, pos), DATELINE.search(text, pos)
     assert (found and (found.span(), found.groupdict())) == (expected and (expected.span(), expected.groupdict()))
+
+
+CP1251_PAGE = """19 March 2026, 10:15
+
+Grodno region plans new dairy farms
+
+GRODNO, 19 March (BelTA) – The «Молочный край» cooperative will open two farms in 2026, the region’s executive committee said.
+"""
+
+
+@pytest.mark.parametrize("data", [
+    "\ufeff" + TEXT_PAGE,
+    ("\ufeff" + TEXT_PAGE).encode("utf-16-le"),
+    ("\ufeff" + TEXT_PAGE).encode("utf-16-be"),
+    ("\ufeff" + TEXT_PAGE).encode("utf-32-le"),
+    ("\ufeff" + TEXT_PAGE).encode("utf-8"),
+], ids=["str", "utf-16-le", "utf-16-be", "utf-32-le", "utf-8"])
+def test_parse_page_with_a_byte_order_mark(data):
+    article = parse_page(page(data))
+    assert article.title == "Grodno Azot raises output" and article.text.startswith("GRODNO, 18 January (BelTA)")
+
+
+def test_parse_undeclared_windows_1251_page():
+    article = parse_page(page(CP1251_PAGE.encode("cp1251")))
+    assert article.title == "Grodno region plans new dairy farms"
+    assert "«Молочный край» cooperative" in article.text and "region’s" in article.text
+
+
+@pytest.mark.parametrize("meta", ['<meta charset="windows-1251">',
+                                  '<meta http-equiv="Content-Type" content="text/html; charset=windows-1251">'])
+def test_parse_html_in_its_declared_charset(meta):
+    html = HTML_PAGE.replace("<head>", f"<head>{meta}").replace("Naftan&#8217;s new unit", "Naftan’s «Нафтан» unit")
+    article = parse_page(page(html.encode("cp1251")))
+    assert article.text.startswith("NOVOPOLOTSK, 3 November (BelTA) – Naftan’s «Нафтан» unit cost")
+
+
+def test_parse_html_declared_utf16_but_written_in_utf8_is_read_as_utf8():
+    html = HTML_PAGE.replace("<head>", '<head><meta charset="utf-16">')
+    assert parse_page(page(html.encode("utf-8"))).title == "Naftan upgrades refinery"
