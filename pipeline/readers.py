@@ -1,6 +1,6 @@
 """Readers: input paths in, `RawPage`s (or `Failure`s, one per unusable input) out, as a stream.
 
-Handles plain text and HTML pages, JSON Lines of `{url, html|text, published?}`,
+Handles plain text and HTML pages, JSON Lines of `{url, html|text, title?, published?}`,
 directories (recursively, in sorted order), `.gz` files, `.zip` and `.tar[.gz]`
 archives, pipes and `-` for standard input. Nothing is ever written to disk, and
 nothing (file, member, pipe or device) is ever read past `max_bytes`, so archive
@@ -215,9 +215,10 @@ def _page_from_json(obj: object, source: Source) -> ReadItem:
     url = obj.get("url") if isinstance(obj.get("url"), str) else None
     source = Source(path=source.path, line=source.line, member=source.member, url=url)
     published = obj.get("published") if isinstance(obj.get("published"), str) else None
-    for key in ("html", "text"):
+    title = obj["title"].strip() or None if isinstance(obj.get("title"), str) else None
+    for key, fmt in (("html", "html"), ("text", "body")):
         if isinstance(obj.get(key), str):
-            return RawPage(source=source, data=obj[key], format=key, published=published)  # type: ignore[arg-type]
+            return RawPage(source=source, data=obj[key], format=fmt, published=published, title=title)  # type: ignore[arg-type]
     return Failure(source=source, kind="json", message='a JSON Lines article needs an "html" or "text" string')
 
 

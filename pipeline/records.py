@@ -46,8 +46,10 @@ class RawPage:
 
     source: Source
     data: bytes | str
-    format: Literal["text", "html"] | None = None  # None: decided by sniffing
+    # None: decided by sniffing; "body": JSON Lines `text`, the article body (a header above a dateline is read)
+    format: Literal["text", "html", "body"] | None = None
     published: str | None = None  # given by the input (JSON Lines), wins over the page
+    title: str | None = None  # given by the input (JSON Lines), wins over the page
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -29,14 +29,15 @@ def test_read_directory_recursively_in_sorted_order(tmp_path):
 def test_read_jsonl_lines_with_url_and_published(tmp_path):
     path = tmp_path / "pages.jsonl"
     path.write_text("\n".join([
-        json.dumps({"url": "https://example.org/1", "text": "first", "published": "2025-01-02T10:00:00"}),
+        json.dumps({"url": "https://example.org/1", "text": "first", "published": "2025-01-02T10:00:00",
+                    "title": "A title"}),
         "",
         json.dumps({"html": "<p>second</p>"}),
     ]))
     first, second = read_inputs([str(path)])
-    assert (first.data, first.format, first.published, first.source.url, first.source.line) == (
-        "first", "text", "2025-01-02T10:00:00", "https://example.org/1", 1)
-    assert (second.format, second.source.line) == ("html", 3)
+    assert (first.data, first.format, first.published, first.title, first.source.url, first.source.line) == (
+        "first", "body", "2025-01-02T10:00:00", "A title", "https://example.org/1", 1)
+    assert (second.format, second.title, second.source.line) == ("html", None, 3)
 
 
 def test_read_jsonl_bad_lines_become_failures_and_reading_goes_on(tmp_path):
