@@ -81,7 +81,7 @@ def test_dask_cluster_without_workers_is_given_up_after_the_timeout(bench_corpus
     from pipeline.nlp import NlpSettings
     from pipeline.readers import read_inputs
 
-    with distributed.LocalCluster(n_workers=0, dashboard_address=None) as empty:
+    with distributed.LocalCluster(n_workers=0, dashboard_address=":0") as empty:
         started = time.monotonic()
         with pytest.raises(PipelineError, match="no worker for 2 s; giving up"):
             list(run_dask(read_inputs([str(bench_corpus(60))]), settings=NlpSettings(),
