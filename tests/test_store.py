@@ -393,7 +393,7 @@ def test_cli_load_into_a_store_of_an_earlier_layout_says_so_in_one_line(tmp_path
         connection.execute("CREATE TABLE mentions (article_id TEXT)")
     records = write_jsonl(tmp_path / "r.jsonl", [synthetic_record(0)])
     result = CliRunner().invoke(main, ["load", str(records), "--db", str(old)])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "earlier version of the store" in result.output and "Traceback" not in result.output
 
 
@@ -461,3 +461,24 @@ def test_mentions_view_gives_every_mention_with_its_text(tmp_path, synthetic_rec
     with connect_read_only(tmp_path / "f.sqlite") as connection:
         rows = [tuple(row) for row in connection.execute('SELECT article_id, start, "end", text FROM mentions')]
     assert expected and sorted(rows) == expected
+
+
+def test_cli_load_into_a_file_that_is_not_a_database_says_so_in_one_line(tmp_path, synthetic_record):
+    records = write_jsonl(tmp_path / "r.jsonl", [synthetic_record(0)])
+    result = CliRunner().invoke(main, ["load", str(records), "--db", str(records)])
+    assert result.exit_code == 2
+    (line,) = result.stderr.splitlines()
+    assert "is not an SQLite database (file is not a database)" in line
+
+
+def test_cli_load_adds_no_table_to_another_programs_database(tmp_path, synthetic_record):
+    other = tmp_path / "other.sqlite"
+    with sqlite3.connect(other) as connection:
+        connection.execute("CREATE TABLE articles (id INTEGER PRIMARY KEY, body TEXT)")
+    before = other.read_bytes()
+    records = write_jsonl(tmp_path / "r.jsonl", [synthetic_record(0)])
+    result = CliRunner().invoke(main, ["load", str(records), "--db", str(other)])
+    assert result.exit_code == 2
+    (line,) = result.stderr.splitlines()
+    assert "is another program's database (tables articles)" in line
+    assert other.read_bytes() == before
