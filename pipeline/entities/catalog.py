@@ -35,10 +35,10 @@ ORGANIZATION_LABELS = {Label.ORG_GOVERNMENT: "government", Label.ORG_INTERNATION
                        Label.ORG_OTHER: "other"}
 ORGANIZATION_LIKE = {Label.ENTERPRISE, *ORGANIZATION_LABELS}
 PATTERN_NORMALIZERS = ("as_written", "legal_form", "inverted_ministry", "executive_committee", "settlement_of",
-                       "district", "common_noun")
+                       "district", "common_noun", "place_led")
 COMPANY_WORD_KINDS = ("part", "not_end", "tail")
 ORGANIZATION_WORD_KINDS = ("international", "international_lead", "government", "institution", "other", "venue",
-                           "not_name", "generic", "brand")
+                           "not_name", "generic", "brand", "media")
 # Generic words a gazetteer name ends with; their usual English variants are accepted in text.
 SUFFIX_VARIANTS = {" Oblast": (" Region",), " Krai": (" Territory", " Region"), " District": (" Raion",)}
 
