@@ -115,3 +115,20 @@ def test_the_build_script_reproduces_the_generated_files(tmp_path):
                    check=True, capture_output=True)
     for name in ("world_cities.tsv", "admin1_codes.tsv"):
         assert (tmp_path / name).read_bytes() == (MODELS_DIR / name).read_bytes(), name
+
+
+@pytest.mark.parametrize(("text", "name", "parent"), [
+    ("Zhodino and Borisov", "Zhodino", {"name": "Minsk Oblast", "code": "BY-MI"}),
+    ("the Smolevichi District", "Smolevichi District", {"name": "Minsk Oblast", "code": "BY-MI"}),
+    ("the Minsk District", "Minsk District", {"name": "Minsk Oblast", "code": "BY-MI"}),
+    ("Kazan", "Kazan", {"name": "Republic of Tatarstan", "code": "RU-TA"}),
+    ("Novosibirsk", "Novosibirsk", {"name": "Novosibirsk Oblast", "code": "RU-NVS"}),
+    ("Minsk", "Minsk", None),  # a subdivision of its own
+    ("Minsk Oblast", "Minsk Oblast", None),
+    ("Chicago", "Chicago", {"name": "Illinois", "code": "US-IL"}),  # found by the model, placed by GeoNames
+])
+def test_region_records_carry_their_parent(record_of, text, name, parent):
+    record = record_of(f"MINSK, 19 January (BelTA) – Delegations from {text} arrived in Brest on Monday, "
+                       "the press service said.")
+    (region,) = [region for region in record["regions"] if region["name"] == name]
+    assert region["parent"] == parent

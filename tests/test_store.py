@@ -461,3 +461,15 @@ def test_mentions_view_gives_every_mention_with_its_text(tmp_path, synthetic_rec
     with connect_read_only(tmp_path / "f.sqlite") as connection:
         rows = [tuple(row) for row in connection.execute('SELECT article_id, start, "end", text FROM mentions')]
     assert expected and sorted(rows) == expected
+
+
+def test_a_store_without_the_parent_columns_gets_them(tmp_path, synthetic_record):
+    db = tmp_path / "facts.sqlite"
+    with sqlite3.connect(db) as old:
+        old.execute("CREATE TABLE regions (id TEXT NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL, country TEXT, "
+                    "code TEXT, PRIMARY KEY (id)) WITHOUT ROWID")
+    path = tmp_path / "r.jsonl"
+    path.write_bytes(orjson.dumps(synthetic_record(2)) + b"\n")
+    load_into_sqlite([str(path)], db)
+    (record,) = read_records(connect(db))
+    assert record["regions"][0]["parent"] == {"name": "Gomel Oblast", "code": "BY-HO"}
