@@ -233,8 +233,9 @@ ENTITIES = [
     ("A farm in Zhlobin Raion near Zhlobin was built.", "regions", ["Zhlobin District", "Zhlobin"]),
     ("Delegations from Moscow and St. Petersburg came.", "regions", ["Moscow", "St. Petersburg"]),
     ("The Forum of Regions of Belarus and Russia opened in Kazan.", "regions", ["Kazan"]),
+    # nested bodies: only the longest name counts (the conventions), also inside a person's title
     ("The bank was represented by First Deputy Chairman of the Board of the National Bank of Belarus Dmitry Lapko.",
-     "organizations", ["National Bank of Belarus"]),
+     "organizations", ["Board of the National Bank of Belarus"]),
     ("Who will pay? The minister did not say.", "organizations", []),
     # leasing companies: one word ending in "-leasing", or "X Leasing" / "X-Leasing"
     ("Promtekhleasing, the leasing partner of the region, paid.", "enterprises", ["Promtekhleasing"]),

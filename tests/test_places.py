@@ -119,7 +119,7 @@ def test_the_build_script_reproduces_the_generated_files(tmp_path):
 
 @pytest.mark.parametrize(("text", "name", "parent"), [
     ("Zhodino and Borisov", "Zhodino", {"name": "Minsk Oblast", "code": "BY-MI"}),
-    ("the Smolevichi District", "Smolevichi District", {"name": "Minsk Oblast", "code": "BY-MI"}),
+    ("Smolevichi District", "Smolevichi District", {"name": "Minsk Oblast", "code": "BY-MI"}),
     ("the Minsk District", "Minsk District", {"name": "Minsk Oblast", "code": "BY-MI"}),
     ("Kazan", "Kazan", {"name": "Republic of Tatarstan", "code": "RU-TA"}),
     ("Novosibirsk", "Novosibirsk", {"name": "Novosibirsk Oblast", "code": "RU-NVS"}),

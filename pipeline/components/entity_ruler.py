@@ -15,6 +15,7 @@ the catalog the spans come from.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,8 +23,9 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from pipeline.entities.catalog import ORGANIZATION_LIKE, REGION_LABELS, Catalog, Entry, Label, load_catalog
-from pipeline.entities.names import clean_person_span, person_name_pattern, reads_as_full_name, surname_key
+from pipeline.entities.catalog import (ORGANIZATION_LABELS, ORGANIZATION_LIKE, REGION_LABELS, Catalog, Entry, Label,
+                                      load_catalog)
+from pipeline.entities.names import PATRONYMIC, clean_person_span, person_name_pattern, surname_key
 from pipeline.entities.organizations import LEGAL_TAILS, ModelOrganizations
 from pipeline.entities.rules import normalize_match
 
@@ -48,6 +50,8 @@ class EntityRuler:
         self.spans_key = spans_key
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.entries = {}
+        self.places = {form.lower(): entry for entry in catalog.entries if entry.label in REGION_LABELS
+                       for form in entry.forms}
         for entry in catalog.entries:
             key = f"{entry.label.value}\t{entry.name}"
             self.entries[nlp.vocab.strings.add(key)] = entry
@@ -66,7 +70,9 @@ class EntityRuler:
         self.company_words = CompanyWords(catalog.company_words)
         self.company_heads = {word.lower() for kind in ("part", "tail") for word in catalog.company_words[kind]}
         self.model_organizations = ModelOrganizations(catalog.organization_words, title_heads=self.title_heads,
-                                                      adjectives=set(catalog.country_adjectives))
+                                                      adjectives=set(catalog.country_adjectives),
+                                                      common_nouns=frozenset(self.company_heads)
+                                                      | catalog.non_person_words)
 
     def __call__(self, doc: Doc) -> Doc:
         candidates: list[tuple[Span, int]] = []
@@ -96,47 +102,100 @@ class EntityRuler:
             if ent.label_ == "PERSON" and (person := clean_person_span(ent, self.title_words)) is not None:
                 candidates.append((_span(doc, person.start, person.end, Label.PERSON, person.text), MODEL))
         candidates = self._with_person_evidence(_trim_person_heads(candidates, self.catalog.given_names))
-        # The model also reads some surnames as places ("Zaslonov's fighters").
-        surnames = {span[-1].text for span, _ in candidates if span.label_ == Label.PERSON}
+        # The model also reads some people's names as places ("According to Kulesh") or organisations ("Sokolov
+        # said"): a person's name or surname is the person, unless the model reads it as an organisation or a place
+        # more often than as a person in the article ("Hearst" and "Buick", companies named after their founders;
+        # "Houston" the city beside a Mr. Houston).
+        names = {text for span, _ in candidates if span.label_ == Label.PERSON for text in (span.text, span[-1].text)}
+        readings = Counter((ent.text, ent.label_) for ent in doc.ents)
+        readings.update((text, "PERSON") for span, source in candidates if span.label_ == Label.PERSON
+                        for text in {span.text, span[-1].text} if source != MODEL or text != span.text)
+        person_names = {name for name in names
+                        if max(readings[(name, "ORG")], readings[(name, "GPE")]) <= readings[(name, "PERSON")]}
+        candidates = [(_span(doc, span.start, span.end, Label.ENTERPRISE, span.text), source)
+                      if source == MODEL and span.label_ == Label.PERSON and span.text not in person_names
+                      else (span, source) for span, source in candidates]
         for ent in doc.ents:
-            if (ent.label_ == "GPE" and (place := _place_name(ent)) is not None and place.text not in surnames
+            if (ent.label_ == "GPE" and (place := _place_name(ent)) is not None
                     and place.text.lower() not in self.catalog.country_adjectives):
-                candidates.append((_span(doc, place.start, place.end, Label.CITY, place.text), MODEL))
+                if place.text in person_names:  # "According to Kulesh"
+                    candidates.append((_span(doc, place.start, place.end, Label.PERSON, place.text), MODEL))
+                    continue
+                # a listed place whose last dot the tokenizer split off ("in the U.S.." at a sentence's end); else a
+                # settlement
+                entry = self.places.get(place.text.lower()) or self.places.get(place.text.lower() + ".")
+                label, name, code = (entry.label, entry.name, _region_code(entry)) if entry else (
+                    Label.CITY, place.text, "")
+                candidates.append((_span(doc, place.start, place.end, label, name, code), MODEL))
+        # A place before a currency's name is no mention ("Taiwan dollars"), nor is one inside a longer name the
+        # model reads as an area, a river or a facility ("Southern California", "the Mississippi River").
+        areas = [ent for ent in doc.ents if ent.label_ in ("LOC", "FAC")]
+        candidates = [(span, source) for span, source in candidates if not (span.label_ in REGION_LABELS and (
+            (span.end < len(doc) and doc[span.end].lower_ in self.catalog.currency_words)
+            or any(ent.start <= span.start and span.end <= ent.end and len(ent) > len(span) for ent in areas)))]
         candidates = _with_hyphenated_ends(_trim_before_names(_without_false_joins(candidates),
                                                                 self.catalog.given_names))
-        candidates += self._organization_proposals(doc, candidates, tails, surnames)
+        candidates += self._organization_proposals(doc, candidates, tails, person_names)
         candidates += _bracketed_abbreviations(doc, candidates)
-        doc.spans[self.spans_key] = _longest_first(_with_tails(candidates, tails))
+        candidates = self._with_parent_bodies(doc, _with_tails(candidates, tails))
+        doc.spans[self.spans_key] = _longest_first(candidates)
         doc._.set(CATALOG_ATTR, self.catalog)
         return doc
 
     def _with_person_evidence(self, candidates: list[tuple[Span, int]]) -> list[tuple[Span, int]]:
-        """The model's PERSON span stays only with evidence of a person: a full name (`reads_as_full_name`),
-        the surname of a full name found in the Doc, or a title right before it ("Governor Kozhemyako").
-        Without it, one capitalised word is as often a company or a port ("Gazprombank", "Ust-Luga"); a name
-        ending with a company word part or tail is a company ("Altyn Dala Agro")."""
-        def full_name(span: Span, source: int) -> bool:
-            return source == PERSON_RULE or reads_as_full_name(span, self.catalog.given_names, self.thing_words)
-
-        def person_like(span: Span) -> bool:
-            if len(span) > 1:
-                return full_name(span, MODEL)
-            return surname_key(span.text) in surnames or (
-                span.start > 0 and span.doc[span.start - 1].text in self.title_heads)
-
-        # a full name's last word, or its first: Chinese names put the surname first ("Zhang Wei" ... "Zhang")
-        surnames = {surname_key(span[end].text) for span, source in candidates
-                    if span.label_ == Label.PERSON and source in (PERSON_RULE, MODEL) and full_name(span, source)
-                    for end in (0, -1)}
+        """The model's PERSON span stays a person unless its words say it names a thing: a word of a thing's name
+        ("Bank", "Krai", "Order", a listed place or organisation: `thing_words`), unless it starts with a known
+        given name or holds a patronymic; a name ending with a company word part or tail is a company ("Altyn
+        Dala Agro"). One word needs no more evidence than the model's: OntoNotes newswire writes most people
+        by surname alone ("Mr. Hahn", "Bush")."""
         kept = []
         for span, source in candidates:
-            if source == MODEL and span.label_ == Label.PERSON and not person_like(span):
+            if source == MODEL and span.label_ == Label.PERSON and not self._person_like(span):
                 if len(span) > 1 and span[-1].lower_ in self.company_heads:  # "Altyn Dala Agro"
                     name = " ".join(span.text.split())
                     kept.append((_span(span.doc, span.start, span.end, Label.ENTERPRISE, name), MODEL))
                 continue
             kept.append((span, source))
         return kept
+
+    def _person_like(self, span: Span) -> bool:
+        if any(token.like_num or any(c.isdigit() for c in token.text) for token in span):
+            return False  # "Br520"
+        if span[0].lower_ in self.catalog.given_names or any(PATRONYMIC.match(token.text) for token in span):
+            return True
+        if len(span) == 1 and span[0].lower_ in self.catalog.country_adjectives:
+            return False  # "Kazakh"
+        return not any(token.lower_ in self.thing_words for token in span)
+
+    def _with_parent_bodies(self, doc: Doc, candidates: list[tuple[Span, int]]) -> list[tuple[Span, int]]:
+        """A unit written before "of [the] BODY" is one organisation with the body ("Board of the National Bank of
+        Belarus", "International Department of the Central Committee of the Communist Party of China", the older
+        "economy committee of the Gomel oblast executive committee"): the conventions count the longest name only.
+        The unit is a unit word (body_units.tsv) after words written like it: capitalised, or in lower case with
+        at least one word before it ("the committee of ..." is no name)."""
+        extended = []
+        for span, source in candidates:
+            while span.label_ in ORGANIZATION_LABELS and (unit := self._unit_before(doc, span)) is not None:
+                the = "the " if doc[span.start - 1].lower_ == "the" else ""
+                words = " ".join(token.text.title() if token.is_lower else token.text for token in unit)
+                span = Span(doc, unit.start, span.end, label=span.label_, span_id=f"{words} of {the}{span.id_}")
+            extended.append((span, source))
+        return extended
+
+    def _unit_before(self, doc: Doc, body: Span) -> Span | None:
+        """The unit written before the body, or None. A unit in lower case belongs to a body also written so
+        ("the information department of the National Bank" is a description)."""
+        position = body.start - (body.start > 0 and doc[body.start - 1].lower_ == "the")
+        head = position - 2
+        if head < 0 or doc[position - 1].lower_ != "of" or doc[head].lower_ not in self.catalog.body_units:
+            return None
+        capitalised = doc[head].is_title
+        first = head
+        while first > 0 and not doc[first].is_sent_start and _unit_word(doc[first - 1], capitalised):
+            first -= 1
+        if not capitalised and (first == head or not any(token.is_lower for token in body)):
+            return None
+        return doc[first:head + 1]
 
     def _names_after_titled_places(self, doc: Doc, candidates: list[tuple[Span, int]]) -> list[tuple[Span, int]]:
         """Two or three capitalised words right after a title's place ("President of Zimbabwe Emmerson Mnangagwa",
@@ -160,41 +219,63 @@ class EntityRuler:
         return names
 
     def _organization_proposals(self, doc: Doc, candidates: list[tuple[Span, int]], tails: dict[int, int],
-                                surnames: set[str]) -> list[tuple[Span, int]]:
+                                person_names: set[str]) -> list[tuple[Span, int]]:
         """The model's ORG spans where no list, rule, name tail or person is, or that hold a place and more: the
         companies and bodies no list knows ("Bank Sepah", "the Organization for Cooperation between Railways",
         "Harbin Electric International"), read by `ModelOrganizations`."""
         # A place at either end of a longer ORG span is no mention ("Harbin Electric International"); other
         # names are kept.
-        taken = {index for span, source in candidates if (source > MODEL and span.label_ not in REGION_LABELS)
+        taken = {index for span, source in candidates
+                 if (source > COMPANY_WORD and span.label_ not in (*REGION_LABELS, Label.SKIP))
                  or span.label_ == Label.PERSON for index in range(span.start, span.end)}
+        skipped = [(span, source) for span, source in candidates if span.label_ == Label.SKIP]
         places = [span for span, source in candidates if span.label_ in REGION_LABELS]
         taken.update(index for start, end in tails.items() for index in range(start, end))
-        known = {span.text for span, _ in candidates}  # "the former Peski collective farm": the agro-town
+        # "the former Peski collective farm": the agro-town named elsewhere
+        known = {span.text for span, _ in candidates if span.label_ in REGION_LABELS}
         proposals = []
+        starting_at = {span.start: span for span, _ in candidates if span.label_ != Label.SKIP}
+        common_words = frozenset(token.text for token in doc if token.is_lower)
         for ent in doc.ents:
+            # A name the lists skip hides what it covers, unless the model's name holds a listed phrase and more, and
+            # no venue word ("Radio Free Europe"; not "China-Belarus Industrial Park Great Stone", nor the "Joint
+            # Working Group" a rule skips).
             if ent.label_ != "ORG" or not taken.isdisjoint(range(ent.start, ent.end)) or any(
-                    place.start < ent.end and ent.start < place.end and not _place_leads(place, ent)
-                    for place in places):
+                    skip.start < ent.end and ent.start < skip.end and not (
+                        source == GAZETTEER and ent.start <= skip.start and skip.end <= ent.end and len(skip) < len(ent)
+                        and not any(self.catalog.organization_words.get(token.lower_) == "venue" for token in ent))
+                    for skip, source in skipped):
                 continue
-            read = self.model_organizations(ent)
-            if read is not None and read[0].text not in surnames and read[0].text not in known:
-                span, label = read
-                proposals.append((_span(doc, span.start, span.end, label, " ".join(span.text.split())), MODEL))
+            read = self.model_organizations(_through_of(ent, starting_at), common_words)
+            if read is None or (read[0].text in known and read[0].text not in person_names):
+                continue
+            span, label = read
+            if span.text in person_names:  # "Sokolov said", "Batbold Nyamdorj noted": the person named before
+                proposals.append((_span(doc, span.start, span.end, Label.PERSON, span.text), MODEL))
+                continue
+            inside = [place for place in places if place.start < span.end and span.start < place.end]
+            if inside and not _names_more_than_places(span, inside):
+                continue
+            proposals.append((_span(doc, span.start, span.end, label, " ".join(span.text.split())), MODEL))
         return proposals
 
 
-def _place_leads(place: Span, span: Span) -> bool:
-    """The place starts or ends the span (after "the"), and the rest is capitalised words ("Harbin Electric
-    International", "Air Canada"; not "Farmers of Brest Oblast" or "Smolensk Oblast and Pskov Oblast")."""
-    start = span.start + (span[0].lower_ == "the")
-    if place.start == start:
-        rest = span.doc[place.end:span.end]
-    elif place.end == span.end:
-        rest = span.doc[start:place.start]
-    else:
-        return False
-    return len(rest) > 0 and all(token.is_alpha and token.text[:1].isupper() for token in rest)
+def _through_of(ent: Span, starting_at: dict[int, Span]) -> Span:
+    """The model may stop a name at its "of" ("the Consulate General of | the Russian Federation"): the name runs
+    on through the place or organisation right after it."""
+    end = ent.end
+    if end < len(ent.doc) and ent.doc[end - 1].lower_ == "of":
+        end += ent.doc[end].lower_ == "the"
+        if end in starting_at:
+            return ent.doc[ent.start:starting_at[end].end]
+    return ent
+
+
+def _names_more_than_places(span: Span, places: list[Span]) -> bool:
+    """The span holds a capitalised word outside its places ("Harbin Electric International", "the New York Stock
+    Exchange", "Bank of China"); not "Smolensk Oblast and Pskov Oblast"."""
+    inside = {index for place in places for index in range(place.start, place.end)}
+    return any(token.i not in inside and token.text[:1].isupper() and token.is_alpha for token in span)
 
 
 class CompanyWords:
@@ -230,6 +311,13 @@ class CompanyWords:
 _TITLE_REACH = 14
 
 
+def _unit_word(token, capitalised: bool) -> bool:
+    """A word before a unit word, written like it: "International Department", "economy committee"."""
+    if token.is_stop or not token.is_alpha:
+        return False
+    return token.is_title if capitalised else token.is_lower
+
+
 def _name_word(token, thing_words: frozenset[str]) -> bool:
     return token.is_title and token.is_alpha and not token.is_stop and token.lower_ not in thing_words
 
@@ -239,12 +327,20 @@ def _span(doc: Doc, start: int, end: int, label: Label, name: str, code: str = "
 
 
 def _place_name(span: Span) -> Span | None:
-    """A GPE the gazetteers do not know is taken as a settlement, when it is written like a proper name."""
-    while len(span) and (span[0].is_stop or not span[0].is_title):
+    """A GPE the gazetteers do not know is taken as a settlement, when it is written like a proper name
+    ("Renton", "U.S.", "TEXAS")."""
+    while len(span) and (span[0].is_stop or not span[0].text[:1].isupper()):
         span = span[1:]
-    if not len(span) or any(not token.is_title or not token.is_alpha for token in span):
+    while len(span) and span[-1].text in ("'s", "'", "-"):
+        span = span[:-1]
+    if not len(span) or not all(_PLACE_WORD.fullmatch(token.text) for token in span):
         return None
     return span
+
+
+# A word of a place's name: capitalised (hyphens and apostrophes inside: "Ust-Kamenogorsk", "Ge'ermu"), in
+# capitals, or an abbreviation with dots ("U.S.", "N.J.", "Calif.", "U.S" before a split-off sentence dot).
+_PLACE_WORD = re.compile(r"[A-Z][A-Za-z'\-]*[A-Za-z]|[A-Z]|(?:[A-Z][a-z]*\.)+|[A-Z](?:\.[A-Z])+")
 
 
 def _region_code(entry: Entry) -> str:
@@ -266,8 +362,14 @@ def _written_as_name(text: str, entry: Entry) -> bool:
 
 def _capitalised_like(text: str, form: str) -> bool:
     """Every word the form capitalises is capitalised in the text ("the Belarusian oil company" is no
-    mention of Belarusian Oil Company)."""
-    return all(word[:1].isupper() or not listed[:1].isupper() for word, listed in zip(text.split(), form.split()))
+    mention of Belarusian Oil Company), except the kind of a region, which older articles write in lower case
+    ("Gomel oblast")."""
+    return all(word[:1].isupper() or not listed[:1].isupper() or listed in REGION_KIND_WORDS
+               for word, listed in zip(text.split(), form.split()))
+
+
+# The generic last word of a region's name.
+REGION_KIND_WORDS = frozenset({"Oblast", "Region", "District", "Raion", "Krai", "Territory", "Province"})
 
 
 def _trim_person_heads(candidates: list[tuple[Span, int]], given_names: dict[str, str]) -> list[tuple[Span, int]]:

@@ -37,7 +37,8 @@ ORGANIZATION_LIKE = {Label.ENTERPRISE, *ORGANIZATION_LABELS}
 PATTERN_NORMALIZERS = ("as_written", "legal_form", "inverted_ministry", "executive_committee", "settlement_of",
                        "district", "common_noun")
 COMPANY_WORD_KINDS = ("part", "not_end", "tail")
-ORGANIZATION_WORD_KINDS = ("international", "international_lead", "government", "other", "venue", "not_name", "generic")
+ORGANIZATION_WORD_KINDS = ("international", "international_lead", "government", "institution", "other", "venue",
+                           "not_name", "generic", "brand")
 # Generic words a gazetteer name ends with; their usual English variants are accepted in text.
 SUFFIX_VARIANTS = {" Oblast": (" Region",), " Krai": (" Territory", " Region"), " District": (" Raion",)}
 
@@ -84,6 +85,8 @@ class Catalog:
     one_word_names: frozenset[str] = frozenset()  # lower-case one-word forms of listed places and organisations
     company_words: dict[str, tuple[str, ...]] = field(default_factory=dict)  # kind -> words (company_words.tsv)
     organization_words: dict[str, str] = field(default_factory=dict)  # lower-case word -> kind (organization_words.tsv)
+    body_units: frozenset[str] = frozenset()  # lower-case words heading a unit of a body (body_units.tsv)
+    currency_words: frozenset[str] = frozenset()  # one-word currency names ("dollars", "yuan"; currencies.tsv)
     subdivision_names: dict[str, str] = field(default_factory=dict)  # ISO 3166-2 code -> the name records give it
     world_cities: dict[str, Entry] = field(default_factory=dict)  # lower-case form -> city (world_cities.tsv)
     by_key: dict[tuple[str, str], Entry] = field(default_factory=dict)
@@ -103,6 +106,10 @@ def load_catalog(models_dir: Path, *, generated: bool = True) -> Catalog:
                *_organizations(models_dir / "organizations.jsonl")]
     patterns, skips = _patterns(models_dir / "patterns" / "entities.jsonl")
     entries.extend(Entry(name=text, label=Label.SKIP, forms=(text,)) for text in skips)
+    # A currency's name is no mention of its country, nor of anything else ("the US dollar", "Chinese yuan").
+    currency_names = [row["surface"] for row in read_tsv(models_dir / "currencies.tsv",
+                                                         required=("surface", "code", "kind")) if row["kind"] == "name"]
+    entries.extend(Entry(name=name, label=Label.SKIP, forms=(name,)) for name in currency_names if " " in name)
     titles, references, holders = _titles(models_dir / "titles.jsonl")
     entries.extend(Entry(name=title, label=Label.REFERENCE, forms=(phrase,)) for phrase, title in references.items())
     given_rows = list(read_tsv(models_dir / "given_names.tsv", required=("name", "key", "gender")))
@@ -114,6 +121,8 @@ def load_catalog(models_dir: Path, *, generated: bool = True) -> Catalog:
                            for row in read_tsv(models_dir / "non_person_words.tsv", required=("word", "kind")))
     company_words = _company_words(models_dir / "company_words.tsv")
     organization_words = _organization_words(models_dir / "organization_words.tsv")
+    body_units = frozenset(row["word"].lower() for row in read_tsv(models_dir / "body_units.tsv",
+                                                                    required=("word", "source")))
     one_word = frozenset(form.lower() for entry in entries if entry.label not in (Label.SKIP, Label.REFERENCE)
                          for form in entry.forms if " " not in form)
     by_key: dict[tuple[str, str], Entry] = {}
@@ -134,7 +143,8 @@ def load_catalog(models_dir: Path, *, generated: bool = True) -> Catalog:
     return Catalog(entries=tuple(entries), patterns=tuple(patterns), titles=titles, references=references,
                    office_holders=holders, given_names=given, genders=genders, country_adjectives=adjectives,
                    non_person_words=non_person, one_word_names=one_word,
-                   company_words=company_words, organization_words=organization_words,
+                   company_words=company_words, organization_words=organization_words, body_units=body_units,
+                   currency_words=frozenset(name.lower() for name in currency_names if " " not in name),
                    subdivision_names=subdivisions, world_cities=world, by_key=by_key)
 
 

@@ -34,6 +34,10 @@ def person_name_pattern(given_names: dict[str, str]) -> list[dict[str, Any]]:
             {"IS_TITLE": True, "IS_STOP": False, "IS_ALPHA": True}]
 
 
+# Generation suffixes written in capitals after a name ("William E. Trotter II").
+NAME_SUFFIXES = frozenset({"II", "III", "IV"})
+
+
 def clean_person_span(span: Span, title_words: set[str]) -> Span | None:
     """The model's PERSON span without leading titles/articles and trailing possessives, or None."""
     start, end = span.start, span.end
@@ -45,8 +49,9 @@ def clean_person_span(span: Span, title_words: set[str]) -> Span | None:
     if start == end:
         return None
     words = doc[start:end]
-    if any(token.text.isupper() and len(token.text) > 1 for token in words):
-        return None  # acronyms (MTZ, BMZ) are not people
+    if any(token.is_alpha and token.is_upper and len(token) > 1 and token.text not in NAME_SUFFIXES
+           for token in words):
+        return None  # acronyms (MTZ, BMZ) are not people; initials ("J.P.", "A.") and "III" are
     return words
 
 

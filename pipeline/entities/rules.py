@@ -26,11 +26,10 @@ def normalize_match(span: Span, normalizer: str) -> RuleMatch | None:
     if normalizer == "inverted_ministry":
         field = " ".join(span[:-1].text.split())
         return RuleMatch(span, f"Ministry of {field}")
-    if normalizer == "executive_committee":
-        place = span[:-3]
-        if span[-3].text in ("Regional", "Region"):
-            return RuleMatch(span, f"{' '.join(place.text.split())} Oblast Executive Committee")
-        return RuleMatch(span, words)
+    if normalizer == "executive_committee":  # older articles write "Gomel oblast executive committee"
+        place = " ".join(span[:-3].text.split())
+        kind = "Oblast" if span[-3].lower_ in ("regional", "region") else span[-3].text.title()
+        return RuleMatch(span, f"{place} {kind} Executive Committee")
     if normalizer == "settlement_of":
         kind = span.doc[max(span.start - 2, 0):span.start + 1].text.lower()  # "agro-town" or "town"
         name = span[[token.lower_ for token in span].index("of") + 1:]  # one or two words: "Ostroshitsky Gorodok"

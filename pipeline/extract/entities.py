@@ -175,13 +175,21 @@ def _people(doc: Doc, text: str, spans: list[Span], catalog: Catalog) -> tuple[P
 
 
 def _attach_bare_surnames(doc: Doc, spans: list[Span], by_surname: dict[str, _PersonDraft]) -> None:
-    """A capitalised surname the model left untagged is still a mention of the person ("Zaslonov's")."""
+    """A capitalised surname the model left untagged is still a mention of the person ("Zaslonov's"), unless the
+    model reads it as part of another kind of name ("Hearst" the company, "The Cosby Show")."""
     covered = {index for span in spans for index in range(span.start, span.end)}
+    covered.update(index for ent in doc.ents if ent.label_ != "PERSON" for index in range(ent.start, ent.end))
     surnames = {name_parts(draft.names[0])[-1]: draft for draft in by_surname.values()}
     for token in doc:
         draft = surnames.get(token.text)
-        if draft is not None and token.i not in covered:
+        if draft is not None and token.i not in covered and not _in_longer_name(token):
             draft.mentions.append((token.i, doc[token.i:token.i + 1]))
+
+
+def _in_longer_name(token) -> bool:
+    """The word runs on into a capitalised word ("Cosby Show", "Dow Jones", "Campbell Soup")."""
+    doc = token.doc
+    return token.i + 1 < len(doc) and doc[token.i + 1].is_title and not doc[token.i + 1].is_sent_start
 
 
 def _attach_references(doc: Doc, spans: list[Span], drafts: list[_PersonDraft], catalog: Catalog) -> None:
