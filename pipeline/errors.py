@@ -5,8 +5,8 @@
      └── ResourceError    a data file in models/ is missing or malformed
 
 `InputError.kind` is a stable code that ends up in the error record
-(`empty`, `binary`, `encoding`, `no_body`, `json`, `unreadable`, `too_large`,
-`archive`, `unsafe_path`, `internal`).
+(`empty`, `binary`, `encoding`, `no_body`, `json`, `html`, `unreadable`, `too_large`,
+`archive`, `unsafe_path`, `worker_died`, `internal`).
 """
 
 from __future__ import annotations

@@ -3,13 +3,17 @@
 `ArticleProcessor` owns the process's single spaCy `Language`. It parses a batch
 of pages, runs the model over the parsed bodies with `nlp.pipe`, extracts, and
 returns plain JSON Lines bytes (never `Doc`s: they are slow to pickle between
-processes). An article that fails anywhere becomes an error record in its place.
+processes). Everything done for one article (parse, model, extract, serialise)
+is inside the per-article boundary: an article that fails anywhere becomes an
+error record in its place and the batch goes on.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+
+from spacy.tokens import Doc
 
 from pipeline.errors import InputError
 from pipeline.extract import extract
@@ -34,23 +38,67 @@ class ArticleProcessor:
         parsed: list[tuple[int, Article]] = []
         for index, item in enumerate(items):
             if isinstance(item, Failure):
-                lines[index] = dumps(error_record(item.source, item.kind, item.message))
+                lines[index] = _error_line(item.source, item.kind, item.message)
                 continue
             try:
-                parsed.append((index, parse_page(item)))
+                article = parse_page(item)
             except InputError as exc:
-                lines[index] = dumps(error_record(item.source, exc.kind, exc.message))
-        docs = self.nlp.pipe(fold_for_model(article.text) for _, article in parsed)
-        for (index, article), doc in zip(parsed, docs):
-            lines[index] = self._record_line(article, doc)
+                lines[index] = _error_line(item.source, exc.kind, exc.message)
+                continue
+            except Exception as exc:  # the per-article boundary (parsing)
+                lines[index] = _internal_error_line(item.source, "parsing", exc)
+                continue
+            if len(article.text) > self.nlp.max_length:
+                lines[index] = _error_line(item.source, "too_large",
+                                           f"the article body has {len(article.text):,} characters, over the "
+                                           f"model's limit of {self.nlp.max_length:,}")
+            else:
+                parsed.append((index, article))
+        for (index, article), doc in zip(parsed, self._docs([article.text for _, article in parsed])):
+            if isinstance(doc, Exception):
+                lines[index] = _internal_error_line(article.source, "the language model", doc)
+            else:
+                lines[index] = self._record_line(article, doc)
         return [line for line in lines if line is not None]
 
-    def _record_line(self, article: Article, doc) -> bytes:
+    def _docs(self, texts: list[str]) -> list[Doc | Exception]:
+        """The model's Doc of every text, or the exception it raised on that text.
+
+        `nlp.pipe` is fast but fails as a whole; when it does, the texts are run one
+        by one so that only the article that breaks the model costs its record.
+        """
+        folded = [fold_for_model(text) for text in texts]
+        try:
+            return list(self.nlp.pipe(folded))
+        except Exception:  # noqa: BLE001 (which article failed is found below, one by one)
+            log.warning("the model failed on a batch; running its %d articles one by one", len(folded))
+        docs: list[Doc | Exception] = []
+        for text in folded:
+            try:
+                docs.append(self.nlp(text))
+            except Exception as exc:  # the per-article boundary (the model)
+                docs.append(exc)
+        return docs
+
+    def _record_line(self, article: Article, doc: Doc) -> bytes:
         try:
             return dumps(to_record(article, extract(doc, article, models_dir=self.models_dir)))
-        except Exception as exc:  # the per-article boundary: one bad article never stops the run
-            log.exception("extraction failed for %s", _describe(article.source))
-            return dumps(error_record(article.source, "internal", f"extraction failed: {type(exc).__name__}: {exc}"))
+        except Exception as exc:  # the per-article boundary (extraction and serialisation)
+            return _internal_error_line(article.source, "extraction", exc)
+
+
+def error_lines(items: Sequence[ReadItem], kind: str, message: str) -> list[bytes]:
+    """The same error record for every item: what a batch that could not be processed at all gives."""
+    return [_error_line(item.source, kind, message) for item in items]
+
+
+def _error_line(source: Source, kind: str, message: str) -> bytes:
+    return dumps(error_record(source, kind, message))
+
+
+def _internal_error_line(source: Source, stage: str, exc: Exception) -> bytes:
+    log.error("%s failed for %s", stage, _describe(source), exc_info=exc)
+    return _error_line(source, "internal", " ".join(f"{stage} failed: {type(exc).__name__}: {exc}".split()))
 
 
 def _describe(source: Source) -> str:

@@ -18,12 +18,26 @@ ClaimKind = Literal["fact", "plan"]
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Source:
-    """Where an article came from: the input path as given, its line or member, its URL."""
+    """Where an article came from: the input path as given, its line or member, its URL.
+
+    Path and member are kept `printable`: a record must be able to hold them.
+    """
 
     path: str
     line: int | None = None
     member: str | None = None
     url: str | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "path", printable(self.path))
+        if self.member is not None:
+            object.__setattr__(self, "member", printable(self.member))
+
+
+def printable(name: str) -> str:
+    """A file or archive member name as text: the bytes of a name that are not UTF-8 (which Python keeps
+    as lone surrogates, PEP 383) are shown as `\\xNN`; every other name is unchanged."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -32,8 +46,10 @@ class RawPage:
 
     source: Source
     data: bytes | str
-    format: Literal["text", "html"] | None = None  # None: decided by sniffing
+    # None: decided by sniffing; "body": JSON Lines `text`, the article body (a header above a dateline is read)
+    format: Literal["text", "html", "body"] | None = None
     published: str | None = None  # given by the input (JSON Lines), wins over the page
+    title: str | None = None  # given by the input (JSON Lines), wins over the page
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

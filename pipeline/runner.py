@@ -3,23 +3,39 @@
 The local runner uses one `ArticleProcessor` in this process (`workers=1`) or
 a pool of worker processes, each loading the model once. At most a few batches
 are in flight at any time, so memory stays flat however large the input.
+
+A worker can die (the out-of-memory killer, kill -9), and with it every batch
+the pool holds. `ResilientPool` notices, starts a new pool and runs those
+batches again one at a time; a batch that kills its worker a second time
+becomes `worker_died` error records, and the run goes on.
 """
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
+from typing import Any, Generic, TypeVar
 
+from pipeline.errors import PipelineError
+from pipeline.lifeline import exit_with_parent
 from pipeline.nlp import NlpSettings
-from pipeline.process import ArticleProcessor
+from pipeline.process import ArticleProcessor, error_lines
 from pipeline.readers import ReadItem
 
 DEFAULT_BATCH_SIZE = 32
+WORKER_DIED = "the worker processes running this batch kept dying (killed, perhaps by the out-of-memory killer)"
+
+log = logging.getLogger(__name__)
+Item = TypeVar("Item")
+Result = TypeVar("Result")
 
 
-def batched(items: Iterable[ReadItem], size: int) -> Iterator[list[ReadItem]]:
+def batched(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
     iterator = iter(items)
     while batch := list(islice(iterator, size)):
         yield batch
@@ -34,15 +50,109 @@ def run_local(items: Iterable[ReadItem], *, settings: NlpSettings, workers: int 
         for batch in batches:
             yield processor.process_batch(batch)
         return
-    context = multiprocessing.get_context("spawn")  # no inherited threads or model state
-    with context.Pool(workers, initializer=_start_worker, initargs=(settings,)) as pool:
-        in_flight: deque = deque()
+    pool = ResilientPool(workers, work=_work, initializer=_start_worker, initargs=(settings,),
+                         lost=lambda batch: error_lines(batch, "worker_died", WORKER_DIED))
+    with pool:
+        yield from pool.map(batches)
+
+
+class ResilientPool(Generic[Item, Result]):
+    """Runs `work(batch)` in worker processes, results in batch order, surviving workers' deaths.
+
+    Each worker runs `initializer(*initargs)` first; the error it raises, if any,
+    is raised here. `lost(batch)` is the result of a batch that killed its worker twice.
+    """
+
+    def __init__(self, workers: int, *, work: Callable[[list[Item]], Result], initializer: Callable[..., None],
+                 initargs: tuple[Any, ...], lost: Callable[[list[Item]], Result]) -> None:
+        self.workers = workers
+        self.work = work
+        self.initializer = initializer
+        self.initargs = initargs
+        self.lost = lost
+        self._executor = self._start()
+
+    def __enter__(self) -> ResilientPool[Item, Result]:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._executor.shutdown(cancel_futures=True)
+
+    def map(self, batches: Iterable[list[Item]]) -> Iterator[Result]:
+        in_flight: deque[tuple[list[Item], Future[Result]]] = deque()
         for batch in batches:
-            in_flight.append(pool.apply_async(_work, (batch,)))
-            if len(in_flight) >= 2 * workers:
-                yield in_flight.popleft().get()
+            in_flight.append((batch, self._submit(batch)))
+            if len(in_flight) >= 2 * self.workers:
+                yield self._result(in_flight)
         while in_flight:
-            yield in_flight.popleft().get()
+            yield self._result(in_flight)
+
+    def _start(self) -> ProcessPoolExecutor:
+        executor = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
+                                       initializer=_start_in_worker, initargs=(self.initializer, self.initargs))
+        try:
+            executor.submit(_started).result()
+        except BrokenProcessPool as exc:
+            executor.shutdown(cancel_futures=True)
+            raise PipelineError("the worker processes died as they started") from exc
+        except BaseException:
+            executor.shutdown(cancel_futures=True)
+            raise
+        return executor
+
+    def _submit(self, batch: list[Item]) -> Future[Result]:
+        try:
+            return self._executor.submit(self.work, batch)
+        except BrokenProcessPool as exc:  # broken since the last result: `_result` will run the batch again
+            failed: Future[Result] = Future()
+            failed.set_exception(exc)
+            return failed
+
+    def _result(self, in_flight: deque[tuple[list[Item], Future[Result]]]) -> Result:
+        batch, future = in_flight.popleft()
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            log.warning("a worker process died; running the %d batches it may have held again", len(in_flight) + 1)
+        # The whole pool is lost with one worker. Every batch it had not finished is run again alone, so
+        # that a batch killing its worker again is known for certain.
+        self._restart()
+        result = self._alone(batch)
+        for position, (other, pending) in enumerate(in_flight):
+            if isinstance(pending.exception(), BrokenProcessPool):
+                done: Future[Result] = Future()
+                done.set_result(self._alone(other))
+                in_flight[position] = (other, done)
+        return result
+
+    def _alone(self, batch: list[Item]) -> Result:
+        try:
+            return self._executor.submit(self.work, batch).result()
+        except BrokenProcessPool:
+            log.error("a batch killed its worker process twice: its %d items are lost", len(batch))
+            self._restart()
+            return self.lost(batch)
+
+    def _restart(self) -> None:
+        self._executor.shutdown()  # a broken pool's shutdown first marks every future it held broken
+        self._executor = self._start()
+
+
+_start_error: Exception | None = None  # what the worker's initializer raised
+
+
+def _start_in_worker(initializer: Callable[..., None], initargs: tuple[Any, ...]) -> None:
+    global _start_error
+    exit_with_parent()
+    try:
+        initializer(*initargs)
+    except Exception as exc:  # raised here it would only kill the worker; `_started` shows it to the parent
+        _start_error = exc
+
+
+def _started() -> None:
+    if _start_error is not None:
+        raise _start_error
 
 
 _worker_processor: ArticleProcessor | None = None  # one per worker process, set by its initializer

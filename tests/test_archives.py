@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import io
 import os
+import stat
 import subprocess
 import sys
 import tarfile
@@ -157,3 +158,44 @@ def test_zip_member_with_an_unknown_compression_method_is_an_archive_error(tmp_p
     data[local + 8:local + 10] = data[central + 10:central + 12] = (99).to_bytes(2, "little")  # 99: AES
     path.write_bytes(bytes(data))
     assert kinds(read_inputs([str(path)])) == ["archive", "page"]
+
+
+def test_names_that_are_not_utf8_are_shown_as_escapes_and_the_run_goes_on(tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / os.fsdecode(b"caf\xe9.txt")).write_bytes(PAGE)
+    with tarfile.open(inputs / "b.tar", "w", encoding="utf-8", errors="surrogateescape") as archive:
+        info = tarfile.TarInfo(os.fsdecode(b"r\xe9sum\xe9.txt"))
+        info.size = len(PAGE)
+        archive.addfile(info, io.BytesIO(PAGE))
+    output = tmp_path / "records.jsonl"
+    result = subprocess.run([sys.executable, "-m", "pipeline", "extract", str(inputs), "-o", str(output),
+                             "--workers", "1", "--quiet"],
+                            capture_output=True, timeout=300, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert result.returncode == 0, result.stderr.decode()
+    sources = [orjson.loads(line)["source"] for line in output.read_bytes().splitlines()]
+    assert [(s["path"], s.get("member")) for s in sources] == [
+        (str(inputs / "b.tar"), "r\\xe9sum\\xe9.txt"), (str(inputs / "caf\\xe9.txt"), None)]
+
+
+def test_zip_whose_names_are_flagged_utf8_but_are_not_is_an_archive_error(tmp_path):
+    path = write_zip(tmp_path / "a.zip", {"cafX.txt": PAGE})
+    data = bytearray(path.read_bytes().replace(b"cafX", b"caf\xe9"))
+    local, central = data.index(b"PK\x03\x04"), data.index(b"PK\x01\x02")
+    for flags in (local + 6, central + 8):  # general purpose bit 11: names are UTF-8
+        data[flags + 1] |= 0x08
+    path.write_bytes(bytes(data))
+    (item,) = read_inputs([str(path)])
+    assert item.kind == "archive" and "flagged UTF-8" in item.message
+
+
+def test_zip_symlink_member_is_unsafe_and_not_read_as_a_page(tmp_path):
+    path = tmp_path / "a.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("good.txt", PAGE)
+        link = zipfile.ZipInfo("link.txt")
+        link.external_attr = (stat.S_IFLNK | 0o777) << 16  # what `zip --symlinks` writes
+        archive.writestr(link, "/etc/passwd")
+    items = list(read_inputs([str(path)]))
+    assert kinds(items) == ["page", "unsafe_path"]
+    assert items[1].source.member == "link.txt" and "is a link" in items[1].message

@@ -118,3 +118,52 @@ def test_extract_reads_date_words_and_claim_cues_from_models_dir(tmp_path):
     assert [c["speaker"] for c in default["claims"]] == ["Ivan Petrov", None]
     assert [d["text"] for d in custom["dates"]] == ["2025"]
     assert [c["speaker"] for c in custom["claims"]] == [None]
+
+
+def one_line_error(result) -> str:
+    """The reason of a command refused in one line with exit code 2."""
+    assert result.exit_code == 2, result.output
+    (line,) = result.stderr.splitlines()
+    return line
+
+
+@pytest.mark.parametrize("output", ["{in}/a.txt", "{in}/out.jsonl", "{in}/sub/out.jsonl", "{link}/out.jsonl"])
+def test_extract_refuses_an_output_that_is_an_input_or_inside_one(tmp_path, output):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(GOOD_PAGE, encoding="utf-8")
+    (tmp_path / "link").symlink_to(tmp_path / "in")
+    before = sorted(path.name for path in (tmp_path / "in").rglob("*"))
+    out = output.format(**{"in": tmp_path / "in", "link": tmp_path / "link"})
+    line = one_line_error(CliRunner().invoke(main, ["extract", str(tmp_path / "in"), str(tmp_path / "in" / "a.txt"),
+                                                    "-o", out]))
+    assert "is also an input" in line or "is inside the input directory" in line
+    assert sorted(path.name for path in (tmp_path / "in").rglob("*")) == before
+
+
+@pytest.mark.parametrize(("output", "reason"), [
+    ("/sys/out.jsonl", "cannot write /sys/out.jsonl.part: "),  # /sys: a folder nobody may write to, root included
+    ("/sys/belta/out.jsonl", "cannot create /sys/belta: "),
+    ("{tmp}", "is a directory; name a file in it"),
+    ("{tmp}/" + "a" * 246 + ".jsonl", "the file name is too long for"),
+])
+def test_extract_output_that_cannot_be_written_is_refused_before_the_work(tmp_path, output, reason):
+    (tmp_path / "a.txt").write_text(GOOD_PAGE, encoding="utf-8")
+    line = one_line_error(CliRunner().invoke(main, ["extract", str(tmp_path / "a.txt"), "-o",
+                                                    output.format(tmp=tmp_path)]))
+    assert reason in line
+
+
+def test_extract_onto_a_full_disk_stops_in_one_line_and_keeps_no_temporary_file(tmp_path):
+    (tmp_path / "a.txt").write_text(GOOD_PAGE, encoding="utf-8")
+    (tmp_path / "out.jsonl.part").symlink_to("/dev/full")  # every write to it fails as on a full disk
+    result = CliRunner().invoke(main, ["extract", str(tmp_path / "a.txt"), "-o", str(tmp_path / "out.jsonl"),
+                                       "--workers", "1", "--quiet"])
+    assert "No space left on device" in one_line_error(result)
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["a.txt", "out.jsonl.part"]
+
+
+def test_extract_with_a_model_that_is_not_installed_says_so_in_one_line(tmp_path):
+    (tmp_path / "a.txt").write_text(GOOD_PAGE, encoding="utf-8")
+    line = one_line_error(CliRunner().invoke(main, ["extract", str(tmp_path / "a.txt"), "--model", "no_such_model",
+                                                    "--workers", "1"]))
+    assert "spaCy model 'no_such_model' is not installed" in line

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -61,3 +62,38 @@ def test_scheduler_without_dask_engine_is_a_usage_error(tmp_path):
     result = CliRunner().invoke(main, ["extract", str(tmp_path), "--scheduler", "tcp://127.0.0.1:1"])
     assert result.exit_code == 2
     assert "needs --engine dask" in result.output
+
+
+@pytest.mark.parametrize("address", ["tcp://127.0.0.1:9", "nonsense://x"])
+def test_dask_scheduler_that_cannot_be_reached_is_refused_in_one_line(tmp_path, address):
+    (tmp_path / "a.txt").write_text("A headline\n\nMINSK (BelTA) – Body.\n")
+    result = subprocess.run([sys.executable, "-m", "pipeline", "extract", str(tmp_path / "a.txt"), "-o",
+                             str(tmp_path / "out.jsonl"), "--engine", "dask", "--scheduler", address],
+                            capture_output=True, text=True, env=ENV, timeout=120)
+    assert result.returncode == 2
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"Error: cannot connect to the Dask scheduler {address}")
+
+
+def test_dask_cluster_without_workers_is_given_up_after_the_timeout(bench_corpus):
+    from pipeline.dask_runner import run_dask
+    from pipeline.errors import PipelineError
+    from pipeline.nlp import NlpSettings
+    from pipeline.readers import read_inputs
+
+    with distributed.LocalCluster(n_workers=0, dashboard_address=":0") as empty:
+        started = time.monotonic()
+        with pytest.raises(PipelineError, match="no worker for 2 s; giving up"):
+            list(run_dask(read_inputs([str(bench_corpus(60))]), settings=NlpSettings(),
+                          scheduler=empty.scheduler_address, no_worker_timeout=2))
+        assert time.monotonic() - started < 30
+
+
+def test_dask_local_cluster_leaves_no_scratch_space(tmp_path):
+    (tmp_path / "a.txt").write_text("A headline\n\nMINSK (BelTA) – Body.\n")
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    subprocess.run([sys.executable, "-m", "pipeline", "extract", str(tmp_path / "a.txt"), "-o",
+                    str(tmp_path / "out.jsonl"), "--engine", "dask", "--workers", "1", "--quiet"],
+                   check=True, env={**ENV, "TMPDIR": str(temporary)}, timeout=300)
+    assert list(temporary.iterdir()) == []

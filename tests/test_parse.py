@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import time
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 
 from pipeline.errors import InputError
-from pipeline.parse import parse_page
+from pipeline.parse import DATELINE, find_dateline, parse_page
 from pipeline.records import RawPage, Source
 
 SEED = Path(__file__).resolve().parent.parent.parent / "shared" / "seed"
@@ -126,3 +127,84 @@ def test_parse_seed_article():
     assert article.dateline.place == "MINSK" and article.dateline.date == date(2026, 1, 19)
     assert article.text.startswith("MINSK, 19 January (BelTA) – Belarus and Kirov Oblast")
     assert article.text.endswith("and passenger cars.")
+
+
+@pytest.mark.parametrize(("line", "given"), [
+    ("31 February 2026, 11:27", None),
+    ("19 January 2026, 99:27", None),
+    ("19 January 0000, 11:27", None),
+    ("19 January 2026, 11:27", "31 February 2026, 11:27"),
+    ("19 January 2026, 11:27", "2026-02-31T11:27:00"),
+])
+def test_parse_impossible_publication_date_is_unknown(line, given):
+    text = TEXT_PAGE.replace("19 January 2026, 11:27", line)
+    article = parse_page(page(text, published=given))
+    expected = None if given is None else datetime(2026, 1, 19, 11, 27)  # a bad given date falls back to the page's
+    assert article.published == expected
+    assert article.title == "Grodno Azot raises output" and article.text.startswith("GRODNO, 18 January (BelTA)")
+
+
+@pytest.mark.parametrize("text", [
+    "A" * 30_000,  # took 11 s at 24 KB: the dateline search was quadratic in a run of capitals
+    "Title\n" + "MINSK TRACTOR WORKS " * 1_500 + "(Belta)",
+    "Title\n" + "GOMEL (BelTA) " + "B" * 30_000 + " (BelTA) – Body.",
+])
+def test_parse_pages_of_capitals_take_linear_time(text):
+    started = time.perf_counter()
+    try:
+        parse_page(page(text))
+    except InputError:
+        pass
+    assert time.perf_counter() - started < 1.0
+
+
+@pytest.mark.parametrize(("text", "pos"), [
+    ("Menu\nNEWS MINSK, 19 January (BelTA) – Body", 0),
+    ("x MINSK (BelTA) y ’GOMEL-2 (BelTA) – z", 0),
+    ("x MINSK (BelTA) y ’GOMEL-2 (BelTA) – z", 5),
+    ("A (BelTA) BB, 5 May (BelTA)", 0),
+    ("MINSK, 5 Foo (BelTA) GOMEL, 5 May (BelTA)", 0),
+    ("no dateline (BelTA) here", 0),
+])
+def test_find_dateline_finds_what_the_regular_expression_search_finds(text, pos):
+    found, expected = find_dateline(text, pos), DATELINE.search(text, pos)
+    assert (found and (found.span(), found.groupdict())) == (expected and (expected.span(), expected.groupdict()))
+
+
+CP1251_PAGE = """19 March 2026, 10:15
+
+Grodno region plans new dairy farms
+
+GRODNO, 19 March (BelTA) – The «Молочный край» cooperative will open two farms in 2026, the region’s executive committee said.
+"""
+
+
+@pytest.mark.parametrize("data", [
+    "\ufeff" + TEXT_PAGE,
+    ("\ufeff" + TEXT_PAGE).encode("utf-16-le"),
+    ("\ufeff" + TEXT_PAGE).encode("utf-16-be"),
+    ("\ufeff" + TEXT_PAGE).encode("utf-32-le"),
+    ("\ufeff" + TEXT_PAGE).encode("utf-8"),
+], ids=["str", "utf-16-le", "utf-16-be", "utf-32-le", "utf-8"])
+def test_parse_page_with_a_byte_order_mark(data):
+    article = parse_page(page(data))
+    assert article.title == "Grodno Azot raises output" and article.text.startswith("GRODNO, 18 January (BelTA)")
+
+
+def test_parse_undeclared_windows_1251_page():
+    article = parse_page(page(CP1251_PAGE.encode("cp1251")))
+    assert article.title == "Grodno region plans new dairy farms"
+    assert "«Молочный край» cooperative" in article.text and "region’s" in article.text
+
+
+@pytest.mark.parametrize("meta", ['<meta charset="windows-1251">',
+                                  '<meta http-equiv="Content-Type" content="text/html; charset=windows-1251">'])
+def test_parse_html_in_its_declared_charset(meta):
+    html = HTML_PAGE.replace("<head>", f"<head>{meta}").replace("Naftan&#8217;s new unit", "Naftan’s «Нафтан» unit")
+    article = parse_page(page(html.encode("cp1251")))
+    assert article.text.startswith("NOVOPOLOTSK, 3 November (BelTA) – Naftan’s «Нафтан» unit cost")
+
+
+def test_parse_html_declared_utf16_but_written_in_utf8_is_read_as_utf8():
+    html = HTML_PAGE.replace("<head>", '<head><meta charset="utf-16">')
+    assert parse_page(page(html.encode("utf-8"))).title == "Naftan upgrades refinery"

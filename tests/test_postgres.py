@@ -90,7 +90,7 @@ def test_invalid_lines_are_reported_and_the_rest_load(tmp_path, database, synthe
 
 def test_unreachable_server_is_a_clear_runtime_error(tmp_path, synthetic_record):
     result = load(tmp_path, "postgresql://nobody:wrong@127.0.0.1:1/none?connect_timeout=2", [synthetic_record(0)])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "cannot connect to PostgreSQL" in result.output
 
 

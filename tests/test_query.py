@@ -7,6 +7,8 @@ import csv
 import io
 import json
 import sqlite3
+import time
+from itertools import islice
 
 import orjson
 import pytest
@@ -240,7 +242,7 @@ def test_query_on_a_file_that_is_not_a_store(tmp_path):
     other = tmp_path / "other.sqlite"
     sqlite3.connect(other).execute("CREATE TABLE t (a)").connection.commit()
     result = cli(other, "people")
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "is not a facts store" in result.output
 
 
@@ -253,3 +255,43 @@ def test_every_command_help_has_one_runnable_example(command):
     examples = [line.strip() for line in result.output.splitlines() if line.strip().startswith("python -m pipeline")]
     assert len(examples) == 1
     assert examples[0].split()[3:3 + len(command)] == command
+
+
+ENDLESS = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) "
+
+
+def test_sql_that_runs_past_its_time_limit_is_stopped_in_one_line(db):
+    started = time.monotonic()
+    result = cli(db, "sql", ENDLESS + "SELECT COUNT(*) FROM c", "--timeout", "1")
+    assert time.monotonic() - started < 10
+    assert result.exit_code == 2
+    (line,) = result.stderr.splitlines()
+    assert line == "Error: stopped: the statement ran past its 1-second limit"
+
+
+def test_sql_prints_at_most_the_row_limit_and_says_there_were_more(db):
+    result = cli(db, "sql", ENDLESS + "SELECT x FROM c", "--json", "--limit", "5")
+    assert result.exit_code == 0
+    assert [json.loads(line)["x"] for line in result.stdout.splitlines()] == [1, 2, 3, 4, 5]
+    assert "more rows than the 5-row limit" in result.stderr
+
+
+def test_sql_rows_are_read_as_they_are_wanted(db):
+    with connect_read_only(db) as connection:
+        rows = run_sql(connection, ENDLESS + "SELECT x FROM c", timeout=10).rows
+        assert list(islice(rows, 3)) == [(1,), (2,), (3,)]
+
+
+def test_sql_may_read_the_tables_layout(db):
+    result = cli(db, "sql", "PRAGMA table_info(money)", "--json")
+    assert result.exit_code == 0, result.output
+    assert "currency" in [json.loads(line)["name"] for line in result.stdout.splitlines()]
+
+
+@pytest.mark.parametrize("args", [["people", "--limit", "99999999999999999999"],
+                                  ["people", "--top", "99999999999999999999"],
+                                  ["sql", "SELECT 1", "--limit", "99999999999999999999"]])
+def test_a_limit_sqlite_cannot_hold_is_a_usage_error(db, args):
+    result = cli(db, *args)
+    assert result.exit_code == 2
+    assert "is not in the range" in result.stderr and "Traceback" not in result.output

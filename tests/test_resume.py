@@ -14,8 +14,9 @@ import orjson
 import pytest
 from click.testing import CliRunner
 
-from pipeline.checkpoint import Progress, ResumableWriter, checkpoint_path, is_complete, part_path
+from pipeline.checkpoint import OutputError, Progress, ResumableWriter, checkpoint_path, is_complete, part_path
 from pipeline.cli import main
+from pipeline.readers import input_manifest
 
 from .conftest import ROOT
 
@@ -122,7 +123,9 @@ def test_resume_of_other_inputs_is_a_usage_error(tmp_path):
 def test_resume_of_a_complete_run_does_nothing(tmp_path):
     output = tmp_path / "out.jsonl"
     output.write_bytes(line(0))
-    result = CliRunner().invoke(main, ["extract", str(output), "-o", str(output), "--resume"])
+    source = tmp_path / "in.txt"
+    source.write_text("x")
+    result = CliRunner().invoke(main, ["extract", str(source), "-o", str(output), "--resume"])
     assert result.exit_code == 0
     assert "nothing to resume" in result.output
     assert output.read_bytes() == line(0)
@@ -132,3 +135,59 @@ def test_resume_to_standard_output_is_a_usage_error(tmp_path):
     result = CliRunner().invoke(main, ["extract", str(tmp_path), "--resume"])
     assert result.exit_code == 2
     assert "standard output cannot be resumed" in result.output
+
+
+def test_resume_after_the_inputs_changed_is_refused(tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "a.txt").write_text("A headline\n\nMINSK (BelTA) – Body.")
+    output = tmp_path / "out.jsonl"
+    manifest = input_manifest([str(inputs)])
+    ResumableWriter(output, inputs=[str(inputs)], manifest=manifest).close()
+    (inputs / "b.txt").write_text("A file added after the run was stopped.")
+    result = CliRunner().invoke(main, ["extract", str(inputs), "-o", str(output), "--resume"])
+    assert result.exit_code == 2
+    assert "the inputs changed since the stopped run (1 files of 35 bytes then, 2 files" in result.stderr
+    assert len(result.stderr.splitlines()) == 1
+
+
+def test_input_manifest_sees_files_added_removed_and_rewritten(tmp_path):
+    (tmp_path / "a.txt").write_text("one")
+    first = input_manifest([str(tmp_path)])
+    assert first == input_manifest([str(tmp_path)]) and first["files"] == 1 and first["bytes"] == 3
+    os.utime(tmp_path / "a.txt", ns=(1, 1))
+    rewritten = input_manifest([str(tmp_path)])
+    (tmp_path / "b.txt").write_text("two")
+    added = input_manifest([str(tmp_path)])
+    (tmp_path / "a.txt").unlink()
+    removed = input_manifest([str(tmp_path)])
+    assert len({first["digest"], rewritten["digest"], added["digest"], removed["digest"]}) == 4
+
+
+@pytest.mark.parametrize("checkpoint", [b"", b'{"version": 2, "inpu', b"[]", b'{"version": 2, "inputs": []}',
+                                        b'{"version": 2, "inputs": [], "manifest": {}, "articles": -1, '
+                                        b'"records": 0, "errors": {}, "size": 0}'])
+def test_resume_from_a_corrupt_checkpoint_is_refused_in_one_line(tmp_path, checkpoint):
+    source = tmp_path / "in.txt"
+    source.write_text("x")
+    output = tmp_path / "out.jsonl"
+    part_path(output).write_bytes(b"")
+    checkpoint_path(output).write_bytes(checkpoint)
+    result = CliRunner().invoke(main, ["extract", str(source), "-o", str(output), "--resume"])
+    assert result.exit_code == 2
+    (message,) = result.stderr.splitlines()
+    assert "run without --resume to start over" in message
+
+
+def test_writer_whose_checkpoint_cannot_be_written_leaves_no_temporary_file(tmp_path):
+    output = tmp_path / "out.jsonl"
+    writer = ResumableWriter(output, inputs=["in"])
+    writer.write_batch([line(0)])
+    writer.save()
+    temporary = checkpoint_path(output).with_name("out.jsonl.ckpt.tmp")
+    temporary.symlink_to("/dev/full")  # writes to it fail as on a full disk
+    writer.write_batch([line(1)])
+    with pytest.raises(OutputError, match="No space left on device"):
+        writer.save()
+    assert not os.path.lexists(temporary)
+    assert Progress.from_json(checkpoint_path(output).read_bytes()).articles == 1

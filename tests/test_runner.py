@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
+import time
+
 import orjson
 import pytest
 
+from pipeline.errors import ResourceError
 from pipeline.nlp import NlpSettings
 from pipeline.readers import read_inputs
 from pipeline.records import Failure, Source
-from pipeline.runner import batched, run_local
+from pipeline.runner import ResilientPool, batched, run_local
+
+from .conftest import ROOT
 
 
 @pytest.fixture(scope="module")
@@ -43,3 +52,81 @@ def test_run_local_output_is_identical_for_any_workers_and_batch_size(items, one
     lines = [line for batch in run_local(items, settings=NlpSettings(), workers=workers, batch_size=batch_size)
              for line in batch]
     assert lines == one_worker_lines
+
+
+def work_or_die(batch: list[str]) -> list[str]:
+    """Runs in a pool's worker: "die" kills the worker every time, "die-once:PATH" while PATH exists."""
+    for item in batch:
+        if item == "die" or (item.startswith("die-once:") and _claim(item.removeprefix("die-once:"))):
+            os.kill(os.getpid(), signal.SIGKILL)
+    return [item.upper() for item in batch]
+
+
+def _claim(path: str) -> bool:
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        return False
+    return True
+
+
+def no_setup() -> None:
+    pass
+
+
+def failing_setup() -> None:
+    raise ResourceError("models/pipeline.cfg: no such file")
+
+
+def pool(workers: int = 2, initializer=no_setup) -> ResilientPool:
+    return ResilientPool(workers, work=work_or_die, initializer=initializer, initargs=(),
+                         lost=lambda batch: [f"lost {item}" for item in batch])
+
+
+def test_pool_runs_again_the_batches_of_a_worker_that_died(tmp_path):
+    marker = tmp_path / "marker"
+    marker.touch()
+    batches = [["a", "b"], ["c", f"die-once:{marker}"], ["d"], ["e"], ["f"]]
+    with pool() as resilient:
+        results = list(resilient.map(batches))
+    assert results == [["A", "B"], ["C", f"die-once:{marker}".upper()], ["D"], ["E"], ["F"]]
+    assert not marker.exists()
+
+
+def test_pool_gives_up_on_a_batch_that_kills_its_worker_twice():
+    with pool() as resilient:
+        results = list(resilient.map([["a"], ["b", "die"], ["c"], ["d"]]))
+    assert results == [["A"], ["lost b", "lost die"], ["C"], ["D"]]
+
+
+def test_pool_whose_workers_cannot_start_says_why():
+    with pytest.raises(ResourceError, match="no such file"):
+        pool(initializer=failing_setup)
+
+
+def test_run_local_survives_a_worker_killed_from_outside(items, one_worker_lines):
+    import psutil
+
+    lines, killed = [], []
+    for batch in run_local(items, settings=NlpSettings(), workers=2, batch_size=3):
+        lines.extend(batch)
+        if not killed:  # the others are busy with the batches in flight
+            victim = psutil.Process().children()[-1]
+            victim.kill()
+            killed.append(victim.pid)
+    assert lines == one_worker_lines
+
+
+def test_a_killed_run_leaves_no_worker_process(bench_corpus, tmp_path):
+    import psutil
+
+    command = [sys.executable, "-m", "pipeline", "extract", str(bench_corpus(40)), "-o", str(tmp_path / "out.jsonl"),
+               "--workers", "2", "--quiet"]
+    process = psutil.Popen(command, env={**os.environ, "PYTHONPATH": str(ROOT)}, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while len(workers := process.children(recursive=True)) < 2 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    process.kill()
+    process.wait()
+    _, alive = psutil.wait_procs(workers, timeout=15)
+    assert not alive, f"still running after their parent was killed: {alive}"

@@ -393,7 +393,7 @@ def test_cli_load_into_a_store_of_an_earlier_layout_says_so_in_one_line(tmp_path
         connection.execute("CREATE TABLE mentions (article_id TEXT)")
     records = write_jsonl(tmp_path / "r.jsonl", [synthetic_record(0)])
     result = CliRunner().invoke(main, ["load", str(records), "--db", str(old)])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "earlier version of the store" in result.output and "Traceback" not in result.output
 
 
@@ -463,11 +463,34 @@ def test_mentions_view_gives_every_mention_with_its_text(tmp_path, synthetic_rec
     assert expected and sorted(rows) == expected
 
 
+def test_cli_load_into_a_file_that_is_not_a_database_says_so_in_one_line(tmp_path, synthetic_record):
+    records = write_jsonl(tmp_path / "r.jsonl", [synthetic_record(0)])
+    result = CliRunner().invoke(main, ["load", str(records), "--db", str(records)])
+    assert result.exit_code == 2
+    (line,) = result.stderr.splitlines()
+    assert "is not an SQLite database (file is not a database)" in line
+
+
+def test_cli_load_adds_no_table_to_another_programs_database(tmp_path, synthetic_record):
+    other = tmp_path / "other.sqlite"
+    with sqlite3.connect(other) as connection:
+        connection.execute("CREATE TABLE articles (id INTEGER PRIMARY KEY, body TEXT)")
+    before = other.read_bytes()
+    records = write_jsonl(tmp_path / "r.jsonl", [synthetic_record(0)])
+    result = CliRunner().invoke(main, ["load", str(records), "--db", str(other)])
+    assert result.exit_code == 2
+    (line,) = result.stderr.splitlines()
+    assert "is another program's database (tables articles)" in line
+    assert other.read_bytes() == before
+
+
 def test_a_store_without_the_parent_columns_gets_them(tmp_path, synthetic_record):
     db = tmp_path / "facts.sqlite"
-    with sqlite3.connect(db) as old:
-        old.execute("CREATE TABLE regions (id TEXT NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL, country TEXT, "
-                    "code TEXT, PRIMARY KEY (id)) WITHOUT ROWID")
+    connect(db).close()
+    with sqlite3.connect(db) as old:  # the layout before regions had parents (and the view that reads them)
+        old.execute("DROP VIEW region_within")
+        old.execute("ALTER TABLE regions DROP COLUMN parent_name")
+        old.execute("ALTER TABLE regions DROP COLUMN parent_code")
     path = tmp_path / "r.jsonl"
     path.write_bytes(orjson.dumps(synthetic_record(2)) + b"\n")
     load_into_sqlite([str(path)], db)

@@ -6,18 +6,20 @@ import logging
 import os
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from pathlib import Path
 
 import click
 
-from pipeline.checkpoint import ResumableWriter, StreamWriter, is_complete
+from pipeline.checkpoint import ResumableWriter, StreamWriter, checkpoint_temporary_path, is_complete
+from pipeline.cli.errors import Unusable
 from pipeline.cli.progress import progress_bar
 from pipeline.cli.store import db_option
 from pipeline.errors import PipelineError
 from pipeline.nlp import NlpSettings
-from pipeline.readers import DEFAULT_MAX_BYTES, ReadItem, read_inputs
+from pipeline.readers import DEFAULT_MAX_BYTES, ReadItem, input_manifest, is_stream, read_inputs
+from pipeline.records import printable
 from pipeline.resources import MODELS_DIR
 from pipeline.runner import DEFAULT_BATCH_SIZE, run_local
 
@@ -69,6 +71,8 @@ def extract(inputs: tuple[str, ...], output: str, workers: int, batch_size: int,
         raise click.BadParameter("standard output cannot be resumed; write to a file with -o", param_hint="--resume")
     if scheduler is not None and engine != "dask":
         raise click.BadParameter("a scheduler address needs --engine dask", param_hint="--scheduler")
+    if output != "-":
+        _check_output(Path(output), inputs)
     if resume and is_complete(Path(output)):
         click.echo(f"{output} is complete: nothing to resume", err=True)
         return
@@ -76,18 +80,23 @@ def extract(inputs: tuple[str, ...], output: str, workers: int, batch_size: int,
     started = time.monotonic()
     writer = _open_writer(output, inputs, resume)
     try:
-        count_total = None if "-" in inputs else lambda: sum(1 for _ in read_inputs(inputs, max_bytes=max_bytes))
         items = islice(read_inputs(inputs, max_bytes=max_bytes), writer.done, None)
         with progress_bar(enabled=not quiet and sys.stderr.isatty(), initial=writer.done,
-                          count_total=count_total) as bar:
+                          count_total=article_counter(inputs, max_bytes)) as bar:
             for lines in _run(engine, items, settings=settings, workers=workers, batch_size=batch_size,
                               scheduler=scheduler):
                 writer.write_batch(lines)
                 bar.update(len(lines))
+    except PipelineError as exc:  # the environment failed the run: a full disk, a lost cluster, no model
+        writer.close()
+        raise Unusable(str(exc)) from exc
     except BaseException:
         writer.close()  # keeps what is written, for --resume
         raise
-    writer.finish()
+    try:
+        writer.finish()
+    except PipelineError as exc:
+        raise Unusable(str(exc)) from exc
     progress = writer.progress
     if not quiet:
         failed = ", ".join(f"{kind} {n}" for kind, n in sorted(progress.errors.items())) or "none"
@@ -97,15 +106,56 @@ def extract(inputs: tuple[str, ...], output: str, workers: int, batch_size: int,
         sys.exit(1)
 
 
+def article_counter(inputs: tuple[str, ...], max_bytes: int) -> Callable[[], int] | None:
+    """The progress bar's counting pass over `inputs`; none when one is a stream, which the pass would drain."""
+    if any(map(is_stream, inputs)):
+        return None
+    return lambda: sum(1 for _ in read_inputs(inputs, max_bytes=max_bytes))
+
+
+def _check_output(output: Path, inputs: tuple[str, ...]) -> None:
+    """Refuse, before any work, an output the run could not publish or would read as input."""
+    if output.is_dir():
+        raise Unusable(f"-o {output} is a directory; name a file in it, e.g. {output / 'records.jsonl'}")
+    longest = checkpoint_temporary_path(output).name
+    if len(os.fsencode(longest)) > _name_max(output.parent):
+        raise Unusable(f"-o {printable(str(output))}: the file name is too long for {longest!r}, "
+                       "the checkpoint the run writes beside it")
+    written = os.path.realpath(output)
+    for path in inputs:
+        if path == "-":
+            continue
+        read = os.path.realpath(path)
+        if read == written:
+            raise Unusable(f"-o {printable(str(output))} is also an input: the run would overwrite what it reads")
+        if os.path.isdir(path) and os.path.commonpath([read, written]) == read:
+            raise Unusable(f"-o {printable(str(output))} is inside the input directory {printable(path)}: "
+                           "the run would read its own output; write it elsewhere")
+
+
+def _name_max(directory: Path) -> int:
+    """The longest file name `directory` takes (or would, once created, if it does not exist yet)."""
+    while not directory.is_dir() and directory != directory.parent:
+        directory = directory.parent
+    try:
+        return os.pathconf(directory, "PC_NAME_MAX")
+    except (OSError, ValueError):  # not a question every system answers
+        return 255
+
+
 def _open_writer(output: str, inputs: tuple[str, ...], resume: bool) -> ResumableWriter | StreamWriter:
     if output == "-":
         return StreamWriter(sys.stdout.buffer)
     path = Path(output)
-    path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        return ResumableWriter(path, inputs=list(inputs), resume=resume)
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise Unusable(f"cannot create {path.parent}: {exc.strerror or exc}") from exc
+    try:
+        return ResumableWriter(path, inputs=[printable(name) for name in inputs], manifest=input_manifest(inputs),
+                               resume=resume)
     except PipelineError as exc:
-        raise click.UsageError(str(exc)) from exc
+        raise Unusable(str(exc)) from exc
 
 
 def _run(engine: str, items: Iterable[ReadItem], *, scheduler: str | None, **options) -> Iterator[list[bytes]]:

@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import csv
 import functools
-import io
 import sys
 from collections.abc import Callable, Sequence
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
 import click
 import orjson
 
+from pipeline.cli.errors import Unusable
 from pipeline.store.query import QueryError, Result
 
 _DB = click.Path(exists=True, dir_okay=False, path_type=Path)
+_ROW_COUNT = click.IntRange(min=1, max=2**63 - 1)  # what SQLite's LIMIT takes
 _TABLE_CELL_WIDTH = 60
 
 
@@ -66,7 +68,7 @@ def load(records: tuple[str, ...], db: Path | None, postgres: str | None, batch_
                 report = load_files(records, sink, batch_size=batch_size,
                                     on_invalid=report_invalid if db is None else None)
         except StoreConnectionError as exc:
-            raise click.ClickException(str(exc)) from exc
+            raise Unusable(str(exc)) from exc
         invalid = report.invalid
         if not quiet:
             click.echo(f"postgres: {report.summary()}", err=True)
@@ -123,7 +125,7 @@ def _listing_options(command: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--columns", metavar="FIELD,...", default="", help="Fields to show, comma-separated."),
         click.option("--sort", metavar="FIELD", multiple=True,
                      help="Sort by FIELD (repeatable); prefix '-' (--sort=-FIELD) for descending."),
-        click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many rows."),
+        click.option("--limit", type=_ROW_COUNT, default=None, help="At most this many rows."),
     ]
     return functools.reduce(lambda decorated, option: option(decorated), reversed(options), _query_options(command))
 
@@ -152,7 +154,7 @@ def claims(db: Path, output: str, columns: str, sort: tuple[str, ...], limit: in
 
 def _entity_command(subject: str, example: str) -> click.Command:
     @_listing_options
-    @click.option("--top", type=click.IntRange(min=1), default=None, help="The N named in most articles.")
+    @click.option("--top", type=_ROW_COUNT, default=None, help="The N named in most articles.")
     def command(db: Path, output: str, columns: str, sort: tuple[str, ...], limit: int | None,
                 top: int | None) -> None:
         _run(db, output, subject, None, columns, sort, top or limit)
@@ -205,7 +207,7 @@ def search(words: str, db: Path, output: str, columns: str, sort: tuple[str, ...
     try:
         filters = search_filters(words, raw=raw)
     except QueryError as exc:
-        raise click.UsageError(str(exc)) from exc
+        raise Unusable(str(exc)) from exc
     _run(db, output, "search", filters, columns, sort, limit)
 
 
@@ -214,10 +216,17 @@ def search(words: str, db: Path, output: str, columns: str, sort: tuple[str, ...
 @_query_options
 @click.option("-p", "--param", "params", type=(str, str), multiple=True, metavar="NAME VALUE",
               help="A value for :NAME in the statement (repeatable).")
-def sql(statement: str, db: Path, output: str, params: tuple[tuple[str, str], ...]) -> None:
+@click.option("--limit", type=click.IntRange(min=0, max=2**63 - 1), default=10_000, show_default=True,
+              help="At most this many rows (0: no limit); stderr says when there were more.")
+@click.option("--timeout", type=click.FloatRange(min=0), default=60, show_default=True, metavar="SECONDS",
+              help="Stop the statement after this long (0: no limit).")
+def sql(statement: str, db: Path, output: str, params: tuple[tuple[str, str], ...], limit: int,
+        timeout: float) -> None:
     """Run one read-only SQL statement (values go in with -p, never into the text).
 
     The store is opened read-only: statements that would write are refused.
+    Rows are printed as they are read, at most --limit of them, and a statement
+    still running after --timeout seconds is stopped.
 
     \b
     Example:
@@ -228,10 +237,9 @@ def sql(statement: str, db: Path, output: str, params: tuple[tuple[str, str], ..
 
     connection = _open_store(db, connect_read_only)
     try:
-        result = run_sql(connection, statement, dict(params))
+        _emit(run_sql(connection, statement, dict(params), timeout=timeout or None), output, limit or None)
     except QueryError as exc:
-        raise click.UsageError(str(exc)) from exc
-    _emit(result, output)
+        raise Unusable(str(exc)) from exc
 
 
 def _run(db: Path, output: str, subject: str, filters: Any, columns: str, sort: tuple[str, ...],
@@ -244,7 +252,7 @@ def _run(db: Path, output: str, subject: str, filters: Any, columns: str, sort: 
         result = run_query(connection, subject, filters, columns=[c.strip() for c in columns.split(",") if c.strip()],
                            sort=sort, limit=limit)
     except QueryError as exc:
-        raise click.UsageError(str(exc)) from exc
+        raise Unusable(str(exc)) from exc
     _emit(result, output)
 
 
@@ -255,33 +263,38 @@ def _open_store(db: Path, connect: Callable[[Path], Any]) -> Any:
     try:
         missing = {"articles", "articles_fts"} - table_names(connection)
     except Exception as exc:  # noqa: BLE001 (any SQLite failure here means the file is not a store)
-        raise click.ClickException(f"{db} is not an SQLite database: {exc}") from exc
+        raise Unusable(f"{db} is not an SQLite database: {exc}") from exc
     if missing:
-        raise click.ClickException(f"{db} is not a facts store (no {', '.join(sorted(missing))} table); "
-                                   "fill one with `python -m pipeline load RECORDS.jsonl --db FILE`")
+        raise Unusable(f"{db} is not a facts store (no {', '.join(sorted(missing))} table); "
+                       "fill one with `python -m pipeline load RECORDS.jsonl --db FILE`")
     return connection
 
 
-def _emit(result: Result, output: str) -> None:
+def _emit(result: Result, output: str, limit: int | None = None) -> None:
+    """Print the rows as they come (JSON Lines and CSV hold none in memory), at most `limit` of them."""
+    rows = iter(result.rows)
+    shown = islice(rows, limit)
+    stdout = sys.stdout
     if output == "json":
-        text = "".join(orjson.dumps(dict(zip(result.fields, row))).decode() + "\n" for row in result.rows)
+        for row in shown:
+            stdout.write(orjson.dumps(dict(zip(result.fields, row))).decode() + "\n")
     elif output == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
+        writer = csv.writer(stdout, lineterminator="\n")
         writer.writerow(result.fields)
-        writer.writerows(result.rows)
-        text = buffer.getvalue()
+        writer.writerows(shown)
     else:
-        text = _table(result)
-    click.echo(text, nl=False)
+        stdout.write(_table(result.fields, list(shown)))
+    stdout.flush()
+    if limit is not None and next(rows, None) is not None:
+        click.echo(f"(more rows than the {limit:,}-row limit; --limit raises it, --limit 0 lifts it)", err=True)
 
 
-def _table(result: Result) -> str:
-    cells = [list(result.fields)] + [[_cell(value) for value in row] for row in result.rows]
-    widths = [max(len(row[i]) for row in cells) for i in range(len(result.fields))]
+def _table(fields: tuple[str, ...], rows: list[tuple[Any, ...]]) -> str:
+    cells = [list(fields)] + [[_cell(value) for value in row] for row in rows]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(fields))]
     lines = ["  ".join(value.ljust(width) for value, width in zip(row, widths)).rstrip() for row in cells]
     lines.insert(1, "  ".join("-" * width for width in widths))
-    return "\n".join(lines) + f"\n({len(result.rows)} rows)\n"
+    return "\n".join(lines) + f"\n({len(rows)} rows)\n"
 
 
 def _cell(value: Any) -> str:
@@ -312,14 +325,21 @@ def db_option(extract_command: Callable[..., None]) -> Callable[..., None]:
 
 
 def _load_sqlite(records: Sequence[str], db: Path, *, on_invalid: Callable[[Any], None]) -> Any:
-    """Load into the SQLite store; a store in an earlier layout is a one-line error, not a traceback."""
+    """Load into the SQLite store; a file that is not one (or not ours) is a one-line error, not a traceback."""
+    import sqlite3
+
     from pipeline.store import load_into_sqlite
-    from pipeline.store.sqlite import StoreLayoutError
+    from pipeline.store.sqlite import StoreError
+
+    def say_wait() -> None:
+        click.echo(f"{db}: another load into this store is running; waiting for it to finish", err=True)
 
     try:
-        return load_into_sqlite(records, db, on_invalid=on_invalid)
-    except StoreLayoutError as exc:
-        raise click.ClickException(str(exc)) from exc
+        return load_into_sqlite(records, db, on_invalid=on_invalid, on_wait=say_wait)
+    except StoreError as exc:
+        raise Unusable(str(exc)) from exc
+    except sqlite3.OperationalError as exc:  # the disk is full, another program holds the file, ...
+        raise Unusable(f"{db}: {exc}") from exc
 
 
 def _load_extracted(output: str, db: Path, *, quiet: bool) -> int:

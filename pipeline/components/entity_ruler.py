@@ -137,6 +137,7 @@ class EntityRuler:
                                                                 self.catalog.given_names))
         candidates += self._organization_proposals(doc, candidates, tails, person_names)
         candidates += _bracketed_abbreviations(doc, candidates)
+        candidates += self._short_names(doc, candidates)
         candidates = self._with_parent_bodies(doc, _with_tails(candidates, tails))
         doc.spans[self.spans_key] = _longest_first(candidates)
         doc._.set(CATALOG_ATTR, self.catalog)
@@ -196,6 +197,34 @@ class EntityRuler:
         if not capitalised and (first == head or not any(token.is_lower for token in body)):
             return None
         return doc[first:head + 1]
+
+    def _short_names(self, doc: Doc, candidates: list[tuple[Span, int]]) -> list[tuple[Span, int]]:
+        """A company's first word written alone is the company ("Candela" for Candela Laser Corp., "Columbia" for
+        Columbia Pictures Entertainment Inc.) where the model reads it as a name of some kind, or where it is no part of
+        a run of capitalised words, starts no sentence and the article never writes it in lower case ("Rural
+        Development of", "Agricultural machinery" are none);
+        never when the word is a listed place, a person's name or a generic word."""
+        firsts: dict[str, Span] = {}
+        names = {span[0].text for span, _ in candidates if span.label_ != Label.ENTERPRISE}
+        for span, _ in candidates:
+            word = span[0]
+            if (span.label_ == Label.ENTERPRISE and len(span) > 1 and word.is_title and word.is_alpha
+                    and not word.is_stop and word.lower_ not in self.thing_words | self.catalog.given_names.keys()
+                    and word.lower_ not in self.places and word.text not in names):
+                firsts.setdefault(word.text, span)
+        covered = {index for span, source in candidates if source > MODEL for index in range(span.start, span.end)}
+        named = {ent[-1].i for ent in doc.ents if len(ent) == 1 or (len(ent) == 2 and ent[0].lower_ == "the")}
+        common = {token.text for token in doc if token.is_lower}
+        found = []
+        for token in doc:
+            company = firsts.get(token.text)
+            if company is None or token.i in covered:
+                continue
+            alone = (token.lower_ not in common and not token.is_sent_start and not doc[token.i - 1].is_title
+                     and not (token.i + 1 < len(doc) and doc[token.i + 1].is_title))
+            if token.i in named or alone:
+                found.append((Span(doc, token.i, token.i + 1, label=Label.ENTERPRISE.value, span_id=company.id_), RULE))
+        return found
 
     def _names_after_titled_places(self, doc: Doc, candidates: list[tuple[Span, int]]) -> list[tuple[Span, int]]:
         """Two or three capitalised words right after a title's place ("President of Zimbabwe Emmerson Mnangagwa",

@@ -21,6 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO
 
+from pipeline.lifeline import exit_with_parent
 from pipeline.store.load import (DEFAULT_BATCH_SIZE, LoadReport, PreparedLine, Sink, load_records, prepare,
                                  without_cycle_collection)
 from pipeline.store.validate import InvalidLine, RecordValidator, read_record_lines
@@ -46,15 +47,18 @@ def load_files(paths: Sequence[str], sink: Sink, *, batch_size: int = DEFAULT_BA
 
 
 def load_into_sqlite(paths: Sequence[str], db: str | Path, *,
-                     on_invalid: Callable[[InvalidLine], None] | None = None) -> LoadReport:
-    """`extract --db` and `load --db`: record files into the SQLite store at `db` (created if missing)."""
-    from pipeline.store.sqlite import SqliteSink, connect
+                     on_invalid: Callable[[InvalidLine], None] | None = None,
+                     on_wait: Callable[[], None] | None = None) -> LoadReport:
+    """`extract --db` and `load --db`: record files into the SQLite store at `db` (created if missing).
+    Loads into one store take turns; `on_wait` is called when this one has to wait for another."""
+    from pipeline.store.sqlite import SqliteSink, connect, exclusive_load
 
-    connection = connect(db)
-    try:
-        return load_files(paths, SqliteSink(connection), on_invalid=on_invalid)
-    finally:
-        connection.close()
+    with exclusive_load(db, on_wait=on_wait):
+        connection = connect(db)
+        try:
+            return load_files(paths, SqliteSink(connection), on_invalid=on_invalid)
+        finally:
+            connection.close()
 
 
 @contextmanager
@@ -81,7 +85,7 @@ def _prepared_here(paths: Sequence[str]) -> Iterator[PreparedLine]:
 def _prepared_in_worker(paths: Sequence[str]) -> Iterator[PreparedLine]:
     """What `_prepared_here` yields, computed in a second process a few chunks of lines ahead."""
     pending: deque[Future[list[bytes]]] = deque()
-    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"), initializer=exit_with_parent) as pool:
         for path, first, chunk in _chunks(paths):
             pending.append(pool.submit(_prepare_chunk, path, first, chunk))
             if len(pending) >= _CHUNKS_AHEAD:

@@ -9,12 +9,16 @@ reach SQL text. `run_sql` runs a user's own read-only statement.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Mapping, Sequence
+import time
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from pipeline.errors import PipelineError
 from pipeline.store.rows import fold_name
+
+
+_PROGRESS_STEPS = 10_000  # SQLite virtual machine steps between looks at the clock: about a millisecond
 
 
 class QueryError(PipelineError):
@@ -33,7 +37,7 @@ class Subject:
 @dataclass(frozen=True, slots=True)
 class Result:
     fields: tuple[str, ...]
-    rows: list[tuple[Any, ...]]
+    rows: Iterable[tuple[Any, ...]]  # `run_sql`'s are read from the database as they are iterated, once
 
 
 @dataclass(slots=True)
@@ -172,18 +176,37 @@ def run_query(connection: sqlite3.Connection, subject_name: str, filters: Filter
     return Result(fields, rows)
 
 
-def run_sql(connection: sqlite3.Connection, sql: str, params: Mapping[str, Any] | Sequence[Any] = ()) -> Result:
-    """One statement of the user's own, on a connection from `connect_read_only`."""
+def run_sql(connection: sqlite3.Connection, sql: str, params: Mapping[str, Any] | Sequence[Any] = (), *,
+            timeout: float | None = None) -> Result:
+    """One statement of the user's own, on a connection from `connect_read_only`.
+
+    The rows are read as the result is iterated, so an answer of any size streams
+    through; past `timeout` seconds (from now, iteration included) SQLite is
+    interrupted and a `QueryError` raised: a recursive CTE never ends by itself.
+    """
+    if timeout is not None:
+        deadline = time.monotonic() + timeout
+        connection.set_progress_handler(lambda: time.monotonic() > deadline, _PROGRESS_STEPS)
     try:
         cursor = connection.execute(sql, params)
     except (sqlite3.DatabaseError, sqlite3.ProgrammingError) as exc:
-        raise QueryError(_explain(exc)) from exc
+        raise QueryError(_explain(exc, timeout)) from exc
     fields = tuple(column[0] for column in cursor.description or ())
-    return Result(fields, [tuple(row) for row in cursor])
+    return Result(fields, _rows(cursor, timeout))
 
 
-def _explain(exc: Exception) -> str:
+def _rows(cursor: sqlite3.Cursor, timeout: float | None) -> Iterator[tuple[Any, ...]]:
+    try:
+        for row in cursor:
+            yield tuple(row)
+    except sqlite3.DatabaseError as exc:
+        raise QueryError(_explain(exc, timeout)) from exc
+
+
+def _explain(exc: Exception, timeout: float | None = None) -> str:
     message = str(exc)
     if message in ("not authorized", "authorization denied", "attempt to write a readonly database"):
         return f"refused: the store is opened read-only and only SELECT statements may run ({message})"
+    if message == "interrupted":
+        return f"stopped: the statement ran past its {timeout:g}-second limit"
     return message

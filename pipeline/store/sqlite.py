@@ -10,8 +10,11 @@ end, from the whole table (in a third of the time).
 
 from __future__ import annotations
 
+import fcntl
+import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from itertools import chain
 from pathlib import Path
 from typing import Any
@@ -34,17 +37,56 @@ _LOAD_PRAGMAS = ("PRAGMA synchronous = OFF", "PRAGMA cache_size = -262144", "PRA
 _PAGE_SIZE = "PRAGMA page_size = 16384"
 
 
-class StoreLayoutError(PipelineError):
+class StoreError(PipelineError):
+    """The file cannot be used as a facts store: not an SQLite database, or another program's."""
+
+
+class StoreLayoutError(StoreError):
     """The file is a store in an earlier layout, which the loader cannot add to."""
 
 
+@contextmanager
+def exclusive_load(path: str | Path, *, on_wait: Callable[[], None] | None = None) -> Iterator[None]:
+    """Held for a whole load: one load at a time into a store, the next waits (after calling `on_wait`).
+
+    SQLite locks per transaction, so two loads interleaved their batches and one of them failed with
+    "database is locked". This is an advisory `flock` on the store file, which SQLite's own POSIX locks
+    do not see; it is released after the load's connection is closed (closing a file descriptor of the
+    store while a connection is open would drop that connection's locks).
+    """
+    try:
+        descriptor = os.open(path, os.O_RDWR | os.O_CREAT, 0o666)
+    except OSError as exc:
+        raise StoreError(f"cannot open {path}: {exc.strerror or exc}") from exc
+    try:
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if on_wait is not None:
+                on_wait()
+            fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(descriptor)
+
+
 def connect(path: str | Path) -> sqlite3.Connection:
-    """Open (creating if needed) a facts store for writing."""
-    connection = sqlite3.connect(path, isolation_level=None)
-    if "mentions" in table_names(connection):
+    """Open (creating if needed) a facts store for writing; `StoreError` if the file is not one."""
+    try:
+        connection = sqlite3.connect(path, isolation_level=None)
+        tables = table_names(connection)
+        columns = {row[1] for row in connection.execute("PRAGMA table_info(articles)")}
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{path} is not an SQLite database ({exc})") from exc
+    if "mentions" in tables:
         connection.close()
         raise StoreLayoutError(f"{path} has a mentions table: it was made by an earlier version of the store, "
                                "which kept one row per mention; delete it and load the records again")
+    if tables and not ("articles_fts" in tables and "record_hash" in columns):
+        connection.close()
+        listed = ", ".join(sorted(tables)[:5]) + (", ..." if len(tables) > 5 else "")
+        raise StoreError(f"{path} is another program's database (tables {listed}); the store adds its tables "
+                         "only to an empty file or one of its own: load into a new file")
     for pragma in (_PAGE_SIZE, *_LOAD_PRAGMAS):
         connection.execute(pragma)
     connection.execute("BEGIN")
@@ -189,6 +231,6 @@ def _read_only_authorizer(action: int, first: str | None, second: str | None, *_
     # FTS5 asks for these while it sets its tables up; neither can change the file.
     if action == sqlite3.SQLITE_UPDATE and first == "sqlite_master":
         return sqlite3.SQLITE_OK
-    if action == sqlite3.SQLITE_PRAGMA and first in _READ_PRAGMAS and second is None:
+    if action == sqlite3.SQLITE_PRAGMA and first in _READ_PRAGMAS:  # `second` is the argument: table_info(x)
         return sqlite3.SQLITE_OK
     return sqlite3.SQLITE_DENY
