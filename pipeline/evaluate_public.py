@@ -15,7 +15,9 @@ function `(articles, docs) -> list[Score]`; a corpus lists the metrics its annot
 Entities (OntoNotes, CoNLL): our mentions against the gold spans, people<->PERSON/PER,
 regions<->GPE (CoNLL: LOC), enterprises+organisations<->ORG, beside the bare model's own
 PERSON, GPE and ORG entities on the same Doc. Only named mentions of ours count (a descriptive
-reference such as "the president" is no named entity in these corpora).
+reference such as "the president" or "The minister" is no named entity in these corpora). Like with like: where the
+gold has a historical state as a GPE ("the Soviet Union", "West Germany"), which our conventions
+take for no region, neither we nor the bare model are scored.
 
 Money and percentages are compared as character spans. MEANTIME and OntoNotes spans keep
 qualifiers ("about US$ 16 million") that our conventions leave out, so the headline figure is
@@ -51,6 +53,7 @@ import click
 import orjson
 from spacy.tokens import Doc
 
+from pipeline.components.entity_ruler import CATALOG_ATTR
 from pipeline.extract.dates import extract_dates, month_interval, year_interval
 from pipeline.extract.entities import extract_entities
 from pipeline.extract.money import extract_money, in_dateline
@@ -335,22 +338,38 @@ def entity_spans(articles: Sequence[PublicArticle], docs: Sequence[Doc]) -> list
     ours: dict[str, list[tuple[list[Span], list[Span]]]] = {field: [] for field in ENTITY_FIELDS}
     model: dict[str, list[tuple[list[Span], list[Span]]]] = {field: [] for field in ENTITY_FIELDS}
     for item, doc in zip(articles, docs):
-        gold = {field: sorted((e["start"], e["end"]) for e in item.gold["entities"] if e["field"] == field)
-                for field in ENTITY_FIELDS}
+        text = item.article.text
+        states = doc._.get(CATALOG_ATTR).historical_states
+        # Like with like: our conventions take no historical state for a region ("the Soviet Union"), so neither
+        # side is scored where the gold has one.
+        unscored = [(e["start"], e["end"]) for e in item.gold["entities"] if e["field"] == "regions"
+                    and _bare_name(text[e["start"]:e["end"]]) in states]
+        gold = {field: sorted((e["start"], e["end"]) for e in item.gold["entities"] if e["field"] == field
+                              and (e["start"], e["end"]) not in unscored) for field in ENTITY_FIELDS}
         found = extract_entities(doc, item.article)
         mine = {"people": found.people, "regions": found.regions,
                 "organisations": (*found.enterprises, *found.organizations)}
         for field in ENTITY_FIELDS:
             spans = sorted((m.start, m.end) for entity in mine[field] for m in entity.mentions
-                           if not m.text[:1].islower())
-            ours[field].append((spans, gold[field]))
-            model[field].append(([(e.start_char, e.end_char) for e in doc.ents
-                                  if MODEL_LABELS.get(e.label_) == field], gold[field]))
+                           if not m.text[:1].islower() and not m.text.lower().startswith("the "))
+            ours[field].append((_scored(spans, unscored), gold[field]))
+            model[field].append((_scored([(e.start_char, e.end_char) for e in doc.ents
+                                          if MODEL_LABELS.get(e.label_) == field], unscored), gold[field]))
     scores = []
     for field in ENTITY_FIELDS:
         scores += span_scores(field, ours[field])[::-1]
         scores += span_scores(f"bare model {field}", model[field])[::-1]
     return scores
+
+
+def _bare_name(text: str) -> str:
+    """'The Soviet Union's' -> 'soviet union'."""
+    text = text.lower().removesuffix("'s").removesuffix("'")
+    return text.removeprefix("the ")
+
+
+def _scored(spans: list[Span], unscored: list[Span]) -> list[Span]:
+    return [(start, end) for start, end in spans if not any(start < e and s < end for s, e in unscored)]
 
 
 METRICS: tuple[Metric, ...] = (money_spans, percentage_spans, date_values, organization_names)

@@ -84,7 +84,8 @@ class EntityRuler:
                                    GAZETTEER))
         for match_id, start, end in self.rules(doc):
             pattern = self.patterns.get(match_id)
-            if pattern is None:  # the given-name rule
+            if pattern is None:  # the given-name rule; its third word is no name when it names a thing ("Minsk")
+                end -= end - start == 3 and doc[end - 1].lower_ in self.thing_words
                 candidates.append((_span(doc, start, end, Label.PERSON, doc[start:end].text), PERSON_RULE))
                 continue
             if pattern.label is Label.NAME_TAIL:
@@ -200,19 +201,22 @@ class EntityRuler:
 
     def _short_names(self, doc: Doc, candidates: list[tuple[Span, int]]) -> list[tuple[Span, int]]:
         """A company's first word written alone is the company ("Candela" for Candela Laser Corp., "Columbia" for
-        Columbia Pictures Entertainment Inc.) where the model reads it as a name of some kind, or where it is no part of
-        a run of capitalised words, starts no sentence and the article never writes it in lower case ("Rural
-        Development of", "Agricultural machinery" are none);
-        never when the word is a listed place, a person's name or a generic word."""
+        Columbia Pictures Entertainment Inc.) where the model reads it as a name of some kind, or where it is no
+        part of a run of capitalised words, starts no sentence and the article never writes it in lower case
+        ("Rural Development of", "Agricultural machinery" are none);
+        never when the word is a listed place, a person's name, a nationality or a generic word ("American" for
+        American Express)."""
         firsts: dict[str, Span] = {}
         names = {span[0].text for span, _ in candidates if span.label_ != Label.ENTERPRISE}
+        not_short = self.thing_words | self.catalog.given_names.keys() | self.catalog.country_adjectives.keys()
         for span, _ in candidates:
             word = span[0]
             if (span.label_ == Label.ENTERPRISE and len(span) > 1 and word.is_title and word.is_alpha
-                    and not word.is_stop and word.lower_ not in self.thing_words | self.catalog.given_names.keys()
-                    and word.lower_ not in self.places and word.text not in names):
+                    and not word.is_stop and word.lower_ not in not_short and word.lower_ not in self.places
+                    and word.text not in names):
                 firsts.setdefault(word.text, span)
         covered = {index for span, source in candidates if source > MODEL for index in range(span.start, span.end)}
+        covered.update(ent.start for ent in doc.ents if ent.label_ == "NORP")
         named = {ent[-1].i for ent in doc.ents if len(ent) == 1 or (len(ent) == 2 and ent[0].lower_ == "the")}
         common = {token.text for token in doc if token.is_lower}
         found = []

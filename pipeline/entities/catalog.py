@@ -87,6 +87,7 @@ class Catalog:
     organization_words: dict[str, str] = field(default_factory=dict)  # lower-case word -> kind (organization_words.tsv)
     body_units: frozenset[str] = frozenset()  # lower-case words heading a unit of a body (body_units.tsv)
     currency_words: frozenset[str] = frozenset()  # one-word currency names ("dollars", "yuan"; currencies.tsv)
+    historical_states: frozenset[str] = frozenset()  # lower-case names; no regions (the conventions)
     subdivision_names: dict[str, str] = field(default_factory=dict)  # ISO 3166-2 code -> the name records give it
     world_cities: dict[str, Entry] = field(default_factory=dict)  # lower-case form -> city (world_cities.tsv)
     by_key: dict[tuple[str, str], Entry] = field(default_factory=dict)
@@ -104,7 +105,7 @@ def load_catalog(models_dir: Path, *, generated: bool = True) -> Catalog:
                *(_entry(row, Label.ENTERPRISE, country=row.get("country"))
                  for row in read_jsonl(models_dir / "enterprises.jsonl", required=("name",))),
                *_organizations(models_dir / "organizations.jsonl")]
-    patterns, skips = _patterns(models_dir / "patterns" / "entities.jsonl")
+    patterns, skips, states = _patterns(models_dir / "patterns" / "entities.jsonl")
     entries.extend(Entry(name=text, label=Label.SKIP, forms=(text,)) for text in skips)
     # A currency's name is no mention of its country, nor of anything else ("the US dollar", "Chinese yuan").
     currency_names = [row["surface"] for row in read_tsv(models_dir / "currencies.tsv",
@@ -145,6 +146,7 @@ def load_catalog(models_dir: Path, *, generated: bool = True) -> Catalog:
                    non_person_words=non_person, one_word_names=one_word,
                    company_words=company_words, organization_words=organization_words, body_units=body_units,
                    currency_words=frozenset(name.lower() for name in currency_names if " " not in name),
+                   historical_states=frozenset(state.lower() for state in states),
                    subdivision_names=subdivisions, world_cities=world, by_key=by_key)
 
 
@@ -220,21 +222,26 @@ def _label(value: str, path: Path) -> Label:
         raise ResourceError(f"{path}: unknown label {value!r}") from exc
 
 
-def _patterns(path: Path) -> tuple[list[Pattern], list[str]]:
-    """Token patterns, and the phrases (string patterns) that may only be SKIP phrases."""
-    patterns, skips = [], []
+def _patterns(path: Path) -> tuple[list[Pattern], list[str], list[str]]:
+    """Token patterns, the phrases (string patterns) that may only be SKIP phrases, and those of them that are
+    historical states (`"kind": "historical_state"`)."""
+    patterns, skips, states = [], [], []
     for row in read_jsonl(path, required=("label", "pattern")):
         label = _label(row["label"], path)
         if isinstance(row["pattern"], str):
             if label is not Label.SKIP:
                 raise ResourceError(f"{path}: phrase {row['pattern']!r}: phrases belong in the gazetteers")
+            if row.get("kind") not in (None, "historical_state"):
+                raise ResourceError(f"{path}: phrase {row['pattern']!r}: unknown kind {row['kind']!r}")
             skips.append(row["pattern"])
+            if row.get("kind"):
+                states.append(row["pattern"])
             continue
         normalizer = row.get("id", "as_written")
         if normalizer not in PATTERN_NORMALIZERS:
             raise ResourceError(f"{path}: unknown pattern id {normalizer!r}")
         patterns.append(Pattern(label=label, normalizer=normalizer, tokens=row["pattern"]))
-    return patterns, skips
+    return patterns, skips, states
 
 
 def _titles(path: Path) -> tuple[tuple[Title, ...], dict[str, str], dict[str, str]]:

@@ -28,9 +28,10 @@ _TRANSLITERATION_FOLDS = tuple((re.compile(pattern), replacement) for pattern, r
 
 
 def person_name_pattern(given_names: dict[str, str]) -> list[dict[str, Any]]:
-    """Matcher tokens for a known given name, an optional patronymic and a capitalised surname."""
+    """Matcher tokens for a known given name, an optional second name or patronymic and a capitalised surname
+    ("Jan Karal Chadkievic", "Vladimir Ilyich Lenin")."""
     return [{"LOWER": {"IN": sorted(given_names)}, "IS_TITLE": True},
-            {"TEXT": {"REGEX": PATRONYMIC.pattern}, "OP": "?"},
+            {"IS_TITLE": True, "IS_STOP": False, "IS_ALPHA": True, "OP": "?"},
             {"IS_TITLE": True, "IS_STOP": False, "IS_ALPHA": True}]
 
 
@@ -44,7 +45,7 @@ def clean_person_span(span: Span, title_words: set[str]) -> Span | None:
     doc = span.doc
     while start < end and (doc[start].lower_ in title_words or doc[start].is_stop or not doc[start].is_title):
         start += 1
-    while end > start and not doc[end - 1].is_alpha:
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].text in ("'s", "'")):  # not "O'Linn"
         end -= 1
     if start == end:
         return None

@@ -187,9 +187,12 @@ def _attach_bare_surnames(doc: Doc, spans: list[Span], by_surname: dict[str, _Pe
 
 
 def _in_longer_name(token) -> bool:
-    """The word runs on into a capitalised word ("Cosby Show", "Dow Jones", "Campbell Soup")."""
+    """The word runs on into a capitalised word ("Cosby Show", "Dow Jones", "Campbell Soup") or is a quoted title
+    ("reruns of "Cosby"")."""
     doc = token.doc
-    return token.i + 1 < len(doc) and doc[token.i + 1].is_title and not doc[token.i + 1].is_sent_start
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    quoted = token.i > 0 and doc[token.i - 1].is_quote and after is not None and after.is_quote
+    return quoted or (after is not None and after.is_title and not after.is_sent_start)
 
 
 def _attach_references(doc: Doc, spans: list[Span], drafts: list[_PersonDraft], catalog: Catalog) -> None:
