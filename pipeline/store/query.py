@@ -77,7 +77,8 @@ SUBJECTS: dict[str, Subject] = {
          "kind": "c.kind", "speaker": "c.speaker", "text": "c.text"},
         "claims c JOIN articles a ON a.id = c.article_id", ("from", "article_id")),
     "people": _entity_subject("people", "article_people", "person_id"),
-    "regions": _entity_subject("regions", "article_regions", "region_id", "kind", "country", "code"),
+    "regions": _entity_subject("regions", "article_regions", "region_id", "kind", "country", "code", "parent_code",
+                               "parent_name"),
     "enterprises": _entity_subject("enterprises", "article_enterprises", "enterprise_id"),
     "organizations": _entity_subject("organizations", "article_organizations", "organization_id", "kind"),
     "money": Subject(
@@ -92,19 +93,25 @@ SUBJECTS: dict[str, Subject] = {
 
 _ENTITY_NAMES = " UNION ALL ".join(f"SELECT id FROM {table} WHERE name = :entity COLLATE NOCASE"
                                    for table in ("people", "regions", "enterprises", "organizations"))
+# The regions inside the region named :entity (by name or code), itself included: its towns and districts, or
+# a country's every place. A subdivision no article names has no row but is still some places' parent.
+_REGIONS_WITHIN = ("SELECT w.region_id FROM region_within w WHERE w.within_id = :entity OR w.within_id IN ("
+                   "SELECT id FROM regions WHERE name = :entity COLLATE NOCASE "
+                   "UNION SELECT parent_code FROM regions WHERE parent_name = :entity COLLATE NOCASE)")
 
 
 def claims_filters(*, entity: str | None = None, first: str | None = None, last: str | None = None,
                    kind: str | None = None, speaker: str | None = None) -> Filters:
-    """Claims about `entity` (as the claim names it, or any of its canonical names or its key)
-    whose period overlaps `first`..`last`."""
+    """Claims about `entity` (as the claim names it, or any of its canonical names or its key; for a region,
+    also the claims about the places inside it) whose period overlaps `first`..`last`."""
     filters = Filters()
     if entity:
         # The matching claims are collected once (one pass over claim_entities), not looked for claim
         # by claim: at 20,000 articles that is ~50 ms instead of ~300 ms.
         filters.add("(c.article_id, c.position) IN (SELECT ce.article_id, ce.claim_position FROM claim_entities ce "
                     "WHERE ce.entity = :entity COLLATE NOCASE OR ce.entity_id = :entity_key "
-                    f"OR ce.entity_id = :entity OR ce.entity_id IN ({_ENTITY_NAMES}))",
+                    f"OR ce.entity_id = :entity OR ce.entity_id IN ({_ENTITY_NAMES}) "
+                    f"OR (ce.entity_type = 'region' AND ce.entity_id IN ({_REGIONS_WITHIN})))",
                     entity=entity, entity_key=fold_name(entity))
     if first:
         filters.add("c.to_date >= :first", first=first)
