@@ -28,6 +28,7 @@ from pipeline.errors import ResourceError
 from pipeline.resources import read_tsv
 
 CURRENCY_KINDS = ("symbol", "code", "name")
+CURRENCY_RESOLUTIONS = ("", "date", "article")  # how the extract stage settles a row's code (currencies.tsv)
 CONTEXT_ROLES = ("approximate", "change")
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _DASH = r"[-\u2013\u2014]"
@@ -40,16 +41,21 @@ class Currency:
     code: str
     kind: str
     factor: Decimal
+    resolve: str = ""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class MoneyMatch:
+    """`currency` is the code as written; `resolve` says whether the publication date ("date") or the
+    article's other amounts ("article", `currency` then lists codes separated by "|") settle it."""
+
     start: int
     end: int
     low: Decimal
     high: Decimal
     currency: str
     approximate: bool
+    resolve: str = ""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -219,7 +225,7 @@ class AmountGrammar:
                 start -= len(keyword.group())
         approximate = bool(self._approximate_re.search(text[max(0, start - 30):start]))
         return MoneyMatch(start=start, end=end, low=low * currency.factor, high=high * currency.factor,
-                          currency=currency.code, approximate=approximate)
+                          currency=currency.code, approximate=approximate, resolve=currency.resolve)
 
     def _value(self, atom: _Atom) -> Decimal | None:
         """The atom's number times its scale; None when a spelled number cannot be read."""
@@ -300,7 +306,12 @@ def _alternation(words: Sequence[str] | object) -> str:
 def _currency(row: dict[str, str], path: Path) -> Currency:
     if row["kind"] not in CURRENCY_KINDS:
         raise ResourceError(f"{path}: {row['surface']!r}: kind must be one of {', '.join(CURRENCY_KINDS)}")
-    return Currency(surface=row["surface"], code=row["code"], kind=row["kind"], factor=_decimal(row["factor"], path))
+    resolve = row.get("resolve", "")
+    if resolve not in CURRENCY_RESOLUTIONS or ("|" in row["code"]) != (resolve == "article"):
+        raise ResourceError(f"{path}: {row['surface']!r}: resolve must be one of date, article or empty, "
+                            "and `article` exactly on rows with several codes")
+    return Currency(surface=row["surface"], code=row["code"], kind=row["kind"], factor=_decimal(row["factor"], path),
+                    resolve=resolve)
 
 
 def _role(role: str, path: Path) -> str:
