@@ -27,7 +27,7 @@ from spacy.tokens import Doc
 
 from pipeline.components.entity_ruler import CATALOG_ATTR
 from pipeline.errors import ResourceError
-from pipeline.extract.date_grammar import Vocabulary, date_grammar
+from pipeline.extract.date_grammar import BASELINE_BEFORE, Vocabulary, date_grammar
 from pipeline.extract.dates import clause_tense
 from pipeline.extract.entities import Entities
 from pipeline.records import Article, Claim, Money, Percentage, Period, Person
@@ -40,11 +40,6 @@ _WORD = re.compile(r"[A-Za-z']+")
 # shop in March and plans to build ...", not "Africa and Southeast Asia").
 _JOINT = re.compile(r";\s+|,\s+(?:and|but|while|whereas)\s+|\s+–\s+|\s+and\s+(?=(?:is|are|was|were|will|has|have|"
                     r"had|can|could|would|should|must|plans|intends|expects|aims|wants|hopes|[a-z]+ed)\b)")
-# "than in 2022", "compared with $1.6 billion in 2024", "111.2% of the level of the same period of 2023":
-# the period such a comparison names is its baseline.
-_BASELINE = re.compile(r"(?i)(?:\bthan|\blevel\s+of|(?:\bcompared\s+(?:to|with)|\bagainst|\bversus)"
-                       r"(?:\s+(?:about\s+)?[$€¥£]?\s?[\d.,]+\s*(?:%|percent|[a-z]*illion|thousand|tonnes)?)?|%\s+on)\s+"
-                       r"(?:(?:in|on|during|the same period of|the level of)\s+)*$")
 _DOCUMENT_BEFORE = re.compile(r"(?i)\b(?:programmes?|programs?|plans?|strateg(?:y|ies)|concepts?|roadmaps?|"
                               r"agreements?|budgets?|laws?|guidelines|forecasts?|contracts?|memorand(?:um|a)|"
                               r"treat(?:y|ies)|targets)"
@@ -225,7 +220,7 @@ DOCUMENT, SPEECH_ACT, BASELINE = 1, 2, 3
 
 def _demotion(text: str, period: Period, start: int, speech: re.Pattern[str]) -> int:
     before = text[max(start, period.start - 80):period.start]
-    if _BASELINE.search(before):
+    if BASELINE_BEFORE.search(before):
         return BASELINE
     if _DOCUMENT_BEFORE.search(before) or _DOCUMENT_AFTER.match(text, period.end) or (
             _TERM_BEFORE.search(before) and _whole_years(period) > 1):
