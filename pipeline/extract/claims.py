@@ -196,12 +196,17 @@ def statements(text: str, start: int, end: int, dates: Sequence[Period], speech:
     ends = [*(m.start() for m in cuts), end]
     clauses = [(s, e) for s, e in zip(starts, ends) if s < e]
 
+    levels: dict[tuple[int, int], int] = {}
+
     def demotion(period: Period, clause_start: int) -> int:
-        level = _demotion(text, period, clause_start, speech)
-        if (not level and published is not None and vocabulary is not None and period.first > published
-                and clause_tense(text, period.start, period.end, vocabulary) == "past"):
-            return DOCUMENT
-        return level
+        key = (period.start, clause_start)
+        if key not in levels:
+            level = _demotion(text, period, clause_start, speech)
+            if (not level and published is not None and vocabulary is not None and period.first > published
+                    and clause_tense(text, period.start, period.end, vocabulary) == "past"):
+                level = DOCUMENT
+            levels[key] = level
+        return levels[key]
     demotions = {(c, d): demotion(d, c[0]) for c in clauses for d in dates if c[0] <= d.start < c[1]}
     # A clause dated only by a comparison baseline ("1.5 times more than in 2024") is no statement of its own,
     # nor, when another clause has a period of its own, is one dated only by a document ("and an action plan for

@@ -111,7 +111,10 @@ class DateGrammar:
         part = r"(?i:early|mid|late)"
         i = "(?i:{})".format
         five_year = rf"{i('five')}[-\s]{i('year')}\s+{i('period|plan|term')}"
-        self.rules: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(pattern)) for name, pattern in (
+        # A rule with hints (lower-case words it cannot match without) runs only on texts that hold one of them:
+        # a substring scan instead of trying an open-ended pattern at every position.
+        self.rules: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = tuple(
+            (name, re.compile(pattern), tuple(hints)) for name, pattern, *hints in (
             ("day_span", rf"\b(?:{i('from|between')}\s+)?(?P<d1>{day})(?:{dash}|\s+{i('to|and|until|till')}\s+)"
                          rf"(?P<d2>{day})\s+(?:{i('of')}\s+)?(?P<m>{month})(?:,?\s+(?P<y>{year}))?"),
             ("day_span", rf"\b(?P<m>{month})\s+(?P<d1>{day}){dash}(?P<d2>{day})(?:,?\s+(?P<y>{year}))?"),
@@ -127,15 +130,15 @@ class DateGrammar:
             ("month", rf"\b(?:(?P<mod>{part})[-\s]+)?(?P<m>{month})"
                       rf"(?:,?\s+(?:{i('of')}\s+)?(?P<y>{year})|\s+{i('of')}\s+(?P<ys_rel>{relyear}))?"),
             ("weekday", rf"\b(?:(?P<rel>{i('last|next|this|coming')})\s+)?(?P<wd>{weekday})\b"),
-            ("quarter", rf"\b(?:(?P<ys_num>{year})\s+)?(?P<q>{ordinal})(?P<modifier>-){i('quarter')}(?=\s+[a-z])"),
-            ("quarter", rf"\b(?:{i('the')}\s+)?(?P<q>{ordinal})[-\s]{i('quarter')}"
-                        rf"(?:\s+{i('of')}\s+{yearspec})?"),
-            ("quarter", rf"\b{i('the')}\s+(?P<ys_num>{year})\s+(?P<q>{ordinal})[-\s]{i('quarter')}"),
+            # "the third quarter of 2024", "the 1988 third quarter", "third-quarter profit" (a modifier)
+            ("quarter", rf"\b(?:{i('the')}\s+)?(?:(?P<yq>{year})\s+)?(?P<q>{ordinal})"
+                        rf"(?:(?P<modifier>-)(?={i('quarter')}\s+[a-z])|[-\s]){i('quarter')}"
+                        rf"(?:\s+{i('of')}\s+{yearspec})?", "quarter"),
             ("quarter", rf"\b(?:(?P<ys_num>{year})\s*)?(?P<qn>Q[1-4]|[1-4]Q)(?:\s+(?P<y>{year}))?\b"),
             ("half", rf"\b(?:{i('the')}\s+)?(?P<h>{i('first|second')})\s+{i('half')}(?:[-\s]{i('year')})?"
                      rf"(?:\s+{i('of')}\s+{yearspec})?"),
             ("half", rf"\b(?P<hn>H[12])\s+(?P<ys_num>{year})"),
-            ("part_span", rf"(?P<y1>{year}){dash}(?P<part>H[12]|Q[1-4])\s+(?P<y2>{year})"),
+            ("part_span", rf"(?P<y1>{year}){dash}(?P<part>H[12]|Q[1-4])\s+(?P<y2>{year})", "h1", "h2", "q1", "q2", "q3", "q4"),
             ("first_months", rf"\b(?:{i('the')}\s+)?{i('first')}\s+(?P<n>{number})\s+{i('months')}"
                              rf"(?:\s+{i('of')}\s+{yearspec})?"),
             ("year_span", rf"(?:\b{i('from|between')}\s+)?(?P<y1>{year})(?:{dash}|\s+{i('to|and|through|until|till')}\s+)"
@@ -143,26 +146,28 @@ class DateGrammar:
             ("five_year", rf"\b{i('the')}\s+(?:(?P<rel>{i('current|next|previous|last|new|past|coming')})\s+)?"
                           rf"{five_year}(?:\s+(?:{i('of')}\s+)?(?P<y1>{year}){dash}(?P<y2>20\d\d))?"),
             ("year", rf"(?P<y>{year})"),
-            ("year", rf"\b(?P<mod>{part})[-\s]+(?P<y>{bare_year})"),
-            ("decade", rf"(?:\b{i('the')}\s+)?(?P<dec>(?:1[6-9]|20)\d0)s\b|(?:\b{i('the|and')}\s+'?|')(?P<dec2>[2-9]0)s\b"),
+            ("year", rf"\b(?P<mod>{part})[-\s]+(?P<y>{bare_year})", "early", "mid", "late"),
+            ("decade", rf"(?:\b{i('the')}\s+)?(?P<dec>(?:1[6-9]|20)\d0)s\b"
+                       rf"|(?:\b{i('the|and')}\s+'?|')(?P<dec2>[2-9]0)s\b", "0s"),
             ("century", rf"\b(?:{i('the')}\s+)?(?:(?P<mod>{part})[-\s]+)?(?P<c>1\d|2[01]|[1-9])(?:st|nd|rd|th)"
-                        rf"[-\s]{i('century')}"),
+                        rf"[-\s]{i('century')}", "centur"),
             ("relative", rf"\b(?P<rel>{i('last|this|next|the current|the coming')})\s+"
                          rf"(?P<what>{i('year|month|week|quarter')})\b"),
             ("relative", rf"\b(?P<rel>{i('last|this|next|the coming|the')})\s+(?P<what>{i('weekend')})\b"),
             ("relative", rf"\b(?P<rel>{i('yesterday|tomorrow')})\b"),
             ("previous", rf"\b{i('the')}\s+(?P<rel>{i('previous|preceding|following')})\s+(?:(?P<n>{number})\s+)?"
-                         rf"(?P<unit>{i('year|quarter|month')})s?\b"),
+                         rf"(?P<unit>{i('year|quarter|month')})s?\b", "previous", "preceding", "following"),
             ("ago", rf"\b(?P<n>{count})\s+(?P<unit>{i('day|week|month|quarter|year|decade')})s?\s+"
-                    rf"(?:{i('or so')}\s+)?(?P<dir>{i('ago|earlier|later')})\b"),
+                    rf"(?:{i('or so')}\s+)?(?P<dir>{i('ago|earlier|later')})\b", "ago", "earlier", "later"),
             ("ago", rf"\b(?:{i('the')}\s+)?(?:{i('comparable|corresponding')}\s+)?(?P<adj>{i('year-earlier|year-ago')})"
-                    rf"(?:\s+(?:(?P<q>{ordinal})[-\s])?{i('quarter|period')})?"),
+                    rf"(?:\s+(?:(?P<q>{ordinal})[-\s])?{i('quarter|period')})?", "year-earlier", "year-ago"),
             ("anaphor", rf"\b(?:{i('the same|that|the latest')})\s+(?P<what>{i('period|day|month|year|quarter')})"
-                        rf"(?:\s+{i('of time')})?\b"),
-            ("anaphor", rf"\b{i('the')}\s+(?P<what>{i('quarter')})\b"),
+                        rf"(?:\s+{i('of time')})?\b", "same", "that", "latest"),
+            ("anaphor", rf"\b{i('the')}\s+(?P<what>{i('quarter')})\b", "quarter"),
             ("today", rf"\b(?:(?P<rel>{i('earlier|later')})\s+)?{i('today')}\b"),
-            ("within", rf"\b(?:(?P<prep>{i('within|in|over|during')})\s+)?(?:{i('the')}\s+)?"
-                       rf"(?:(?P<next>{i('next|coming')})\s+)?(?:(?P<approx>{i('roughly|about|around|approximately|some')})\s+)?"
+            ("within", rf"\b(?:(?P<prep>{i('within|in|over|during')})\s+(?:{i('the')}\s+)?"
+                       rf"|{i('the')}\s+(?={i('next|coming')}))(?:(?P<next>{i('next|coming')})\s+)?"
+                       rf"(?:(?P<approx>{i('roughly|about|around|approximately|some')})\s+)?"
                        rf"(?:(?P<n>{number})\s+(?:{i('or|to')}\s+(?P<n2a>{number})\s+)?)?{unit}"
                        rf"(?:\s+{i('or')}\s+(?P<n2>{number}))?\b"),
             ("past", rf"\b(?:{i('over|in|during|for')})\s+{i('the')}\s+{i('past|last')}\s+"
@@ -172,7 +177,8 @@ class DateGrammar:
                         rf"(?P<fy>{five_year})|(?P<m>{month})(?:,?\s+(?P<y>{year}))?"
                         rf"|(?P<mrel>{i('the|this|next|last')})\s+{i('month')})"),
             ("season", rf"\b(?:(?P<rel>{i('this|last|next|the coming|the past')})\s+|(?:{i('the')}\s+)?"
-                       rf"(?:{part}[-\s]+)?)(?P<s>{season})(?:\s+(?:{i('of')}\s+)?(?P<y>{year}))?\b"),
+                       rf"(?:{part}[-\s]+)?)(?P<s>{season})(?:\s+(?:{i('of')}\s+)?(?P<y>{year}))?\b",
+             "spring", "summer", "autumn", "fall", "winter"),
         ))
         self._since = re.compile(r"\b(?:since|Since|SINCE)\s+$")
         self._by = re.compile(r"\b(?:by|By|BY)\s+$")
@@ -183,7 +189,10 @@ class DateGrammar:
 
     def expressions(self, text: str) -> list[Expression]:
         found: list[Expression] = []
-        for rule, pattern in self.rules:
+        lowered = text.lower()
+        for rule, pattern, hints in self.rules:
+            if hints and not any(hint in lowered for hint in hints):
+                continue
             for match in pattern.finditer(text):
                 groups = {k: v for k, v in match.groupdict().items() if v is not None}
                 if self._rejected(rule, groups, text, match):

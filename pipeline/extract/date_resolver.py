@@ -261,6 +261,8 @@ def _weekday(groups: dict[str, str], s: Situation) -> Interval | None:
 
 def _quarter(groups: dict[str, str], s: Situation) -> Interval | None:
     number = int(groups["qn"].strip("Qq")) if "qn" in groups else s.vocabulary.ordinals[groups["q"].lower()]
+    if "yq" in groups:  # "the 1988 third quarter"
+        return month_interval(int(groups["yq"]), 3 * number - 2, 3 * number)
     if "ys_num" in groups or "y" in groups or "ys_rel" in groups:
         return month_interval(_year_of(groups, s), 3 * number - 2, 3 * number)
     if "modifier" in groups:  # "third-quarter profit": results of the latest such quarter that has begun
