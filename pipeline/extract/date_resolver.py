@@ -390,7 +390,8 @@ def _ago(groups: dict[str, str], s: Situation) -> Interval | None:
     if count == 1 and unit in ("year", "month") and direction != "later":
         # the month (quarter, year) the sentence is about, or the one before it continues; "a year earlier" may
         # point further back, to the latest recent period of the article; else the publication month
-        recent = lambda i: one_year(i) and i[1] >= shift_years(s.published, -1)  # noqa: E731
+        def recent(interval: Interval) -> bool:
+            return one_year(interval) and interval[1] >= shift_years(s.published, -1)
         reference = (s.reference(one_year, scope="sentence") or s.reference(recent, scope="previous")
                      or (s.reference(recent) if direction == "earlier" else None))
         return back(reference or (s.published, s.published), -12 if unit == "year" else -1)
