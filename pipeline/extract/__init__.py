@@ -22,9 +22,10 @@ from pipeline.resources import MODELS_DIR
 
 
 def extract(doc: Doc, article: Article, *, models_dir: Path = MODELS_DIR) -> Extraction:
-    """`models_dir` holds the date words and claim cues (the components got theirs from the config)."""
+    """`models_dir` holds the redenominations, date words and claim cues (the components got theirs from the
+    config)."""
     entities = extract_entities(doc, article)
-    money = extract_money(doc, article)
+    money = extract_money(doc, article, models_dir=models_dir)
     percentages = extract_percentages(doc, article)
     dates = extract_dates(doc, article, models_dir=models_dir)
     claims = extract_claims(doc, article, entities=entities, money=money, percentages=percentages, dates=dates,
