@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.errors import PipelineError
+from pipeline.store.query import register_functions
 from pipeline.store.rows import Rows, record_from_rows
 from pipeline.store.schema import (ENTITY_TABLES, TABLES, create_statements, delete_statements, distinct_entities,
                                    entity_upsert_statement, index_statements, insert_statement, prune_statements)
@@ -75,12 +76,17 @@ def connect(path: str | Path) -> sqlite3.Connection:
         connection = sqlite3.connect(path, isolation_level=None)
         tables = table_names(connection)
         columns = {row[1] for row in connection.execute("PRAGMA table_info(articles)")}
+        claim_columns = {row[1] for row in connection.execute("PRAGMA table_info(claims)")}
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"{path} is not an SQLite database ({exc})") from exc
     if "mentions" in tables:
         connection.close()
         raise StoreLayoutError(f"{path} has a mentions table: it was made by an earlier version of the store, "
                                "which kept one row per mention; delete it and load the records again")
+    if claim_columns and "metric" not in claim_columns:
+        connection.close()
+        raise StoreLayoutError(f"{path} was made by an earlier version of the store, before claims had a metric "
+                               "and subjects; delete it and load the records again")
     if tables and not ("articles_fts" in tables and "record_hash" in columns):
         connection.close()
         listed = ", ".join(sorted(tables)[:5]) + (", ..." if len(tables) > 5 else "")
@@ -104,6 +110,7 @@ def connect_read_only(path: str | Path) -> sqlite3.Connection:
     authorizer that refuses every action but reading (so ATTACH or a temp table is refused too)."""
     connection = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
     connection.execute("PRAGMA query_only = ON")
+    register_functions(connection)
     connection.set_authorizer(_read_only_authorizer)
     connection.row_factory = sqlite3.Row
     return connection

@@ -1,0 +1,95 @@
+"""How a figure moved: the claims about an entity as a time series, period by period.
+
+A point is one claim's figure: its first amount (in `currency`, when one is asked for) or, for a claim
+with no amount, its first percentage (a claim's percentages beside an amount are mostly its change);
+its unit is the currency code or "%". Points of one period and
+unit from several articles stand side by side in one row of `timeline_result`, so that articles giving
+different figures for the same period show as a conflict.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from itertools import groupby
+
+from pipeline.store.query import Result, claims_about_entity
+
+# Each claim about the entity once, with the figures it states (amounts first, in their order).
+_POINTS = f"""
+SELECT c.from_date, c.to_date, c.metric, c.speaker, c.text, a.id, a.title, a.published, a.source_url,
+       c.position, f.low, f.high, f.unit
+FROM claims c JOIN articles a ON a.id = c.article_id
+JOIN (SELECT article_id, claim_position, 0 AS kind, position, low, high, currency AS unit FROM claim_money
+      UNION ALL
+      SELECT article_id, claim_position, 1, position, value, value, '%' FROM claim_percentages) f
+  ON f.article_id = c.article_id AND f.claim_position = c.position
+WHERE (c.article_id, c.position) IN ({claims_about_entity()})
+  AND (:metric IS NULL OR c.metric = :metric) AND (:currency IS NULL OR f.unit = :currency)
+ORDER BY c.from_date, c.to_date, a.published, a.id, c.position, f.kind, f.position
+"""
+
+FIELDS = ("from", "to", "unit", "low", "high", "metric", "article", "published", "speaker", "also", "conflict")
+
+
+@dataclass(frozen=True, slots=True)
+class Point:
+    first: str  # the period, inclusive ISO dates
+    last: str
+    unit: str  # ISO 4217 code or "%"
+    low: int | float
+    high: int | float
+    metric: str | None
+    article_id: str
+    title: str | None
+    published: str | None
+    url: str | None
+    speaker: str | None
+    text: str
+
+
+def timeline(connection: sqlite3.Connection, entity: str, *, metric: str | None = None,
+             currency: str | None = None) -> list[Point]:
+    """The points of the claims about `entity` (and the places inside it) measuring `metric`, in period order."""
+    rows = connection.execute(_POINTS, {"entity": entity, "metric": metric or None,
+                                        "currency": currency.upper() if currency else None})
+    points = []
+    for _, figures in groupby(rows, key=lambda row: (row[5], row[9])):  # one claim: its amounts, then percentages
+        first, last, claim_metric, speaker, text, article, title, published, url, _, low, high, unit = next(figures)
+        points.append(Point(first=str(first), last=str(last), unit=unit, low=_number(low), high=_number(high),
+                            metric=claim_metric, article_id=article, title=title,
+                            published=None if published is None else str(published), url=url, speaker=speaker,
+                            text=text))
+    return points
+
+
+def timeline_result(points: Sequence[Point]) -> Result:
+    """One row per period and unit: the latest article's figure, the others beside it (`also`), and whether
+    they disagree (`conflict`)."""
+    rows = []
+    for (first, last, unit), group in groupby(sorted(points, key=_period_and_unit), key=_period_and_unit):
+        given = sorted(group, key=lambda p: (p.published or "", p.article_id), reverse=True)
+        latest, others = given[0], given[1:]
+        also = "; ".join(f"{figure_text(p)} ({p.title or p.article_id}, {(p.published or '')[:10]})" for p in others)
+        conflict = any((p.low, p.high) != (latest.low, latest.high) for p in others)
+        rows.append((first, last, unit, latest.low, latest.high, latest.metric, latest.title or latest.article_id,
+                     latest.published, latest.speaker, also, conflict))
+    return Result(FIELDS, rows)
+
+
+def _period_and_unit(point: Point) -> tuple[str, str, str]:
+    return point.first, point.last, point.unit
+
+
+def figure_text(point: Point) -> str:
+    """`1,200,000` or `1,000,000-1,500,000`."""
+    low = f"{point.low:,.10g}"
+    return low if point.low == point.high else f"{low}-{point.high:,.10g}"
+
+
+def _number(value: int | float | Decimal) -> int | float:
+    """Whole amounts as integers (110000000, not 110000000.0), the rest as floats."""
+    number = float(value)
+    return int(number) if number.is_integer() else number
