@@ -160,7 +160,7 @@ def claims(db: Path, output: str, columns: str, sort: tuple[str, ...], limit: in
 @click.option("--metric", metavar="METRIC", help="Only figures measuring this (models/metrics.tsv), e.g. exports.")
 @click.option("--currency", metavar="CODE", help="Only amounts in this ISO 4217 currency (no percentages).")
 @click.option("--plot", "plot_path", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
-              help="Also draw the series into FILE (.svg, .png or .html).")
+              help="Also draw the series into FILE (.svg, or .html: the chart and the figures).")
 def timeline(db: Path, output: str, entity: str, metric: str | None, currency: str | None,
              plot_path: Path | None) -> None:
     """How a figure moved: the claims about an entity as a time series, one row per period and unit.

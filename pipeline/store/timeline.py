@@ -18,7 +18,7 @@ from itertools import groupby
 from pipeline.store.query import Result, claims_about_entity
 
 # Each claim about the entity once, with the figures it states (amounts first, in their order).
-_POINTS = f"""
+POINTS_SQL = f"""
 SELECT c.from_date, c.to_date, c.metric, c.speaker, c.text, a.id, a.title, a.published, a.source_url,
        c.position, f.low, f.high, f.unit
 FROM claims c JOIN articles a ON a.id = c.article_id
@@ -53,7 +53,7 @@ class Point:
 def timeline(connection: sqlite3.Connection, entity: str, *, metric: str | None = None,
              currency: str | None = None) -> list[Point]:
     """The points of the claims about `entity` (and the places inside it) measuring `metric`, in period order."""
-    rows = connection.execute(_POINTS, {"entity": entity, "metric": metric or None,
+    rows = connection.execute(POINTS_SQL, {"entity": entity, "metric": metric or None,
                                         "currency": currency.upper() if currency else None})
     points = []
     for _, figures in groupby(rows, key=lambda row: (row[5], row[9])):  # one claim: its amounts, then percentages
