@@ -48,17 +48,24 @@ def canned_queries(datasette: Any, database: str) -> Any:
 
 @hookimpl
 def render_cell(row: Any, value: Any, column: str, table: str | None, database: str, datasette: Any) -> Any:
-    """Article ids lead to the article page, entity ids to the entity page."""
+    """Article titles and ids lead to the article page, entity names and ids to the entity page."""
     if not isinstance(value, str) or not value:
         return None
     urls = Urls(datasette, database)
-    if column == "article_id" or (table == "articles" and column == "id"):
-        return Markup(f'<a href="{urls.article(value)}">{Markup.escape(value)}</a>')
-    kind = _ENTITY_COLUMNS.get(column) or (
-        next((k for k, (t, _) in ENTITY_TABLES.items() if t == table), None) if column == "id" else None)
-    if kind is not None:
-        return Markup(f'<a href="{Markup.escape(urls.entity(kind, value))}">{Markup.escape(value)}</a>')
+    if column == "article_id":
+        return _link(urls.article(value), value)
+    if table == "articles" and column == "title":
+        return _link(urls.article(row["id"]), value)
+    if column in _ENTITY_COLUMNS:
+        return _link(urls.entity(_ENTITY_COLUMNS[column], value), value)
+    kind = next((k for k, (name, _) in ENTITY_TABLES.items() if name == table), None)
+    if kind is not None and column == "name":
+        return _link(urls.entity(kind, row["id"]), value)
     return None
+
+
+def _link(href: str, text: str) -> Markup:
+    return Markup('<a href="{}">{}</a>').format(href, text)
 
 
 @hookimpl
