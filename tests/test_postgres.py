@@ -103,3 +103,14 @@ def test_mentions_view_gives_every_mention_with_its_text(tmp_path, database, syn
     with psycopg.connect(database) as connection:
         rows = connection.execute('SELECT article_id, start, "end", text FROM mentions').fetchall()
     assert expected and sorted(rows) == expected
+
+
+def test_claims_wide_view_gives_each_claim_with_subjects_amounts_and_article(tmp_path, database, synthetic_record):
+    records = [synthetic_record(n) for n in range(5)]
+    load(tmp_path, database, records)
+    expected = sorted((r["id"], c["metric"], "; ".join(c["subjects"]), "; ".join(m["text"] for m in c["money"]),
+                       c["money"][0]["currency"], r["title"]) for r in records for c in r["claims"])
+    with psycopg.connect(database) as connection:
+        rows = connection.execute("SELECT article_id, metric, subjects, amounts, currency, title "
+                                  "FROM claims_wide").fetchall()
+    assert expected and sorted(rows) == expected
