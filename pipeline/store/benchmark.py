@@ -1,12 +1,14 @@
-"""Load rate and query latency of the SQLite store, for `make bench`."""
+"""Load rate, query latency and the browser's page latency over the SQLite store, for `make bench`."""
 
 from __future__ import annotations
 
+import asyncio
 import statistics
 import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import orjson
 
@@ -20,7 +22,8 @@ def benchmark_store(records: Sequence[dict[str, Any]], tmpdir: Path, *, count: i
     """Load `count` records (copies of `records`, each under its own id) into a fresh store in
     `tmpdir` through `load --db`'s code path, then time typical queries over them.
 
-    Returns records_per_second and, in milliseconds, each query's median latency and the slowest.
+    Returns records_per_second and, in milliseconds, each query's median latency and the slowest, and
+    each browser page's median latency and the slowest (with the browse extra).
     """
     if not records:
         raise ValueError("benchmark_store needs at least one record")
@@ -54,5 +57,45 @@ def benchmark_store(records: Sequence[dict[str, Any]], tmpdir: Path, *, count: i
             timings.append((time.perf_counter() - started) * 1000)
         result[f"{name}_ms"] = statistics.median(timings)
     result["slowest_query_ms"] = max(v for k, v in result.items() if k.endswith("_ms"))
+    # the worst case for an entity page: the region most articles name
+    (busiest,) = connection.execute("SELECT region_id FROM article_regions GROUP BY region_id "
+                                    "ORDER BY COUNT(*) DESC LIMIT 1").fetchone()
+    article = connection.execute("SELECT article_id FROM claims GROUP BY article_id "
+                                 "ORDER BY COUNT(*) DESC LIMIT 1").fetchone()[0]
     connection.close()
+    pages = page_latencies(db, article_id=article, region_id=busiest, repeats=repeats)
+    if pages:
+        result.update(pages)
+        result["slowest_page_ms"] = max(pages.values())
     return result
+
+
+def page_latencies(db: Path, *, article_id: str, region_id: str, repeats: int = 5) -> dict[str, float]:
+    """Median milliseconds to answer the browser's pages (the Datasette plugin's, in process, through
+    Datasette's own request handling and templates); empty without the browse extra."""
+    try:
+        from datasette.app import Datasette
+    except ImportError:
+        return {}
+    name = db.stem
+    region = quote(region_id)
+    pages = {"article_page": f"/-/belta/{name}/article/{article_id}",
+             "entity_page": f"/-/belta/{name}/entity?type=region&id={region}",
+             "claims_about_page": f"/{name}/claims_about?entity={region}&from=2020-01-01&to=2030-12-31&metric=",
+             "timeline_query_page": f"/{name}/timeline?entity={region}&metric=exports&currency=&from=&to="}
+
+    async def measure() -> dict[str, float]:
+        datasette = Datasette([str(db)])
+        timings: dict[str, float] = {}
+        for page, path in pages.items():
+            elapsed = []
+            for _ in range(repeats + 1):  # the first request warms the connection and templates up
+                started = time.perf_counter()
+                response = await datasette.client.get(path)
+                elapsed.append((time.perf_counter() - started) * 1000)
+                if response.status_code != 200:
+                    raise RuntimeError(f"{path} answered {response.status_code}")
+            timings[f"{page}_ms"] = statistics.median(elapsed[1:])
+        return timings
+
+    return asyncio.run(measure())
