@@ -13,7 +13,7 @@ import sqlite3
 from typing import Any
 
 from datasette import hookimpl
-from datasette.utils.asgi import NotFound, Response
+from datasette.utils.asgi import Response
 from markupsafe import Markup
 
 from pipeline.browse.metadata import DESCRIPTION, QUERIES, TITLE, database_metadata
@@ -76,36 +76,44 @@ def register_routes() -> list[tuple[str, Any]]:
 
 async def _article_page(datasette: Any, request: Any) -> Response:
     database = request.url_vars["database"]
-    db = await _store(datasette, database)
-    context = await article_context(db, Urls(datasette, database), request.url_vars["article_id"])
+    if not await _is_store(datasette, database):
+        return await _not_found(datasette, request, f"{database} is not a facts store")
+    urls = Urls(datasette, database)
+    context = await article_context(datasette.get_database(database), urls, request.url_vars["article_id"])
     if context is None:
-        raise NotFound("no such article")
+        return await _not_found(datasette, request, "no such article")
     return Response.html(await datasette.render_template(
-        "belta_article.html", {**context, "database": database, "body": Markup(context["body"]),
-                               "belta": Urls(datasette, database)}, request=request))
+        "belta_article.html", {**context, "database": database, "body": Markup(context["body"]), "belta": urls},
+        request=request))
 
 
 async def _entity_page(datasette: Any, request: Any) -> Response:
     database = request.url_vars["database"]
     kind, entity_id = request.args.get("type"), request.args.get("id")
+    if not await _is_store(datasette, database):
+        return await _not_found(datasette, request, f"{database} is not a facts store")
     if kind not in ENTITY_TABLES or not entity_id:
-        raise NotFound("an entity page needs ?type=person|region|enterprise|organization&id=ID")
-    db = await _store(datasette, database)
-    context = await entity_context(db, Urls(datasette, database), kind, entity_id, request.args.get("metric"))
+        return await _not_found(datasette, request,
+                                "an entity page needs ?type=person|region|enterprise|organization&id=ID")
+    urls = Urls(datasette, database)
+    context = await entity_context(datasette.get_database(database), urls, kind, entity_id,
+                                   request.args.get("metric"))
     if context is None:
-        raise NotFound(f"no {kind} with id {entity_id!r}")
+        return await _not_found(datasette, request, f"no {kind} with id {entity_id!r}")
     chart = Markup(render_svg(context["points"], title=f"{context['entity']['name']} · {context['metric']}")
                    ) if context["points"] else None
     return Response.html(await datasette.render_template(
-        "belta_entity.html", {**context, "database": database, "chart": chart, "belta": Urls(datasette, database)},
-        request=request))
+        "belta_entity.html", {**context, "database": database, "chart": chart, "belta": urls}, request=request))
 
 
-async def _store(datasette: Any, database: str) -> Any:
-    if database not in datasette.databases or not await _is_store(datasette, database):
-        raise NotFound(f"{database} is not a facts store")
-    return datasette.get_database(database)
+async def _not_found(datasette: Any, request: Any, message: str) -> Response:
+    """Datasette's error page with status 404, answered here: a raised NotFound has Datasette print the whole
+    traceback with its locals to the console, which took most of a second."""
+    return Response.html(await datasette.render_template(
+        "error.html", {"ok": False, "error": message, "status": 404, "title": "Not found"}, request=request),
+        status=404)
 
 
 async def _is_store(datasette: Any, database: str) -> bool:
-    return _STORE_TABLES <= set(await datasette.get_database(database).table_names())
+    return database in datasette.databases and _STORE_TABLES <= set(
+        await datasette.get_database(database).table_names())

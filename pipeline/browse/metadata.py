@@ -37,6 +37,8 @@ TABLES: dict[str, dict[str, Any]] = {
     "claims_fts": {"hidden": True},
 }
 
+# The timeline query reads the claims with the latest periods only, as many as Datasette shows rows.
+QUERY_CLAIMS = 1000
 # Optional parameters: Datasette passes an empty string for a field left blank.
 _PERIOD_AND_METRIC = ("(:from = '' OR c.to_date >= :from) AND (:to = '' OR c.from_date <= :to) "
                       "AND (:metric = '' OR c.metric = :metric)")
@@ -52,10 +54,12 @@ QUERIES: dict[str, dict[str, Any]] = {
     },
     "timeline": {
         "title": "Timeline of an entity's figures",
-        "description": "One row per figure of the claims about an entity: period, value, unit, article and "
-                       "speaker; from, to, metric and currency may be left blank.",
+        "description": f"One row per figure of the claims whose figures are about an entity (the {QUERY_CLAIMS:,} "
+                       "with the latest periods): period, value, unit, article and speaker; from, to, metric and "
+                       "currency may be left blank.",
         "sql": ("SELECT * FROM ("
                 + POINTS_SQL.replace(":metric IS NULL", ":metric = ''").replace(":currency IS NULL", ":currency = ''")
+                .replace(":limit", str(QUERY_CLAIMS))
                 + ") p WHERE (:from = '' OR p.to_date >= :from) AND (:to = '' OR p.from_date <= :to)"),
     },
     "amounts_by_currency": {

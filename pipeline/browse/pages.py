@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
-from pipeline.store.query import claims_about_entity
+from pipeline.store.query import claims_on_subject
 from pipeline.store.timeline import timeline
 
 ENTITY_TABLES = {"person": ("people", "article_people"), "region": ("regions", "article_regions"),
@@ -21,6 +21,7 @@ ENTITY_TABLES = {"person": ("people", "article_people"), "region": ("regions", "
                  "organization": ("organizations", "article_organizations")}
 _CLAIMS_SHOWN = 200
 _ARTICLES_SHOWN = 100
+_CHART_CLAIMS = 500  # the chart draws the figures of this many claims, those with the latest periods
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,26 +129,32 @@ async def article_context(db: Any, urls: Urls, article_id: str) -> dict[str, Any
 
 
 async def entity_context(db: Any, urls: Urls, kind: str, entity_id: str, metric: str | None) -> dict[str, Any] | None:
+    """The entity, the latest articles naming it, the claims whose figures are about it (latest periods first)
+    and the timeline of `metric` (else of the metric most of those claims measure) over the latest periods."""
     table, link = ENTITY_TABLES[kind]
     rows = (await db.execute(f"SELECT * FROM {table} WHERE id = :id", {"id": entity_id})).rows
     if not rows:
         return None
     entity = dict(rows[0])
+    # Newest articles first, walked along the `published` index (CROSS JOIN keeps that order): for an entity
+    # most articles name, sorting all its links took 90 ms at 20,000 articles.
     articles = (await db.execute(
-        f"SELECT a.id, a.title, a.published, json_array_length(l.mentions) AS mentions FROM {link} l "
-        f"JOIN articles a ON a.id = l.article_id WHERE l.{kind}_id = :id ORDER BY a.published DESC LIMIT :limit",
-        {"id": entity_id, "limit": _ARTICLES_SHOWN})).rows
+        f"SELECT a.id, a.title, a.published, json_array_length(l.mentions) AS mentions FROM articles a "
+        f"INDEXED BY articles_published CROSS JOIN {link} l ON l.article_id = a.id AND l.{kind}_id = :id "
+        "ORDER BY a.published DESC LIMIT :limit", {"id": entity_id, "limit": _ARTICLES_SHOWN})).rows
     article_count = (await db.execute(f"SELECT COUNT(*) FROM {link} WHERE {kind}_id = :id", {"id": entity_id})).rows
-    claims = (await db.execute(
-        f"SELECT c.* FROM claims_wide c WHERE (c.article_id, c.position) IN ({claims_about_entity()}) "
-        "ORDER BY c.from_date DESC, c.published DESC LIMIT :limit", {"entity": entity_id, "limit": _CLAIMS_SHOWN})).rows
-    points = await db.execute_fn(lambda connection: timeline(connection, entity_id))
-    by_metric = Counter(p.metric for p in points if p.metric)
-    chosen = metric if metric in by_metric else (by_metric.most_common(1)[0][0] if by_metric else None)
-    shown = [p for p in points if p.metric == chosen]
+    # The claims' keys first, then their wide rows: the view's columns for the shown claims only.
+    claims = [dict(row) for row in (await db.execute(
+        "SELECT w.* FROM (SELECT c.article_id, c.position FROM claims c "
+        f"WHERE (c.article_id, c.position) IN ({claims_on_subject()}) ORDER BY c.from_date DESC LIMIT :limit) k "
+        "JOIN claims_wide w ON w.article_id = k.article_id AND w.position = k.position "
+        "ORDER BY w.from_date DESC, w.published DESC", {"entity": entity_id, "limit": _CLAIMS_SHOWN})).rows]
+    by_metric = Counter(c["metric"] for c in claims if c["metric"] and (c["amounts"] or c["percentages"]))
+    chosen = metric or (by_metric.most_common(1)[0][0] if by_metric else None)
+    points = await db.execute_fn(
+        lambda connection: timeline(connection, entity_id, metric=chosen, latest=_CHART_CLAIMS)) if chosen else []
     return {"entity": entity, "kind": kind, "articles": [dict(row) for row in articles],
-            "article_count": article_count[0][0], "claims": [dict(row) for row in claims],
+            "article_count": article_count[0][0], "claims": claims,
             "metrics": [(name, count, urls.entity(kind, entity_id, metric=name)) for name, count in
                         by_metric.most_common()],
-            "metric": chosen, "points": shown}
-
+            "metric": chosen, "points": points}

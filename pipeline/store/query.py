@@ -113,13 +113,24 @@ def entity_scope() -> str:
 
 
 def claims_about_entity() -> str:
-    """SQL selecting (article_id, claim_position) of the claims that name the entity bound to :entity (as the
-    claim writes it, or anything in its scope) or whose figure is about it."""
+    """SQL selecting (article_id, claim_position) of the claims that name the entity bound to :entity (anything
+    in its scope, or as the claim writes a name no entity has) or whose figure is about it; for `IN` only
+    (a claim may come more than once)."""
     # The matching claims are collected once (one pass over the link tables), not looked for claim by
     # claim: at 20,000 articles that is ~50 ms instead of ~300 ms.
-    return (f"SELECT article_id, claim_position FROM claim_entities WHERE entity = :entity COLLATE NOCASE "
-            f"OR entity_id IN ({entity_scope()}) "
-            f"UNION SELECT article_id, claim_position FROM claim_subjects WHERE entity_id IN ({entity_scope()})")
+    # Three branches, not one condition with OR, each an index lookup (an OR scanned both link tables: 380 ms
+    # for a country at 20,000 articles); a name matches as written only where it is no known entity. UNION ALL:
+    # IN takes each pair once anyway, and sorting out repeats took 40 ms.
+    return (f"SELECT article_id, claim_position FROM claim_entities WHERE entity_id IN ({entity_scope()}) "
+            f"UNION ALL SELECT article_id, claim_position FROM claim_subjects WHERE entity_id IN ({entity_scope()}) "
+            "UNION ALL SELECT article_id, claim_position FROM claim_entities "
+            "WHERE entity_id IS NULL AND entity = :entity COLLATE NOCASE")
+
+
+def claims_on_subject() -> str:
+    """SQL selecting (article_id, claim_position) of the claims whose figure is about the entity bound to
+    :entity (or a place inside it): what timelines and the browser's entity page show."""
+    return f"SELECT article_id, claim_position FROM claim_subjects WHERE entity_id IN ({entity_scope()})"
 
 
 def claims_filters(*, entity: str | None = None, first: str | None = None, last: str | None = None,

@@ -139,7 +139,7 @@ TABLES: tuple[Table, ...] = (
           ("article_id", "claim_position", "position"), "Entities each claim is about.",
           # no index on `entity`: `query claims --entity` matches it case-insensitively, which a plain index
           # cannot serve (measured at 20,000 articles: 45 ms with it, 43 ms without)
-          (("entity_type", "entity_id"),)),
+          (("entity_type", "entity_id"), ("entity_id",))),
     Table("claim_subjects", (_article(), Column("claim_position", "integer", True), Column("position", "integer", True),
                              Column("subject", "text", True, description="the name of what the claim's figure is about"),
                              Column("entity_type", "text"), Column("entity_id", "text")),

@@ -15,20 +15,30 @@ from dataclasses import dataclass
 from decimal import Decimal
 from itertools import groupby
 
-from pipeline.store.query import Result, claims_about_entity
+from pipeline.store.query import Result, claims_on_subject
 
-# Each claim about the entity once, with the figures it states (amounts first, in their order).
-POINTS_SQL = f"""
-SELECT c.from_date, c.to_date, c.metric, c.speaker, c.text, a.id, a.title, a.published, a.source_url,
-       c.position, f.low, f.high, f.unit
-FROM claims c JOIN articles a ON a.id = c.article_id
-JOIN (SELECT article_id, claim_position, 0 AS kind, position, low, high, currency AS unit FROM claim_money
-      UNION ALL
-      SELECT article_id, claim_position, 1, position, value, value, '%' FROM claim_percentages) f
-  ON f.article_id = c.article_id AND f.claim_position = c.position
-WHERE (c.article_id, c.position) IN ({claims_about_entity()})
-  AND (:metric IS NULL OR c.metric = :metric) AND (:currency IS NULL OR f.unit = :currency)
-ORDER BY c.from_date, c.to_date, a.published, a.id, c.position, f.kind, f.position
+# Each claim whose figure is about the entity, with each figure it states (amounts first, in their order). One branch a figure
+# table, each joined by its key: a join with the two tables' UNION read every figure of the store (800 ms).
+# `:limit` claims with the latest periods (-1: all), walked along the period index: for a country most claims
+# are about, reading all of them took 200 ms at 20,000 articles, the latest 1,000 take 20 ms.
+_CHOSEN = f"""chosen AS (
+  SELECT c.article_id, c.position, c.from_date, c.to_date, c.metric, c.speaker, c.text
+  FROM claims c INDEXED BY claims_from_date_to_date
+  WHERE (c.article_id, c.position) IN ({claims_on_subject()}) AND (:metric IS NULL OR c.metric = :metric)
+  ORDER BY c.from_date DESC LIMIT :limit)"""
+_CLAIM = ("s.from_date, s.to_date, s.metric, s.speaker, s.text, a.id AS article_id, a.title, a.published, "
+          "a.source_url, s.position AS claim")
+POINTS_SQL = f"""WITH {_CHOSEN}
+SELECT {_CLAIM}, 0 AS kind, m.position AS figure, m.low, m.high, m.currency AS unit
+FROM chosen s JOIN articles a ON a.id = s.article_id
+JOIN claim_money m ON m.article_id = s.article_id AND m.claim_position = s.position
+WHERE :currency IS NULL OR m.currency = :currency
+UNION ALL
+SELECT {_CLAIM}, 1, p.position, p.value, p.value, '%'
+FROM chosen s JOIN articles a ON a.id = s.article_id
+JOIN claim_percentages p ON p.article_id = s.article_id AND p.claim_position = s.position
+WHERE :currency IS NULL
+ORDER BY from_date, to_date, published, article_id, claim, kind, figure
 """
 
 FIELDS = ("from", "to", "unit", "low", "high", "metric", "article", "published", "speaker", "also", "conflict")
@@ -51,13 +61,16 @@ class Point:
 
 
 def timeline(connection: sqlite3.Connection, entity: str, *, metric: str | None = None,
-             currency: str | None = None) -> list[Point]:
-    """The points of the claims about `entity` (and the places inside it) measuring `metric`, in period order."""
+             currency: str | None = None, latest: int | None = None) -> list[Point]:
+    """The points of the claims whose figure is about `entity` (or a place inside it) measuring `metric`, in
+    period order; of the `latest` claims by period only, when given."""
     rows = connection.execute(POINTS_SQL, {"entity": entity, "metric": metric or None,
-                                        "currency": currency.upper() if currency else None})
+                                        "currency": currency.upper() if currency else None,
+                                        "limit": -1 if latest is None else latest})
     points = []
     for _, figures in groupby(rows, key=lambda row: (row[5], row[9])):  # one claim: its amounts, then percentages
-        first, last, claim_metric, speaker, text, article, title, published, url, _, low, high, unit = next(figures)
+        first, last, claim_metric, speaker, text, article, title, published, url, _, _, _, low, high, unit = next(
+            figures)
         points.append(Point(first=str(first), last=str(last), unit=unit, low=_number(low), high=_number(high),
                             metric=claim_metric, article_id=article, title=title,
                             published=None if published is None else str(published), url=url, speaker=speaker,
