@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from pipeline.store.query import claims_about_entity
-from pipeline.store.timeline import POINTS_SQL
+from pipeline.store.timeline import points_sql
 
 TITLE = "BelTA facts"
 DESCRIPTION = ("Facts extracted from BelTA-style news articles: people, regions, enterprises, organisations, money, "
@@ -37,19 +37,24 @@ TABLES: dict[str, dict[str, Any]] = {
     "claims_fts": {"hidden": True},
 }
 
-# The timeline query reads the claims with the latest periods only, as many as Datasette shows rows.
+# The canned queries read at most this many claims (the timeline's with the latest periods), as many as
+# Datasette shows rows.
 QUERY_CLAIMS = 1000
 # Optional parameters: Datasette passes an empty string for a field left blank.
-_PERIOD_AND_METRIC = ("(:from = '' OR c.to_date >= :from) AND (:to = '' OR c.from_date <= :to) "
-                      "AND (:metric = '' OR c.metric = :metric)")
+_PERIOD_AND_METRIC = ("(:from = '' OR k.to_date >= :from) AND (:to = '' OR k.from_date <= :to) "
+                      "AND (:metric = '' OR k.metric = :metric)")
 
 QUERIES: dict[str, dict[str, Any]] = {
     "claims_about": {
         "title": "Claims about an entity (and the places inside it), with amounts",
         "description": "entity: a name, key or id; from, to: ISO days (periods overlapping them); metric: e.g. exports",
+        # the keys of the claims first (at most as many as Datasette shows), then their wide rows
         "sql": ("SELECT c.from_date, c.to_date, c.kind, c.metric, c.amounts, c.percentages, c.speaker, c.subjects, "
-                "c.text, c.title, c.published, c.article_id FROM claims_wide c "
-                f"WHERE (c.article_id, c.position) IN ({claims_about_entity()}) AND {_PERIOD_AND_METRIC} "
+                "c.text, c.title, c.published, c.article_id FROM (SELECT k.article_id, k.position FROM "
+                f"(SELECT DISTINCT article_id, claim_position FROM ({claims_about_entity()})) e JOIN claims k "
+                f"ON k.article_id = e.article_id AND k.position = e.claim_position WHERE {_PERIOD_AND_METRIC} "
+                f"ORDER BY k.from_date LIMIT {QUERY_CLAIMS}) s "
+                "JOIN claims_wide c ON c.article_id = s.article_id AND c.position = s.position "
                 "ORDER BY c.from_date, c.published"),
     },
     "timeline": {
@@ -58,7 +63,7 @@ QUERIES: dict[str, dict[str, Any]] = {
                        "with the latest periods): period, value, unit, article and speaker; from, to, metric and "
                        "currency may be left blank.",
         "sql": ("SELECT * FROM ("
-                + POINTS_SQL.replace(":metric IS NULL", ":metric = ''").replace(":currency IS NULL", ":currency = ''")
+                + points_sql().replace(":metric IS NULL", ":metric = ''").replace(":currency IS NULL", ":currency = ''")
                 .replace(":limit", str(QUERY_CLAIMS))
                 + ") p WHERE (:from = '' OR p.to_date >= :from) AND (:to = '' OR p.from_date <= :to)"),
     },

@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
-from pipeline.store.query import claims_on_subject
-from pipeline.store.timeline import timeline
+from pipeline.store.timeline import CLAIMS_BY_WALK, CLAIMS_FROM_LIST, many_claims, timeline
 
 ENTITY_TABLES = {"person": ("people", "article_people"), "region": ("regions", "article_regions"),
                  "enterprise": ("enterprises", "article_enterprises"),
@@ -143,12 +142,15 @@ async def entity_context(db: Any, urls: Urls, kind: str, entity_id: str, metric:
         f"INDEXED BY articles_published CROSS JOIN {link} l ON l.article_id = a.id AND l.{kind}_id = :id "
         "ORDER BY a.published DESC LIMIT :limit", {"id": entity_id, "limit": _ARTICLES_SHOWN})).rows
     article_count = (await db.execute(f"SELECT COUNT(*) FROM {link} WHERE {kind}_id = :id", {"id": entity_id})).rows
-    # The claims' keys first, then their wide rows: the view's columns for the shown claims only.
+    # The claims' keys first (found as the timeline finds them), then their wide rows: the view's columns for
+    # the shown claims only.
+    walk = await db.execute_fn(lambda connection: many_claims(connection, entity_id))
     claims = [dict(row) for row in (await db.execute(
-        "SELECT w.* FROM (SELECT c.article_id, c.position FROM claims c "
-        f"WHERE (c.article_id, c.position) IN ({claims_on_subject()}) ORDER BY c.from_date DESC LIMIT :limit) k "
+        "SELECT w.* FROM (SELECT c.article_id, c.position FROM "
+        f"{CLAIMS_BY_WALK if walk else CLAIMS_FROM_LIST} ORDER BY c.from_date DESC LIMIT :limit) k "
         "JOIN claims_wide w ON w.article_id = k.article_id AND w.position = k.position "
-        "ORDER BY w.from_date DESC, w.published DESC", {"entity": entity_id, "limit": _CLAIMS_SHOWN})).rows]
+        "ORDER BY w.from_date DESC, w.published DESC",
+        {"entity": entity_id, "metric": None, "limit": _CLAIMS_SHOWN})).rows]
     by_metric = Counter(c["metric"] for c in claims if c["metric"] and (c["amounts"] or c["percentages"]))
     chosen = metric or (by_metric.most_common(1)[0][0] if by_metric else None)
     points = await db.execute_fn(

@@ -163,7 +163,7 @@ def claims(db: Path, output: str, columns: str, sort: tuple[str, ...], limit: in
               help="Also draw the series into FILE (.svg, or .html: the chart and the figures).")
 def timeline(db: Path, output: str, entity: str, metric: str | None, currency: str | None,
              plot_path: Path | None) -> None:
-    """How a figure moved: the claims about an entity as a time series, one row per period and unit.
+    """How a figure moved: the claims whose figure is about an entity, as a time series (a row per period and unit).
 
     Several articles giving a figure for the same period stand side by side
     (`also`), and `conflict` says when their figures differ.

@@ -219,7 +219,8 @@ def claims_view(dialect: Dialect) -> str:
                     "AND x.claim_position = c.position ORDER BY x.position LIMIT 1)")
     create = "CREATE VIEW IF NOT EXISTS" if dialect == "sqlite" else "CREATE OR REPLACE VIEW"
     return (f"{create} claims_wide AS\n"
-            "SELECT c.article_id, c.position, c.text, c.from_date, c.to_date, c.kind, c.speaker, c.metric, "
+            "SELECT c.article_id, c.position, c.text, c.from_date, c.to_date, c.kind, c.speaker, c.speaker_id, "
+            "c.metric, "
             f"{joined.format(column='subject', table='claim_subjects')} AS subjects, "
             f"{joined.format(column='text', table='claim_money')} AS amounts, "
             f"{first_amount.format(column='low')} AS low, {first_amount.format(column='high')} AS high, "
