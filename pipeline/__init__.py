@@ -2,10 +2,10 @@
 
 from pipeline.errors import InputError, PipelineError, ResourceError
 from pipeline.records import (Article, Claim, Dateline, Enterprise, Extraction, Failure, Mention, Money,
-                              Organization, Percentage, Period, Person, RawPage, Region, Source)
+                              Organization, Percentage, Period, Person, RawPage, Region, Source, Subdivision)
 
 __all__ = [
     "Article", "Claim", "Dateline", "Enterprise", "Extraction", "Failure", "InputError", "Mention", "Money",
     "Organization", "Percentage", "Period", "Person", "PipelineError", "RawPage", "Region", "ResourceError",
-    "Source",
+    "Source", "Subdivision",
 ]

@@ -84,7 +84,9 @@ def _person(person: Person) -> dict[str, Any]:
 
 
 def _region(region: Region) -> dict[str, Any]:
+    parent = region.parent
     return {"name": region.name, "kind": region.kind, "country": region.country, "code": region.code,
+            "parent": {"name": parent.name, "code": parent.code} if parent else None,
             "mentions": _mentions(region.mentions)}
 
 

@@ -97,11 +97,20 @@ class Person:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Subdivision:
+    """The first-level subdivision a place lies in ("Minsk Oblast", BY-MI): a town's oblast, a city's state."""
+
+    name: str
+    code: str  # ISO 3166-2
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Region:
     name: str
     kind: RegionKind
     country: str | None
     code: str | None
+    parent: Subdivision | None = None  # None when the data does not say: never a guess
     mentions: tuple[Mention, ...] = ()
 
 

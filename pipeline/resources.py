@@ -38,8 +38,12 @@ def read_tsv(path: Path, *, required: tuple[str, ...] = ()) -> Iterator[dict[str
     """Rows of a tab-separated data file with a header line."""
     try:
         with path.open(encoding="utf-8", newline="") as handle:
-            reader = csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t")
-            for number, row in enumerate(reader, start=2):
+            numbers: list[int] = []  # the file's line number of each line the reader sees (comments skipped)
+            lines = (line for number, line in enumerate(handle, start=1)
+                     if not line.startswith("#") and not numbers.append(number))
+            reader = csv.DictReader(lines, delimiter="\t")
+            for row in reader:
+                number = numbers[reader.line_num - 1]
                 _check(row, required, path, number)
                 yield {key: (value or "").strip() for key, value in row.items()}
     except OSError as exc:

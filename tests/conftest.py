@@ -73,8 +73,8 @@ def synthetic_record():
     people = [("Aleksandr Lukashenko", "aleksandr lukashenko", "President of Belarus"),
               ("Alexander Sokolov", "aleksandr sokolov", "Governor of Kirov Oblast"),
               ("Roman Golovchenko", "roman golovchenko", "Prime Minister")]
-    regions = [("Kirov Oblast", "region", "RU", "RU-KIR"), ("Belarus", "country", "BY", None),
-               ("Zhlobin", "city", "BY", None)]
+    regions = [("Kirov Oblast", "region", "RU", "RU-KIR", None), ("Belarus", "country", "BY", None, None),
+               ("Zhlobin", "city", "BY", None, {"name": "Gomel Oblast", "code": "BY-HO"})]
     currencies = ["USD", "EUR", "BYN", "RUB"]
 
     def make(n: int, *, published: str = "2025-03-14T10:00:00") -> dict:
@@ -124,7 +124,7 @@ def synthetic_record():
             "people": [{"name": person[0], "key": person[1], "titles": [person[2]], "mentions": [span(p1)]},
                        {"name": other[0], "key": other[1], "titles": [], "mentions": [span(p2)]}],
             "regions": [{"name": region[0], "kind": region[1], "country": region[2], "code": region[3],
-                         "mentions": [span(r1)]}],
+                         "parent": dict(region[4]) if region[4] else None, "mentions": [span(r1)]}],
             "enterprises": [{"name": "Minsk Elevator Plant", "aliases": ["MEP"], "mentions": []}],
             "organizations": [{"name": "Council of Ministers", "kind": "government", "aliases": [],
                                "mentions": []}],

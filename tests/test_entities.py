@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pipeline.entities.catalog import load_catalog
-from pipeline.entities.names import name_parts, person_key, reads_as_full_name, surname_key
+from pipeline.entities.names import fold, name_parts, person_key, reads_as_full_name, surname_key
 from pipeline.resources import MODELS_DIR
 
 GIVEN_NAMES = load_catalog(MODELS_DIR).given_names
@@ -49,6 +49,15 @@ SAME_PERSON = [
     ("Oleg Rokossovsky", "Oleg Rokosovsky"),
     ("Jamshid Khodjaev", "Dzhamshid Khodzhayev"),
     ("Kiril Zhuk", "Kirill Zhuk"),
+    # the same name in another script or with a transliterated soft sign
+    ("Лукашенко", "Lukashenko"),
+    ("Александр Лукашенко", "Aleksandr Lukashenko"),
+    ("Александр Лукашенко", "Alexander Lukashenko"),
+    ("Сергей Козловский", "Sergei Kozlovsky"),
+    ("Наталья Кочанова", "Natalya Kochanova"),
+    ("Natal'ya Kochanova", "Natalia Kochanova"),
+    ("Юрий Караев", "Yury Karayev"),
+    ("Фёдоров", "Fedorov"),
 ]
 
 
@@ -73,6 +82,13 @@ def test_person_key_keeps_different_people_apart(one, other):
                                              ("Ivan Flerov", ("Ivan", "Flerov")), ("Lenin", ("Lenin",))])
 def test_name_parts_drop_the_patronymic(name, parts):
     assert name_parts(name) == parts
+
+
+@pytest.mark.parametrize(("name", "key"), [("Лукашенко", "lukashenko"), ("Łukaszenka", "lukaszenka"),
+                                           ("Лукашэнка", "lukashenka"), ("Đorđević", "dordevic"),
+                                           ("İlham Əliyev", "ilham eliyev"), ("习近平", "xijinping")])
+def test_fold_gives_a_latin_key_in_any_script(name, key):
+    assert fold(name) == key
 
 
 def test_surname_key_folds_endings():

@@ -125,3 +125,40 @@ def test_company_word_parts_are_lower_case_and_unique(catalog):
         words = catalog.company_words[kind]
         assert len(words) == len(set(words)) and all(word == word.lower() for word in words), kind
 
+
+
+def test_every_organization_row_says_where_it_comes_from():
+    assert [row["name"] for row in rows("organizations.jsonl") if not str(row.get("source", "")).strip()] == []
+
+
+@pytest.mark.parametrize(("name", "label"), [
+    # news agencies and media companies are enterprises by the annotation conventions
+    ("RIA Novosti", Label.ENTERPRISE), ("TASS", Label.ENTERPRISE), ("Xinhua", Label.ENTERPRISE),
+    ("Reuters", Label.ENTERPRISE), ("Interfax", Label.ENTERPRISE), ("Anadolu Agency", Label.ENTERPRISE),
+    ("Sputnik", Label.ENTERPRISE),
+    # integration bodies of other years
+    ("Customs Union", Label.ORG_INTERNATIONAL), ("Single Economic Space", Label.ORG_INTERNATIONAL),
+    ("Eurasian Economic Community", Label.ORG_INTERNATIONAL), ("Eurasian Economic Commission", Label.ORG_INTERNATIONAL),
+    ("Supreme Eurasian Economic Council", Label.ORG_INTERNATIONAL),
+    ("Collective Security Treaty Organization", Label.ORG_INTERNATIONAL),
+    ("Shanghai Cooperation Organization", Label.ORG_INTERNATIONAL), ("BRICS", Label.ORG_INTERNATIONAL),
+    ("European Commission", Label.ORG_INTERNATIONAL), ("European Parliament", Label.ORG_INTERNATIONAL),
+    # government bodies news text names by a short form
+    ("Senate", Label.ORG_GOVERNMENT), ("Congress", Label.ORG_GOVERNMENT), ("State Department", Label.ORG_GOVERNMENT),
+    ("Treasury Department", Label.ORG_GOVERNMENT), ("Securities and Exchange Commission", Label.ORG_GOVERNMENT),
+    ("Federal Reserve", Label.ORG_GOVERNMENT), ("State Council of China", Label.ORG_GOVERNMENT),
+    ("National Development and Reform Commission", Label.ORG_GOVERNMENT),
+])
+def test_bodies_and_agencies_have_their_kind(catalog, name, label):
+    assert catalog.entry(label.value, name) is not None
+    others = {entry.label for entry in catalog.entries if name in entry.forms and entry.label is not Label.SKIP}
+    assert others == {label}
+
+
+@pytest.mark.parametrize(("form", "name"), [("EurAsEC", "Eurasian Economic Community"), ("CSTO",
+                                            "Collective Security Treaty Organization"),
+                                            ("SEC", "Securities and Exchange Commission"), ("Fed", "Federal Reserve"),
+                                            ("State Council", "State Council of China"), ("NDRC",
+                                            "National Development and Reform Commission"), ("ITAR-TASS", "TASS")])
+def test_abbreviations_name_their_body(catalog, form, name):
+    assert {entry.name for entry in catalog.entries if form in entry.forms} == {name}

@@ -105,6 +105,24 @@ def test_mentions_view_gives_every_mention_with_its_text(tmp_path, database, syn
     assert expected and sorted(rows) == expected
 
 
+def test_region_within_holds_each_place_in_its_parent_and_country(tmp_path, database, synthetic_record):
+    load(tmp_path, database, [synthetic_record(n) for n in range(3)])
+    with psycopg.connect(database) as connection:
+        within = set(connection.execute("SELECT region_id, within_id FROM region_within").fetchall())
+    assert {("BY/city/zhlobin", "BY-HO"), ("BY/city/zhlobin", "BY"), ("BY", "BY"), ("RU-KIR", "RU")} <= within
+
+
+def test_a_database_without_the_parent_columns_gets_them(tmp_path, database, synthetic_record):
+    with psycopg.connect(database, autocommit=True) as connection:
+        connection.execute("CREATE TABLE regions (id TEXT NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL, "
+                           "country TEXT, code TEXT, PRIMARY KEY (id))")
+    result = load(tmp_path, database, [synthetic_record(2)])
+    assert result.exit_code == 0, result.output
+    with psycopg.connect(database) as connection:
+        assert connection.execute("SELECT parent_code, parent_name FROM regions").fetchall() == [
+            ("BY-HO", "Gomel Oblast")]
+
+
 def test_claims_wide_view_gives_each_claim_with_subjects_amounts_and_article(tmp_path, database, synthetic_record):
     records = [synthetic_record(n) for n in range(5)]
     load(tmp_path, database, records)

@@ -15,10 +15,13 @@ import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import main
+from pipeline.readers import read_inputs
 from pipeline.store import load_into_sqlite
 from pipeline.store.query import QueryError, claims_filters, run_query, run_sql, search_filters
 from pipeline.store.rows import entity_id
 from pipeline.store.sqlite import connect_read_only
+
+from .conftest import SAMPLES
 
 
 @pytest.fixture(scope="module")
@@ -55,6 +58,56 @@ def test_claims_by_entity_key_and_by_speaker(db, records):
         by_speaker = run_query(connection, "claims", claims_filters(speaker="aleksandr lukashenko"))
     assert len(by_key.rows) == sum("Kirov Oblast" in r["claims"][0]["entities"] for r in records)
     assert len(by_speaker.rows) == sum(r["claims"][0]["speaker"] == "Aleksandr Lukashenko" for r in records)
+
+
+@pytest.mark.parametrize(("entity", "inside"), [
+    ("Gomel Oblast", {"Zhlobin"}),  # named by no article: Zhlobin's parent
+    ("BY-HO", {"Zhlobin"}),
+    ("Belarus", {"Belarus", "Zhlobin"}),  # a country holds every place whose country it is
+    ("Kirov Oblast", {"Kirov Oblast"}),
+    ("Zhlobin", {"Zhlobin"}),
+])
+def test_claims_about_a_region_include_the_places_inside_it(db, records, entity, inside):
+    with connect_read_only(db) as connection:
+        rows = run_query(connection, "claims", claims_filters(entity=entity), columns=("article_id",)).rows
+    expected = sorted(r["id"] for r in records if inside & set(r["claims"][0]["entities"]))
+    assert expected and sorted(article for (article,) in rows) == expected
+
+
+def test_regions_list_their_parent(db):
+    result = cli(db, "regions", "--columns", "name,parent_code,parent_name", "--json")
+    rows = {row["name"]: row for row in map(json.loads, result.output.splitlines())}
+    assert (rows["Zhlobin"]["parent_code"], rows["Zhlobin"]["parent_name"]) == ("BY-HO", "Gomel Oblast")
+    assert rows["Kirov Oblast"]["parent_code"] is None
+
+
+@pytest.fixture(scope="module")
+def samples_db(tmp_path_factory, processor):
+    """A store of the samples about Minsk Oblast, its towns and districts, as the pipeline extracts them."""
+    directory = tmp_path_factory.mktemp("samples")
+    names = ("06_minsk-oblast-investment.txt", "20_minsk-oblast-housing-programme.html",
+             "33_borisov-pharmaceutical-exports.jsonl", "18_belarus-uzbekistan-trade-talks.txt")
+    lines = [line for name in names for line in processor.process_batch(list(read_inputs([str(SAMPLES / "articles" /
+                                                                                               name)])))]
+    (directory / "records.jsonl").write_bytes(b"".join(lines))
+    load_into_sqlite([str(directory / "records.jsonl")], directory / "facts.sqlite")
+    return directory / "facts.sqlite", [json.loads(line) for line in lines]
+
+
+def test_samples_store_answers_for_minsk_oblast_with_its_towns_and_districts(samples_db):
+    db, records = samples_db
+    result = cli(db, "claims", "--entity", "Minsk Oblast", "--columns", "article_id,text", "--json")
+    assert result.exit_code == 0, result.output
+    found = {(row["article_id"], row["text"]) for row in map(json.loads, result.output.splitlines())}
+    inside = {region["name"] for record in records for region in record["regions"]
+              if region["name"] == "Minsk Oblast" or (region["parent"] or {}).get("code") == "BY-MI"}
+    # a claim is about the oblast when it names one of these places or its figure is about one (its subjects)
+    expected = {(record["id"], claim["text"]) for record in records for claim in record["claims"]
+                if inside & {*claim["entities"], *claim["subjects"]}}
+    about_towns = {(record["id"], claim["text"]) for record in records for claim in record["claims"]
+                   if {"Zhodino", "Smolevichi District", "Minsk District", "Fanipol"} & set(claim["entities"])}
+    assert about_towns and about_towns <= found
+    assert found == expected
 
 
 def test_people_top_counts_articles(db, records):

@@ -486,3 +486,17 @@ def test_cli_load_adds_no_table_to_another_programs_database(tmp_path, synthetic
     (line,) = result.stderr.splitlines()
     assert "is another program's database (tables articles)" in line
     assert other.read_bytes() == before
+
+
+def test_a_store_without_the_parent_columns_gets_them(tmp_path, synthetic_record):
+    db = tmp_path / "facts.sqlite"
+    connect(db).close()
+    with sqlite3.connect(db) as old:  # the layout before regions had parents (and the view that reads them)
+        old.execute("DROP VIEW region_within")
+        old.execute("ALTER TABLE regions DROP COLUMN parent_name")
+        old.execute("ALTER TABLE regions DROP COLUMN parent_code")
+    path = tmp_path / "r.jsonl"
+    path.write_bytes(orjson.dumps(synthetic_record(2)) + b"\n")
+    load_into_sqlite([str(path)], db)
+    (record,) = read_records(connect(db))
+    assert record["regions"][0]["parent"] == {"name": "Gomel Oblast", "code": "BY-HO"}

@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from pipeline.cli import main
 from pipeline.plot import render_svg
 from pipeline.store import load_into_sqlite
-from pipeline.store.sqlite import StoreLayoutError, connect, connect_read_only
+from pipeline.store.sqlite import connect, connect_read_only
 from pipeline.store.timeline import timeline, timeline_result
 
 
@@ -135,12 +135,18 @@ def test_the_same_points_give_the_same_chart(db):
     assert points and render_svg(points, title="x") == render_svg(list(points), title="x")
 
 
-def test_a_store_made_before_claims_had_a_metric_is_refused(tmp_path):
+def test_a_store_made_before_claims_had_a_metric_gets_it_and_the_new_records_load(tmp_path, records):
     db = tmp_path / "old.sqlite"
-    with sqlite3.connect(db) as connection:
-        connection.execute("CREATE TABLE claims (article_id TEXT, position INTEGER, speaker TEXT)")
-    with pytest.raises(StoreLayoutError, match="before claims had a metric and subjects; delete it"):
-        connect(db)
+    connect(db).close()
+    with sqlite3.connect(db) as connection:  # the claims table as it was before issue 14
+        connection.execute("DROP VIEW claims_wide")
+        connection.execute("DROP INDEX claims_metric")
+        connection.execute("ALTER TABLE claims DROP COLUMN metric")
+    (tmp_path / "r.jsonl").write_bytes(orjson.dumps(records[-1]) + b"\n")
+    load_into_sqlite([str(tmp_path / "r.jsonl")], db)
+    with connect_read_only(db) as connection:
+        assert [tuple(row) for row in connection.execute("SELECT metric, subjects FROM claims_wide")] == [
+            ("exports", "Belarus")]
 
 
 def test_parquet_amounts_compute_in_pandas_and_stay_exact_beside(db, tmp_path, records):

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span
 from pipeline.entities.catalog import (ORGANIZATION_LABELS, ORGANIZATION_LIKE, REGION_LABELS, Catalog, Entry, Label,
                                       load_catalog)
 from pipeline.entities.names import PATRONYMIC, clean_person_span, person_name_pattern, surname_key
-from pipeline.entities.organizations import LEGAL_TAILS, ModelOrganizations
+from pipeline.entities.organizations import LEGAL_TAILS, ModelOrganizations, common_words
 from pipeline.entities.rules import normalize_match
 
 SPANS_KEY = "belta_entities"
@@ -79,7 +79,7 @@ class EntityRuler:
         tails: dict[int, int] = {}  # where a name tail starts -> where it ends
         for match_id, start, end in self.phrases(doc):
             entry = self.entries[match_id]
-            if _written_as_name(doc[start:end].text, entry):
+            if _written_as_name(doc[start:end].text, entry) or self._place_led(doc[start:end], entry):
                 candidates.append((_span(doc, start, end, entry.label, entry.name, _region_code(entry)),
                                    GAZETTEER))
         for match_id, start, end in self.rules(doc):
@@ -90,6 +90,8 @@ class EntityRuler:
                 continue
             if pattern.label is Label.NAME_TAIL:
                 tails[start] = max(end, tails.get(start, end))
+                continue
+            if pattern.normalizer == "place_led" and doc[start].lower_ not in self.places:
                 continue
             found = normalize_match(doc[start:end], pattern.normalizer)
             if found is not None:
@@ -199,6 +201,12 @@ class EntityRuler:
             return None
         return doc[first:head + 1]
 
+    def _place_led(self, span: Span, entry: Entry) -> bool:
+        """A listed enterprise whose name starts with a place is also written with the rest in lower case ("the
+        Mozyr oil refinery")."""
+        return (entry.label is Label.ENTERPRISE and len(span) > 1 and span[0].is_title
+                and span[0].lower_ in self.places and all(token.is_lower for token in span[1:]))
+
     def _short_names(self, doc: Doc, candidates: list[tuple[Span, int]]) -> list[tuple[Span, int]]:
         """A company's first word written alone is the company ("Candela" for Candela Laser Corp., "Columbia" for
         Columbia Pictures Entertainment Inc.) where the model reads it as a name of some kind, or where it is no
@@ -268,7 +276,7 @@ class EntityRuler:
         known = {span.text for span, _ in candidates if span.label_ in REGION_LABELS}
         proposals = []
         starting_at = {span.start: span for span, _ in candidates if span.label_ != Label.SKIP}
-        common_words = frozenset(token.text for token in doc if token.is_lower)
+        lower_case = common_words(doc)
         for ent in doc.ents:
             # A name the lists skip hides what it covers, unless the model's name holds a listed phrase and more, and
             # no venue word ("Radio Free Europe"; not "China-Belarus Industrial Park Great Stone", nor the "Joint
@@ -279,7 +287,7 @@ class EntityRuler:
                         and not any(self.catalog.organization_words.get(token.lower_) == "venue" for token in ent))
                     for skip, source in skipped):
                 continue
-            read = self.model_organizations(_through_of(ent, starting_at), common_words)
+            read = self.model_organizations(_through_of(ent, starting_at), lower_case)
             if read is None or (read[0].text in known and read[0].text not in person_names):
                 continue
             span, label = read

@@ -35,10 +35,10 @@ ORGANIZATION_LABELS = {Label.ORG_GOVERNMENT: "government", Label.ORG_INTERNATION
                        Label.ORG_OTHER: "other"}
 ORGANIZATION_LIKE = {Label.ENTERPRISE, *ORGANIZATION_LABELS}
 PATTERN_NORMALIZERS = ("as_written", "legal_form", "inverted_ministry", "executive_committee", "settlement_of",
-                       "district", "common_noun")
+                       "district", "common_noun", "place_led")
 COMPANY_WORD_KINDS = ("part", "not_end", "tail")
 ORGANIZATION_WORD_KINDS = ("international", "international_lead", "government", "institution", "other", "venue",
-                           "not_name", "generic", "brand")
+                           "not_name", "generic", "brand", "media")
 # Generic words a gazetteer name ends with; their usual English variants are accepted in text.
 SUFFIX_VARIANTS = {" Oblast": (" Region",), " Krai": (" Territory", " Region"), " District": (" Raion",)}
 
@@ -53,6 +53,7 @@ class Entry:
     aliases: tuple[str, ...] = ()
     country: str | None = None
     code: str | None = None
+    parent: str | None = None  # a place's first-level subdivision (ISO 3166-2): a town's oblast
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -87,14 +88,17 @@ class Catalog:
     body_units: frozenset[str] = frozenset()  # lower-case words heading a unit of a body (body_units.tsv)
     currency_words: frozenset[str] = frozenset()  # one-word currency names ("dollars", "yuan"; currencies.tsv)
     historical_states: frozenset[str] = frozenset()  # lower-case names; no regions (the conventions)
+    subdivision_names: dict[str, str] = field(default_factory=dict)  # ISO 3166-2 code -> the name records give it
+    world_cities: dict[str, Entry] = field(default_factory=dict)  # lower-case form -> city (world_cities.tsv)
     by_key: dict[tuple[str, str], Entry] = field(default_factory=dict)
 
     def entry(self, label: str, name: str) -> Entry | None:
         return self.by_key.get((label, name))
 
 
-def load_catalog(models_dir: Path) -> Catalog:
-    """Read every entity data file under `models_dir`; a bad row raises `ResourceError`."""
+def load_catalog(models_dir: Path, *, generated: bool = True) -> Catalog:
+    """Read every entity data file under `models_dir`; a bad row raises `ResourceError`. `generated=False`
+    leaves out the files tools/build_places.py makes (which is how that tool sees the team's lists)."""
     countries = list(read_tsv(models_dir / "countries.tsv", required=("name", "code")))
     entries = [*(_entry(row, Label.COUNTRY, country=row["code"]) for row in countries),
                *_regions(models_dir / "regions.tsv"), *_cities(models_dir / "cities.tsv"),
@@ -128,12 +132,22 @@ def load_catalog(models_dir: Path) -> Catalog:
         if key in by_key and entry.label not in (Label.SKIP, Label.REFERENCE):
             raise ResourceError(f"{models_dir}: {entry.label.value} {entry.name!r} is listed twice")
         by_key[key] = entry
+    # World cities are looked up, never matched: a place the model or our lists found gets its country and
+    # parent from them. Matched, they cost precision on newswire (models/README.md, "Places").
+    world = {form.lower(): entry for entry in (_cities(models_dir / "world_cities.tsv") if generated else ())
+             for form in entry.forms}
+    # Parents are named as our gazetteer names them ("Minsk Oblast"), else as the admin1 table does.
+    subdivisions = {row["code"]: row["name"] for row in read_tsv(models_dir / "admin1_codes.tsv",
+                                                                 required=("code", "name"))} if generated else {}
+    subdivisions.update((entry.code, entry.name) for entry in entries
+                        if entry.label in (Label.REGION, Label.CITY) and entry.code)
     return Catalog(entries=tuple(entries), patterns=tuple(patterns), titles=titles, references=references,
                    office_holders=holders, given_names=given, genders=genders, country_adjectives=adjectives,
                    non_person_words=non_person, one_word_names=one_word,
                    company_words=company_words, organization_words=organization_words, body_units=body_units,
                    currency_words=frozenset(name.lower() for name in currency_names if " " not in name),
-                   historical_states=frozenset(state.lower() for state in states), by_key=by_key)
+                   historical_states=frozenset(state.lower() for state in states),
+                   subdivision_names=subdivisions, world_cities=world, by_key=by_key)
 
 
 def _company_words(path: Path) -> dict[str, tuple[str, ...]]:
@@ -163,7 +177,8 @@ def _split(value: Any) -> list[str]:
     return [part.strip() for part in (value or "").split("|") if part.strip()]
 
 
-def _entry(row: dict[str, Any], label: Label, *, country: str | None = None, code: str | None = None) -> Entry:
+def _entry(row: dict[str, Any], label: Label, *, country: str | None = None, code: str | None = None,
+           parent: str | None = None) -> Entry:
     name = row["name"]
     aliases = tuple(_split(row.get("aliases")))
     forms = [name, *aliases]
@@ -171,7 +186,7 @@ def _entry(row: dict[str, Any], label: Label, *, country: str | None = None, cod
         forms += [form[: -len(suffix)] + variant for form in list(forms) if form.endswith(suffix)
                   for variant in variants]
     return Entry(name=name, label=label, forms=tuple(dict.fromkeys(forms)), aliases=aliases,
-                 country=country or None, code=code or None)
+                 country=country or None, code=code or None, parent=parent or None)
 
 
 def _regions(path: Path) -> list[Entry]:
@@ -180,12 +195,13 @@ def _regions(path: Path) -> list[Entry]:
     for row in read_tsv(path, required=("name", "kind", "country")):
         if row["kind"] not in labels:
             raise ResourceError(f"{path}: {row['name']}: kind must be region or district, not {row['kind']!r}")
-        entries.append(_entry(row, labels[row["kind"]], country=row["country"], code=row.get("code")))
+        entries.append(_entry(row, labels[row["kind"]], country=row["country"], code=row.get("code"),
+                              parent=row.get("parent")))
     return entries
 
 
 def _cities(path: Path) -> list[Entry]:
-    return [_entry(row, Label.CITY, country=row["country"], code=row.get("code"))
+    return [_entry(row, Label.CITY, country=row["country"], code=row.get("code"), parent=row.get("parent"))
             for row in read_tsv(path, required=("name", "country"))]
 
 

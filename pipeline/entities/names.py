@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import Any
 
+from anyascii import anyascii
 from spacy.tokens import Span
 
 # Russian and Belarusian patronymics: Grigorievich, Ilyich, Sergeyevna, ...
@@ -85,9 +85,14 @@ def name_parts(name: str) -> tuple[str, ...]:
     return tuple(words)
 
 
+# Apostrophes transliterate soft signs and glottal stops ("Natal'ya", "Il'ich"); spellings leave them out as often.
+_APOSTROPHES = re.compile(r"['`\u2019\u02bc]")
+
+
 def fold(word: str) -> str:
-    text = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode("ascii")
-    return text.lower()
+    """Lower-case Latin letters of a word in any script ("Лукашенко" -> "lukashenko", "Łukaszenka" ->
+    "lukaszenka"), so that keys built from it join spellings across alphabets and are never empty."""
+    return _APOSTROPHES.sub("", anyascii(word)).lower()
 
 
 def surname_key(surname: str) -> str:

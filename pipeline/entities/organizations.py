@@ -60,12 +60,16 @@ class ModelOrganizations:
         if any((token.text == "," and token.nbor().text not in LEGAL_TAILS and not firm)
                or (token.lower_ == "and" and token.nbor().lower_ == "the") for token in name[:-1]):
             return None  # a list ("Transport, Holding and Promotion", "the X and the Y"); a comma before "Ltd" is none
+        if _field_of_minister(doc, end) or _after_minister_of(doc, start):
+            return None
+        if "media" in kinds:  # news agencies and media companies are enterprises (the conventions)
+            return name, Label.ENTERPRISE
         for kind, label in _KIND_LABELS.items():
             if kind in kinds:
                 if kinds[0] == "international_lead":
                     return name, Label.ORG_INTERNATIONAL
                 return name, label
-        if name[-1].text in self.title_heads or _field_of_minister(doc, end) or _after_minister_of(doc, start):
+        if name[-1].text in self.title_heads:
             return None
         return name, Label.ENTERPRISE
 
@@ -81,6 +85,11 @@ class ModelOrganizations:
         """"Belarusian", "Belarusian-Emirati": country adjectives name no organisation."""
         parts = [part for token in name for part in token.lower_.split("-") if part]
         return all(part in self.adjectives or part == "-" for part in parts)
+
+
+def common_words(doc) -> frozenset[str]:
+    """The words a document writes in lower case (what `ModelOrganizations` takes for common nouns)."""
+    return frozenset(token.text for token in doc if token.is_lower)
 
 
 def _field_of_minister(doc, end: int) -> bool:

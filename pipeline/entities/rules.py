@@ -38,6 +38,8 @@ def normalize_match(span: Span, normalizer: str) -> RuleMatch | None:
         name = [token for token in span if not token.is_lower]
         inner = span.doc[name[0].i:name[-1].i + 1] if name else span[:0]
         return RuleMatch(inner, " ".join(inner.text.split())) if len(inner) else None
+    if normalizer == "place_led":  # "Svetlogorsk pulp and cardboard mill" (the ruler checks the place)
+        return RuleMatch(span, " ".join(token.text if token.lower_ == "and" else token.text.title() for token in span))
     if normalizer == "district":
         return RuleMatch(span, f"{span[0].text} District")
     return RuleMatch(span, words)

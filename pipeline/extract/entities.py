@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from pipeline.components.entity_ruler import CATALOG_ATTR, SPANS_KEY
-from pipeline.entities.catalog import ORGANIZATION_LABELS, ORGANIZATION_LIKE, REGION_LABELS, Catalog, Label
+from pipeline.entities.catalog import ORGANIZATION_LABELS, ORGANIZATION_LIKE, REGION_LABELS, Catalog, Entry, Label
 from pipeline.entities.names import is_surname_only, name_parts, person_key, surname_key
 from pipeline.entities.subdivisions import subdivision_code
 from pipeline.entities.titles import TitleReader
-from pipeline.records import Article, Enterprise, Mention, Organization, Person, Region
+from pipeline.records import Article, Enterprise, Mention, Organization, Person, Region, Subdivision
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -74,15 +74,26 @@ def _grouped(spans: list[Span], labels) -> dict[tuple[str, str], list[Span]]:
 def _regions(text: str, spans: list[Span], catalog: Catalog):
     for (label, name), group in _grouped(spans, REGION_LABELS).items():
         code = group[0].kb_id_ or (subdivision_code(name) or "" if label == Label.REGION else "")
-        country = code.split("-")[0] if code else _country_of_rule_region(name, catalog)
+        known = _known_place(label, name, catalog)
+        country = code.split("-")[0] if code else (known.country if known else None)
+        parent = catalog.subdivision_names.get(known.parent) if known and known.parent else None
         yield Region(name=name, kind=REGION_LABELS[Label(label)], country=country,
-                     code=code if "-" in code else None, mentions=tuple(_mention(text, s) for s in group))
+                     code=code if "-" in code else None,
+                     parent=Subdivision(name=parent, code=known.parent) if known and parent else None,
+                     mentions=tuple(_mention(text, s) for s in group))
 
 
-def _country_of_rule_region(name: str, catalog: Catalog) -> str | None:
-    """A district the gazetteer lacks ("X District") is in the country of its town X, when that is known."""
-    town = catalog.entry(Label.CITY.value, name.removesuffix(" District"))
-    return town.country if town else None
+def _known_place(label: str, name: str, catalog: Catalog) -> Entry | None:
+    """What the data says of a place: its gazetteer entry; for a district the gazetteer lacks ("X District"),
+    its town X's (a district is in the country and oblast of the town it is named after, unless the town is a
+    subdivision of its own, as Minsk is); for a place only the model found, the world city of that name."""
+    if (entry := catalog.entry(label, name)) is not None:
+        return entry
+    if label == Label.DISTRICT:
+        town = catalog.entry(Label.CITY.value, name.removesuffix(" District"))
+        return Entry(name=name, label=Label.DISTRICT, forms=(name,), country=town.country,
+                     parent=None if town.code else town.parent) if town else None
+    return catalog.world_cities.get(name.lower()) if label == Label.CITY else None
 
 
 def _enterprises_and_organizations(text: str, groups: dict[tuple[str, str], tuple[list[Span], list[str]]],

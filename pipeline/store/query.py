@@ -82,7 +82,8 @@ SUBJECTS: dict[str, Subject] = {
         shown=("article_id", "published", "from", "to", "kind", "speaker", "metric", "amounts", "percentages",
                "subjects", "text")),
     "people": _entity_subject("people", "article_people", "person_id"),
-    "regions": _entity_subject("regions", "article_regions", "region_id", "kind", "country", "code"),
+    "regions": _entity_subject("regions", "article_regions", "region_id", "kind", "country", "code", "parent_code",
+                               "parent_name"),
     "enterprises": _entity_subject("enterprises", "article_enterprises", "enterprise_id"),
     "organizations": _entity_subject("organizations", "article_organizations", "organization_id", "kind"),
     "money": Subject(
@@ -97,6 +98,11 @@ SUBJECTS: dict[str, Subject] = {
 
 _ENTITY_NAMES = " UNION ALL ".join(f"SELECT id FROM {table} WHERE name = :entity COLLATE NOCASE"
                                    for table in ("people", "regions", "enterprises", "organizations"))
+# The regions inside the region named :entity (by name or code), itself included: its towns and districts, or
+# a country's every place. A subdivision no article names has no row but is still some places' parent.
+_REGIONS_WITHIN = ("SELECT w.region_id FROM region_within w WHERE w.within_id = :entity OR w.within_id IN ("
+                   "SELECT id FROM regions WHERE name = :entity COLLATE NOCASE "
+                   "UNION SELECT parent_code FROM regions WHERE parent_name = :entity COLLATE NOCASE)")
 FOLD_FUNCTION = "belta_fold"  # fold_name as an SQL function: `register_functions` adds it to a connection
 
 
@@ -107,9 +113,10 @@ def register_functions(connection: sqlite3.Connection) -> None:
 
 def entity_scope() -> str:
     """SQL selecting the ids an entity question covers, for the name bound to :entity: the entities with that
-    canonical name, folded key or id, and the places inside them. Every question about an entity (claims,
-    timelines, the browser's pages) widens it here, so the region hierarchy plugs in at this one place."""
-    return f"SELECT {FOLD_FUNCTION}(:entity) UNION SELECT :entity UNION {_ENTITY_NAMES}"
+    canonical name, folded key or id, and the regions inside them (`region_within`: a region's towns and
+    districts, a country's every place). Every question about an entity (claims, timelines, the browser's
+    pages) widens it here, in this one place."""
+    return f"SELECT {FOLD_FUNCTION}(:entity) UNION SELECT :entity UNION {_ENTITY_NAMES} UNION {_REGIONS_WITHIN}"
 
 
 def claims_about_entity() -> str:

@@ -137,7 +137,9 @@ def record_from_rows(article: Mapping[str, Any], children: Mapping[str, Sequence
 
 def _canonical(field: str, key: str, entity: Mapping[str, Any]) -> tuple[Any, ...]:
     if field == "regions":
-        return (key, entity["name"], entity["kind"], entity["country"], entity["code"])
+        parent = entity.get("parent") or {}
+        return (key, entity["name"], entity["kind"], entity["country"], entity["code"], parent.get("code"),
+                parent.get("name"))
     if field == "organizations":
         return (key, entity["name"], entity["kind"])
     return (key, entity["name"])
@@ -158,8 +160,10 @@ def _entity(field: str, link: Mapping[str, Any], canonical: Mapping[str, Any],
     if field == "people":
         return {"name": name, "key": canonical["id"], "titles": _list(link["titles"]), "mentions": mentions}
     if field == "regions":
+        parent = ({"name": canonical["parent_name"], "code": canonical["parent_code"]}
+                  if canonical["parent_code"] is not None else None)
         return {"name": name, "kind": canonical["kind"], "country": canonical["country"], "code": canonical["code"],
-                "mentions": mentions}
+                "parent": parent, "mentions": mentions}
     if field == "enterprises":
         return {"name": name, "aliases": _list(link["aliases"]), "mentions": mentions}
     return {"name": name, "kind": canonical["kind"], "aliases": _list(link["aliases"]), "mentions": mentions}

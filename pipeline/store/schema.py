@@ -16,6 +16,7 @@ records again writes the same rows and an upsert is a plain `ON CONFLICT`.
 
     mentions (a view): one row per mention, unpacked from the link rows' offsets
     claims_wide (a view): one row per claim with its subjects, amounts, article title, date and address
+    region_within (a view): each region with itself, its parent subdivision and its country
 """
 
 from __future__ import annotations
@@ -107,7 +108,11 @@ TABLES: tuple[Table, ...] = (
           ("id",), "Canonical people, shared by every article that names them."),
     Table("regions", (Column("id", "text", True, description="ISO 3166 code, else country/kind/folded name"),
                       Column("name", "text", True), Column("kind", "text", True), Column("country", "text"),
-                      Column("code", "text")),
+                      Column("code", "text"),
+                      # no `references`: a parent no article names has no row, and its code is all there is
+                      Column("parent_code", "text", description="ISO 3166-2 code of the first-level subdivision "
+                             "the place lies in (its id in this table)"),
+                      Column("parent_name", "text", description="that subdivision's name")),
           ("id",), "Canonical countries, regions, districts and cities."),
     Table("enterprises", (Column("id", "text", True, description="the folded name"), Column("name", "text", True)),
           ("id",), "Canonical enterprises."),
@@ -179,8 +184,39 @@ def create_statements(dialect: Dialect) -> list[str]:
         # row is written once, not into the table and again into its key's index.
         storage = " WITHOUT ROWID" if dialect == "sqlite" and table.name not in ROWID_TABLES else ""
         statements.append(f"CREATE TABLE IF NOT EXISTS {table.name} (\n" + ",\n".join(lines) + "\n)" + storage)
-    return (statements + [statement for _, statement in index_statements()]
-            + [mentions_view(dialect), claims_view(dialect)])
+    # added columns before the indexes and views: some of them name one (claims.metric)
+    return (statements + added_column_statements(dialect) + [statement for _, statement in index_statements()]
+            + [mentions_view(dialect), region_within_view(dialect), claims_view(dialect)])
+
+
+# Columns added to a table after stores were made with it: (table, column). `CREATE TABLE IF NOT EXISTS`
+# leaves an existing table as it is, so these are added to it.
+ADDED_COLUMNS = (("regions", "parent_code"), ("regions", "parent_name"), ("claims", "metric"))
+
+
+def added_column_statements(dialect: Dialect) -> list[str]:
+    """PostgreSQL adds the columns where they are missing; SQLite has no `IF NOT EXISTS` for a column, so
+    `pipeline.store.sqlite` asks first and runs `add_column_statement` itself."""
+    if dialect != "postgres":
+        return []
+    return [add_column_statement(dialect, table, column) for table, column in ADDED_COLUMNS]
+
+
+def add_column_statement(dialect: Dialect, table: str, column: str) -> str:
+    (found,) = [c for c in TABLES_BY_NAME[table].columns if c.name == column]
+    guard = "IF NOT EXISTS " if dialect == "postgres" else ""
+    return f"ALTER TABLE {table} ADD COLUMN {guard}{column} {_TYPES[dialect][found.type]}"
+
+
+def region_within_view(dialect: Dialect) -> str:
+    """`region_within`: (region_id, within_id) for each region and what contains it: itself, its parent
+    subdivision (a town's oblast) and its country. Parents are first-level subdivisions, so two steps reach
+    every container. A parent no article names has no row in `regions`; its code is still its id."""
+    create = "CREATE VIEW IF NOT EXISTS" if dialect == "sqlite" else "CREATE OR REPLACE VIEW"
+    return (f"{create} region_within AS\n"
+            "SELECT id AS region_id, id AS within_id FROM regions\n"
+            "UNION SELECT id, parent_code FROM regions WHERE parent_code IS NOT NULL\n"
+            "UNION SELECT id, country FROM regions WHERE country IS NOT NULL AND kind <> 'country'")
 
 
 # How each dialect unpacks a link row's JSON array of [start, end] pairs into rows `m` with `m.first`, `m.last`.

@@ -22,8 +22,9 @@ from typing import Any
 from pipeline.errors import PipelineError
 from pipeline.store.query import register_functions
 from pipeline.store.rows import Rows, record_from_rows
-from pipeline.store.schema import (ENTITY_TABLES, TABLES, create_statements, delete_statements, distinct_entities,
-                                   entity_upsert_statement, index_statements, insert_statement, prune_statements)
+from pipeline.store.schema import (ADDED_COLUMNS, ENTITY_TABLES, TABLES, add_column_statement, create_statements,
+                                   delete_statements, distinct_entities, entity_upsert_statement, index_statements,
+                                   insert_statement, prune_statements)
 
 # FTS table -> (content table, indexed columns, the content table's column holding the article id)
 _FTS = {"articles_fts": ("articles", ("title", "text"), "id"), "claims_fts": ("claims", ("text",), "article_id")}
@@ -76,17 +77,12 @@ def connect(path: str | Path) -> sqlite3.Connection:
         connection = sqlite3.connect(path, isolation_level=None)
         tables = table_names(connection)
         columns = {row[1] for row in connection.execute("PRAGMA table_info(articles)")}
-        claim_columns = {row[1] for row in connection.execute("PRAGMA table_info(claims)")}
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"{path} is not an SQLite database ({exc})") from exc
     if "mentions" in tables:
         connection.close()
         raise StoreLayoutError(f"{path} has a mentions table: it was made by an earlier version of the store, "
                                "which kept one row per mention; delete it and load the records again")
-    if claim_columns and "metric" not in claim_columns:
-        connection.close()
-        raise StoreLayoutError(f"{path} was made by an earlier version of the store, before claims had a metric "
-                               "and subjects; delete it and load the records again")
     if tables and not ("articles_fts" in tables and "record_hash" in columns):
         connection.close()
         listed = ", ".join(sorted(tables)[:5]) + (", ..." if len(tables) > 5 else "")
@@ -95,6 +91,7 @@ def connect(path: str | Path) -> sqlite3.Connection:
     for pragma in (_PAGE_SIZE, *_LOAD_PRAGMAS):
         connection.execute(pragma)
     connection.execute("BEGIN")
+    _add_columns(connection)
     for statement in chain(create_statements("sqlite"), _fts_statements()):
         connection.execute(statement)
     # A load into an empty store that stopped before its end left its rows out of the full-text index.
@@ -188,6 +185,14 @@ def read_records(connection: sqlite3.Connection) -> Iterator[dict[str, Any]]:
     for article in connection.execute("SELECT * FROM articles ORDER BY id"):
         rows = {name: grouped.get(article["id"], []) for name, grouped in children.items()}
         yield record_from_rows(article, rows, entities)
+
+
+def _add_columns(connection: sqlite3.Connection) -> None:
+    """Columns added to the layout since a store was made (`ADDED_COLUMNS`) are added to it, empty."""
+    for table, column in ADDED_COLUMNS:
+        present = {row[1] for row in connection.execute(f"PRAGMA table_info({table})")}
+        if present and column not in present:
+            connection.execute(add_column_statement("sqlite", table, column))
 
 
 def _row_count(connection: sqlite3.Connection, table: str) -> int:

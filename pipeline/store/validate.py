@@ -209,10 +209,13 @@ def _person(person: dict[str, Any]) -> bool:
 def _region(region: dict[str, Any]) -> bool:
     if not (_name(region) and "kind" in region and "country" in region and "code" in region and _mentions(region)):
         return False
-    kind, country, code = region["kind"], region["country"], region["code"]
+    kind, country, code, parent = region["kind"], region["country"], region["code"], region.get("parent")
     return (type(kind) is str and kind in _REGION_KINDS
             and (country is None or type(country) is str and _COUNTRY(country) is not None)
-            and (code is None or type(code) is str and _REGION_CODE(code) is not None))
+            and (code is None or type(code) is str and _REGION_CODE(code) is not None)
+            and (parent is None or type(parent) is dict and "name" in parent and "code" in parent
+                 and _string(parent["name"]) and parent["name"] != ""
+                 and _string(parent["code"]) and _REGION_CODE(parent["code"]) is not None))
 
 
 def _enterprise(enterprise: dict[str, Any]) -> bool:
