@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from pipeline.extract.claims import extract_claims
 from pipeline.extract.dates import extract_dates
 from pipeline.extract.entities import extract_entities
+from pipeline.extract.metrics import add_metrics
 from pipeline.extract.money import extract_money
 from pipeline.extract.percentages import extract_percentages
 from pipeline.records import Article, Extraction
@@ -22,14 +23,16 @@ from pipeline.resources import MODELS_DIR
 
 
 def extract(doc: Doc, article: Article, *, models_dir: Path = MODELS_DIR) -> Extraction:
-    """`models_dir` holds the redenominations, date words and claim cues (the components got theirs from the
-    config)."""
+    """`models_dir` holds the redenominations, date words, claim cues and metrics (the components got theirs from
+    the config)."""
     entities = extract_entities(doc, article)
     money = extract_money(doc, article, models_dir=models_dir)
     percentages = extract_percentages(doc, article)
     dates = extract_dates(doc, article, models_dir=models_dir)
     claims = extract_claims(doc, article, entities=entities, money=money, percentages=percentages, dates=dates,
                             models_dir=models_dir)
+    claims = add_metrics(doc, article, claims, entities=entities, money=money, percentages=percentages, dates=dates,
+                         models_dir=models_dir)
     return Extraction(people=entities.people, regions=entities.regions, enterprises=entities.enterprises,
                       organizations=entities.organizations, money=money, percentages=percentages, dates=dates,
                       claims=claims)

@@ -126,6 +126,7 @@ _REGION_CODE = re.compile(r"[A-Z]{2}-[A-Z0-9]{1,3}").fullmatch
 _REGION_KINDS = frozenset({"country", "region", "district", "city"})
 _ORGANIZATION_KINDS = frozenset({"government", "international", "other"})
 _CLAIM_KINDS = frozenset({"fact", "plan"})
+_METRIC = re.compile(r"[a-z][a-z_]*").fullmatch
 _RECORD_FIELDS = ("schema", "id", "source", "title", "published", "dateline", "language", "text", "people",
                   "regions", "enterprises", "organizations", "money", "percentages", "dates", "claims")
 
@@ -263,4 +264,7 @@ def _claim(claim: dict[str, Any]) -> bool:
     kind = claim["kind"]
     return (type(kind) is str and kind in _CLAIM_KINDS and _nullable(claim["speaker"])
             and _all(claim["money"], _claim_money) and _all(claim["percentages"], _claim_percentage)
-            and _strings(claim["entities"]))
+            and _strings(claim["entities"])
+            and ("metric" not in claim or claim["metric"] is None or type(claim["metric"]) is str
+                 and _METRIC(claim["metric"]) is not None)
+            and ("subjects" not in claim or _strings(claim["subjects"])))
