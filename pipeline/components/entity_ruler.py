@@ -28,6 +28,7 @@ from pipeline.entities.catalog import (ORGANIZATION_LABELS, ORGANIZATION_LIKE, R
 from pipeline.entities.names import PATRONYMIC, clean_person_span, person_name_pattern, surname_key
 from pipeline.entities.organizations import LEGAL_TAILS, ModelOrganizations, common_words
 from pipeline.entities.rule_matcher import RuleMatcher
+from pipeline.entities.subdivisions import subdivision_code, subdivision_index
 from pipeline.entities.tokens import texts
 from pipeline.entities.rules import normalize_match
 
@@ -54,6 +55,7 @@ class EntityRuler:
         self.entries = {}
         self.places = {form.lower(): entry for entry in catalog.entries if entry.label in REGION_LABELS
                        for form in entry.forms}
+        self.subdivisions = subdivision_index()  # ISO 3166-2 codes of regions no list knows ("X Province")
         for entry in catalog.entries:
             key = f"{entry.label.value}\t{entry.name}"
             self.entries[nlp.vocab.strings.add(key)] = entry
@@ -98,8 +100,10 @@ class EntityRuler:
                 continue
             found = normalize_match(doc[start:end], pattern.normalizer)
             if found is not None:
-                candidates.append((_span(doc, found.span.start, found.span.end, pattern.label, found.name,
-                                         found.country), RULE))
+                code = found.country or (subdivision_code(found.name, self.subdivisions) or ""
+                                         if pattern.label is Label.REGION else "")
+                candidates.append((_span(doc, found.span.start, found.span.end, pattern.label, found.name, code),
+                                   RULE))
         candidates += [(doc[start:end], COMPANY_WORD) for start, end in self.company_words(doc, words)]
         candidates = [(_span(doc, span.start, span.end, Label.ENTERPRISE, " ".join(span.text.split())), source)
                       if source == COMPANY_WORD else (span, source) for span, source in candidates]

@@ -151,4 +151,12 @@ def _check(token: TokenSpec, key: str) -> Check:
                     checks.append(lambda word, text=text, regex=re.compile(operand): bool(regex.search(text(word))))
         else:
             raise ResourceError(f"rule {key}: the token attribute {name} is not supported")
-    return lambda word: all(check(word) for check in checks)
+    if len(checks) == 1:
+        return checks[0]
+
+    def all_of(word: str) -> bool:
+        for check in checks:
+            if not check(word):
+                return False
+        return True
+    return all_of

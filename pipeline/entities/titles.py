@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import cache
 
 from spacy.tokens import Doc, Span
 
-from pipeline.entities.catalog import REGION_LABELS, Catalog, Label
+from pipeline.entities.catalog import REGION_LABELS, Catalog, Label, Title
 from pipeline.entities.tokens import sentence_bounds
 
 # A modifier that is a plain word only makes sense for ministers ("Industry Minister" = "Minister of Industry").
@@ -34,13 +35,7 @@ class TitleReader:
         self.starts, self.ends = sentence_bounds(doc)
         self.ending_at: Mapping[int, Span] = {span.end: span for span in spans if span.label_ in NAMED_LABELS}
         self.starting_at: Mapping[int, Span] = {span.start: span for span in spans if span.label_ in NAMED_LABELS}
-        forms = sorted(((tuple(form.lower().split()), title.title) for title in catalog.titles
-                        for form in title.forms), key=lambda item: -len(item[0]))
-        self.ending_with: dict[str, list[tuple[tuple[str, ...], str]]] = {}  # last word -> forms, longest first
-        self.starting_with: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-        for words, title in forms:
-            self.ending_with.setdefault(words[-1], []).append((words, title))
-            self.starting_with.setdefault(words[0], []).append((words, title))
+        self.ending_with, self.starting_with = _title_forms(catalog.titles)
 
     def titles(self, person: Span) -> list[str]:
         found = [title for title in (self._before(person), self._after(person)) if title]
@@ -165,6 +160,22 @@ class TitleReader:
     @staticmethod
     def _field_word(token) -> bool:
         return (token.is_title and token.is_alpha and not token.is_stop) or token.lower_ == "and"
+
+
+FormIndex = dict[str, list[tuple[tuple[str, ...], str]]]
+
+
+@cache
+def _title_forms(titles: tuple[Title, ...]) -> tuple[FormIndex, FormIndex]:
+    """The lower-case words of every title's forms, longest first, by their last and by their first word."""
+    forms = sorted(((tuple(form.lower().split()), title.title) for title in titles for form in title.forms),
+                   key=lambda item: -len(item[0]))
+    ending_with: FormIndex = {}
+    starting_with: FormIndex = {}
+    for words, title in forms:
+        ending_with.setdefault(words[-1], []).append((words, title))
+        starting_with.setdefault(words[0], []).append((words, title))
+    return ending_with, starting_with
 
 
 def _field_part(token) -> bool:

@@ -16,7 +16,6 @@ from spacy.tokens import Doc, Span
 from pipeline.components.entity_ruler import CATALOG_ATTR, SPANS_KEY
 from pipeline.entities.catalog import ORGANIZATION_LABELS, ORGANIZATION_LIKE, REGION_LABELS, Catalog, Entry, Label
 from pipeline.entities.names import is_surname_only, name_parts, person_key, surname_key
-from pipeline.entities.subdivisions import subdivision_code
 from pipeline.entities.titles import TitleReader
 from pipeline.entities.tokens import texts
 from pipeline.records import Article, Enterprise, Mention, Organization, Person, Region, Subdivision
@@ -74,7 +73,7 @@ def _grouped(spans: list[Span], labels) -> dict[tuple[str, str], list[Span]]:
 
 def _regions(text: str, spans: list[Span], catalog: Catalog):
     for (label, name), group in _grouped(spans, REGION_LABELS).items():
-        code = group[0].kb_id_ or (subdivision_code(name) or "" if label == Label.REGION else "")
+        code = group[0].kb_id_
         known = _known_place(label, name, catalog)
         country = code.split("-")[0] if code else (known.country if known else None)
         parent = catalog.subdivision_names.get(known.parent) if known and known.parent else None
@@ -178,13 +177,15 @@ def _people(doc: Doc, text: str, spans: list[Span], catalog: Catalog) -> tuple[P
 def _attach_bare_surnames(doc: Doc, spans: list[Span], by_surname: dict[str, _PersonDraft]) -> None:
     """A capitalised surname the model left untagged is still a mention of the person ("Zaslonov's"), unless the
     model reads it as part of another kind of name ("Hearst" the company, "The Cosby Show")."""
+    surnames = {name_parts(draft.names[0])[-1]: draft for draft in by_surname.values()}
+    if not surnames:
+        return
     covered = {index for span in spans for index in range(span.start, span.end)}
     covered.update(index for ent in doc.ents if ent.label_ != "PERSON" for index in range(ent.start, ent.end))
-    surnames = {name_parts(draft.names[0])[-1]: draft for draft in by_surname.values()}
-    for index, word in enumerate(texts(doc)):
-        draft = surnames.get(word)
-        if draft is not None and index not in covered and not _in_longer_name(doc[index]):
-            draft.mentions.append((index, doc[index:index + 1]))
+    words = texts(doc)
+    for index in [index for index, word in enumerate(words) if word in surnames]:
+        if index not in covered and not _in_longer_name(doc[index]):
+            surnames[words[index]].mentions.append((index, doc[index:index + 1]))
 
 
 def _in_longer_name(token) -> bool:
