@@ -116,10 +116,12 @@ class EntityRuler:
         # said"): a person's name or surname is the person, unless the model reads it as an organisation or a place
         # more often than as a person in the article ("Hearst" and "Buick", companies named after their founders;
         # "Houston" the city beside a Mr. Houston).
-        names = {text for span, _ in candidates if span.label_ == Label.PERSON for text in (span.text, span[-1].text)}
+        people = [(span.text, words[span.end - 1], source) for span, source in candidates
+                  if span.label_ == Label.PERSON]
+        names = {text for name, surname, _ in people for text in (name, surname)}
         readings = Counter((ent.text, ent.label_) for ent in ents)
-        readings.update((text, "PERSON") for span, source in candidates if span.label_ == Label.PERSON
-                        for text in {span.text, span[-1].text} if source != MODEL or text != span.text)
+        readings.update((text, "PERSON") for name, surname, source in people for text in {name, surname}
+                        if source != MODEL or text != name)
         person_names = {name for name in names
                         if max(readings[(name, "ORG")], readings[(name, "GPE")]) <= readings[(name, "PERSON")]}
         candidates = [(_span(doc, span.start, span.end, Label.ENTERPRISE, span.text), source)
@@ -141,10 +143,10 @@ class EntityRuler:
         # model reads as an area, a river or a facility ("Southern California", "the Mississippi River").
         areas = [ent for ent in ents if ent.label_ in ("LOC", "FAC")]
         candidates = [(span, source) for span, source in candidates if not (span.label_ in REGION_LABELS and (
-            (span.end < len(doc) and doc[span.end].lower_ in self.catalog.currency_words)
+            (span.end < len(words) and words[span.end].lower() in self.catalog.currency_words)
             or any(ent.start <= span.start and span.end <= ent.end and len(ent) > len(span) for ent in areas)))]
-        candidates = _with_hyphenated_ends(_trim_before_names(_without_false_joins(candidates),
-                                                                self.catalog.given_names))
+        candidates = _with_hyphenated_ends(words, _trim_before_names(_without_false_joins(candidates),
+                                                                       self.catalog.given_names))
         candidates += self._organization_proposals(doc, ents, lower_case, candidates, tails, person_names)
         candidates += _bracketed_abbreviations(doc, words, candidates)
         candidates += self._short_names(doc, words, lower_case, ents, candidates)
@@ -489,29 +491,31 @@ def _trim_before_names(candidates: list[tuple[Span, int]], given_names: dict[str
     return trimmed
 
 
-def _with_hyphenated_ends(candidates: list[tuple[Span, int]]) -> list[tuple[Span, int]]:
+def _with_hyphenated_ends(words: list[str], candidates: list[tuple[Span, int]]) -> list[tuple[Span, int]]:
     """A rule's name starts with the whole hyphenated word its first word ends ("Hi-Tech Park Administration",
     not "Tech Park Administration"), and an enterprise's name runs on through a capitalised word hyphenated to
     its end ("OOO Agrotekhservis-M", "Amkodor-Pinsk", a subsidiary of Amkodor, not a mention of it)."""
+    if "-" not in words:
+        return candidates
     extended = []
     for span, source in candidates:
-        start, end, doc = span.start, span.end, span.doc
-        while (source == RULE and span.label_ in ORGANIZATION_LIKE and start >= 2 and _hyphen_joins(doc, start - 1)
-               and doc[start - 2].text[:1].isupper() and doc[start - 2].is_alpha):
+        start, end, doc, label = span.start, span.end, span.doc, span.label_
+        while (source == RULE and label in ORGANIZATION_LIKE and start >= 2 and _hyphen_joins(doc, words, start - 1)
+               and words[start - 2][:1].isupper() and words[start - 2].isalpha()):
             start -= 2
-        while (span.label_ == Label.ENTERPRISE and end + 1 < len(doc) and _hyphen_joins(doc, end)
-               and doc[end + 1].text[:1].isupper() and doc[end + 1].is_alpha):
+        while (label == Label.ENTERPRISE and end + 1 < len(words) and _hyphen_joins(doc, words, end)
+               and words[end + 1][:1].isupper() and words[end + 1].isalpha()):
             end += 2
         if (start, end) != (span.start, span.end):
-            span = Span(doc, start, end, label=span.label_, span_id=" ".join(doc[start:end].text.split()),
+            span = Span(doc, start, end, label=label, span_id=" ".join(doc[start:end].text.split()),
                         kb_id=span.kb_id_)
         extended.append((span, source))
     return extended
 
 
-def _hyphen_joins(doc: Doc, index: int) -> bool:
+def _hyphen_joins(doc: Doc, words: list[str], index: int) -> bool:
     """The token at `index` is a hyphen written without spaces between two words."""
-    return index > 0 and doc[index].text == "-" and not doc[index].whitespace_ and not doc[index - 1].whitespace_
+    return index > 0 and words[index] == "-" and not doc[index].whitespace_ and not doc[index - 1].whitespace_
 
 
 def _with_tails(candidates: list[tuple[Span, int]], tails: dict[int, int]) -> list[tuple[Span, int]]:
