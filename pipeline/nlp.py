@@ -16,19 +16,23 @@ from spacy.language import Language
 
 import pipeline.components  # noqa: F401  (registers the project's factories)
 from pipeline.errors import ResourceError
-from pipeline.resources import MODELS_DIR
+from pipeline.resources import data_dir
 
 MODEL_ENV = "BELTA_SPACY_MODEL"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class NlpSettings:
-    models_dir: Path = MODELS_DIR
+    models_dir: Path | None = None  # None: the installed data, found by each process (a Dask worker has its own)
     model: str | None = None  # overrides the config's model name
+
+    @property
+    def data_dir(self) -> Path:
+        return data_dir(self.models_dir)
 
 
 def load_config(settings: NlpSettings) -> Config:
-    config_path = settings.models_dir / "pipeline.cfg"
+    config_path = settings.data_dir / "pipeline.cfg"
     try:
         return spacy.util.load_config(config_path)
     except (OSError, ValueError) as exc:
@@ -56,6 +60,7 @@ def build_language(settings: NlpSettings = NlpSettings()) -> Language:
         options = dict(component)
         factory = options.pop("factory")
         placement = {key: options.pop(key) for key in ("before", "after") if key in options}
-        options.setdefault("data_dir", str(settings.models_dir))
+        # An empty data_dir is the installed data: a pipeline saved with `nlp.to_disk` names no path of this machine.
+        options.setdefault("data_dir", str(settings.models_dir or ""))
         nlp.add_pipe(factory, name=name, config=options, **placement)
     return nlp

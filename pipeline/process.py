@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 class ArticleProcessor:
     def __init__(self, settings: NlpSettings = NlpSettings()) -> None:
         self.nlp = build_language(settings)
-        self.models_dir = settings.models_dir
+        self.models_dir = settings.data_dir
 
     def process_batch(self, items: Sequence[ReadItem]) -> list[bytes]:
         """Record lines for `items`, one per item, in the same order."""

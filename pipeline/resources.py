@@ -1,6 +1,12 @@
 """Loading the data files under `models/` (gazetteers, patterns, title lists).
 
 The only module that opens them; a bad row raises `ResourceError` naming the file and line.
+
+`MODELS_DIR` is the installed data: in a wheel, the top-level `models/` travels inside the package as
+`pipeline/_models` (pyproject.toml maps it there); a source checkout, and so an editable install, reads
+`models/` itself, where people edit it. Every process finds its own: a setting that means "the installed data"
+is empty (`data_dir(None)`), never a path, so Dask workers and saved spaCy pipelines do not carry the path of
+the machine that made them.
 """
 
 from __future__ import annotations
@@ -14,7 +20,13 @@ import orjson
 
 from pipeline.errors import ResourceError
 
-MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
+_PACKAGE = Path(__file__).resolve().parent
+MODELS_DIR = _PACKAGE / "_models" if (_PACKAGE / "_models").is_dir() else _PACKAGE.parent / "models"
+
+
+def data_dir(setting: str | Path | None) -> Path:
+    """The data folder a setting names; empty or None is the installed data (`MODELS_DIR`)."""
+    return Path(setting) if setting else MODELS_DIR
 
 
 def read_jsonl(path: Path, *, required: tuple[str, ...] = ()) -> Iterator[dict[str, Any]]:

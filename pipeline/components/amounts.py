@@ -8,11 +8,10 @@ touches `doc.ents`, which stays the model's.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline import resources
 from pipeline.components.amount_grammar import AmountGrammar, MoneyMatch, PercentMatch
 
 MONEY_KEY = "belta_money"
@@ -31,7 +30,8 @@ class AmountFinder:
 
 @Language.factory("belta_amounts", default_config={"data_dir": ""}, assigns=[])
 def make_amount_finder(nlp: Language, name: str, data_dir: str) -> AmountFinder:
-    return AmountFinder(AmountGrammar.from_dir(Path(data_dir)))
+    """`data_dir` empty: the installed data (pipeline/resources.py)."""
+    return AmountFinder(AmountGrammar.from_dir(resources.data_dir(data_dir)))
 
 
 def money_matches(doc: Doc) -> tuple[MoneyMatch, ...]:

@@ -17,12 +17,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from pathlib import Path
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from pipeline import resources
 from pipeline.entities.catalog import (ORGANIZATION_LABELS, ORGANIZATION_LIKE, REGION_LABELS, Catalog, Entry, Label,
                                       load_catalog)
 from pipeline.entities.names import PATRONYMIC, clean_person_span, person_name_pattern, surname_key
@@ -39,7 +39,7 @@ GAZETTEER, RULE, PERSON_RULE, COMPANY_WORD, MODEL = 4, 3, 2, 1, 0
 @Language.factory("belta_entity_ruler", default_config={"data_dir": "", "spans_key": SPANS_KEY},
                   assigns=["doc.spans", f"doc._.{CATALOG_ATTR}"], requires=["doc.ents"])
 def make_entity_ruler(nlp: Language, name: str, data_dir: str, spans_key: str) -> EntityRuler:
-    return EntityRuler(nlp, catalog=load_catalog(Path(data_dir)), spans_key=spans_key)
+    return EntityRuler(nlp, catalog=load_catalog(resources.data_dir(data_dir)), spans_key=spans_key)
 
 
 class EntityRuler:
