@@ -75,3 +75,20 @@ def test_installed_wheel_runs_from_another_directory_like_make_run(dist, tmp_pat
                                   check=True)
     assert installed_run.stdout == checkout_run.stdout
     assert b'"error"' not in installed_run.stdout
+
+
+def test_dependencies_are_ranges_and_the_constraints_pin_every_one():
+    """pyproject.toml says what the package works with (so it installs beside others); the constraints file pins
+    the exact versions `make setup` and CI install."""
+    import re
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    requirements = [*project["dependencies"], *(r for extra in project["optional-dependencies"].values() for r in extra)]
+    pinned = {line.split("==")[0].lower().replace("_", "-")
+              for line in (ROOT / "requirements" / "constraints.txt").read_text(encoding="utf-8").splitlines()
+              if "==" in line}
+    for requirement in requirements:
+        assert "==" not in requirement, f"{requirement}: an exact pin belongs in requirements/constraints.txt"
+        name = re.match(r"[A-Za-z0-9_.-]+", requirement).group().lower().replace("_", "-")
+        assert name in pinned, f"{name} is not pinned in requirements/constraints.txt"
