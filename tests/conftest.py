@@ -43,6 +43,10 @@ def record_validator():
             for entity in record.get(field, []):
                 for mention in entity["mentions"]:
                     assert record["text"][mention["start"]:mention["end"]] == mention["text"], (field, mention)
+        for money in [*record.get("money", []), *(m for claim in record.get("claims", []) for m in claim["money"])]:
+            assert money["low"] <= money["high"], money
+        for period in [*record.get("dates", []), *record.get("claims", [])]:
+            assert period["from"] <= period["to"], period
         return record
 
     return validate
