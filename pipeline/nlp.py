@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 
 import spacy
@@ -16,7 +17,8 @@ from spacy.language import Language
 
 import pipeline.components  # noqa: F401  (registers the project's factories)
 from pipeline.errors import ResourceError
-from pipeline.resources import data_dir
+from pipeline.records import Producer
+from pipeline.resources import data_digest, data_dir
 
 MODEL_ENV = "BELTA_SPACY_MODEL"
 
@@ -64,3 +66,9 @@ def build_language(settings: NlpSettings = NlpSettings()) -> Language:
         options.setdefault("data_dir", str(settings.models_dir or ""))
         nlp.add_pipe(factory, name=name, config=options, **placement)
     return nlp
+
+
+def producer(nlp: Language, settings: NlpSettings = NlpSettings()) -> Producer:
+    """What the records `nlp` helps to make are made by (record format 1.1, `producer`)."""
+    return Producer(pipeline=metadata.version("belta-pipeline"), model=f"{nlp.meta['lang']}_{nlp.meta['name']}",
+                    model_version=nlp.meta["version"], data=data_digest(settings.data_dir))

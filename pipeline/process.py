@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
 from pipeline.errors import InputError
 from pipeline.extract import extract
-from pipeline.nlp import NlpSettings, build_language
+from pipeline.nlp import NlpSettings, build_language, producer
 from pipeline.normalize import fold_for_model
 from pipeline.parse import parse_page
 from pipeline.readers import ReadItem
@@ -31,6 +32,7 @@ class ArticleProcessor:
     def __init__(self, settings: NlpSettings = NlpSettings()) -> None:
         self.nlp = build_language(settings)
         self.models_dir = settings.data_dir
+        self.producer = producer(self.nlp, settings)
 
     def process_batch(self, items: Sequence[ReadItem]) -> list[bytes]:
         """Record lines for `items`, one per item, in the same order."""
@@ -82,9 +84,18 @@ class ArticleProcessor:
 
     def _record_line(self, article: Article, doc: Doc) -> bytes:
         try:
-            return dumps(to_record(article, extract(doc, article, models_dir=self.models_dir)))
+            extraction = extract(doc, _on_its_own_clock(article), models_dir=self.models_dir)
+            return dumps(to_record(article, extraction, producer=self.producer))
         except Exception as exc:  # the per-article boundary (extraction and serialisation)
             return _internal_error_line(article.source, "extraction", exc)
+
+
+def _on_its_own_clock(article: Article) -> Article:
+    """Dates are placed on the calendar of the page's own clock ("today" in a page of 00:30+03:00 is that local
+    day): extraction sees the publication time without its UTC offset, which only the record keeps."""
+    if article.published is None or article.published.tzinfo is None:
+        return article
+    return replace(article, published=article.published.replace(tzinfo=None))
 
 
 def error_lines(items: Sequence[ReadItem], kind: str, message: str) -> list[bytes]:

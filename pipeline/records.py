@@ -75,7 +75,7 @@ class Dateline:
 class Article:
     source: Source
     title: str | None
-    published: datetime | None
+    published: datetime | None  # the page's clock; with its UTC offset (aware) when the page gives one
     category: str | None
     dateline: Dateline | None
     text: str
@@ -171,6 +171,17 @@ class Claim:
     money: tuple[Money, ...] = ()
     percentages: tuple[Percentage, ...] = ()
     entities: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Producer:
+    """What made a record: the pipeline's version, the spaCy model's name and version, and a digest of the data
+    files the NLP read (models/), so that a record made by another version, model or data says so."""
+
+    pipeline: str
+    model: str
+    model_version: str
+    data: str
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

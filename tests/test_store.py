@@ -487,3 +487,22 @@ def test_a_store_without_the_parent_columns_gets_them(tmp_path, synthetic_record
     load_into_sqlite([str(path)], db)
     (record,) = read_records(connect(db))
     assert record["regions"][0]["parent"] == {"name": "Gomel Oblast", "code": "BY-HO"}
+
+
+def test_a_store_without_the_producer_column_gets_it_and_a_newer_extraction_shows(tmp_path, synthetic_record):
+    db = tmp_path / "facts.sqlite"
+    connect(db).close()
+    with sqlite3.connect(db) as old:  # the layout before records said what made them (record format 1.1)
+        old.execute("ALTER TABLE articles DROP COLUMN producer")
+    record = synthetic_record(1)
+    older = {key: value for key, value in record.items() if key != "producer"}  # a record of format 1.0
+    path = write_jsonl(tmp_path / "r.jsonl", [older])
+    load_into_sqlite([str(path)], db)
+    newer = {**record, "producer": {**record["producer"], "pipeline": "0.2.0"}}
+    write_jsonl(path, [newer])
+    load_into_sqlite([str(path)], db)  # the same article extracted again by a newer version replaces the old
+    with sqlite3.connect(db) as connection:
+        (producer,) = connection.execute("SELECT producer FROM articles").fetchone()
+    assert orjson.loads(producer)["pipeline"] == "0.2.0"
+    (stored,) = read_records(connect(db))
+    assert stored == newer
