@@ -15,7 +15,7 @@ import spacy
 from thinc.api import Config
 from spacy.language import Language
 
-import pipeline.components  # noqa: F401  (registers the project's factories)
+from pipeline.components import amounts, claims, dates, entity_ruler  # noqa: F401  (registers the factories)
 from pipeline.errors import ResourceError
 from pipeline.records import Producer
 from pipeline.resources import data_digest, data_dir

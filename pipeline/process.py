@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from pipeline.components.article import set_article
 from pipeline.errors import InputError
 from pipeline.extract import extract
 from pipeline.nlp import NlpSettings, build_language, producer
@@ -56,28 +57,29 @@ class ArticleProcessor:
                                            f"model's limit of {self.nlp.max_length:,}")
             else:
                 parsed.append((index, article))
-        for (index, article), doc in zip(parsed, self._docs([article.text for _, article in parsed])):
+        for (index, article), doc in zip(parsed, self._docs([article for _, article in parsed])):
             if isinstance(doc, Exception):
                 lines[index] = _internal_error_line(article.source, "the language model", doc)
             else:
                 lines[index] = self._record_line(article, doc)
         return [line for line in lines if line is not None]
 
-    def _docs(self, texts: list[str]) -> list[Doc | Exception]:
-        """The model's Doc of every text, or the exception it raised on that text.
+    def _docs(self, articles: list[Article]) -> list[Doc | Exception]:
+        """The pipeline's Doc of every article, or the exception it raised on that article.
 
-        `nlp.pipe` is fast but fails as a whole; when it does, the texts are run one
-        by one so that only the article that breaks the model costs its record.
+        The Doc is made of the model-folded text and given the publication time and dateline the
+        dates and claims components read. `nlp.pipe` is fast but fails as a whole; when it does, the
+        articles are run one by one so that only the article that breaks the pipeline costs its record.
         """
-        folded = [fold_for_model(text) for text in texts]
+        made = [set_article(self.nlp.make_doc(fold_for_model(article.text)), article) for article in articles]
         try:
-            return list(self.nlp.pipe(folded))
+            return list(self.nlp.pipe(made))
         except Exception:  # noqa: BLE001 (which article failed is found below, one by one)
-            log.warning("the model failed on a batch; running its %d articles one by one", len(folded))
+            log.warning("the model failed on a batch; running its %d articles one by one", len(made))
         docs: list[Doc | Exception] = []
-        for text in folded:
+        for article in articles:  # afresh: a failed pipe may have left its Docs half made
             try:
-                docs.append(self.nlp(text))
+                docs.append(self.nlp(set_article(self.nlp.make_doc(fold_for_model(article.text)), article)))
             except Exception as exc:  # the per-article boundary (the model)
                 docs.append(exc)
         return docs
