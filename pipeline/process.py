@@ -59,7 +59,7 @@ class ArticleProcessor:
                 parsed.append((index, article))
         for (index, article), doc in zip(parsed, self._docs([article for _, article in parsed])):
             if isinstance(doc, Exception):
-                lines[index] = _internal_error_line(article.source, "the language model", doc)
+                lines[index] = _internal_error_line(article.source, "the spaCy pipeline", doc)
             else:
                 lines[index] = self._record_line(article, doc)
         return [line for line in lines if line is not None]
@@ -75,12 +75,12 @@ class ArticleProcessor:
         try:
             return list(self.nlp.pipe(made))
         except Exception:  # noqa: BLE001 (which article failed is found below, one by one)
-            log.warning("the model failed on a batch; running its %d articles one by one", len(made))
+            log.warning("the spaCy pipeline failed on a batch; running its %d articles one by one", len(made))
         docs: list[Doc | Exception] = []
         for article in articles:  # afresh: a failed pipe may have left its Docs half made
             try:
                 docs.append(self.nlp(set_article(self.nlp.make_doc(fold_for_model(article.text)), article)))
-            except Exception as exc:  # the per-article boundary (the model)
+            except Exception as exc:  # the per-article boundary (the model and the components)
                 docs.append(exc)
         return docs
 
