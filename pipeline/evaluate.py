@@ -106,6 +106,10 @@ def floors_of(results: dict[str, Scores]) -> dict[str, dict[str, float]]:
         floors[name] = {field: math.floor(scores.fields[field].f1 * 1000) / 1000 for field in FIELDS}
         if scores.speaker_accuracy is not None:
             floors[name]["claim_speaker_accuracy"] = math.floor(scores.speaker_accuracy * 1000) / 1000
+        if scores.metric_accuracy is not None:
+            floors[name]["claim_metric_accuracy"] = math.floor(scores.metric_accuracy * 1000) / 1000
+        if scores.subjects.tp + scores.subjects.fn:
+            floors[name]["claim_subjects"] = math.floor(scores.subjects.f1 * 1000) / 1000
     return floors
 
 
@@ -123,7 +127,10 @@ def render(results: dict[str, Scores], naive: dict[str, Scores]) -> str:
         if naive:
             row += "".join(f"{naive[name].fields[field].f1:>14.3f}" for name in sets)
         lines.append(row)
-    for label, attr in (("speaker accuracy", "speaker_accuracy"),):
+    lines.append(f"{'claim subjects':<15}" + "".join(
+        f"{results[n].subjects.precision:>8.3f}{results[n].subjects.recall:>7.3f}{results[n].subjects.f1:>7.3f}"
+        if results[n].subjects.tp + results[n].subjects.fn else f"{'':>22}" for n in sets))
+    for label, attr in (("speaker accuracy", "speaker_accuracy"), ("metric accuracy", "metric_accuracy")):
         lines.append(f"{label:<15}" + "".join(
             f"{'' if getattr(results[n], attr) is None else f'{getattr(results[n], attr):.3f}':>22}" for n in sets))
     lines.append(f"{'articles':<15}" + "".join(f"{results[n].articles:>22}" for n in sets))

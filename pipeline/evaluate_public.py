@@ -43,6 +43,7 @@ dateparser's `search_dates`; the model's own ORG entities.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -54,7 +55,8 @@ import orjson
 from spacy.tokens import Doc
 
 from pipeline.components.entity_ruler import CATALOG_ATTR
-from pipeline.extract.dates import extract_dates, month_interval, year_interval
+from pipeline.extract.date_resolver import month_interval, ten_days, year_interval
+from pipeline.extract.dates import extract_dates
 from pipeline.extract.entities import extract_entities
 from pipeline.extract.money import extract_money, in_dateline
 from pipeline.extract.percentages import extract_percentages
@@ -64,6 +66,8 @@ from pipeline.records import Article, Dateline, Source
 from pipeline.scoring import Counts
 
 MEANTIME_FILE = "meantime-dev.jsonl"
+TIMEX_PARTS = {"START": 0, "MID": 1, "END": 2}  # TIMEX3 `mod` of a part of a named month ("mid-November")
+MONTH_NAME = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b")
 Span = tuple[int, int]
 
 
@@ -255,12 +259,18 @@ def timex_interval(value: str) -> tuple[date, date] | None:
 
 def timex_dates(item: PublicArticle) -> list[tuple[Span, tuple[date, date]]]:
     """The article's DATE timexes in the text (some have no span), outside the DCT line, whose value
-    is a calendar span."""
+    is a calendar span. Like with like: TIMEX3 writes "mid-November" as the month with `mod` MID (START, END
+    for "early", "late", "the end of"), where our conventions place the middle (first, last) ten days of a
+    named month; such a month is compared as those ten days ("earlier this month" stays the month)."""
     found = []
     for timex in item.gold["timexes"]:
         interval = timex_interval(timex["value"]) if timex["type"] == "DATE" and "start" in timex else None
         if interval and timex.get("functionInDocument") != "CREATION_TIME" \
                 and not in_dateline(item.article, timex["start"], timex["end"]):
+            part = TIMEX_PARTS.get(timex.get("mod", ""))
+            if part is not None and interval == month_interval(interval[0].year, interval[0].month) \
+                    and MONTH_NAME.search(timex.get("text", "")):
+                interval = ten_days(interval[0].year, interval[0].month, part)
             found.append(((timex["start"], timex["end"]), interval))
     return found
 

@@ -47,9 +47,9 @@ def model_name(settings: NlpSettings, config: Config | None = None) -> str:
     return settings.model or os.environ.get(MODEL_ENV) or config["nlp"]["model"]
 
 
-def build_language(settings: NlpSettings = NlpSettings()) -> Language:
-    """Load the statistical model and add the project's components (call once per process)."""
-    config = load_config(settings)
+def load_model(settings: NlpSettings = NlpSettings(), config: Config | None = None) -> Language:
+    """The statistical model with only the components the config runs (ner and senter), none of the project's."""
+    config = config if config is not None else load_config(settings)
     model = model_name(settings, config)
     try:
         nlp = spacy.load(model, exclude=list(config["nlp"].get("exclude", [])))
@@ -58,6 +58,13 @@ def build_language(settings: NlpSettings = NlpSettings()) -> Language:
     for name in config["nlp"].get("enable", []):
         if name in nlp.disabled:
             nlp.enable_pipe(name)
+    return nlp
+
+
+def build_language(settings: NlpSettings = NlpSettings()) -> Language:
+    """Load the statistical model and add the project's components (call once per process)."""
+    config = load_config(settings)
+    nlp = load_model(settings, config)
     for name, component in config.get("components", {}).items():
         options = dict(component)
         factory = options.pop("factory")

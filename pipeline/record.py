@@ -127,4 +127,4 @@ def _claim(claim: Claim) -> dict[str, Any]:
             "money": [{"text": m.text, "low": _number(m.low), "high": _number(m.high), "currency": m.currency}
                       for m in claim.money],
             "percentages": [{"text": p.text, "value": p.value} for p in claim.percentages],
-            "entities": list(claim.entities)}
+            "entities": list(claim.entities), "metric": claim.metric, "subjects": list(claim.subjects)}

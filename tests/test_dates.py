@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from pipeline.errors import ResourceError
 from pipeline.extract.date_grammar import date_grammar, load_vocabulary
-from pipeline.extract.dates import clause_tense, find_periods, shift_years
+from pipeline.extract.date_resolver import shift_years
+from pipeline.extract.dates import clause_tense, find_periods
 from pipeline.readers import read_inputs
 from pipeline.resources import MODELS_DIR, read_jsonl
 
@@ -127,6 +128,107 @@ DATE_FORMS = [
     ("The next meeting is scheduled for May in Minsk.", [("May", D("2026-05-01"), D("2026-05-31"))]),
 ]
 
+# The resolver's classes (see the table in models/README.md, "The date resolver"), each against its own
+# publication date: (sentence, published, [(span, first, last)]).
+OCT = datetime(2024, 10, 14, 12, 0)  # a Monday
+RESOLVER_FORMS = [
+    # parts of months and years
+    ("Sowing will end in early May.", OCT, [("early May", D("2025-05-01"), D("2025-05-10"))]),
+    ("The plant stood idle in mid-August.", OCT, [("mid-August", D("2024-08-11"), D("2024-08-20"))]),
+    ("Prices peaked in late August.", OCT, [("late August", D("2024-08-21"), D("2024-08-31"))]),
+    ("The line will start at the end of November.", OCT,
+     [("the end of November", D("2024-11-21"), D("2024-11-30"))]),
+    ("Talks resumed at the beginning of this month.", OCT,
+     [("the beginning of this month", D("2024-10-01"), D("2024-10-10"))]),
+    ("Output grew in early 2015 and fell in late 2014.", OCT,
+     [("early 2015", D("2015-01-01"), D("2015-12-31")), ("late 2014", D("2014-01-01"), D("2014-12-31"))]),
+    ("The rule took effect in mid-1996.", OCT, [("mid-1996", D("1996-01-01"), D("1996-12-31"))]),
+    ("The new terminal should open at the end of this year.", OCT,
+     [("the end of this year", D("2024-01-01"), D("2024-12-31"))]),
+    # five-year plans, periods and terms
+    ("All farms should switch to drip irrigation at the end of the five-year plan.", datetime(2012, 7, 27),
+     [("the end of the five-year plan", D("2015-01-01"), D("2015-12-31"))]),
+    ("The oblast will build 40 schools in the current five-year term.", datetime(2019, 1, 30),
+     [("the current five-year term", D("2016-01-01"), D("2020-12-31"))]),
+    ("Housing is a priority of the current five-year plan.", datetime(2025, 12, 18),
+     [("the current five-year plan", D("2021-01-01"), D("2025-12-31"))]),
+    ("Work starts at the beginning of the next five-year plan.", OCT,
+     [("the beginning of the next five-year plan", D("2026-01-01"), D("2026-12-31"))]),
+    # centuries, half-year ends of ranges
+    ("Its stone walls date from the early 17th century.", OCT,
+     [("the early 17th century", D("1600-01-01"), D("1699-12-31"))]),
+    ("Investment reached Br90 million in 2017-Q3 2021.", OCT,
+     [("2017-Q3 2021", D("2017-01-01"), D("2021-09-30"))]),
+    # counted from the publication date
+    ("A decision is expected in the next day or two.", OCT,
+     [("in the next day or two", D("2024-10-14"), D("2024-10-16"))]),
+    ("The new terminal will open in two or three weeks.", OCT,
+     [("in two or three weeks", D("2024-10-14"), D("2024-11-04"))]),
+    ("The contract will be signed in roughly one month.", OCT,
+     [("in roughly one month", D("2024-10-14"), D("2024-11-14"))]),
+    ("The farm was founded 41 years ago.", OCT, [("41 years ago", D("1983-01-01"), D("1983-12-31"))]),
+    ("The delegation came two months ago.", OCT, [("two months ago", D("2024-08-01"), D("2024-08-31"))]),
+    ("The shop opened six weeks ago.", OCT, [("six weeks ago", D("2024-09-02"), D("2024-09-08"))]),
+    ("The roof was repaired 11 days ago.", OCT, [("11 days ago", D("2024-10-03"), D("2024-10-03"))]),
+    # a year ago: the month (quarter) the sentence is about, else the publication month, a year back
+    ("Inflation was 5% in August, against 30% a year ago.", OCT,
+     [("August", D("2024-08-01"), D("2024-08-31")), ("a year ago", D("2023-08-01"), D("2023-08-31"))]),
+    ("Profit rose in the third quarter from a year earlier.", OCT,
+     [("the third quarter", D("2024-07-01"), D("2024-09-30")), ("a year earlier", D("2023-07-01"), D("2023-09-30"))]),
+    ("Prices are 4% higher than a year ago.", OCT, [("a year ago", D("2023-10-01"), D("2023-10-31"))]),
+    ("Sales fell a month ago.", OCT, [("a month ago", D("2024-09-01"), D("2024-09-30"))]),
+    # pointing back to what the text has placed
+    ("The farm sold 900 tonnes in 2018, twice as much as in the previous year.", OCT,
+     [("2018", D("2018-01-01"), D("2018-12-31")), ("the previous year", D("2017-01-01"), D("2017-12-31"))]),
+    ("Trade grew in 2017 compared with 2016. It exceeded the results of the previous two years.", OCT,
+     [("2017", D("2017-01-01"), D("2017-12-31")), ("2016", D("2016-01-01"), D("2016-12-31")),
+      ("the previous two years", D("2015-01-01"), D("2016-12-31"))]),
+    ("The plant opened in 2009; the following year it doubled output.", OCT,
+     [("2009", D("2009-01-01"), D("2009-12-31")), ("the following year", D("2010-01-01"), D("2010-12-31"))]),
+    ("The mayor arrived on 3 October. On the same day he opened a school.", OCT,
+     [("3 October", D("2024-10-03"), D("2024-10-03")), ("the same day", D("2024-10-03"), D("2024-10-03"))]),
+    ("Talks were held on 9 October, and that day a deal was signed.", OCT,
+     [("9 October", D("2024-10-09"), D("2024-10-09")), ("that day", D("2024-10-09"), D("2024-10-09"))]),
+    ("The district built 14 farms in 2016-H1 2020. Over the same period of time it opened 6 schools.",
+     OCT, [("2016-H1 2020", D("2016-01-01"), D("2020-06-30")),
+           ("the same period of time", D("2016-01-01"), D("2020-06-30"))]),
+    ("The bank lost money in the second quarter; the quarter was hard.", OCT,
+     [("the second quarter", D("2024-04-01"), D("2024-06-30")), ("the quarter", D("2024-04-01"), D("2024-06-30"))]),
+    ("Milk yields rose 6% over the same period last year.", OCT, [("last year", D("2023-01-01"), D("2023-12-31"))]),
+    ("This quarter the plant will double output.", OCT, [("This quarter", D("2024-10-01"), D("2024-12-31"))]),
+    ("Third-quarter profit fell.", datetime(2024, 11, 2), [("Third-quarter", D("2024-07-01"), D("2024-09-30"))]),
+    # seasons
+    ("The harvest will start in the spring.", OCT, [("the spring", D("2025-03-01"), D("2025-05-31"))]),
+    ("The bridge was closed in summer 2015.", OCT, [("summer 2015", D("2015-06-01"), D("2015-08-31"))]),
+    ("Sales fell last winter.", OCT, [("last winter", D("2023-12-01"), D("2024-02-29"))]),
+    # today: the day of the statement in a past or future clause
+    ("Today the minister will open the fair in Gomel.", OCT, [("Today", D("2024-10-14"), D("2024-10-14"))]),
+    # a past month or day without a year: the latest before publication
+    ("The council lowered the fee to Br40 on 15 February.", OCT,
+     [("15 February", D("2024-02-15"), D("2024-02-15"))]),
+    ("The plant sold its stake in October.", datetime(2024, 9, 20), [("October", D("2023-10-01"), D("2023-10-31"))]),
+    # a day after "to", "until", "payable" is a target: the nearest, whatever the verb's tense
+    ("The deadline for bids was moved to 20 October.", OCT, [("20 October", D("2024-10-20"), D("2024-10-20"))]),
+    ("The museum will be shut for repairs until Friday.", OCT, [("Friday", D("2024-10-18"), D("2024-10-18"))]),
+    # a weekday without a tense is that day in the publication week
+    ("At the auction on Friday, a tractor sold for Br95,000.", OCT,
+     [("Friday", D("2024-10-11"), D("2024-10-11"))]),
+]
+
+# Expressions the resolver leaves out: events named with a year, durations, words that look like seasons.
+NOT_PLACED = [
+    "The 2027 Minsk Cup drew 40 teams.",
+    "Exports fell in the 2008 crisis.",
+    "The train covers the distance in three days.",
+    "The farms doubled the yields of winter rapeseed.",
+    "Fertilizers for spring sowing are ready.",
+    "Prices fall in a crisis.",
+    "Today, Belarusian tractors work in 60 countries.",
+    "The quarter of the output goes abroad.",
+    "On the same day nothing else happened.",
+]
+
+
 # Text that must not give a date: vague expressions, durations, quantities, words that look like months.
 NOT_DATES = [
     "In recent years Belarus has developed turkey production.",
@@ -161,6 +263,16 @@ def test_not_dates(text):
     assert periods(text) == []
 
 
+@pytest.mark.parametrize(("text", "published", "expected"), RESOLVER_FORMS, ids=[t for t, _, _ in RESOLVER_FORMS])
+def test_resolver_forms(text, published, expected):
+    assert periods(text, published) == expected
+
+
+@pytest.mark.parametrize("text", NOT_PLACED)
+def test_not_placed(text):
+    assert periods(text, OCT) == []
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("The contract was signed on", "past"),
     ("The plant will open on", "future"),
@@ -190,8 +302,8 @@ def test_mention_text_is_sliced_from_the_original_body(record_of):
 
 def test_unknown_vocabulary_kind_is_rejected(tmp_path):
     path = tmp_path / "date_words.jsonl"
-    path.write_text('{"kind": "season", "word": "spring"}\n', encoding="utf-8")
-    with pytest.raises(ResourceError, match="unknown kind 'season'"):
+    path.write_text('{"kind": "holiday", "word": "Easter"}\n', encoding="utf-8")
+    with pytest.raises(ResourceError, match="unknown kind 'holiday'"):
         load_vocabulary(path)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import orjson
 import pytest
 from click.testing import CliRunner
@@ -93,3 +95,15 @@ def test_timeml_dates_skip_the_creation_time(tmp_path):
     (item,) = read_timeml(path)
     assert item.article.published.date().isoformat() == "1998-01-08"
     assert [span for span, _ in timex_dates(item)] == [(25, 33)]
+
+
+def test_timex_part_of_a_month_is_compared_as_its_ten_days(tmp_path):
+    row = {"dct": {"value": "1989-11-02"}, "text": "Talks end in mid-November or late May 1990.",
+           "timexes": [{"type": "DATE", "value": "1989-11", "mod": "MID", "start": 13, "end": 25, "text": "mid-November"},
+                       {"type": "DATE", "value": "1990-05", "mod": "END", "start": 29, "end": 42,
+                        "text": "late May 1990"}]}
+    path = tmp_path / "timebank.jsonl"
+    path.write_bytes(orjson.dumps(row) + b"\n")
+    (item,) = read_timeml(path)
+    assert [interval for _, interval in timex_dates(item)] == [(date(1989, 11, 11), date(1989, 11, 20)),
+                                                               (date(1990, 5, 21), date(1990, 5, 31))]

@@ -82,5 +82,5 @@ def test_model_org_span_reading(reader, tokenizer, sentence, words, expected):
     start = sentence.index(words)
     span = doc.char_span(start, start + len(words), label="ORG")
     assert span is not None, "the test's words must be whole tokens"
-    read = reader(span, common_words(doc))
+    read = reader(span, common_words([token.text for token in doc]))
     assert (None if read is None else (read[0].text, read[1])) == expected

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from pipeline.components.amount_grammar import AmountGrammar, AmountLexicon
 from pipeline.errors import ResourceError
-from pipeline.extract.money import extract_money
+from pipeline.extract.money import extract_money, redenominations
 from pipeline.readers import read_inputs
 from pipeline.records import Article, Dateline, Source
 from pipeline.resources import MODELS_DIR, read_tsv
@@ -134,6 +134,45 @@ def test_money_skips_the_dateline(nlp):
     assert [m.text for m in extract_money(nlp(text), article)] == ["$7 million"]
 
 
+# (body, publication day, [(text, currency)]): the currency the publication date or the article settles
+RUBLES = [
+    ("Investment reached Br5 trillion.", "2010-02-01", [("Br5 trillion", "BYR")]),
+    ("Investment reached Br7 million.", "2016-07-01", [("Br7 million", "BYN")]),
+    ("The fund holds BYN 3 billion.", "2016-06-30", [("BYN 3 billion", "BYR")]),
+    ("Banks lent Belarusian rubles 2 trillion.", "2012-03-05", [("Belarusian rubles 2 trillion", "BYR")]),
+    ("Banks lent Belarusian rubles 2 billion.", "2021-03-05", [("Belarusian rubles 2 billion", "BYN")]),
+    ("It cost \u0412r12.5 billion.", "2011-04-12", [("\u0412r12.5 billion", "BYR")]),
+    # an explicit old or new ruble keeps its code whatever the date
+    ("Savings of BYR 20,000 became BYN 2.", "2016-07-05", [("BYR 20,000", "BYR"), ("BYN 2", "BYN")]),
+    ("The note of 10,000 old rubles is 1 new ruble.", "2016-02-01",
+     [("10,000 old rubles", "BYR"), ("1 new ruble", "BYN")]),
+    # a bare "rubles" is the ruble the article's other amounts use ...
+    ("The plant earned Br12 million; exports brought 3 million rubles.", "2021-05-04",
+     [("Br12 million", "BYN"), ("3 million rubles", "BYN")]),
+    ("The plant earned Br12 billion; exports brought 3 billion rubles.", "2013-05-04",
+     [("Br12 billion", "BYR"), ("3 billion rubles", "BYR")]),
+    ("Moscow spent 2 billion Russian rubles, and 40 million rubles more in May.", "2021-05-04",
+     [("2 billion Russian rubles", "RUB"), ("40 million rubles", "RUB")]),
+    # ... and cannot be told when they use none, or both
+    ("The museum received 5 million rubles.", "2021-05-04", []),
+    ("Minsk paid Br5 million and Moscow 2 billion Russian rubles; 9 million rubles went to Brest.", "2021-05-04",
+     [("Br5 million", "BYN"), ("2 billion Russian rubles", "RUB")]),
+]
+
+
+@pytest.mark.parametrize(("body", "published", "expected"), RUBLES, ids=[b for b, _, _ in RUBLES])
+def test_ruble_currency_is_settled_by_the_article(record_of, body, published, expected):
+    record = record_of(f"MINSK, 3 May (BelTA) \u2013 {body}", published=f"{published}T12:00:00")
+    assert [(m["text"], m["currency"]) for m in record["money"]] == expected
+
+
+def test_dated_currency_is_left_out_without_a_publication_date(nlp):
+    text = "Investment reached Br5 trillion and $2 million."
+    article = Article(source=Source(path="t.txt"), title=None, published=None, category=None, dateline=None,
+                      text=text)
+    assert [(m.text, m.currency) for m in extract_money(nlp(text), article)] == [("$2 million", "USD")]
+
+
 def test_money_text_is_sliced_from_the_original(record_of):
     record = record_of("MINSK, 19 January (BelTA) \u2013 The programme costs BYN\u00a0780 million.")
     (money,) = record["money"]
@@ -195,8 +234,29 @@ def test_money_never_crashes_and_stays_in_bounds(grammar, text):
 def test_currencies_are_iso_4217_without_duplicates():
     surfaces = [(c.surface, c.kind) for c in LEXICON.currencies]
     assert len(surfaces) == len(set(surfaces))
+    withdrawn = {change.previous for change in redenominations()}  # BYR is no longer in ISO 4217
     for currency in LEXICON.currencies:
-        assert pycountry.currencies.get(alpha_3=currency.code) is not None, currency.code
+        for code in currency.code.split("|"):
+            assert pycountry.currencies.get(alpha_3=code) is not None or code in withdrawn, code
+
+
+def test_redenominations_name_current_codes_and_their_predecessors():
+    changes = redenominations()
+    assert changes and len({c.currency for c in changes}) == len(changes)
+    for change in changes:
+        assert pycountry.currencies.get(alpha_3=change.currency) is not None
+        assert pycountry.currencies.get(alpha_3=change.previous) is None  # withdrawn
+    dated = {c.code for c in LEXICON.currencies if c.resolve == "date"}
+    assert dated == {c.currency for c in changes}
+
+
+def test_bad_currency_resolution_names_the_file(tmp_path):
+    for name in ("scales.tsv", "number_words.tsv", "amount_context.tsv", "percent_units.tsv"):
+        (tmp_path / name).write_text((MODELS_DIR / name).read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "currencies.tsv").write_text("surface\tcode\tkind\tfactor\tresolve\nrubles\tBYN|RUB\tname\t1\tdate\n",
+                                             encoding="utf-8")
+    with pytest.raises(ResourceError, match=r"currencies\.tsv: 'rubles': resolve must be one of date, article"):
+        AmountLexicon.from_dir(tmp_path)
 
 
 def test_bad_currency_kind_names_the_file(tmp_path):

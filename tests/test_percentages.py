@@ -11,7 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from num2words import num2words
 
-from pipeline.components.amount_grammar import AmountGrammar
+from pipeline.components.amount_grammar import AmountGrammar, AmountLexicon
+from pipeline.errors import ResourceError
 from pipeline.extract.percentages import extract_percentages
 from pipeline.readers import read_inputs
 from pipeline.records import Article, Dateline, Source
@@ -48,6 +49,11 @@ PERCENT_FORMS = [
     ("Losses of between three and seven percent.", [("three", Decimal(3)), ("seven percent", Decimal(7))]),
     ("The index gained half a percent.", [("half a percent", Decimal("0.5"))]),
     ("A rate of 9.25 % was set.", [("9.25 %", Decimal("9.25"))]),
+    ("The coupon is 8 13/16%.", [("8 13/16%", Decimal("8.8125"))]),
+    ("Yields rose to 7 1/2 percent.", [("7 1/2 percent", Decimal("7.5"))]),
+    ("The stake is 3/4%.", [("3/4%", Decimal("0.75"))]),
+    ("The rate will fall to 18-19%.", [("18", Decimal(18)), ("19%", Decimal(19))]),
+    ("The rate was cut by 1.5 percentage points.", [("1.5 percentage points", Decimal("1.5"))]),
 ]
 
 NOT_PERCENTAGES = [
@@ -56,6 +62,10 @@ NOT_PERCENTAGES = [
     "The DAX was up by a fifth of a percent.",
     "The plant produced 26,000 tractors in 2024.",
     "Trade reached $110 million.",
+    # a change in points is annotated only in digits (the real BelTA gold)
+    "Its market share rose by one percentage point.",
+    "Its share grew by two percentage points.",
+    "The plan is 7/8/07 and 1/2 of the output.",
 ]
 
 
@@ -107,3 +117,11 @@ def test_sample_percentages_match_gold(gold_path, processor, record_validator):
     (line,) = processor.process_batch(list(read_inputs([str(SAMPLES / "articles" / gold["file"])])))
     record = record_validator(json.loads(line))
     assert [round(p["value"], 2) for p in record["percentages"]] == [round(p["value"], 2) for p in gold["percentages"]]
+
+
+def test_bad_digits_value_names_the_file(tmp_path):
+    for name in ("currencies.tsv", "scales.tsv", "number_words.tsv", "amount_context.tsv"):
+        (tmp_path / name).write_text((MODELS_DIR / name).read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "percent_units.tsv").write_text("unit\tdigits\n%\tsome\n", encoding="utf-8")
+    with pytest.raises(ResourceError, match=r"percent_units\.tsv: '%': digits must be any or only"):
+        AmountLexicon.from_dir(tmp_path)

@@ -121,3 +121,14 @@ def test_a_database_without_the_parent_columns_gets_them(tmp_path, database, syn
     with psycopg.connect(database) as connection:
         assert connection.execute("SELECT parent_code, parent_name FROM regions").fetchall() == [
             ("BY-HO", "Gomel Oblast")]
+
+
+def test_claims_wide_view_gives_each_claim_with_subjects_amounts_and_article(tmp_path, database, synthetic_record):
+    records = [synthetic_record(n) for n in range(5)]
+    load(tmp_path, database, records)
+    expected = sorted((r["id"], c["metric"], "; ".join(c["subjects"]), "; ".join(m["text"] for m in c["money"]),
+                       c["money"][0]["currency"], r["title"]) for r in records for c in r["claims"])
+    with psycopg.connect(database) as connection:
+        rows = connection.execute("SELECT article_id, metric, subjects, amounts, currency, title "
+                                  "FROM claims_wide").fetchall()
+    assert expected and sorted(rows) == expected

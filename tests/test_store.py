@@ -408,9 +408,12 @@ def test_cli_usage_errors_exit_2(tmp_path, monkeypatch, args, message):
 
 
 def test_datasette_metadata_names_real_tables_and_columns(tmp_path):
-    metadata = json.loads((Path(__file__).resolve().parent.parent / "datasette-metadata.json").read_text())
-    connection = connect(tmp_path / "facts.sqlite")
-    tables = metadata["databases"]["facts"]["tables"]
+    from pipeline.browse.metadata import QUERIES, TABLES as tables
+    from pipeline.store.query import register_functions
+
+    metadata = {"databases": {"facts": {"queries": QUERIES}}}
+    connection = connect(tmp_path / "any-name.sqlite")
+    register_functions(connection)
     assert {"money", "claim_entities"} <= set(tables)
     for name, options in tables.items():
         columns = {row[1] for row in connection.execute(f"PRAGMA table_info({name})")}
@@ -420,7 +423,8 @@ def test_datasette_metadata_names_real_tables_and_columns(tmp_path):
             assert column is None or column in columns, (name, column)
     assert "currency" in tables["money"]["facets"] and "entity" in tables["claim_entities"]["facets"]
     for query in metadata["databases"]["facts"]["queries"].values():
-        connection.execute(f"EXPLAIN {query['sql']}", {"entity": "x"})
+        connection.execute(f"EXPLAIN {query['sql']}", {"entity": "x", "from": "", "to": "", "metric": "",
+                                                        "currency": ""})
 
 
 def test_extract_db_loads_the_written_records(tmp_path):

@@ -137,9 +137,11 @@ def _listing_options(command: Callable[..., Any]) -> Callable[..., Any]:
 @click.option("--to", "last", type=click.DateTime(["%Y-%m-%d"]), help="Periods starting on or before this day.")
 @click.option("--kind", type=click.Choice(["fact", "plan"]), help="Only facts or only plans.")
 @click.option("--speaker", metavar="NAME", help="Only claims this person made.")
+@click.option("--metric", metavar="METRIC", help="Only claims measuring this (models/metrics.tsv), e.g. exports.")
 def claims(db: Path, output: str, columns: str, sort: tuple[str, ...], limit: int | None, entity: str | None,
-           first: Any, last: Any, kind: str | None, speaker: str | None) -> None:
-    """Dated claims, optionally about an entity and within a period.
+           first: Any, last: Any, kind: str | None, speaker: str | None, metric: str | None) -> None:
+    """Dated claims with their amounts and metric, optionally about an entity (and the places inside
+    it) and within a period.
 
     \b
     Example:
@@ -148,8 +150,42 @@ def claims(db: Path, output: str, columns: str, sort: tuple[str, ...], limit: in
     from pipeline.store.query import claims_filters
 
     filters = claims_filters(entity=entity, first=first and first.date().isoformat(),
-                             last=last and last.date().isoformat(), kind=kind, speaker=speaker)
+                             last=last and last.date().isoformat(), kind=kind, speaker=speaker, metric=metric)
     _run(db, output, "claims", filters, columns, sort, limit)
+
+
+@query.command()
+@_query_options
+@click.option("--entity", metavar="NAME", required=True, help="The region, enterprise or organisation.")
+@click.option("--metric", metavar="METRIC", help="Only figures measuring this (models/metrics.tsv), e.g. exports.")
+@click.option("--currency", metavar="CODE", help="Only amounts in this ISO 4217 currency (no percentages).")
+@click.option("--plot", "plot_path", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
+              help="Also draw the series into FILE (.svg, or .html: the chart and the figures).")
+def timeline(db: Path, output: str, entity: str, metric: str | None, currency: str | None,
+             plot_path: Path | None) -> None:
+    """How a figure moved: the claims whose figure is about an entity, as a time series (a row per period and unit).
+
+    Several articles giving a figure for the same period stand side by side
+    (`also`), and `conflict` says when their figures differ.
+
+    \b
+    Example:
+        python -m pipeline query timeline --entity Belarus --metric exports --currency USD --plot out/exports.svg
+    """
+    from pipeline.plot import PlotError, plot_format, write_plot
+    from pipeline.store.sqlite import connect_read_only
+    from pipeline.store.timeline import timeline as points_of, timeline_result
+
+    try:
+        if plot_path is not None:
+            plot_format(plot_path)  # a file name that cannot be drawn is refused before any work
+        points = points_of(_open_store(db, connect_read_only), entity, metric=metric, currency=currency)
+        _emit(timeline_result(points), output)
+        if plot_path is not None:
+            title = " · ".join(part for part in (entity, metric, currency and currency.upper()) if part)
+            write_plot(points, plot_path, title=title)
+    except (PlotError, OSError) as exc:
+        raise Unusable(str(exc)) from exc
 
 
 def _entity_command(subject: str, example: str) -> click.Command:

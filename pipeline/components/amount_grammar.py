@@ -28,6 +28,7 @@ from pipeline.errors import ResourceError
 from pipeline.resources import read_tsv
 
 CURRENCY_KINDS = ("symbol", "code", "name")
+CURRENCY_RESOLUTIONS = ("", "date", "article")  # how the extract stage settles a row's code (currencies.tsv)
 CONTEXT_ROLES = ("approximate", "change")
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _DASH = r"[-\u2013\u2014]"
@@ -40,16 +41,21 @@ class Currency:
     code: str
     kind: str
     factor: Decimal
+    resolve: str = ""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class MoneyMatch:
+    """`currency` is the code as written; `resolve` says whether the publication date ("date") or the
+    article's other amounts ("article", `currency` then lists codes separated by "|") settle it."""
+
     start: int
     end: int
     low: Decimal
     high: Decimal
     currency: str
     approximate: bool
+    resolve: str = ""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -81,9 +87,12 @@ class AmountLexicon:
     number_words: dict[str, Decimal | None]
     context: dict[str, str]
     percent_units: tuple[str, ...]
+    digit_units: frozenset[str] = frozenset()  # percent units a spelled number never takes ("percentage point")
 
     @classmethod
     def from_dir(cls, models_dir: Path) -> AmountLexicon:
+        units = [_digits(row, models_dir / "percent_units.tsv")
+                 for row in read_tsv(models_dir / "percent_units.tsv", required=("unit", "digits"))]
         return cls(
             currencies=tuple(_currency(row, models_dir / "currencies.tsv")
                              for row in read_tsv(models_dir / "currencies.tsv",
@@ -95,8 +104,8 @@ class AmountLexicon:
                           for row in read_tsv(models_dir / "number_words.tsv", required=("word",))},
             context={row["phrase"].lower(): _role(row["role"], models_dir / "amount_context.tsv")
                      for row in read_tsv(models_dir / "amount_context.tsv", required=("phrase", "role"))},
-            percent_units=tuple(row["unit"] for row in read_tsv(models_dir / "percent_units.tsv",
-                                                                 required=("unit",))),
+            percent_units=tuple(row["unit"] for row in units),
+            digit_units=frozenset(" ".join(row["unit"].lower().split()) for row in units if row["digits"] == "only"),
         )
 
 
@@ -139,13 +148,16 @@ class AmountGrammar:
 
     def _atoms(self, text: str) -> Iterator[_Atom]:
         for match in self._atom_re.finditer(text):
-            number = match["digits"] or match["words"] or match["fixed"]
+            number = match["digits"] or match["fraction"] or match["words"] or match["fixed"]
+            spelled = match["digits"] is None and match["fraction"] is None
+            unit = match["unit"]
+            if spelled and unit and " ".join(unit.lower().split()) in self.lexicon.digit_units:
+                continue  # "by two percentage points": a change in points is annotated only in digits
             scale = match["scale"]
-            yield _Atom(start=match.start(), end=match.end(), number=number,
-                        spelled=match["digits"] is None,
+            yield _Atom(start=match.start(), end=match.end(), number=number, spelled=spelled,
                         scale=self.lexicon.scales[scale.lower()] if scale else None,
                         currency=self._currency_of(match["symbol"] or match["before"], match["after"]),
-                        percent=match["unit"] is not None)
+                        percent=unit is not None)
 
     def _currency_of(self, before: str | None, after: str | None) -> Currency | None:
         first, second = (self._lookup(s) if s else None for s in (before, after))
@@ -219,7 +231,7 @@ class AmountGrammar:
                 start -= len(keyword.group())
         approximate = bool(self._approximate_re.search(text[max(0, start - 30):start]))
         return MoneyMatch(start=start, end=end, low=low * currency.factor, high=high * currency.factor,
-                          currency=currency.code, approximate=approximate)
+                          currency=currency.code, approximate=approximate, resolve=currency.resolve)
 
     def _value(self, atom: _Atom) -> Decimal | None:
         """The atom's number times its scale; None when a spelled number cannot be read."""
@@ -230,8 +242,17 @@ class AmountGrammar:
             if number is None:
                 return None
         else:
-            number = Decimal(atom.number.replace(",", ""))
+            number = _read_digits(atom.number)
         return number * atom.scale if atom.scale is not None else number
+
+
+def _read_digits(number: str) -> Decimal:
+    """"2,157" -> 2157; a fraction, alone or after a whole number ("8 13/16"), exactly where it ends."""
+    *whole, last = number.replace(",", "").split()
+    if "/" not in last:
+        return Decimal(last)
+    numerator, denominator = last.split("/")
+    return Decimal(whole[0] if whole else 0) + Decimal(numerator) / Decimal(denominator)
 
 
 def read_spelled_number(words: str) -> Decimal | None:
@@ -277,7 +298,8 @@ def _atom_pattern(lexicon: AmountLexicon) -> re.Pattern[str]:
     pattern = rf"""
         (?<![\w$\u20ac\u00a3\u00a5.,])
         (?:(?P<symbol>{symbols})\ ?|(?P<before>{codes}|(?i:{names}))\s)?
-        (?:(?P<digits>{_DIGITS})(?![\d])
+        (?:(?P<fraction>(?:\d+\s)?[1-9]\d?/[1-9]\d{{0,2}})(?=\s?(?i:{units})(?!\w))
+          |(?P<digits>{_DIGITS})(?![\d])
           |(?P<words>(?i:{words}))(?!\w)
           |(?:(?<!of\ )|(?!(?i:a)\s))(?P<fixed>(?i:{fixed}))(?=\s+(?i:{scales}|{units})\b))
         (?:\s?(?P<scale>(?i:{scales}))(?!\w))?
@@ -300,7 +322,18 @@ def _alternation(words: Sequence[str] | object) -> str:
 def _currency(row: dict[str, str], path: Path) -> Currency:
     if row["kind"] not in CURRENCY_KINDS:
         raise ResourceError(f"{path}: {row['surface']!r}: kind must be one of {', '.join(CURRENCY_KINDS)}")
-    return Currency(surface=row["surface"], code=row["code"], kind=row["kind"], factor=_decimal(row["factor"], path))
+    resolve = row.get("resolve", "")
+    if resolve not in CURRENCY_RESOLUTIONS or ("|" in row["code"]) != (resolve == "article"):
+        raise ResourceError(f"{path}: {row['surface']!r}: resolve must be one of date, article or empty, "
+                            "and `article` exactly on rows with several codes")
+    return Currency(surface=row["surface"], code=row["code"], kind=row["kind"], factor=_decimal(row["factor"], path),
+                    resolve=resolve)
+
+
+def _digits(row: dict[str, str], path: Path) -> dict[str, str]:
+    if row["digits"] not in ("any", "only"):
+        raise ResourceError(f"{path}: {row['unit']!r}: digits must be any or only")
+    return row
 
 
 def _role(role: str, path: Path) -> str:

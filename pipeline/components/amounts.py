@@ -5,7 +5,8 @@ from the data files in `data_dir`. The component runs it over `doc.text` and kee
 in two forms: span groups for spaCy's tools (`doc.spans["belta_money"]`, label `MONEY`, and
 `doc.spans["belta_percentages"]`, label `PERCENT`, expanded to whole tokens), and the exact
 matches as plain values in `doc._.belta_money` (`{"start", "end", "low", "high", "currency",
-"approximate"}`, character offsets, amounts as decimal strings) and `doc._.belta_percentages`
+"approximate", "resolve"}`, character offsets, amounts as decimal strings, the currency as written and how
+`extract_money` settles it: see MoneyMatch) and `doc._.belta_percentages`
 (`{"start", "end", "value"}`), which pickle and go through `DocBin`. `extract_money` /
 `extract_percentages` read them back. It never touches `doc.ents`, which stays the model's.
 """
@@ -32,7 +33,7 @@ class AmountFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         money = [{"start": m.start, "end": m.end, "low": str(m.low), "high": str(m.high), "currency": m.currency,
-                  "approximate": m.approximate} for m in self.grammar.money(doc.text)]
+                  "approximate": m.approximate, "resolve": m.resolve} for m in self.grammar.money(doc.text)]
         percentages = [{"start": p.start, "end": p.end, "value": str(p.value)}
                        for p in self.grammar.percentages(doc.text)]
         doc._.set(MONEY_KEY, money)
@@ -51,7 +52,7 @@ def make_amount_finder(nlp: Language, name: str, data_dir: str) -> AmountFinder:
 
 def money_matches(doc: Doc) -> tuple[MoneyMatch, ...]:
     return tuple(MoneyMatch(start=m["start"], end=m["end"], low=Decimal(m["low"]), high=Decimal(m["high"]),
-                            currency=m["currency"], approximate=m["approximate"])
+                            currency=m["currency"], approximate=m["approximate"], resolve=m["resolve"])
                  for m in value_of(doc, MONEY_KEY, "belta_amounts"))
 
 

@@ -35,7 +35,8 @@ class ClaimFinder:
     def __call__(self, doc: Doc) -> Doc:
         article = article_of(doc)
         dates = doc_periods(doc, article)
-        money, percentages = extract_money(doc, article), extract_percentages(doc, article)
+        money = extract_money(doc, article, models_dir=self.data_dir)
+        percentages = extract_percentages(doc, article)
         money_at = {(m.start, m.end): index for index, m in enumerate(money)}
         percentage_at = {(p.start, p.end): index for index, p in enumerate(percentages)}
         # A claim is anchored to a placed period: without one there is none, and the people need not be read.

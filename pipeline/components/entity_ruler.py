@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from pipeline import resources
@@ -29,6 +29,7 @@ from pipeline.entities.catalog import (ORGANIZATION_LABELS, ORGANIZATION_LIKE, R
                                       load_catalog)
 from pipeline.entities.names import PATRONYMIC, clean_person_span, person_name_pattern, surname_key
 from pipeline.entities.organizations import LEGAL_TAILS, ModelOrganizations, common_words
+from pipeline.entities.rule_matcher import RuleMatcher
 from pipeline.entities.rules import normalize_match
 
 SPANS_KEY = "belta_entities"
@@ -75,17 +76,13 @@ class EntityRuler:
             key = f"{entry.label.value}\t{entry.name}"
             self.entries[nlp.vocab.strings.add(key)] = entry
             self.phrases.add(key, [nlp.make_doc(form) for form in entry.forms])
-        self.rules = Matcher(nlp.vocab)
-        self.patterns = {}
-        for number, pattern in enumerate(catalog.patterns):
-            key = f"rule{number}"
-            self.patterns[nlp.vocab.strings.add(key)] = pattern
-            self.rules.add(key, [pattern.tokens], greedy="LONGEST")
+        self.patterns = {f"rule{number}": pattern for number, pattern in enumerate(catalog.patterns)}
+        self.rules = RuleMatcher(nlp.vocab, [*((key, pattern.tokens) for key, pattern in self.patterns.items()),
+                                             ("person_name", person_name_pattern(catalog.given_names))])
         self.title_words = {word.lower() for title in catalog.titles for form in title.forms
                             for word in form.split()}
         self.title_heads = {form.split()[-1] for title in catalog.titles for form in title.forms}
         self.thing_words = catalog.non_person_words | catalog.one_word_names
-        self.rules.add("person_name", [person_name_pattern(catalog.given_names)], greedy="LONGEST")
         self.company_words = CompanyWords(catalog.company_words)
         self.company_heads = {word.lower() for kind in ("part", "tail") for word in catalog.company_words[kind]}
         self.model_organizations = ModelOrganizations(catalog.organization_words, title_heads=self.title_heads,
@@ -94,6 +91,9 @@ class EntityRuler:
                                                       | catalog.non_person_words)
 
     def __call__(self, doc: Doc) -> Doc:
+        # Once: a Token or Span made per look (`doc.ents` makes new Spans each time) is much of a pass's cost.
+        words = [token.text for token in doc]
+        ents = list(doc.ents)
         candidates: list[tuple[Span, int]] = []
         tails: dict[int, int] = {}  # where a name tail starts -> where it ends
         for match_id, start, end in self.phrases(doc):
@@ -101,12 +101,12 @@ class EntityRuler:
             if _written_as_name(doc[start:end].text, entry) or self._place_led(doc[start:end], entry):
                 candidates.append((_span(doc, start, end, entry.label, entry.name, _region_code(entry)),
                                    GAZETTEER))
-        for match_id, start, end in self.rules(doc):
-            pattern = self.patterns.get(match_id)
-            if pattern is None:  # the given-name rule; its third word is no name when it names a thing ("Minsk")
+        for key, start, end in self.rules(doc, words):
+            if key == "person_name":  # the given-name rule; its third word is no name when it names a thing
                 end -= end - start == 3 and doc[end - 1].lower_ in self.thing_words
                 candidates.append((_span(doc, start, end, Label.PERSON, doc[start:end].text), PERSON_RULE))
                 continue
+            pattern = self.patterns[key]
             if pattern.label is Label.NAME_TAIL:
                 tails[start] = max(end, tails.get(start, end))
                 continue
@@ -116,11 +116,11 @@ class EntityRuler:
             if found is not None:
                 candidates.append((_span(doc, found.span.start, found.span.end, pattern.label, found.name,
                                          found.country), RULE))
-        candidates += [(doc[start:end], COMPANY_WORD) for start, end in self.company_words(doc)]
+        candidates += [(doc[start:end], COMPANY_WORD) for start, end in self.company_words(doc, words)]
         candidates = [(_span(doc, span.start, span.end, Label.ENTERPRISE, " ".join(span.text.split())), source)
                       if source == COMPANY_WORD else (span, source) for span, source in candidates]
         candidates += self._names_after_titled_places(doc, candidates)
-        for ent in doc.ents:
+        for ent in ents:
             if ent.label_ == "PERSON" and (person := clean_person_span(ent, self.title_words)) is not None:
                 candidates.append((_span(doc, person.start, person.end, Label.PERSON, person.text), MODEL))
         candidates = self._with_person_evidence(_trim_person_heads(candidates, self.catalog.given_names))
@@ -129,7 +129,7 @@ class EntityRuler:
         # more often than as a person in the article ("Hearst" and "Buick", companies named after their founders;
         # "Houston" the city beside a Mr. Houston).
         names = {text for span, _ in candidates if span.label_ == Label.PERSON for text in (span.text, span[-1].text)}
-        readings = Counter((ent.text, ent.label_) for ent in doc.ents)
+        readings = Counter((ent.text, ent.label_) for ent in ents)
         readings.update((text, "PERSON") for span, source in candidates if span.label_ == Label.PERSON
                         for text in {span.text, span[-1].text} if source != MODEL or text != span.text)
         person_names = {name for name in names
@@ -137,7 +137,7 @@ class EntityRuler:
         candidates = [(_span(doc, span.start, span.end, Label.ENTERPRISE, span.text), source)
                       if source == MODEL and span.label_ == Label.PERSON and span.text not in person_names
                       else (span, source) for span, source in candidates]
-        for ent in doc.ents:
+        for ent in ents:
             if (ent.label_ == "GPE" and (place := _place_name(ent)) is not None
                     and place.text.lower() not in self.catalog.country_adjectives):
                 if place.text in person_names:  # "According to Kulesh"
@@ -151,15 +151,15 @@ class EntityRuler:
                 candidates.append((_span(doc, place.start, place.end, label, name, code), MODEL))
         # A place before a currency's name is no mention ("Taiwan dollars"), nor is one inside a longer name the
         # model reads as an area, a river or a facility ("Southern California", "the Mississippi River").
-        areas = [ent for ent in doc.ents if ent.label_ in ("LOC", "FAC")]
+        areas = [ent for ent in ents if ent.label_ in ("LOC", "FAC")]
         candidates = [(span, source) for span, source in candidates if not (span.label_ in REGION_LABELS and (
             (span.end < len(doc) and doc[span.end].lower_ in self.catalog.currency_words)
             or any(ent.start <= span.start and span.end <= ent.end and len(ent) > len(span) for ent in areas)))]
         candidates = _with_hyphenated_ends(_trim_before_names(_without_false_joins(candidates),
                                                                 self.catalog.given_names))
-        candidates += self._organization_proposals(doc, candidates, tails, person_names)
-        candidates += _bracketed_abbreviations(doc, candidates)
-        candidates += self._short_names(doc, candidates)
+        candidates += self._organization_proposals(doc, words, ents, candidates, tails, person_names)
+        candidates += _bracketed_abbreviations(doc, words, candidates)
+        candidates += self._short_names(doc, words, ents, candidates)
         candidates = self._with_parent_bodies(doc, _with_tails(candidates, tails))
         doc.spans[self.spans_key] = _longest_first(candidates)
         doc._.set(DATA_DIR_ATTR, self.data_dir)
@@ -226,7 +226,8 @@ class EntityRuler:
         return (entry.label is Label.ENTERPRISE and len(span) > 1 and span[0].is_title
                 and span[0].lower_ in self.places and all(token.is_lower for token in span[1:]))
 
-    def _short_names(self, doc: Doc, candidates: list[tuple[Span, int]]) -> list[tuple[Span, int]]:
+    def _short_names(self, doc: Doc, words: list[str], ents: list[Span],
+                     candidates: list[tuple[Span, int]]) -> list[tuple[Span, int]]:
         """A company's first word written alone is the company ("Candela" for Candela Laser Corp., "Columbia" for
         Columbia Pictures Entertainment Inc.) where the model reads it as a name of some kind, or where it is no
         part of a run of capitalised words, starts no sentence and the article never writes it in lower case
@@ -243,18 +244,17 @@ class EntityRuler:
                     and word.text not in names):
                 firsts.setdefault(word.text, span)
         covered = {index for span, source in candidates if source > MODEL for index in range(span.start, span.end)}
-        covered.update(ent.start for ent in doc.ents if ent.label_ == "NORP")
-        named = {ent[-1].i for ent in doc.ents if len(ent) == 1 or (len(ent) == 2 and ent[0].lower_ == "the")}
-        common = {token.text for token in doc if token.is_lower}
+        covered.update(ent.start for ent in ents if ent.label_ == "NORP")
+        named = {ent.end - 1 for ent in ents if len(ent) == 1 or (len(ent) == 2 and words[ent.start].lower() == "the")}
+        common = common_words(words)
         found = []
-        for token in doc:
-            company = firsts.get(token.text)
-            if company is None or token.i in covered:
-                continue
-            alone = (token.lower_ not in common and not token.is_sent_start and not doc[token.i - 1].is_title
-                     and not (token.i + 1 < len(doc) and doc[token.i + 1].is_title))
-            if token.i in named or alone:
-                found.append((Span(doc, token.i, token.i + 1, label=Label.ENTERPRISE.value, span_id=company.id_), RULE))
+        for index in (i for i, word in enumerate(words) if word in firsts and i not in covered):
+            token = doc[index]
+            alone = (token.lower_ not in common and not token.is_sent_start and not doc[index - 1].is_title
+                     and not (index + 1 < len(doc) and doc[index + 1].is_title))
+            if index in named or alone:
+                found.append((Span(doc, index, index + 1, label=Label.ENTERPRISE.value,
+                                   span_id=firsts[words[index]].id_), RULE))
         return found
 
     def _names_after_titled_places(self, doc: Doc, candidates: list[tuple[Span, int]]) -> list[tuple[Span, int]]:
@@ -278,7 +278,8 @@ class EntityRuler:
                 names.append((_span(doc, end, stop, Label.PERSON, doc[end:stop].text), PERSON_RULE))
         return names
 
-    def _organization_proposals(self, doc: Doc, candidates: list[tuple[Span, int]], tails: dict[int, int],
+    def _organization_proposals(self, doc: Doc, words: list[str], ents: list[Span],
+                                candidates: list[tuple[Span, int]], tails: dict[int, int],
                                 person_names: set[str]) -> list[tuple[Span, int]]:
         """The model's ORG spans where no list, rule, name tail or person is, or that hold a place and more: the
         companies and bodies no list knows ("Bank Sepah", "the Organization for Cooperation between Railways",
@@ -295,8 +296,8 @@ class EntityRuler:
         known = {span.text for span, _ in candidates if span.label_ in REGION_LABELS}
         proposals = []
         starting_at = {span.start: span for span, _ in candidates if span.label_ != Label.SKIP}
-        lower_case = common_words(doc)
-        for ent in doc.ents:
+        lower_case = common_words(words)
+        for ent in ents:
             # A name the lists skip hides what it covers, unless the model's name holds a listed phrase and more, and
             # no venue word ("Radio Free Europe"; not "China-Belarus Industrial Park Great Stone", nor the "Joint
             # Working Group" a rule skips).
@@ -352,18 +353,19 @@ class CompanyWords:
         self.not_company = re.compile(rf"(?i:{ends})$") if ends else None
         self.tails = frozenset(words["tail"])
 
-    def __call__(self, doc: Doc) -> Iterator[tuple[int, int]]:
-        for token in doc:
-            if self.word.fullmatch(token.text) and not (self.not_company and self.not_company.search(token.text)):
-                start = end = token.i
-            elif (token.is_upper and token.is_alpha and len(token) <= 4 and token.i + 2 < len(doc)
-                  and doc[token.i + 1].text == "-" and not token.whitespace_ and not doc[token.i + 1].whitespace_
-                  and self.acronym_head.fullmatch(doc[token.i + 2].text)):
-                start, end = token.i, token.i + 2
+    def __call__(self, doc: Doc, words: list[str]) -> Iterator[tuple[int, int]]:
+        """(start, end) of each name; `words` are the Doc's token texts."""
+        for index, word in enumerate(words):
+            if self.word.fullmatch(word) and not (self.not_company and self.not_company.search(word)):
+                start = end = index
+            elif (word.isupper() and word.isalpha() and len(word) <= 4 and index + 2 < len(words)
+                  and words[index + 1] == "-" and self.acronym_head.fullmatch(words[index + 2])
+                  and not doc[index].whitespace_ and not doc[index + 1].whitespace_):
+                start, end = index, index + 2
             else:
                 continue
             end += 1
-            yield start, end + 1 if end < len(doc) and doc[end].text in self.tails else end
+            yield start, end + 1 if end < len(words) and words[end] in self.tails else end
 
 
 # How far before "of <place>" a title's head may be ("Minister of Lands, Agriculture, Fisheries, Water and Rural
@@ -537,7 +539,7 @@ def _with_tails(candidates: list[tuple[Span, int]], tails: dict[int, int]) -> li
 _ABBREVIATION = re.compile(r"[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*")
 
 
-def _bracketed_abbreviations(doc: Doc, candidates: list[tuple[Span, int]]) -> list[tuple[Span, int]]:
+def _bracketed_abbreviations(doc: Doc, words: list[str], candidates: list[tuple[Span, int]]) -> list[tuple[Span, int]]:
     """An abbreviation in brackets right after an enterprise's or organisation's name ("Minsk Tractor Works
     (MTZ)"), or before that name in brackets ("ITMCO (Iran Tractor Manufacturing Company)"), stands for the
     name, there and wherever else the article writes it."""
@@ -552,8 +554,9 @@ def _bracketed_abbreviations(doc: Doc, candidates: list[tuple[Span, int]]) -> li
         if start >= 2 and doc[start - 1].text == "(" and end < len(doc) and doc[end].text == ")":
             names.setdefault(doc[start - 2].text, span)
     names = {text: span for text, span in names.items() if _ABBREVIATION.fullmatch(text) and text not in skipped}
-    return [(Span(doc, token.i, token.i + 1, label=span.label_, span_id=span.id_, kb_id=span.kb_id_), RULE)
-            for token in doc if (span := names.get(token.text)) is not None and not span.start <= token.i < span.end]
+    return [(Span(doc, index, index + 1, label=span.label_, span_id=span.id_, kb_id=span.kb_id_), RULE)
+            for index, word in enumerate(words)
+            if (span := names.get(word)) is not None and not span.start <= index < span.end]
 
 
 def _longest_first(candidates: list[tuple[Span, int]]) -> list[Span]:

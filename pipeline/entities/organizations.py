@@ -87,9 +87,9 @@ class ModelOrganizations:
         return all(part in self.adjectives or part == "-" for part in parts)
 
 
-def common_words(doc) -> frozenset[str]:
-    """The words a document writes in lower case (what `ModelOrganizations` takes for common nouns)."""
-    return frozenset(token.text for token in doc if token.is_lower)
+def common_words(words: list[str]) -> frozenset[str]:
+    """The words (a Doc's token texts) written in lower case: what `ModelOrganizations` takes for common nouns."""
+    return frozenset(word for word in words if word.islower())
 
 
 def _field_of_minister(doc, end: int) -> bool:

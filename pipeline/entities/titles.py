@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from spacy.tokens import Doc, Span
 
 from pipeline.entities.catalog import REGION_LABELS, Catalog, Label
+from pipeline.entities.sentences import sentence_bounds
 
 # A modifier that is a plain word only makes sense for ministers ("Industry Minister" = "Minister of Industry").
 PLAIN_MODIFIER_TITLES = ("Minister", "Deputy Minister", "First Deputy Minister")
@@ -30,6 +31,7 @@ class TitleReader:
     def __init__(self, doc: Doc, spans: list[Span], catalog: Catalog) -> None:
         self.doc = doc
         self.catalog = catalog
+        self.starts, self.ends = sentence_bounds(doc)
         self.ending_at: Mapping[int, Span] = {span.end: span for span in spans if span.label_ in NAMED_LABELS}
         self.starting_at: Mapping[int, Span] = {span.start: span for span in spans if span.label_ in NAMED_LABELS}
         self.forms = sorted(((tuple(form.lower().split()), title.title) for title in catalog.titles
@@ -43,7 +45,7 @@ class TitleReader:
         return found
 
     def _before(self, person: Span) -> str | None:
-        floor = person.sent.start if self.doc.has_annotation("SENT_START") else 0
+        floor = self.starts[person.start]
         owned = self._owned_title_before(person.start, floor)
         if owned is not None:
             return owned
@@ -77,7 +79,7 @@ class TitleReader:
     def _after(self, person: Span) -> str | None:
         """'Name, [the] [MODIFIER] TITLE [of [the Board of] [the] ORG]'."""
         doc, position = self.doc, person.end
-        ceiling = person.sent.end if doc.has_annotation("SENT_START") else len(doc)
+        ceiling = self.ends[person.start]
         if position >= ceiling or doc[position].text != ",":
             return None
         position += 1

@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from pipeline.components.results import doc_claims, doc_periods
 from pipeline.extract.entities import extract_entities
+from pipeline.extract.metrics import add_metrics
 from pipeline.extract.money import extract_money
 from pipeline.extract.percentages import extract_percentages
 from pipeline.records import Article, Extraction
@@ -22,12 +23,15 @@ from pipeline.resources import MODELS_DIR
 
 def extract(doc: Doc, article: Article, *, models_dir: Path = MODELS_DIR) -> Extraction:
     """The Doc is one the project's pipeline made (its components placed the dates and found the claims);
-    `models_dir` holds the data the stages called here read (the components got theirs from the config)."""
+    `models_dir` holds the redenominations and metrics the stages called here read (the components got theirs
+    from the config)."""
     entities = extract_entities(doc, article)
-    money = extract_money(doc, article)
+    money = extract_money(doc, article, models_dir=models_dir)
     percentages = extract_percentages(doc, article)
     dates = doc_periods(doc, article)  # the belta_dates and belta_claims components found them
     claims = doc_claims(doc, article, money=money, percentages=percentages)
+    claims = add_metrics(doc, article, claims, entities=entities, money=money, percentages=percentages, dates=dates,
+                         models_dir=models_dir)
     return Extraction(people=entities.people, regions=entities.regions, enterprises=entities.enterprises,
                       organizations=entities.organizations, money=money, percentages=percentages, dates=dates,
                       claims=claims)

@@ -27,24 +27,24 @@ from spacy.tokens import Doc
 
 from pipeline.components.entity_ruler import CATALOG_ATTR
 from pipeline.errors import ResourceError
-from pipeline.extract.date_grammar import Vocabulary, date_grammar
+from pipeline.extract.date_grammar import BASELINE_BEFORE, Vocabulary, date_grammar
 from pipeline.extract.dates import clause_tense
 from pipeline.extract.entities import Entities
 from pipeline.records import Article, Claim, Money, Percentage, Period, Person
 from pipeline.resources import MODELS_DIR, read_jsonl
 
-CUE_KINDS = ("plan", "speech", "reference")
+CUE_KINDS = ("plan", "speech", "reference", "continuation")
 
 _WORD = re.compile(r"[A-Za-z']+")
 # Where a sentence joins two statements: "; ", ", and ", and a bare " and " before a verb ("opened a
 # shop in March and plans to build ...", not "Africa and Southeast Asia").
 _JOINT = re.compile(r";\s+|,\s+(?:and|but|while|whereas)\s+|\s+–\s+|\s+and\s+(?=(?:is|are|was|were|will|has|have|"
-                    r"had|can|could|would|should|must|plans|intends|expects|aims|wants|hopes|[a-z]+ed)\b)")
-# "than in 2022", "compared with $1.6 billion in 2024", "111.2% of the level of the same period of 2023":
-# the period such a comparison names is its baseline.
-_BASELINE = re.compile(r"(?i)(?:\bthan|\blevel\s+of|(?:\bcompared\s+(?:to|with)|\bagainst|\bversus)"
-                       r"(?:\s+(?:about\s+)?[$€¥£]?\s?[\d.,]+\s*(?:%|percent|[a-z]*illion|thousand|tonnes)?)?|%\s+on)\s+"
-                       r"(?:(?:in|on|during|the same period of|the level of)\s+)*$")
+                    r"had|can|could|would|should|must|plans|intends|expects|aims|wants|hopes|[a-z]+ed)\b)"
+                    # a sequence of events: "output may grow this year | after a fall of 3% in the first half"
+                    r"|\s+(?=after\s+(?:the|a|an)\s)|,\s+(?=then\s)")
+# "at least 4% in 2026 and by 6% in 2027": a bare " and " right after a period, before a clause of its own
+# with a period in it (two words or more before that period; "in 2019 and in 2020" stays one statement).
+_AND_AFTER_PERIOD = re.compile(r"\s+and\s+")
 _DOCUMENT_BEFORE = re.compile(r"(?i)\b(?:programmes?|programs?|plans?|strateg(?:y|ies)|concepts?|roadmaps?|"
                               r"agreements?|budgets?|laws?|guidelines|forecasts?|contracts?|memorand(?:um|a)|"
                               r"treat(?:y|ies)|targets)"
@@ -62,9 +62,13 @@ _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 # Belarus to the UAE").
 _TITLE_RUN = re.compile(r"(?:(?:[A-Z][\w.'-]*|of|and|the|for|to|in)\s+)*")
 _ACCORDING_WINDOW = 100
+# ... and between a verb of saying and the name after it: a title only, which starts with a capital ("BelTA learned
+# from Director General of the plant Ivan Petrov"), never "reported to the president".
+_TITLE_AFTER_VERB = re.compile(r"(?:[A-Z][\w.'-]*\s+(?:(?:[A-Z][\w.'-]*|of|and|the|for|to|in)\s+)*)?")
 # A Q&A answer is headed by its speaker's name and a colon ("Oleg Kravchenko: In 2024, ...").
 _HEADING_COLON = re.compile(r"[ \t]*:")
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
+_QUESTION_LINE = re.compile(r"\s*[-–—]\s")  # "– How did the company perform last year?"
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]er)\b")
 _ROLE_WINDOW = 60
 _FEMININE_ENDINGS = ("aya", "ova", "eva", "yova", "ina", "yna")
@@ -77,6 +81,7 @@ class ClaimCues:
     speech: re.Pattern[str]
     references: re.Pattern[str]
     roles: dict[str, tuple[str, ...]]
+    continuation: re.Pattern[str]  # a sentence opening so goes on with the speaker before it
 
 
 def load_claim_cues(path: Path) -> ClaimCues:
@@ -93,6 +98,9 @@ def load_claim_cues(path: Path) -> ClaimCues:
         speech=re.compile(rf"\b(?:{alternation('speech')})\b"),
         references=re.compile(rf"(?i)\b(?:{alternation('reference')})\b"),
         roles={r["cue"].lower(): tuple(r.get("roles", ())) for r in rows["reference"]},
+        # "To reach these goals, ...": a purpose that points back at what was just said goes on with it too
+        continuation=re.compile(rf"(?i)(?:{alternation('continuation')})\b|(?:in\s+order\s+)?to\s+[a-z]+\s+"
+                                r"(?:these|this|those|such)\b"),
     )
 
 
@@ -119,8 +127,9 @@ def extract_claims(doc: Doc, article: Article, *, entities: Entities, money: tup
         sentence_dates = [d for d in dates if start <= d.start and d.end <= end]
         if not sentence_dates or _QUESTION.search(text, start, end):
             continue
-        for part_start, part_end, anchor, decisive, told in statements(text, start, end, sentence_dates,
-                                                                        cues.speech):
+        for part_start, part_end, anchor, decisive, told in statements(
+                text, start, end, sentence_dates, cues.speech, published=article.published.date(),
+                vocabulary=tense_words):
             claims.append(Claim(
                 text=article.text[part_start:part_end], start=part_start, end=part_end,
                 first=anchor.first, last=anchor.last,
@@ -167,23 +176,42 @@ def _open_bracket(sentence: str) -> bool:
     return sentence.count("[") > sentence.count("]") or sentence.count("(") > sentence.count(")")
 
 
-def statements(text: str, start: int, end: int, dates: Sequence[Period],
-               speech: re.Pattern[str]) -> list[tuple[int, int, Period, str, bool]]:
+def statements(text: str, start: int, end: int, dates: Sequence[Period], speech: re.Pattern[str], *,
+               published: date | None = None, vocabulary: Vocabulary | None = None
+               ) -> list[tuple[int, int, Period, str, bool]]:
     """The sentence as one statement, or one per joined clause when the clauses have different anchors.
 
     Each comes with its anchor, the text that decides its kind (the clause holding the anchor, or the
     whole statement when the anchor is only the date of the speech act) and whether it is that date.
+    With the publication date and the tense words, a period after publication told in the past tense is what
+    a past act was about ("was picked to stage the fair in 2028 after a vote in October 2025"): the act's own
+    date wins over it.
     """
-    cuts = [m for m in _JOINT.finditer(text, start, end) if not _inside_brackets(text, start, m.start())
-            and not any(d.start < m.end() and m.start() < d.end for d in dates)]
+    joints = [*_JOINT.finditer(text, start, end), *(m for m in _AND_AFTER_PERIOD.finditer(text, start, end)
+                                                   if _joins_dated_clauses(text, m, dates, end))]
+    cuts = [m for m in sorted(joints, key=lambda m: m.start()) if not _inside_brackets(text, start, m.start())
+            and not any(d.start < m.end() and m.start() < d.end for d in dates)
+            and not _after_speech(text, m, speech)]
     starts = [start, *(m.end() for m in cuts)]
     ends = [*(m.start() for m in cuts), end]
-    clauses = list(zip(starts, ends))
-    demotions = {(c, d): _demotion(text, d, c[0], speech) for c in clauses for d in dates if c[0] <= d.start < c[1]}
+    clauses = [(s, e) for s, e in zip(starts, ends) if s < e]
+
+    levels: dict[tuple[int, int], int] = {}
+
+    def demotion(period: Period, clause_start: int) -> int:
+        key = (period.start, clause_start)
+        if key not in levels:
+            level = _demotion(text, period, clause_start, speech)
+            if (not level and published is not None and vocabulary is not None and period.first > published
+                    and clause_tense(text, period.start, period.end, vocabulary) == "past"):
+                level = DOCUMENT
+            levels[key] = level
+        return levels[key]
+    demotions = {(c, d): demotion(d, c[0]) for c in clauses for d in dates if c[0] <= d.start < c[1]}
     # A clause dated only by a comparison baseline ("1.5 times more than in 2024") is no statement of its own,
     # nor, when another clause has a period of its own, is one dated only by a document ("and an action plan for
     # 2026-2028") or by the speech act ("..., the director told reporters on Thursday").
-    weakest = BASELINE if all(demotion for demotion in demotions.values()) else DOCUMENT
+    weakest = BASELINE if all(level for level in demotions.values()) else DOCUMENT
     parts: list[tuple[int, int, list[Period]]] = []
     pending: int | None = None  # a clause without a period joins the statement after it, or else before it
     for clause in clauses:
@@ -199,9 +227,12 @@ def statements(text: str, start: int, end: int, dates: Sequence[Period],
             pending = part_start
     if not parts:
         return []  # only a comparison baseline ("3.6 centners more than last year"): nothing to anchor to
-    anchored = [(s, e, anchor(text, ds, s, speech)) for s, e, ds in parts]
+
+    def anchor_of(periods: Sequence[Period], statement_start: int) -> Period:
+        return min(periods, key=lambda d: (demotion(d, statement_start), d.start))
+    anchored = [(s, e, anchor_of(ds, s)) for s, e, ds in parts]
     if len({(a.first, a.last) for _, _, a in anchored}) <= 1:
-        anchored = [(start, end, anchor(text, dates, start, speech))]
+        anchored = [(start, end, anchor_of(dates, start))]
     statements = []
     for s, e, a in anchored:
         clause = next((c for c in clauses if c[0] <= a.start < c[1]), (s, e))
@@ -210,14 +241,23 @@ def statements(text: str, start: int, end: int, dates: Sequence[Period],
     return statements
 
 
+def _after_speech(text: str, joint: re.Match[str], speech: re.Pattern[str]) -> bool:
+    """"X said after a meeting on 15 April": what follows a verb of saying dates the saying, no new statement."""
+    return any(verb.end() == joint.start() for verb in speech.finditer(text, max(0, joint.start() - 30), joint.start()))
+
+
+def _joins_dated_clauses(text: str, joint: re.Match[str], dates: Sequence[Period], end: int) -> bool:
+    """" and " right after a period, with a period of its own after two or more words."""
+    if not any(d.end == joint.start() for d in dates):
+        return False
+    following = next((d for d in dates if d.start >= joint.end()), None)
+    return (following is not None and following.end <= end
+            and len(text[joint.end():following.start].split()) >= 2)
+
+
 def _inside_brackets(text: str, start: int, position: int) -> bool:
     before = text[start:position]
     return before.count("[") > before.count("]") or before.count("(") > before.count(")")
-
-
-def anchor(text: str, dates: Sequence[Period], start: int, speech: re.Pattern[str]) -> Period:
-    """The period a statement is about: baselines, speech-act dates and document periods give way."""
-    return min(dates, key=lambda d: (_demotion(text, d, start, speech), d.start))
 
 
 DOCUMENT, SPEECH_ACT, BASELINE = 1, 2, 3
@@ -225,7 +265,7 @@ DOCUMENT, SPEECH_ACT, BASELINE = 1, 2, 3
 
 def _demotion(text: str, period: Period, start: int, speech: re.Pattern[str]) -> int:
     before = text[max(start, period.start - 80):period.start]
-    if _BASELINE.search(before):
+    if BASELINE_BEFORE.search(before):
         return BASELINE
     if _DOCUMENT_BEFORE.search(before) or _DOCUMENT_AFTER.match(text, period.end) or (
             _TERM_BEFORE.search(before) and _whole_years(period) > 1):
@@ -304,6 +344,7 @@ class Speakers:
         self.quote_speakers: dict[tuple[int, int], str | None] = {}
         self.answers = list(self._answers())
         self.last_speaker: str | None = None
+        self.last_speaker_at: int | None = None  # where the sentence of the last speaker starts
 
     def of_sentence(self, start: int, end: int) -> str | None:
         """The speaker of the sentence at start..end; call for every sentence in body order."""
@@ -312,18 +353,29 @@ class Speakers:
             speaker = self._quoted(start, end)
         if speaker is None:
             speaker = self._reported(start, end)
+        if speaker is None and self.last_speaker_at is not None and self.cues.continuation.match(self.text, start) \
+                and "\n" not in self.text[self.last_speaker_at:start]:
+            speaker = self.last_speaker  # "For instance, ...", "Thus, ...": the same paragraph's speaker goes on
         if speaker is not None:
-            self.last_speaker = speaker
+            self.last_speaker, self.last_speaker_at = speaker, start
         return speaker
 
     def _answers(self) -> Iterator[tuple[int, int, str]]:
-        """Q&A answers (heading start, end of its paragraph, speaker): lines that open with a person's
-        name and a colon."""
-        for start, end, name in self.mentions:
-            line_start = _line_start(self.text, start)
-            if not self.text[line_start:start].strip() and _HEADING_COLON.match(self.text, end):
-                line_end = self.text.find("\n", end)
-                yield line_start, len(self.text) if line_end < 0 else line_end, name
+        """Q&A answers (heading start, answer end, speaker): a line that opens with a person's name and a
+        colon, and the paragraphs after it up to the next question or heading."""
+        headings = [(_line_start(self.text, start), end, name) for start, end, name in self.mentions
+                    if not self.text[_line_start(self.text, start):start].strip()
+                    and _HEADING_COLON.match(self.text, end)]
+        for index, (line_start, end, name) in enumerate(headings):
+            line_end = self.text.find("\n", end)
+            answer_end = len(self.text) if line_end < 0 else line_end
+            if index + 1 < len(headings):  # an answer runs on up to the next question; the last one ends at once
+                limit = headings[index + 1][0]
+                for paragraph in re.finditer(r"[^\n]+", self.text[answer_end:limit]):
+                    if _QUESTION_LINE.match(paragraph.group()) or paragraph.group().rstrip().endswith("?"):
+                        break
+                    answer_end += paragraph.end()
+            yield line_start, answer_end, name
 
     def _quoted(self, start: int, end: int) -> str | None:
         for quote in self.quotes:
@@ -334,6 +386,12 @@ class Speakers:
         return None
 
     def _quote_speaker(self, quote: tuple[int, int]) -> str | None:
+        following = self._continued(quote)
+        if following is not None:  # a quotation over paragraphs: only its last one is closed and attributed
+            if following not in self.quote_speakers:
+                self.quote_speakers[following] = self._quote_speaker(following)
+            if self.quote_speakers[following] is not None:
+                return self.quote_speakers[following]
         tail_end = _sentence_end(self.text, quote[1])
         tail = self.text[quote[1]:tail_end]
         verb = self.cues.speech.search(tail)
@@ -352,6 +410,12 @@ class Speakers:
         earlier = [q for q in self.quote_speakers if q[1] <= quote[0] and quote[0] - q[1] < 400]
         return self.quote_speakers[max(earlier)] if earlier else self.last_speaker
 
+    def _continued(self, quote: tuple[int, int]) -> tuple[int, int] | None:
+        """The quotation going on in the next paragraph, when this one is left open at its paragraph's end."""
+        if self.text[quote[1] - 1:quote[1]] in ("”", '"') or not self.text.startswith("\n", quote[1]):
+            return None
+        return next((q for q in self.quotes if q[0] > quote[1] and not self.text[quote[1]:q[0]].strip()), None)
+
     def _reported(self, start: int, end: int) -> str | None:
         according = _ACCORDING.search(self.text, start, end)
         if according:
@@ -364,7 +428,9 @@ class Speakers:
             before = [r for r in self.references(start, verb.start()) if _close_before(self.text, r.end, verb.start())]
             if before:
                 return self.resolve(before[-1])
-            after = [r for r in self.references(verb.end(), end) if not self.text[verb.end():r.start].strip()]
+            # "..., said X", "BelTA learned from Director General of the plant X"
+            after = [r for r in self.references(verb.end(), min(end, verb.end() + _ACCORDING_WINDOW))
+                     if _TITLE_AFTER_VERB.fullmatch(self.text[verb.end():r.start].lstrip())]
             if after:
                 return self.resolve(after[0])
         return None

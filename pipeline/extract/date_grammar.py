@@ -17,8 +17,8 @@ from pathlib import Path
 from pipeline.errors import ResourceError
 from pipeline.resources import MODELS_DIR, read_jsonl
 
-WORD_KINDS = ("month", "weekday", "number", "ordinal", "future_cue", "past_cue", "future_infinitive", "not_past",
-              "quantity_unit")
+WORD_KINDS = ("month", "weekday", "number", "ordinal", "season", "future_cue", "past_cue", "future_infinitive",
+              "not_past", "quantity_unit", "event", "deadline")
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,11 +38,14 @@ class Vocabulary:
     weekdays: dict[str, int]
     numbers: dict[str, int]
     ordinals: dict[str, int]
+    seasons: dict[str, int]  # the first month: spring 3, summer 6, autumn 9, winter 12
     future_cues: frozenset[str]
     past_cues: frozenset[str]
     future_infinitives: frozenset[str]  # verbs whose "to ..." looks ahead: "agreed with X to sell"
     not_past: frozenset[str]
     quantity_units: frozenset[str]
+    events: frozenset[str]  # "the 2024 Olympic Games", "the 2008 crisis": a year naming an event is no date
+    deadlines: frozenset[str]  # words right before a day that make it a target: "extended to 20 November"
 
 
 def load_vocabulary(path: Path) -> Vocabulary:
@@ -56,12 +59,29 @@ def load_vocabulary(path: Path) -> Vocabulary:
         weekdays={w.lower(): int(v) for w, v in words["weekday"].items() if v is not None},
         numbers={w.lower(): int(v) for w, v in words["number"].items() if v is not None},
         ordinals={w.lower(): int(v) for w, v in words["ordinal"].items() if v is not None},
+        seasons={w.lower(): int(v) for w, v in words["season"].items() if v is not None},
         future_cues=frozenset(w.lower() for w in words["future_cue"]),
         past_cues=frozenset(w.lower() for w in words["past_cue"]),
         future_infinitives=frozenset(w.lower() for w in words["future_infinitive"]),
         not_past=frozenset(w.lower() for w in words["not_past"]),
         quantity_units=frozenset(w.lower() for w in words["quantity_unit"]),
+        events=frozenset(w.lower() for w in words["event"]),
+        deadlines=frozenset(w.lower() for w in words["deadline"]),
     )
+
+
+# The text right before a period that makes it a comparison baseline: "than in 2022", "compared with $1.6 billion
+# in 2024", "111.2% of the level of the same period of 2023", "up 5% over the same period last year", "exceeding
+# last year's", "surpassed the results of 2023". A baseline is no claim's anchor (claims.py) and no
+# reference for "the previous year" (date_resolver.py).
+BASELINE_BEFORE = re.compile(r"(?i)(?:\bthan|\blevel\s+of|(?:\bcompared\s+(?:to|with)|\bin\s+comparison\s+with|\bagainst|"
+                      r"\bversus)(?:\s+(?:about\s+)?[$€¥£]?\s?[\d.,]+\s*(?:%|percent|[a-z]*illion|thousand|tonnes)?)?"
+                      r"|%\s+on|(?:%|\bpercent|\btimes|\d)\s+over|\b(?:exceed(?:ed|s|ing)?|surpass(?:ed|es|ing)?)(?:\s+the\s+"
+                      r"(?:figures?|levels?|results?)\s+of)?)\s+(?:(?:in|on|during|the same period of|the same period|"
+                      r"the level of)\s+)*$")
+_WORDS = re.compile(r"[A-Za-z][\w'-]*")
+_FREQUENCY_WORDS = frozenset({"once", "twice", "times", "per"})
+_SEASON_PREPOSITIONS = frozenset({"in", "during", "by", "until", "till", "since", "through", "over"})
 
 
 def _alternation(words: object) -> str:
@@ -78,15 +98,23 @@ class DateGrammar:
         month = "(?:" + _alternation(m.capitalize() for m in v.months) + ")"
         weekday = "(?:" + _alternation(d.capitalize() for d in v.weekdays) + ")"
         number = r"(?:\d{1,2}|(?i:" + _alternation(v.numbers) + "))"
+        count = r"(?:\d{1,3}|(?i:" + _alternation(v.numbers) + "))"
         ordinal = "(?i:" + _alternation(v.ordinals) + ")"
+        season = "(?i:" + _alternation(v.seasons) + ")"
         day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
-        year = r"(?<![\w$€£.,/-])(?:1[6-9]\d\d|20\d\d)(?![\w%]|[.,]\d)"
+        bare_year = r"(?:1[6-9]\d\d|20\d\d)(?![\w%]|[.,]\d)"
+        year = r"(?<![\w$€£.,/-])" + bare_year
         dash = r"\s*[-–—]\s*"
         relyear = r"(?i:the\s+(?:current|previous|past|coming|same)\s+year|this\s+year|last\s+year|next\s+year|the\s+year)"
         yearspec = rf"(?:(?P<ys_num>{year})|(?P<ys_rel>{relyear}))"
         unit = r"(?i:(?P<unit>day|week|month|year|decade)s?)"
+        part = r"(?i:early|mid|late)"
         i = "(?i:{})".format
-        self.rules: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(pattern)) for name, pattern in (
+        five_year = rf"{i('five')}[-\s]{i('year')}\s+{i('period|plan|term')}"
+        # A rule with hints (lower-case words it cannot match without) runs only on texts that hold one of them:
+        # a substring scan instead of trying an open-ended pattern at every position.
+        self.rules: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = tuple(
+            (name, re.compile(pattern), tuple(hints)) for name, pattern, *hints in (
             ("day_span", rf"\b(?:{i('from|between')}\s+)?(?P<d1>{day})(?:{dash}|\s+{i('to|and|until|till')}\s+)"
                          rf"(?P<d2>{day})\s+(?:{i('of')}\s+)?(?P<m>{month})(?:,?\s+(?P<y>{year}))?"),
             ("day_span", rf"\b(?P<m>{month})\s+(?P<d1>{day}){dash}(?P<d2>{day})(?:,?\s+(?P<y>{year}))?"),
@@ -99,41 +127,72 @@ class DateGrammar:
             ("month_span", rf"\b(?:{i('from|between')}\s+)?(?P<m1>{month})(?:\s+(?P<y1>{year}))?"
                            rf"(?:{dash}|\s+{i('to|and|through|until|till')}\s+)"
                            rf"(?P<m2>{month})(?:,?\s+(?:{i('of')}\s+)?(?P<y>{year}))?"),
-            ("month", rf"\b(?:{i('early|mid|late')}[-\s]+)?(?P<m>{month})"
+            ("month", rf"\b(?:(?P<mod>{part})[-\s]+)?(?P<m>{month})"
                       rf"(?:,?\s+(?:{i('of')}\s+)?(?P<y>{year})|\s+{i('of')}\s+(?P<ys_rel>{relyear}))?"),
-            ("weekday", rf"\b(?:(?P<rel>{i('last|next|this|coming|until|till')})\s+)?(?P<wd>{weekday})\b"),
-            ("quarter", rf"\b(?:{i('the')}\s+)?(?P<q>{ordinal})[-\s]{i('quarter')}"
-                        rf"(?:\s+{i('of')}\s+{yearspec})?"),
+            ("weekday", rf"\b(?:(?P<rel>{i('last|next|this|coming')})\s+)?(?P<wd>{weekday})\b"),
+            # "the third quarter of 2024", "the 1988 third quarter", "third-quarter profit" (a modifier)
+            ("quarter", rf"\b(?:{i('the')}\s+)?(?:(?P<yq>{year})\s+)?(?P<q>{ordinal})"
+                        rf"(?:(?P<modifier>-)(?={i('quarter')}\s+[a-z])|[-\s]){i('quarter')}"
+                        rf"(?:\s+{i('of')}\s+{yearspec})?", "quarter"),
             ("quarter", rf"\b(?:(?P<ys_num>{year})\s*)?(?P<qn>Q[1-4]|[1-4]Q)(?:\s+(?P<y>{year}))?\b"),
             ("half", rf"\b(?:{i('the')}\s+)?(?P<h>{i('first|second')})\s+{i('half')}(?:[-\s]{i('year')})?"
                      rf"(?:\s+{i('of')}\s+{yearspec})?"),
             ("half", rf"\b(?P<hn>H[12])\s+(?P<ys_num>{year})"),
+            ("part_span", rf"(?P<y1>{year}){dash}(?P<part>H[12]|Q[1-4])\s+(?P<y2>{year})", "h1", "h2", "q1", "q2", "q3", "q4"),
             ("first_months", rf"\b(?:{i('the')}\s+)?{i('first')}\s+(?P<n>{number})\s+{i('months')}"
                              rf"(?:\s+{i('of')}\s+{yearspec})?"),
             ("year_span", rf"(?:\b{i('from|between')}\s+)?(?P<y1>{year})(?:{dash}|\s+{i('to|and|through|until|till')}\s+)"
                           rf"(?P<y2>(?:1[6-9]|20)\d\d|\d\d)(?![\w%]|[.,]\d)"),
-            ("five_year", rf"\b{i('the')}\s+(?P<rel>{i('current|next|previous|last|new|past|coming')})\s+"
-                          rf"{i('five-year')}\s+{i('period')}(?:\s+(?:{i('of')}\s+)?(?P<y1>{year}){dash}(?P<y2>20\d\d))?"),
+            ("five_year", rf"\b{i('the')}\s+(?:(?P<rel>{i('current|next|previous|last|new|past|coming')})\s+)?"
+                          rf"{five_year}(?:\s+(?:{i('of')}\s+)?(?P<y1>{year}){dash}(?P<y2>20\d\d))?"),
             ("year", rf"(?P<y>{year})"),
-            ("decade", rf"(?:\b{i('the')}\s+)?(?P<dec>(?:1[6-9]|20)\d0)s\b|(?:\b{i('the|and')}\s+'?|')(?P<dec2>[2-9]0)s\b"),
-            ("relative", rf"\b(?P<rel>{i('last|this|next|the current|the previous|the coming')})\s+"
-                         rf"(?P<what>{i('year|month|week')})\b"),
+            ("year", rf"\b(?P<mod>{part})[-\s]+(?P<y>{bare_year})", "early", "mid", "late"),
+            ("decade", rf"(?:\b{i('the')}\s+)?(?P<dec>(?:1[6-9]|20)\d0)s\b"
+                       rf"|(?:\b{i('the|and')}\s+'?|')(?P<dec2>[2-9]0)s\b", "0s"),
+            ("century", rf"\b(?:{i('the')}\s+)?(?:(?P<mod>{part})[-\s]+)?(?P<c>1\d|2[01]|[1-9])(?:st|nd|rd|th)"
+                        rf"[-\s]{i('century')}", "centur"),
+            ("relative", rf"\b(?P<rel>{i('last|this|next|the current|the coming')})\s+"
+                         rf"(?P<what>{i('year|month|week|quarter')})\b"),
             ("relative", rf"\b(?P<rel>{i('last|this|next|the coming|the')})\s+(?P<what>{i('weekend')})\b"),
             ("relative", rf"\b(?P<rel>{i('yesterday|tomorrow')})\b"),
+            ("previous", rf"\b{i('the')}\s+(?P<rel>{i('previous|preceding|following')})\s+(?:(?P<n>{number})\s+)?"
+                         rf"(?P<unit>{i('year|quarter|month')})s?\b", "previous", "preceding", "following"),
+            ("ago", rf"\b(?P<n>{count})\s+(?P<unit>{i('day|week|month|quarter|year|decade')})s?\s+"
+                    rf"(?:{i('or so')}\s+)?(?P<dir>{i('ago|earlier|later')})\b", "ago", "earlier", "later"),
+            ("ago", rf"\b(?:{i('the')}\s+)?(?:{i('comparable|corresponding')}\s+)?(?P<adj>{i('year-earlier|year-ago')})"
+                    rf"(?:\s+(?:(?P<q>{ordinal})[-\s])?{i('quarter|period')})?", "year-earlier", "year-ago"),
+            ("anaphor", rf"\b(?:{i('the same|that|the latest')})\s+(?P<what>{i('period|day|month|year|quarter')})"
+                        rf"(?:\s+{i('of time')})?\b", "same", "that", "latest"),
+            ("anaphor", rf"\b{i('the')}\s+(?P<what>{i('quarter')})\b", "quarter"),
             ("today", rf"\b(?:(?P<rel>{i('earlier|later')})\s+)?{i('today')}\b"),
-            ("within", rf"\b(?:{i('within|in|over|during')})\s+(?:{i('the')}\s+)?(?:{i('next|coming')}\s+)?"
-                       rf"(?:(?P<n>{number})\s+)?{unit}(?:\s+{i('or')}\s+(?P<n2>{number}))?\b"),
-            ("past", rf"\b(?:{i('over|in|during|for')})\s+{i('the')}\s+{i('past|last|previous')}\s+"
+            ("within", rf"\b(?:(?P<prep>{i('within|in|over|during')})\s+(?:{i('the')}\s+)?"
+                       rf"|{i('the')}\s+(?={i('next|coming')}))(?:(?P<next>{i('next|coming')})\s+)?"
+                       rf"(?:(?P<approx>{i('roughly|about|around|approximately|some')})\s+)?"
+                       rf"(?:(?P<n>{number})\s+(?:{i('or|to')}\s+(?P<n2a>{number})\s+)?)?{unit}"
+                       rf"(?:\s+{i('or')}\s+(?P<n2>{number}))?\b"),
+            ("past", rf"\b(?:{i('over|in|during|for')})\s+{i('the')}\s+{i('past|last')}\s+"
                      rf"(?:(?P<n>{number})\s+)?{unit}\b"),
-            ("part_of", rf"\b(?:{i('the')}\s+)?(?P<part>{i('beginning|start|end')})\s+{i('of')}\s+{yearspec}"),
+            ("part_of", rf"\b(?:{i('the')}\s+)?(?P<part>{i('beginning|start|middle|end|close')})\s+{i('of')}\s+"
+                        rf"(?:{yearspec}|{i('the')}\s+(?:(?P<fy_rel>{i('current|next|previous|last|new|past|coming')})\s+)?"
+                        rf"(?P<fy>{five_year})|(?P<m>{month})(?:,?\s+(?P<y>{year}))?"
+                        rf"|(?P<mrel>{i('the|this|next|last')})\s+{i('month')})"),
+            ("season", rf"\b(?:(?P<rel>{i('this|last|next|the coming|the past')})\s+|(?:{i('the')}\s+)?"
+                       rf"(?:{part}[-\s]+)?)(?P<s>{season})(?:\s+(?:{i('of')}\s+)?(?P<y>{year}))?\b",
+             "spring", "summer", "autumn", "fall", "winter"),
         ))
         self._since = re.compile(r"\b(?:since|Since|SINCE)\s+$")
         self._by = re.compile(r"\b(?:by|By|BY)\s+$")
         self._units_after = re.compile(r"\s*(?P<word>[\w']+)")
+        self._noun_after = re.compile(r"[-\s]+(?!(?:the|a|an|and|or|of|to|it|we|they|this|that|its|their)\b)"
+                                      r"[a-z]{3,}\b(?!\s+(?:the|a|an)\b)")
+        self._anaphor_tail = re.compile(r"(?i)\s+(?:of|last|a\s+year|in\s+\d)\b")
 
     def expressions(self, text: str) -> list[Expression]:
         found: list[Expression] = []
-        for rule, pattern in self.rules:
+        lowered = text.lower()
+        for rule, pattern, hints in self.rules:
+            if hints and not any(hint in lowered for hint in hints):
+                continue
             for match in pattern.finditer(text):
                 groups = {k: v for k, v in match.groupdict().items() if v is not None}
                 if self._rejected(rule, groups, text, match):
@@ -147,22 +206,44 @@ class DateGrammar:
         return [self._with_prefix(e, text) for e in sorted(taken, key=lambda e: e.start)]
 
     def _rejected(self, rule: str, groups: dict[str, str], text: str, match: re.Match[str]) -> bool:
+        before = _WORDS.findall(text, max(0, match.start() - 12), match.start())
+        previous = before[-1].lower() if before else ""
         if rule == "within":
-            counted = "n" in groups or "n2" in groups
-            heading = re.search(r"(?i)\b(?:next|coming)\s", match.group())
-            # "within a year", "over the next five years"; not "in five years" or "over the year"
-            return not (match.group()[:6].lower() == "within" or (heading and counted))
-        if rule == "year":
+            counted = "n" in groups or "n2a" in groups
+            if groups.get("prep", "").lower() == "within":
+                return False
+            if "next" in groups:  # "over the next five years", "the next day or two"; not "the next year"
+                return not (counted or "n2" in groups)
+            # "in two or three weeks", "in roughly one month"; not "over the year" or "twice in a year"
+            return not (groups.get("prep", "").lower() == "in" and (counted or "approx" in groups)
+                        and previous not in _FREQUENCY_WORDS)
+        if rule == "year" and "mod" not in groups:
             after = self._units_after.match(text, match.end())
             if after and after.group("word").lower() in self.vocabulary.quantity_units:
                 return True  # "2000 tonnes" is a quantity
+            return previous == "the" and self._names_event(text, match.end())
         if rule == "month" and groups["m"] == "May" and "y" not in groups:
-            before = re.findall(r"[a-z]+", text[max(0, match.start() - 12):match.start()].lower())
-            return not before or before[-1] not in ("in", "on", "of", "since", "until", "by", "from", "to", "early",
-                                                     "late", "mid", "last", "next", "this", "through", "till", "for",
-                                                     "before", "after", "during", "between", "and", "or")
+            return not before or previous not in ("in", "on", "of", "since", "until", "by", "from", "to", "early",
+                                                  "late", "mid", "last", "next", "this", "through", "till", "for",
+                                                  "before", "after", "during", "between", "and", "or")
         if rule == "weekday" and "rel" not in groups:
             return text[match.end():match.end() + 1] == "-"  # "Monday-Friday" style schedules are not dates
+        if rule == "season" and "rel" not in groups and "y" not in groups:
+            # "prices fall", "yields of winter rapeseed", "for spring sowing" are no seasons
+            return previous not in _SEASON_PREPOSITIONS or bool(self._noun_after.match(text, match.end()))
+        if rule == "anaphor":
+            # "the same period of last year" is "last year" (the conventions); "the quarter of its output" no date
+            return bool(self._anaphor_tail.match(text, match.end()))
+        return False
+
+    def _names_event(self, text: str, position: int) -> bool:
+        """Whether the words after a year name an event: capitalised words ending with an event word
+        ("European Games") or an event word at once ("crisis")."""
+        for word in _WORDS.findall(text, position, min(len(text), position + 60))[:4]:
+            if word.lower() in self.vocabulary.events:
+                return True
+            if not word[0].isupper():
+                return False
         return False
 
     def _with_prefix(self, expression: Expression, text: str) -> Expression:

@@ -180,10 +180,10 @@ def _attach_bare_surnames(doc: Doc, spans: list[Span], by_surname: dict[str, _Pe
     covered = {index for span in spans for index in range(span.start, span.end)}
     covered.update(index for ent in doc.ents if ent.label_ != "PERSON" for index in range(ent.start, ent.end))
     surnames = {name_parts(draft.names[0])[-1]: draft for draft in by_surname.values()}
-    for token in doc:
-        draft = surnames.get(token.text)
-        if draft is not None and token.i not in covered and not _in_longer_name(token):
-            draft.mentions.append((token.i, doc[token.i:token.i + 1]))
+    for index, word in enumerate(token.text for token in doc):
+        draft = surnames.get(word)
+        if draft is not None and index not in covered and not _in_longer_name(doc[index]):
+            draft.mentions.append((index, doc[index:index + 1]))
 
 
 def _in_longer_name(token) -> bool:

@@ -1,23 +1,89 @@
 """Money: every amount with a currency, in body order, as exact decimals in base units.
 
 The `belta_amounts` component has found the amounts (see components/amount_grammar.py); this stage
-drops those inside the dateline and slices each mention's text from the original body.
+drops those inside the dateline, settles the currencies the text leaves to the article, and slices each
+mention's text from the original body.
+
+Two kinds of currency are settled here, from `models/currencies.tsv` (`resolve`) and
+`models/redenominations.tsv`:
+- a code that changed with a redenomination ("Br", "BYN", "Belarusian rubles") is the code of the
+  publication date: `BYR` in an article published before 1 July 2016, `BYN` from that day on. An explicit
+  "BYR", "old rubles" or "new rubles" keeps its own code. The amount stays as written.
+- a bare "rubles" is the ruble the article's other amounts use (Belarusian or Russian, after the first
+  rule), when they use exactly one of them.
+An amount whose currency cannot be told (no publication date for a dated code; a bare "rubles" in an
+article that names no ruble, or both) is left out, and logged.
 """
 
 from __future__ import annotations
 
+import logging
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from pathlib import Path
+
 from spacy.tokens import Doc
 
+from pipeline.components.amount_grammar import MoneyMatch
 from pipeline.components.amounts import money_matches
+from pipeline.errors import ResourceError
 from pipeline.records import Article, Money
+from pipeline.resources import MODELS_DIR, read_tsv
+
+log = logging.getLogger(__name__)
 
 
-def extract_money(doc: Doc, article: Article) -> tuple[Money, ...]:
-    return tuple(
-        Money(text=article.text[m.start:m.end], start=m.start, end=m.end, low=m.low, high=m.high,
-              currency=m.currency, approximate=m.approximate)
-        for m in money_matches(doc) if not in_dateline(article, m.start, m.end)
-    )
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Redenomination:
+    currency: str
+    previous: str
+    since: date
+
+
+def extract_money(doc: Doc, article: Article, *, models_dir: Path = MODELS_DIR) -> tuple[Money, ...]:
+    matches = [m for m in money_matches(doc) if not in_dateline(article, m.start, m.end)]
+    published = article.published.date() if article.published else None
+    changes = redenominations(models_dir)
+    codes = [code_on(m.currency, published, changes) if m.resolve == "date" else m.currency for m in matches]
+    used = {code for m, code in zip(matches, codes) if m.resolve != "article" and code is not None}
+    for index, match in enumerate(matches):
+        if match.resolve == "article":
+            named = {code_on(c, published, changes) for c in match.currency.split("|")} & used
+            codes[index] = named.pop() if len(named) == 1 else None
+    unknown = codes.count(None)
+    if unknown:
+        log.debug("%s: %d amount(s) left out: their currency cannot be told", article.source.path, unknown)
+    return tuple(_money(article, m, code) for m, code in zip(matches, codes) if code is not None)
+
+
+def code_on(code: str, published: date | None, changes: tuple[Redenomination, ...]) -> str | None:
+    """The code a currency written as `code` had on `published`; None when it changed and the day is unknown."""
+    change = next((c for c in changes if c.currency == code), None)
+    if change is None:
+        return code
+    if published is None:
+        return None
+    return change.previous if published < change.since else code
+
+
+@cache
+def redenominations(models_dir: Path = MODELS_DIR) -> tuple[Redenomination, ...]:
+    """The rows of `models_dir/redenominations.tsv`, once per process."""
+    path = models_dir / "redenominations.tsv"
+    rows = []
+    for row in read_tsv(path, required=("currency", "previous", "since", "ratio", "source")):
+        try:
+            since = date.fromisoformat(row["since"])
+        except ValueError as exc:
+            raise ResourceError(f"{path}: {row['currency']}: since {row['since']!r} is no ISO date") from exc
+        rows.append(Redenomination(currency=row["currency"], previous=row["previous"], since=since))
+    return tuple(rows)
+
+
+def _money(article: Article, match: MoneyMatch, code: str) -> Money:
+    return Money(text=article.text[match.start:match.end], start=match.start, end=match.end, low=match.low,
+                 high=match.high, currency=code, approximate=match.approximate)
 
 
 def in_dateline(article: Article, start: int, end: int) -> bool:

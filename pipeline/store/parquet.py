@@ -16,17 +16,25 @@ import pyarrow.parquet as pq
 from pipeline.store.schema import TABLES, Column, Table
 
 _BATCH_ROWS = 50_000
-# Amounts stay exact: base units with up to six decimals.
+# An amount is two columns: `low` as a float, which pandas and DuckDB compute with (`df.high * 1.5`; a decimal
+# column came back to pandas as Python Decimal objects), and `low_exact` as a decimal, base units with up to
+# six decimals, exact for sums of money.
 _AMOUNT = pa.decimal128(38, 6)
+EXACT_SUFFIX = "_exact"
 _ARROW_TYPES: dict[str, pa.DataType] = {
-    "text": pa.string(), "integer": pa.int64(), "real": pa.float64(), "amount": _AMOUNT, "date": pa.date32(),
+    "text": pa.string(), "integer": pa.int64(), "real": pa.float64(), "amount": pa.float64(), "date": pa.date32(),
     "timestamp": pa.timestamp("s"), "boolean": pa.bool_(), "json": pa.list_(pa.string()),
     "spans": pa.list_(pa.list_(pa.int64(), 2)),
 }
 
 
 def arrow_schema(table: Table) -> pa.Schema:
-    return pa.schema([pa.field(c.name, _ARROW_TYPES[c.type], nullable=not c.required) for c in table.columns])
+    fields = []
+    for column in table.columns:
+        fields.append(pa.field(column.name, _ARROW_TYPES[column.type], nullable=not column.required))
+        if column.type == "amount":
+            fields.append(pa.field(column.name + EXACT_SUFFIX, _AMOUNT, nullable=not column.required))
+    return pa.schema(fields)
 
 
 def export_parquet(connection: sqlite3.Connection, directory: Path) -> dict[str, int]:
@@ -35,22 +43,30 @@ def export_parquet(connection: sqlite3.Connection, directory: Path) -> dict[str,
     counts = {}
     for table in TABLES:
         schema = arrow_schema(table)
-        converters = [_converter(column) for column in table.columns]
+        # (index of the stored column, conversion) for each Parquet column, in the schema's order
+        converters = [(index, convert) for index, column in enumerate(table.columns)
+                      for convert in ((_float, _exact) if column.type == "amount" else (_converter(column),))]
         cursor = connection.execute(f"SELECT {', '.join(table.column_names)} FROM {table.name} "
                                     f"ORDER BY {', '.join(table.key)}")
         counts[table.name] = 0
         with pq.ParquetWriter(directory / f"{table.name}.parquet", schema) as writer:
             while rows := cursor.fetchmany(_BATCH_ROWS):
-                columns = [pa.array([convert(row[i]) for row in rows], type=schema.field(i).type)
-                           for i, convert in enumerate(converters)]
+                columns = [pa.array([convert(row[index]) for row in rows], type=schema.field(i).type)
+                           for i, (index, convert) in enumerate(converters)]
                 writer.write_table(pa.Table.from_arrays(columns, schema=schema))
                 counts[table.name] += len(rows)
     return counts
 
 
+def _float(value: int | float | None) -> float | None:
+    return None if value is None else float(value)
+
+
+def _exact(value: int | float | None) -> Decimal | None:
+    return None if value is None else Decimal(str(value))
+
+
 def _converter(column: Column) -> Callable[[Any], Any]:
-    if column.type == "amount":
-        return lambda value: None if value is None else Decimal(str(value))
     if column.type in ("json", "spans"):
         return lambda value: None if value is None else orjson.loads(value)
     if column.type == "boolean":

@@ -51,7 +51,7 @@ def record_rows(record: Mapping[str, Any], digest: str) -> Rows:
     rows: Rows = {name: [] for name in (
         "articles", "people", "regions", "enterprises", "organizations", "article_people", "article_regions",
         "article_enterprises", "article_organizations", "money", "percentages", "dates", "claims",
-        "claim_entities", "claim_money", "claim_percentages")}
+        "claim_entities", "claim_subjects", "claim_money", "claim_percentages")}
     rows["articles"].append((
         article, source["path"], source["line"], source["url"], source.get("member"), record["title"],
         record["published"], dateline.get("place"), dateline.get("date"), record.get("category"),
@@ -82,10 +82,12 @@ def record_rows(record: Mapping[str, Any], digest: str) -> Rows:
         speaker_match = _resolve(names, speaker) if speaker else None
         rows["claims"].append((article, position, claim["text"], claim["start"], claim["end"], claim["from"],
                                claim["to"], claim["kind"], speaker,
-                               speaker_match[1] if speaker_match and speaker_match[0] == "person" else None))
-        for index, name in enumerate(claim["entities"]):
-            entity_type, key = _resolve(names, name) or (None, None)
-            rows["claim_entities"].append((article, position, index, name, entity_type, key))
+                               speaker_match[1] if speaker_match and speaker_match[0] == "person" else None,
+                               claim.get("metric")))
+        for table, field in (("claim_entities", "entities"), ("claim_subjects", "subjects")):
+            for index, name in enumerate(claim.get(field, ())):
+                entity_type, key = _resolve(names, name) or (None, None)
+                rows[table].append((article, position, index, name, entity_type, key))
         for index, money in enumerate(claim["money"]):
             rows["claim_money"].append((article, position, index, money["text"], money["low"], money["high"],
                                         money["currency"], _same_item(record["money"], claim, money["text"])))
@@ -127,7 +129,9 @@ def record_from_rows(article: Mapping[str, Any], children: Mapping[str, Sequence
                    for m in children["claim_money"] if m["claim_position"] == row["position"]],
          "percentages": [{"text": p["text"], "value": float(p["value"])}
                          for p in children["claim_percentages"] if p["claim_position"] == row["position"]],
-         "entities": [e["entity"] for e in children["claim_entities"] if e["claim_position"] == row["position"]]}
+         "entities": [e["entity"] for e in children["claim_entities"] if e["claim_position"] == row["position"]],
+         "metric": row["metric"],
+         "subjects": [s["subject"] for s in children["claim_subjects"] if s["claim_position"] == row["position"]]}
         for row in children["claims"]]
     if article["producer"] is not None:
         record["producer"] = orjson.loads(article["producer"])

@@ -10,10 +10,12 @@ records again writes the same rows and an upsert is a plain `ON CONFLICT`.
               ├─ article_organizations ── organizations
               ├─ money, percentages, dates
               └─ claims ─┬─ claim_entities        claim <-> entity
+                         ├─ claim_subjects        claim <-> what its figure is about
                          ├─ claim_money           claim <-> amount
                          └─ claim_percentages     claim <-> amount
 
     mentions (a view): one row per mention, unpacked from the link rows' offsets
+    claims_wide (a view): one row per claim with its subjects, amounts, article title, date and address
     region_within (a view): each region with itself, its parent subdivision and its country
 """
 
@@ -134,16 +136,22 @@ TABLES: tuple[Table, ...] = (
           ("article_id", "position"), "Dates and periods placed on the calendar."),
     Table("claims", (_article(), Column("position", "integer", True), *_span(), *_period(),
                      Column("kind", "text", True, description="fact or plan"), Column("speaker", "text"),
-                     Column("speaker_id", "text", references="people.id")),
+                     Column("speaker_id", "text", references="people.id"),
+                     Column("metric", "text", description="what its figure measures (models/metrics.tsv)")),
           ("article_id", "position"), "Dated statements of fact, figure, plan or promise.",
-          (("from_date", "to_date"), ("speaker_id",))),
+          (("from_date", "to_date"), ("speaker_id",), ("metric",))),
     Table("claim_entities", (_article(), Column("claim_position", "integer", True), Column("position", "integer", True),
                              Column("entity", "text", True, description="the name as the claim gives it"),
                              Column("entity_type", "text"), Column("entity_id", "text")),
           ("article_id", "claim_position", "position"), "Entities each claim is about.",
           # no index on `entity`: `query claims --entity` matches it case-insensitively, which a plain index
           # cannot serve (measured at 20,000 articles: 45 ms with it, 43 ms without)
-          (("entity_type", "entity_id"),)),
+          (("entity_type", "entity_id"), ("entity_id",))),
+    Table("claim_subjects", (_article(), Column("claim_position", "integer", True), Column("position", "integer", True),
+                             Column("subject", "text", True, description="the name of what the claim's figure is about"),
+                             Column("entity_type", "text"), Column("entity_id", "text")),
+          ("article_id", "claim_position", "position"),
+          "The regions, enterprises and organisations each claim's figure is about.", (("entity_id",),)),
     Table("claim_money", (_article(), Column("claim_position", "integer", True), Column("position", "integer", True),
                           Column("text", "text", True), Column("low", "amount", True), Column("high", "amount", True),
                           Column("currency", "text", True),
@@ -178,13 +186,15 @@ def create_statements(dialect: Dialect) -> list[str]:
         # row is written once, not into the table and again into its key's index.
         storage = " WITHOUT ROWID" if dialect == "sqlite" and table.name not in ROWID_TABLES else ""
         statements.append(f"CREATE TABLE IF NOT EXISTS {table.name} (\n" + ",\n".join(lines) + "\n)" + storage)
-    return (statements + [statement for _, statement in index_statements()]
-            + [*added_column_statements(dialect), mentions_view(dialect), region_within_view(dialect)])
+    # added columns before the indexes and views: some of them name one (claims.metric)
+    return (statements + added_column_statements(dialect) + [statement for _, statement in index_statements()]
+            + [mentions_view(dialect), region_within_view(dialect), claims_view(dialect)])
 
 
 # Columns added to a table after stores were made with it: (table, column). `CREATE TABLE IF NOT EXISTS`
 # leaves an existing table as it is, so these are added to it.
-ADDED_COLUMNS = (("regions", "parent_code"), ("regions", "parent_name"), ("articles", "producer"))
+ADDED_COLUMNS = (("regions", "parent_code"), ("regions", "parent_name"), ("claims", "metric"),
+                 ("articles", "producer"))
 
 
 def added_column_statements(dialect: Dialect) -> list[str]:
@@ -230,6 +240,33 @@ def mentions_view(dialect: Dialect) -> str:
                for table, kind in _ENTITY_TYPES.items()]
     create = "CREATE VIEW IF NOT EXISTS" if dialect == "sqlite" else "CREATE OR REPLACE VIEW"
     return f"{create} mentions AS\n" + "\nUNION ALL\n".join(selects)
+
+
+# How each dialect joins a claim's child rows into one text, in their order.
+_JOINED = {"sqlite": "(SELECT group_concat({column}, '; ') FROM (SELECT {column} FROM {table} x "
+                     "WHERE x.article_id = c.article_id AND x.claim_position = c.position ORDER BY x.position))",
+           "postgres": "(SELECT string_agg({column}, '; ' ORDER BY x.position) FROM {table} x "
+                       "WHERE x.article_id = c.article_id AND x.claim_position = c.position)"}
+
+
+def claims_view(dialect: Dialect) -> str:
+    """`claims_wide`: one row per claim with what a reader needs beside it (its subjects, amounts and
+    percentages as text, its first amount as numbers, the article's title, date and address), so that
+    "claims about X with their amounts" is one SELECT instead of joins on composite keys."""
+    joined = _JOINED[dialect]
+    first_amount = ("(SELECT x.{column} FROM claim_money x WHERE x.article_id = c.article_id "
+                    "AND x.claim_position = c.position ORDER BY x.position LIMIT 1)")
+    create = "CREATE VIEW IF NOT EXISTS" if dialect == "sqlite" else "CREATE OR REPLACE VIEW"
+    return (f"{create} claims_wide AS\n"
+            "SELECT c.article_id, c.position, c.text, c.from_date, c.to_date, c.kind, c.speaker, c.speaker_id, "
+            "c.metric, "
+            f"{joined.format(column='subject', table='claim_subjects')} AS subjects, "
+            f"{joined.format(column='text', table='claim_money')} AS amounts, "
+            f"{first_amount.format(column='low')} AS low, {first_amount.format(column='high')} AS high, "
+            f"{first_amount.format(column='currency')} AS currency, "
+            f"{joined.format(column='text', table='claim_percentages')} AS percentages, "
+            "a.title, a.published, a.source_url AS url\n"
+            "FROM claims c JOIN articles a ON a.id = c.article_id")
 
 
 def index_statements() -> list[tuple[str, str]]:

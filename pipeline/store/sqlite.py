@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.errors import PipelineError
+from pipeline.store.query import register_functions
 from pipeline.store.rows import Rows, record_from_rows
 from pipeline.store.schema import (ADDED_COLUMNS, ENTITY_TABLES, TABLES, add_column_statement, create_statements,
                                    delete_statements, distinct_entities, entity_upsert_statement, index_statements,
@@ -106,6 +107,7 @@ def connect_read_only(path: str | Path) -> sqlite3.Connection:
     authorizer that refuses every action but reading (so ATTACH or a temp table is refused too)."""
     connection = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
     connection.execute("PRAGMA query_only = ON")
+    register_functions(connection)
     connection.set_authorizer(_read_only_authorizer)
     connection.row_factory = sqlite3.Row
     return connection

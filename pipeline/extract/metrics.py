@@ -1,0 +1,197 @@
+"""What a claim measures (`metric`) and what its figure is about (`subjects`): a stage after claims.
+
+`metric` is one of the closed list in `models/metrics.tsv`, chosen by the cue nearest the claim's
+first figure (an amount, a percentage or a count); a claim that states no figure, or whose words
+name none of the list, has none. A claim whose figure is "it", "the figure" or "this indicator"
+without a cue of its own measures what the statement before it measured ("Trade ... is around
+$110 million. In January-November 2025, it reached $108 million").
+
+`subjects` are the regions, enterprises and organisations the claim names, in text order, less
+those that only source the statement ("according to Belstat", "the National Bank said") or stand in
+a person's title ("Governor of Kirov Oblast Aleksandr Sokolov"), plus what its references stand for:
+"the region", "the district", "the company", "the plant" are the nearest such entity named before;
+"it" and "its" in a claim that names nothing are the subjects of the statement before it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from functools import cache
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+from pipeline.errors import ResourceError
+from pipeline.extract.claims import claim_cues, sentence_spans
+from pipeline.extract.entities import Entities
+from pipeline.records import Article, Claim, Money, Percentage, Period
+from pipeline.resources import MODELS_DIR, read_tsv
+
+METRICS_FILE = "metrics.tsv"
+
+# A count: digits that are no part of a date, amount or percentage ("26,000 tractors", "5.9 million tonnes").
+_NUMBER = re.compile(r"\d[\d,.]*")
+# What makes a claim's figure the one of the statement before it.
+_CARRIED = re.compile(r"(?i)\b(?:it|its|this figure|the figure|this indicator|the indicator|this volume|the volume)\b")
+_PRONOUN = re.compile(r"(?i)\b(?:it|its)\b")
+# Words that say where a statement comes from: the entity after them sources it, it is not its subject.
+_SOURCED_BY = re.compile(r"(?i)(?:according\s+to|learned\s+from|reported\s+by|data\s+(?:of|from)|press\s+service\s+of|"
+                         r"told\s+by)\s+(?:the\s+)?(?:[A-Z][\w'-]*\s+){0,4}$")
+# A title between an entity and the person it belongs to ("Kirov Oblast Governor Aleksandr Sokolov").
+_AUXILIARY = re.compile(r"\s*(?:(?:has|have|had)\s+)?")
+_TITLE_GAP = re.compile(r"\s+(?:[A-Z][\w-]*\s+){0,4}")
+# "Sergei Matveyenko, Director General of Belshina", "Anna Kovalenko, an economist at Belarusian State University"
+_TITLE_BEFORE = re.compile(r",\s+(?:[\w-]+\s+){1,6}")
+# References to an entity named before, with the entities they may stand for.
+_REFERENCES: dict[str, tuple[str, ...]] = {
+    "the region": ("region",), "the oblast": ("region",), "the krai": ("region",), "the province": ("region",),
+    "the district": ("district",), "the city": ("city",), "the town": ("city",), "the capital": ("city",),
+    "the country": ("country",), "the republic": ("country",),
+    **{f"the {word}": ("enterprise",) for word in (
+        "company", "plant", "enterprise", "factory", "holding", "works", "refinery", "mill", "airline", "producer",
+        "manufacturer", "exporter", "firm", "complex", "agro-complex", "concern", "group")},
+    **{f"the {word}": ("organization",) for word in (
+        "ministry", "committee", "university", "museum", "theater", "theatre", "academy", "park", "center",
+        "centre", "organisation", "organization", "union", "commission", "regulator")},
+}
+# Lower case only: "the Ministry of Industry" is a name, not a reference.
+_REFERENCE = re.compile(r"\b(?:" + "|".join(sorted((re.escape(r).replace("the", "[Tt]he", 1) for r in _REFERENCES),
+                                                  key=len, reverse=True)) + r")\b(?![ -][A-Z])")
+
+
+@dataclass(frozen=True, slots=True)
+class Metrics:
+    """The closed list: `labels` by metric, and one pattern of every cue, longest first."""
+    labels: dict[str, str]
+    cues: re.Pattern[str]
+    metric_of: tuple[tuple[re.Pattern[str], str], ...]  # each cue's own pattern and its metric, longest first
+
+    def metric(self, cue: str) -> str:
+        return next(metric for pattern, metric in self.metric_of if pattern.fullmatch(cue))
+
+
+def load_metrics(path: Path) -> Metrics:
+    labels: dict[str, str] = {}
+    cues: list[tuple[str, str]] = []
+    for number, row in enumerate(read_tsv(path, required=("metric", "label", "cues", "source")), start=2):
+        if row["metric"] in labels:
+            raise ResourceError(f"{path}:{number}: metric {row['metric']!r} is listed twice")
+        labels[row["metric"]] = row["label"]
+        cues += [(cue.strip(), row["metric"]) for cue in row["cues"].split("|") if cue.strip()]
+    patterns = sorted(((_cue_pattern(cue), metric) for cue, metric in cues), key=lambda p: -len(p[0]))
+    return Metrics(labels=labels,
+                   cues=re.compile(r"(?i)\b(?:" + "|".join(p for p, _ in patterns) + r")\b"),
+                   metric_of=tuple((re.compile(p, re.IGNORECASE), metric) for p, metric in patterns))
+
+
+def _cue_pattern(cue: str) -> str:
+    """`export*` -> export\\w*; spaces match any run of white space."""
+    stem, star = (cue[:-1], r"[\w-]*") if cue.endswith("*") else (cue, "")
+    return r"\s+".join(map(re.escape, stem.split())) + star
+
+
+@cache
+def metrics(models_dir: Path = MODELS_DIR) -> Metrics:
+    """The list from `models_dir/metrics.tsv`, once per process."""
+    return load_metrics(models_dir / METRICS_FILE)
+
+
+@dataclass(frozen=True, slots=True)
+class _Said:
+    """What a statement measured and what it was about, for the statement after it."""
+    metric: str | None = None
+    subjects: tuple[str, ...] = ()
+
+
+def add_metrics(doc: Doc, article: Article, claims: Sequence[Claim], *, entities: Entities,
+                money: Sequence[Money], percentages: Sequence[Percentage], dates: Sequence[Period],
+                models_dir: Path = MODELS_DIR) -> tuple[Claim, ...]:
+    """The claims with `metric` and `subjects` set; every other field as it was."""
+    if not claims:
+        return ()
+    text = doc.text
+    reader = _Reader(text, entities, metrics(models_dir), claim_cues(models_dir).speech,
+                     taken=[(item.start, item.end) for item in (*money, *percentages, *dates)],
+                     figures=sorted(item.start for item in (*money, *percentages)))
+    done: dict[int, Claim] = {}
+    before = _Said()
+    for start, end in sentence_spans(doc, article):
+        inside = [(index, claim) for index, claim in enumerate(claims) if start <= claim.start < end]
+        for index, part in inside or [(None, None)]:
+            said = reader.read(part.start if part else start, part.end if part else end, before)
+            if index is not None:
+                done[index] = replace(claims[index], metric=said.metric, subjects=said.subjects)
+            before = _Said(said.metric or before.metric, said.subjects or before.subjects)
+    # every claim lies in one of the sentences it was read from
+    return tuple(done.get(index, claim) for index, claim in enumerate(claims))
+
+
+class _Reader:
+    def __init__(self, text: str, entities: Entities, listed: Metrics, speech: re.Pattern[str], *,
+                 taken: list[tuple[int, int]], figures: list[int]) -> None:
+        self.text = text
+        self.listed = listed
+        self.speech = speech
+        self.taken = taken
+        self.figures = figures
+        self.people = sorted((m.start, m.end) for p in entities.people for m in p.mentions)
+        # (start, end, name, what it is) of every mention a subject may come from, in text order
+        self.mentions = sorted(
+            [(m.start, m.end, r.name, r.kind) for r in entities.regions for m in r.mentions]
+            + [(m.start, m.end, e.name, "enterprise") for e in entities.enterprises for m in e.mentions]
+            + [(m.start, m.end, o.name, "organization") for o in entities.organizations for m in o.mentions])
+
+    def read(self, start: int, end: int, before: _Said) -> _Said:
+        figures = self._figures(start, end)
+        metric = self._metric(start, end, figures)
+        if metric is None and figures and _CARRIED.search(self.text, start, end):
+            metric = before.metric
+        inside = [(s, e, name) for s, e, name, _ in self.mentions if start <= s and e <= end]
+        # a name that sources the statement or stands in a title is no subject of it, however else it is written
+        # ("the National Statistics Committee (Belstat)")
+        aside = {name for s, e, name in inside if self._source(s, e) or self._title(s, e)}
+        named = [(s, name) for s, _, name in inside if name not in aside]
+        for reference in _REFERENCE.finditer(self.text, start, end):
+            kinds = _REFERENCES[reference.group().lower()]
+            earlier = [(s, name) for s, _, name, kind in self.mentions if kind in kinds and s < reference.start()]
+            if earlier:
+                named.append((reference.start(), earlier[-1][1]))
+        subjects = _unique(name for _, name in sorted(named))
+        if not subjects and _PRONOUN.search(self.text, start, end):
+            subjects = before.subjects
+        return _Said(metric if figures else None, subjects)
+
+    def _figures(self, start: int, end: int) -> list[int]:
+        counts = [m.start() for m in _NUMBER.finditer(self.text, start, end)
+                  if not any(s <= m.start() < e for s, e in self.taken)]
+        return sorted([f for f in self.figures if start <= f < end] + counts)
+
+    def _metric(self, start: int, end: int, figures: list[int]) -> str | None:
+        cues = list(self.listed.cues.finditer(self.text, start, end))
+        if not cues:
+            return None
+        first = figures[0] if figures else start
+        # the nearest cue; at equal distance the one before the figure ("exports of $5 million")
+        nearest = min(cues, key=lambda m: (min(abs(m.start() - first), abs(m.end() - first)), m.start() > first))
+        return self.listed.metric(nearest.group())
+
+    def _source(self, start: int, end: int) -> bool:
+        """The entity says where the statement comes from: "according to X", "X said", "X has reported"."""
+        if _SOURCED_BY.search(self.text, max(0, start - 80), start):
+            return True
+        return bool(self.speech.match(self.text, _AUXILIARY.match(self.text, end).end()))
+
+    def _title(self, start: int, end: int) -> bool:
+        """The entity is part of a person's title, before the name or after it ("X, Director of Y,")."""
+        gap = _TITLE_GAP.match(self.text, end)
+        following = gap.end() if gap else end
+        if any(s == following for s, _ in self.people):
+            return True
+        earlier = [e for _, e in self.people if e <= start and start - e < 100]
+        return bool(earlier) and bool(_TITLE_BEFORE.fullmatch(self.text, earlier[-1], start))
+
+
+def _unique(names: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(names))
