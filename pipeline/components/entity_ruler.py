@@ -30,6 +30,7 @@ from pipeline.entities.catalog import (ORGANIZATION_LABELS, ORGANIZATION_LIKE, R
 from pipeline.entities.names import PATRONYMIC, clean_person_span, person_name_pattern, surname_key
 from pipeline.entities.organizations import LEGAL_TAILS, ModelOrganizations, common_words
 from pipeline.entities.rule_matcher import RuleMatcher
+from pipeline.entities.tokens import texts
 from pipeline.entities.rules import normalize_match
 
 SPANS_KEY = "belta_entities"
@@ -83,6 +84,8 @@ class EntityRuler:
                             for word in form.split()}
         self.title_heads = {form.split()[-1] for title in catalog.titles for form in title.forms}
         self.thing_words = catalog.non_person_words | catalog.one_word_names
+        # words that never stand alone for a company named with them (`_short_names`)
+        self.not_short = self.thing_words | catalog.given_names.keys() | catalog.country_adjectives.keys()
         self.company_words = CompanyWords(catalog.company_words)
         self.company_heads = {word.lower() for kind in ("part", "tail") for word in catalog.company_words[kind]}
         self.model_organizations = ModelOrganizations(catalog.organization_words, title_heads=self.title_heads,
@@ -91,9 +94,8 @@ class EntityRuler:
                                                       | catalog.non_person_words)
 
     def __call__(self, doc: Doc) -> Doc:
-        # Once: a Token or Span made per look (`doc.ents` makes new Spans each time) is much of a pass's cost.
-        words = [token.text for token in doc]
-        ents = list(doc.ents)
+        words = texts(doc)
+        ents = list(doc.ents)  # `doc.ents` makes new Spans on every call
         candidates: list[tuple[Span, int]] = []
         tails: dict[int, int] = {}  # where a name tail starts -> where it ends
         for match_id, start, end in self.phrases(doc):
@@ -235,13 +237,14 @@ class EntityRuler:
         never when the word is a listed place, a person's name, a nationality or a generic word ("American" for
         American Express)."""
         firsts: dict[str, Span] = {}
-        names = {span[0].text for span, _ in candidates if span.label_ != Label.ENTERPRISE}
-        not_short = self.thing_words | self.catalog.given_names.keys() | self.catalog.country_adjectives.keys()
-        for span, _ in candidates:
+        companies = [span for span, _ in candidates if span.label_ == Label.ENTERPRISE and len(span) > 1]
+        if not companies:
+            return []
+        names = {words[span.start] for span, _ in candidates if span.label_ != Label.ENTERPRISE}
+        for span in companies:
             word = span[0]
-            if (span.label_ == Label.ENTERPRISE and len(span) > 1 and word.is_title and word.is_alpha
-                    and not word.is_stop and word.lower_ not in not_short and word.lower_ not in self.places
-                    and word.text not in names):
+            if (word.is_title and word.is_alpha and not word.is_stop and word.lower_ not in self.not_short
+                    and word.lower_ not in self.places and word.text not in names):
                 firsts.setdefault(word.text, span)
         covered = {index for span, source in candidates if source > MODEL for index in range(span.start, span.end)}
         covered.update(ent.start for ent in ents if ent.label_ == "NORP")
@@ -356,6 +359,8 @@ class CompanyWords:
     def __call__(self, doc: Doc, words: list[str]) -> Iterator[tuple[int, int]]:
         """(start, end) of each name; `words` are the Doc's token texts."""
         for index, word in enumerate(words):
+            if not (word[:1].isupper() and len(word) > 1):  # both shapes start with a capital
+                continue
             if self.word.fullmatch(word) and not (self.not_company and self.not_company.search(word)):
                 start = end = index
             elif (word.isupper() and word.isalpha() and len(word) <= 4 and index + 2 < len(words)
@@ -444,8 +449,8 @@ def _trim_person_heads(candidates: list[tuple[Span, int]], given_names: dict[str
     trimmed = []
     for span, source in candidates:
         # a person span inside a longer name loses to it anyway ("Zheludok Agro-Complex")
-        inside = any(name.start <= span.start and span.end <= name.end for name in names)
-        if source == MODEL and span.label_ == Label.PERSON and not inside:
+        if source == MODEL and span.label_ == Label.PERSON and not any(
+                name.start <= span.start and span.end <= name.end for name in names):
             heads = [name.end for name in names if name.start <= span.start < name.end < span.end]
             heads += [name.start for name in given if name.end == span.end and span.start < name.start
                       and span.doc[span.start].lower_ not in given_names]
@@ -467,10 +472,11 @@ def _without_false_joins(candidates: list[tuple[Span, int]]) -> list[tuple[Span,
             if source in (GAZETTEER, RULE) and (span.label_ == Label.ENTERPRISE or span.label_ in REGION_LABELS)}
     kept = []
     for span, source in candidates:
-        joints = [token.i for token in span[1:-1]
-                  if token.lower_ == "and" or (token.text == "," and token.nbor().text not in LEGAL_TAILS)]
-        if source == RULE and any(joint + 1 in starts or joint in ends for joint in joints):
-            continue
+        if source == RULE and len(span) > 2:
+            joints = [token.i for token in span[1:-1]
+                      if token.lower_ == "and" or (token.text == "," and token.nbor().text not in LEGAL_TAILS)]
+            if any(joint + 1 in starts or joint in ends for joint in joints):
+                continue
         kept.append((span, source))
     return kept
 
@@ -543,17 +549,21 @@ def _bracketed_abbreviations(doc: Doc, words: list[str], candidates: list[tuple[
     """An abbreviation in brackets right after an enterprise's or organisation's name ("Minsk Tractor Works
     (MTZ)"), or before that name in brackets ("ITMCO (Iran Tractor Manufacturing Company)"), stands for the
     name, there and wherever else the article writes it."""
+    if "(" not in words:
+        return []
     skipped = {span.text for span, _ in candidates if span.label_ == Label.SKIP}
     names: dict[str, Span] = {}
     for span, _ in candidates:
+        start, end = span.start, span.end
         if span.label_ not in ORGANIZATION_LIKE:
             continue
-        start, end = span.start, span.end
-        if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
-            names.setdefault(doc[end + 1].text, span)
-        if start >= 2 and doc[start - 1].text == "(" and end < len(doc) and doc[end].text == ")":
-            names.setdefault(doc[start - 2].text, span)
+        if end + 2 < len(words) and words[end] == "(" and words[end + 2] == ")":
+            names.setdefault(words[end + 1], span)
+        if start >= 2 and words[start - 1] == "(" and end < len(words) and words[end] == ")":
+            names.setdefault(words[start - 2], span)
     names = {text: span for text, span in names.items() if _ABBREVIATION.fullmatch(text) and text not in skipped}
+    if not names:
+        return []
     return [(Span(doc, index, index + 1, label=span.label_, span_id=span.id_, kb_id=span.kb_id_), RULE)
             for index, word in enumerate(words)
             if (span := names.get(word)) is not None and not span.start <= index < span.end]

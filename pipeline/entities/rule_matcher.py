@@ -22,7 +22,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
-from pipeline.entities.sentences import sentence_bounds
+from pipeline.entities.tokens import sentence_bounds
 from pipeline.errors import ResourceError
 
 TokenSpec = dict[str, Any]
@@ -35,13 +35,14 @@ _TEXTS = {"ORTH": "text", "LOWER": "lower_", "TEXT": "text"}
 
 class RuleMatcher:
     def __init__(self, vocab: Vocab, rules: list[tuple[str, list[TokenSpec]]]) -> None:
-        self.matchers: dict[str, Matcher] = {}
+        self.matchers: dict[str, Matcher] = {}  # by the first rule of each group of rules sharing an anchor
         self.leads: dict[str, list[tuple[TokenSpec, str | None]]] = {}  # nearest first
-        self.by_text: dict[str, list[str]] = {}
-        self.by_lower: dict[str, list[str]] = {}
+        self.by_text: dict[str, tuple[str, ...]] = {}  # anchor word -> rules
+        self.by_lower: dict[str, tuple[str, ...]] = {}
         self.by_regex: list[tuple[re.Pattern[str], str]] = []
         self.reach: dict[str, int] = {}  # how many tokens from its anchor a rule's match may run
         self.order = {key: number for number, (key, _) in enumerate(rules)}  # the first listed rule wins a tie
+        groups: dict[tuple[str, tuple[str, ...]], str] = {}  # rules with the same anchor share one Matcher
         for key, tokens in rules:
             first = _anchor_position(tokens)
             if first is None:
@@ -49,32 +50,47 @@ class RuleMatcher:
             for token in tokens[:first]:
                 _check(token, key)
             self.leads[key] = [(token, token.get("OP")) for token in reversed(tokens[:first])]
-            self.matchers[key] = Matcher(vocab)
-            self.matchers[key].add(key, [tokens[first:]], greedy="LONGEST")
-            self.reach[key] = _MAX_REACH if any(t.get("OP") in ("+", "*") for t in tokens[first:]) else len(tokens)
+            rest = tokens[first:]
+            self.reach[key] = _MAX_REACH if any(token.get("OP") in ("+", "*") for token in rest) else len(rest)
             attribute, values = _anchors(tokens[first])
-            if attribute == "REGEX":
-                self.by_regex.append((re.compile(values[0]), key))
-            else:
-                for value in values:
-                    (self.by_text if attribute == "ORTH" else self.by_lower).setdefault(value, []).append(key)
+            group = groups.get((attribute, tuple(values)))
+            if group is None:
+                group = groups[(attribute, tuple(values))] = key
+                self.matchers[group] = Matcher(vocab)
+                if attribute == "REGEX":
+                    self.by_regex.append((re.compile(values[0]), group))
+                else:
+                    table = self.by_text if attribute == "ORTH" else self.by_lower
+                    for value in values:
+                        table[value] = (*table.get(value, ()), group)
+            self.matchers[group].add(key, [rest], greedy="LONGEST")
+            self.reach[group] = max(self.reach[group], self.reach[key])
+        # one search a word tells whether any regex anchor can match it
+        self.any_regex = re.compile("|".join(f"(?:{regex.pattern})" for regex, _ in self.by_regex)) \
+            if self.by_regex else None
 
     def __call__(self, doc: Doc, words: list[str]) -> Iterator[tuple[str, int, int]]:
         """(rule key, start, end) of every match, in the order of their anchors, then of the rules; `words` are the
         Doc's token texts."""
-        ends = None
-        for index, word in enumerate(words):
-            keys = sorted({*self.by_text.get(word, ()), *self.by_lower.get(word.lower(), ()),
-                           *(key for regex, key in self.by_regex if regex.search(word))}, key=self.order.get)
-            if keys and ends is None:
-                ends = sentence_bounds(doc)[1]
-            for key in keys:
-                for _, start, end in self.matchers[key](doc[index:min(ends[index], index + self.reach[key])]):
-                    if start != 0:
-                        continue
-                    first = _leading(doc, index, self.leads[key])
-                    if first is not None:
-                        yield key, first, index + end
+        by_text, by_lower, any_regex = self.by_text, self.by_lower, self.any_regex
+        anchored = {index for index, word in enumerate(words)
+                    if word in by_text or word.lower() in by_lower or (any_regex and any_regex.search(word))}
+        if not anchored:
+            return
+        ends = sentence_bounds(doc)[1]
+        strings = doc.vocab.strings
+        for index in sorted(anchored):
+            word = words[index]
+            keys = by_text.get(word, ()) + by_lower.get(word.lower(), ()) + tuple(
+                key for regex, key in self.by_regex if regex.search(word))
+            found = []
+            for group in set(keys):
+                window = doc[index:min(ends[index], index + self.reach[group])]
+                found += [(strings[match], end) for match, start, end in self.matchers[group](window) if start == 0]
+            for key, end in sorted(found, key=lambda match: self.order[match[0]]):
+                first = _leading(doc, index, self.leads[key])
+                if first is not None:
+                    yield key, first, index + end
 
 
 def _anchor_position(tokens: list[TokenSpec]) -> int | None:

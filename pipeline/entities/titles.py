@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from spacy.tokens import Doc, Span
 
 from pipeline.entities.catalog import REGION_LABELS, Catalog, Label
-from pipeline.entities.sentences import sentence_bounds
+from pipeline.entities.tokens import sentence_bounds
 
 # A modifier that is a plain word only makes sense for ministers ("Industry Minister" = "Minister of Industry").
 PLAIN_MODIFIER_TITLES = ("Minister", "Deputy Minister", "First Deputy Minister")
@@ -34,8 +34,13 @@ class TitleReader:
         self.starts, self.ends = sentence_bounds(doc)
         self.ending_at: Mapping[int, Span] = {span.end: span for span in spans if span.label_ in NAMED_LABELS}
         self.starting_at: Mapping[int, Span] = {span.start: span for span in spans if span.label_ in NAMED_LABELS}
-        self.forms = sorted(((tuple(form.lower().split()), title.title) for title in catalog.titles
-                             for form in title.forms), key=lambda item: -len(item[0]))
+        forms = sorted(((tuple(form.lower().split()), title.title) for title in catalog.titles
+                        for form in title.forms), key=lambda item: -len(item[0]))
+        self.ending_with: dict[str, list[tuple[tuple[str, ...], str]]] = {}  # last word -> forms, longest first
+        self.starting_with: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for words, title in forms:
+            self.ending_with.setdefault(words[-1], []).append((words, title))
+            self.starting_with.setdefault(words[0], []).append((words, title))
 
     def titles(self, person: Span) -> list[str]:
         found = [title for title in (self._before(person), self._after(person)) if title]
@@ -118,7 +123,9 @@ class TitleReader:
         return None
 
     def _title_ending_at(self, end: int, floor: int) -> tuple[int, str] | None:
-        for words, title in self.forms:
+        if end <= floor:
+            return None
+        for words, title in self.ending_with.get(self.doc[end - 1].lower_, ()):
             start = end - len(words)
             if start >= floor and tuple(token.lower_ for token in self.doc[start:end]) == words \
                     and self.doc[start].is_title:
@@ -126,7 +133,9 @@ class TitleReader:
         return None
 
     def _title_starting_at(self, start: int, ceiling: int) -> tuple[int, str] | None:
-        for words, title in self.forms:
+        if start >= ceiling:
+            return None
+        for words, title in self.starting_with.get(self.doc[start].lower_, ()):
             end = start + len(words)
             if end <= ceiling and tuple(token.lower_ for token in self.doc[start:end]) == words:
                 return end, title

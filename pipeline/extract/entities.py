@@ -18,6 +18,7 @@ from pipeline.entities.catalog import ORGANIZATION_LABELS, ORGANIZATION_LIKE, RE
 from pipeline.entities.names import is_surname_only, name_parts, person_key, surname_key
 from pipeline.entities.subdivisions import subdivision_code
 from pipeline.entities.titles import TitleReader
+from pipeline.entities.tokens import texts
 from pipeline.records import Article, Enterprise, Mention, Organization, Person, Region, Subdivision
 
 
@@ -180,7 +181,7 @@ def _attach_bare_surnames(doc: Doc, spans: list[Span], by_surname: dict[str, _Pe
     covered = {index for span in spans for index in range(span.start, span.end)}
     covered.update(index for ent in doc.ents if ent.label_ != "PERSON" for index in range(ent.start, ent.end))
     surnames = {name_parts(draft.names[0])[-1]: draft for draft in by_surname.values()}
-    for index, word in enumerate(token.text for token in doc):
+    for index, word in enumerate(texts(doc)):
         draft = surnames.get(word)
         if draft is not None and index not in covered and not _in_longer_name(doc[index]):
             draft.mentions.append((index, doc[index:index + 1]))
