@@ -26,7 +26,7 @@ def rules():
 
 def test_the_same_matches_as_spacys_matcher_on_the_samples(rules):
     nlp = spacy.blank("en")  # no sentence boundaries: both look at the whole Doc
-    ours = RuleMatcher(nlp.vocab, rules)
+    ours = RuleMatcher(rules)
     theirs = Matcher(nlp.vocab)
     for key, tokens in rules:
         theirs.add(key, [tokens], greedy="LONGEST")
@@ -50,14 +50,14 @@ def test_words_before_the_anchor_are_shared_out_as_the_matcher_would():
             {"IS_TITLE": True, "OP": "*"}, {"ORTH": "Plant"}]
     doc = nlp("It met the Vitebsk Meat-Packing Plant today.")
     words = [token.text for token in doc]
-    assert [doc[s:e].text for _, s, e in RuleMatcher(nlp.vocab, [("x", rule)])(doc, words)] == [
+    assert [doc[s:e].text for _, s, e in RuleMatcher([("x", rule)])(doc, words)] == [
         "Vitebsk Meat-Packing Plant"]
 
 
 @pytest.mark.parametrize("rule", [
     [{"IS_TITLE": True, "OP": "+"}],  # names no word
-    [{"LIKE_NUM": True}, {"ORTH": "Plant"}],  # an attribute the leading words cannot be checked for
+    [{"LIKE_NUM": True}, {"ORTH": "Plant"}],  # an attribute its text checks cannot say
 ])
 def test_rules_it_cannot_match_are_refused(rule):
     with pytest.raises(ResourceError):
-        RuleMatcher(spacy.blank("en").vocab, [("x", rule)])
+        RuleMatcher([("x", rule)])

@@ -78,8 +78,8 @@ class EntityRuler:
             self.entries[nlp.vocab.strings.add(key)] = entry
             self.phrases.add(key, [nlp.make_doc(form) for form in entry.forms])
         self.patterns = {f"rule{number}": pattern for number, pattern in enumerate(catalog.patterns)}
-        self.rules = RuleMatcher(nlp.vocab, [*((key, pattern.tokens) for key, pattern in self.patterns.items()),
-                                             ("person_name", person_name_pattern(catalog.given_names))])
+        self.rules = RuleMatcher([*((key, pattern.tokens) for key, pattern in self.patterns.items()),
+                                  ("person_name", person_name_pattern(catalog.given_names))])
         self.title_words = {word.lower() for title in catalog.titles for form in title.forms
                             for word in form.split()}
         self.title_heads = {form.split()[-1] for title in catalog.titles for form in title.forms}
@@ -95,6 +95,7 @@ class EntityRuler:
 
     def __call__(self, doc: Doc) -> Doc:
         words = texts(doc)
+        lower_case = common_words(words)
         ents = list(doc.ents)  # `doc.ents` makes new Spans on every call
         candidates: list[tuple[Span, int]] = []
         tails: dict[int, int] = {}  # where a name tail starts -> where it ends
@@ -159,9 +160,9 @@ class EntityRuler:
             or any(ent.start <= span.start and span.end <= ent.end and len(ent) > len(span) for ent in areas)))]
         candidates = _with_hyphenated_ends(_trim_before_names(_without_false_joins(candidates),
                                                                 self.catalog.given_names))
-        candidates += self._organization_proposals(doc, words, ents, candidates, tails, person_names)
+        candidates += self._organization_proposals(doc, ents, lower_case, candidates, tails, person_names)
         candidates += _bracketed_abbreviations(doc, words, candidates)
-        candidates += self._short_names(doc, words, ents, candidates)
+        candidates += self._short_names(doc, words, lower_case, ents, candidates)
         candidates = self._with_parent_bodies(doc, _with_tails(candidates, tails))
         doc.spans[self.spans_key] = _longest_first(candidates)
         doc._.set(DATA_DIR_ATTR, self.data_dir)
@@ -228,7 +229,7 @@ class EntityRuler:
         return (entry.label is Label.ENTERPRISE and len(span) > 1 and span[0].is_title
                 and span[0].lower_ in self.places and all(token.is_lower for token in span[1:]))
 
-    def _short_names(self, doc: Doc, words: list[str], ents: list[Span],
+    def _short_names(self, doc: Doc, words: list[str], lower_case: frozenset[str], ents: list[Span],
                      candidates: list[tuple[Span, int]]) -> list[tuple[Span, int]]:
         """A company's first word written alone is the company ("Candela" for Candela Laser Corp., "Columbia" for
         Columbia Pictures Entertainment Inc.) where the model reads it as a name of some kind, or where it is no
@@ -249,11 +250,10 @@ class EntityRuler:
         covered = {index for span, source in candidates if source > MODEL for index in range(span.start, span.end)}
         covered.update(ent.start for ent in ents if ent.label_ == "NORP")
         named = {ent.end - 1 for ent in ents if len(ent) == 1 or (len(ent) == 2 and words[ent.start].lower() == "the")}
-        common = common_words(words)
         found = []
         for index in (i for i, word in enumerate(words) if word in firsts and i not in covered):
             token = doc[index]
-            alone = (token.lower_ not in common and not token.is_sent_start and not doc[index - 1].is_title
+            alone = (token.lower_ not in lower_case and not token.is_sent_start and not doc[index - 1].is_title
                      and not (index + 1 < len(doc) and doc[index + 1].is_title))
             if index in named or alone:
                 found.append((Span(doc, index, index + 1, label=Label.ENTERPRISE.value,
@@ -281,7 +281,7 @@ class EntityRuler:
                 names.append((_span(doc, end, stop, Label.PERSON, doc[end:stop].text), PERSON_RULE))
         return names
 
-    def _organization_proposals(self, doc: Doc, words: list[str], ents: list[Span],
+    def _organization_proposals(self, doc: Doc, ents: list[Span], lower_case: frozenset[str],
                                 candidates: list[tuple[Span, int]], tails: dict[int, int],
                                 person_names: set[str]) -> list[tuple[Span, int]]:
         """The model's ORG spans where no list, rule, name tail or person is, or that hold a place and more: the
@@ -299,7 +299,6 @@ class EntityRuler:
         known = {span.text for span, _ in candidates if span.label_ in REGION_LABELS}
         proposals = []
         starting_at = {span.start: span for span, _ in candidates if span.label_ != Label.SKIP}
-        lower_case = common_words(words)
         for ent in ents:
             # A name the lists skip hides what it covers, unless the model's name holds a listed phrase and more, and
             # no venue word ("Radio Free Europe"; not "China-Belarus Industrial Park Great Stone", nor the "Joint
@@ -355,11 +354,14 @@ class CompanyWords:
         ends = "|".join(map(re.escape, words["not_end"]))
         self.not_company = re.compile(rf"(?i:{ends})$") if ends else None
         self.tails = frozenset(words["tail"])
+        self.parts = tuple(part.lower() for part in words["part"])
 
     def __call__(self, doc: Doc, words: list[str]) -> Iterator[tuple[int, int]]:
         """(start, end) of each name; `words` are the Doc's token texts."""
         for index, word in enumerate(words):
-            if not (word[:1].isupper() and len(word) > 1):  # both shapes start with a capital
+            # Cheap tests first: both shapes start with a capital, and a company word has another capital or ends
+            # with a part.
+            if not word[:1].isupper() or (word[1:].islower() and not word.lower().endswith(self.parts)):
                 continue
             if self.word.fullmatch(word) and not (self.not_company and self.not_company.search(word)):
                 start = end = index
