@@ -8,27 +8,33 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 
 import spacy
 from thinc.api import Config
 from spacy.language import Language
 
-import pipeline.components  # noqa: F401  (registers the project's factories)
+from pipeline.components import amounts, claims, dates, entity_ruler  # noqa: F401  (registers the factories)
 from pipeline.errors import ResourceError
-from pipeline.resources import MODELS_DIR
+from pipeline.records import Producer
+from pipeline.resources import data_digest, data_dir
 
 MODEL_ENV = "BELTA_SPACY_MODEL"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class NlpSettings:
-    models_dir: Path = MODELS_DIR
+    models_dir: Path | None = None  # None: the installed data, found by each process (a Dask worker has its own)
     model: str | None = None  # overrides the config's model name
+
+    @property
+    def data_dir(self) -> Path:
+        return data_dir(self.models_dir)
 
 
 def load_config(settings: NlpSettings) -> Config:
-    config_path = settings.models_dir / "pipeline.cfg"
+    config_path = settings.data_dir / "pipeline.cfg"
     try:
         return spacy.util.load_config(config_path)
     except (OSError, ValueError) as exc:
@@ -63,6 +69,13 @@ def build_language(settings: NlpSettings = NlpSettings()) -> Language:
         options = dict(component)
         factory = options.pop("factory")
         placement = {key: options.pop(key) for key in ("before", "after") if key in options}
-        options.setdefault("data_dir", str(settings.models_dir))
+        # An empty data_dir is the installed data: a pipeline saved with `nlp.to_disk` names no path of this machine.
+        options.setdefault("data_dir", str(settings.models_dir or ""))
         nlp.add_pipe(factory, name=name, config=options, **placement)
     return nlp
+
+
+def producer(nlp: Language, settings: NlpSettings = NlpSettings()) -> Producer:
+    """What the records `nlp` helps to make are made by (record format 1.1, `producer`)."""
+    return Producer(pipeline=metadata.version("belta-pipeline"), model=f"{nlp.meta['lang']}_{nlp.meta['name']}",
+                    model_version=nlp.meta["version"], data=data_digest(settings.data_dir))

@@ -142,7 +142,7 @@ def _parse_published(value: str | None) -> datetime | None:
         return None
     value = value.strip()
     try:
-        return datetime.fromisoformat(value).replace(tzinfo=None)
+        return datetime.fromisoformat(value)  # with the UTC offset the input gives, when it gives one
     except ValueError:
         pass
     match = DATE_LINE.search(value)

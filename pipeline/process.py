@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from pipeline.components.article import set_article
 from pipeline.errors import InputError
 from pipeline.extract import extract
-from pipeline.nlp import NlpSettings, build_language
+from pipeline.nlp import NlpSettings, build_language, producer
 from pipeline.normalize import fold_for_model
 from pipeline.parse import parse_page
 from pipeline.readers import ReadItem
@@ -30,7 +32,8 @@ log = logging.getLogger(__name__)
 class ArticleProcessor:
     def __init__(self, settings: NlpSettings = NlpSettings()) -> None:
         self.nlp = build_language(settings)
-        self.models_dir = settings.models_dir
+        self.models_dir = settings.data_dir
+        self.producer = producer(self.nlp, settings)
 
     def process_batch(self, items: Sequence[ReadItem]) -> list[bytes]:
         """Record lines for `items`, one per item, in the same order."""
@@ -54,37 +57,47 @@ class ArticleProcessor:
                                            f"model's limit of {self.nlp.max_length:,}")
             else:
                 parsed.append((index, article))
-        for (index, article), doc in zip(parsed, self._docs([article.text for _, article in parsed])):
+        for (index, article), doc in zip(parsed, self._docs([article for _, article in parsed])):
             if isinstance(doc, Exception):
-                lines[index] = _internal_error_line(article.source, "the language model", doc)
+                lines[index] = _internal_error_line(article.source, "the spaCy pipeline", doc)
             else:
                 lines[index] = self._record_line(article, doc)
         return [line for line in lines if line is not None]
 
-    def _docs(self, texts: list[str]) -> list[Doc | Exception]:
-        """The model's Doc of every text, or the exception it raised on that text.
+    def _docs(self, articles: list[Article]) -> list[Doc | Exception]:
+        """The pipeline's Doc of every article, or the exception it raised on that article.
 
-        `nlp.pipe` is fast but fails as a whole; when it does, the texts are run one
-        by one so that only the article that breaks the model costs its record.
+        The Doc is made of the model-folded text and given the publication time and dateline the
+        dates and claims components read. `nlp.pipe` is fast but fails as a whole; when it does, the
+        articles are run one by one so that only the article that breaks the pipeline costs its record.
         """
-        folded = [fold_for_model(text) for text in texts]
+        made = [set_article(self.nlp.make_doc(fold_for_model(article.text)), article) for article in articles]
         try:
-            return list(self.nlp.pipe(folded))
+            return list(self.nlp.pipe(made))
         except Exception:  # noqa: BLE001 (which article failed is found below, one by one)
-            log.warning("the model failed on a batch; running its %d articles one by one", len(folded))
+            log.warning("the spaCy pipeline failed on a batch; running its %d articles one by one", len(made))
         docs: list[Doc | Exception] = []
-        for text in folded:
+        for article in articles:  # afresh: a failed pipe may have left its Docs half made
             try:
-                docs.append(self.nlp(text))
-            except Exception as exc:  # the per-article boundary (the model)
+                docs.append(self.nlp(set_article(self.nlp.make_doc(fold_for_model(article.text)), article)))
+            except Exception as exc:  # the per-article boundary (the model and the components)
                 docs.append(exc)
         return docs
 
     def _record_line(self, article: Article, doc: Doc) -> bytes:
         try:
-            return dumps(to_record(article, extract(doc, article, models_dir=self.models_dir)))
+            extraction = extract(doc, _on_its_own_clock(article), models_dir=self.models_dir)
+            return dumps(to_record(article, extraction, producer=self.producer))
         except Exception as exc:  # the per-article boundary (extraction and serialisation)
             return _internal_error_line(article.source, "extraction", exc)
+
+
+def _on_its_own_clock(article: Article) -> Article:
+    """Dates are placed on the calendar of the page's own clock ("today" in a page of 00:30+03:00 is that local
+    day): extraction sees the publication time without its UTC offset, which only the record keeps."""
+    if article.published is None or article.published.tzinfo is None:
+        return article
+    return replace(article, published=article.published.replace(tzinfo=None))
 
 
 def error_lines(items: Sequence[ReadItem], kind: str, message: str) -> list[bytes]:

@@ -195,7 +195,7 @@ def _read_jsonl(stream: BinaryIO, path: str, max_bytes: int, member: str | None 
         except orjson.JSONDecodeError as exc:
             yield Failure(source=source, kind="json", message=f"line {number} is not JSON: {exc}")
             continue
-        yield _page_from_json(obj, source)
+        yield page_from_json(obj, source)
 
 
 def _capped_lines(stream: BinaryIO, max_bytes: int) -> Iterator[bytes | None]:
@@ -209,7 +209,7 @@ def _capped_lines(stream: BinaryIO, max_bytes: int) -> Iterator[bytes | None]:
         yield None
 
 
-def _page_from_json(obj: object, source: Source) -> ReadItem:
+def page_from_json(obj: object, source: Source) -> ReadItem:
     if not isinstance(obj, dict):
         return Failure(source=source, kind="json", message="a JSON Lines article must be an object")
     url = obj.get("url") if isinstance(obj.get("url"), str) else None

@@ -1,4 +1,4 @@
-"""Record format v1: the only module that knows the public output shape.
+"""Record format v1 (1.1): the only module that knows the public output shape.
 
 `to_record` turns an `Article` and its `Extraction` into the JSON object of
 `../shared/RECORD-FORMAT.md` (published as `pipeline/schemas/belta-record-1.json`);
@@ -14,12 +14,12 @@ from typing import Any
 import orjson
 
 from pipeline.records import (Article, Claim, Enterprise, Extraction, Mention, Money, Organization, Percentage,
-                              Period, Person, Region, Source)
+                              Period, Person, Producer, Region, Source)
 
 SCHEMA = "belta-record/1"
 
 
-def to_record(article: Article, extraction: Extraction) -> dict[str, Any]:
+def to_record(article: Article, extraction: Extraction, *, producer: Producer) -> dict[str, Any]:
     published = article.published
     dateline = article.dateline
     return {
@@ -41,6 +41,7 @@ def to_record(article: Article, extraction: Extraction) -> dict[str, Any]:
         "percentages": [_percentage(p) for p in extraction.percentages],
         "dates": [_period(d) for d in extraction.dates],
         "claims": [_claim(c) for c in extraction.claims],
+        "producer": _producer(producer),
     }
 
 
@@ -54,8 +55,9 @@ def dumps(record: dict[str, Any]) -> bytes:
 
 
 def article_id(article: Article) -> str:
-    """Stable across runs and machines: a hash of what the article says, not where it was read."""
-    published = article.published.isoformat() if article.published else ""
+    """Stable across runs and machines: a hash of what the article says, not where it was read. The publication
+    time counts by the page's clock, as before record format 1.1 kept its UTC offset, so ids did not change."""
+    published = article.published.replace(tzinfo=None).isoformat() if article.published else ""
     digest = hashlib.blake2b(digest_size=10)
     for part in (article.title or "", published, article.text):
         digest.update(part.encode("utf-8"))
@@ -68,6 +70,11 @@ def _source(source: Source) -> dict[str, Any]:
     if source.member is not None:
         out["member"] = source.member
     return out
+
+
+def _producer(producer: Producer) -> dict[str, Any]:
+    return {"pipeline": producer.pipeline, "model": {"name": producer.model, "version": producer.model_version},
+            "data": producer.data}
 
 
 def _number(value: Decimal) -> int | float:

@@ -75,7 +75,7 @@ class Dateline:
 class Article:
     source: Source
     title: str | None
-    published: datetime | None
+    published: datetime | None  # the page's clock; with its UTC offset (aware) when the page gives one
     category: str | None
     dateline: Dateline | None
     text: str
@@ -173,6 +173,17 @@ class Claim:
     entities: tuple[str, ...] = ()
     metric: str | None = None  # what its figure measures: a metric of models/metrics.tsv
     subjects: tuple[str, ...] = ()  # the regions, enterprises and organisations the figure is about
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Producer:
+    """What made a record: the pipeline's version, the spaCy model's name and version, and a digest of the data
+    files the NLP read (models/), so that a record made by another version, model or data says so."""
+
+    pipeline: str
+    model: str
+    model_version: str
+    data: str
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -1,11 +1,18 @@
 """Loading the data files under `models/` (gazetteers, patterns, title lists).
 
 The only module that opens them; a bad row raises `ResourceError` naming the file and line.
+
+`MODELS_DIR` is the installed data: in a wheel, the top-level `models/` travels inside the package as
+`pipeline/_models` (pyproject.toml maps it there); a source checkout, and so an editable install, reads
+`models/` itself, where people edit it. Every process finds its own: a setting that means "the installed data"
+is empty (`data_dir(None)`), never a path, so Dask workers and saved spaCy pipelines do not carry the path of
+the machine that made them.
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,7 +21,28 @@ import orjson
 
 from pipeline.errors import ResourceError
 
-MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
+_PACKAGE = Path(__file__).resolve().parent
+MODELS_DIR = _PACKAGE / "_models" if (_PACKAGE / "_models").is_dir() else _PACKAGE.parent / "models"
+
+
+def data_dir(setting: str | Path | None) -> Path:
+    """The data folder a setting names; empty or None is the installed data (`MODELS_DIR`)."""
+    return Path(setting) if setting else MODELS_DIR
+
+
+# The files the NLP reads (the package carries the same patterns: pyproject.toml); README.md is no data.
+DATA_FILES = ("*.cfg", "*.tsv", "*.jsonl")
+
+
+def data_digest(folder: Path) -> str:
+    """A digest of every data file under `folder`, by path relative to it and content: the same data gives the
+    same digest wherever it is installed."""
+    digest = hashlib.blake2b(digest_size=12)
+    for path in sorted({path for pattern in DATA_FILES for path in folder.rglob(pattern)}):
+        content = path.read_bytes()
+        digest.update(f"{path.relative_to(folder).as_posix()}\0{len(content)}\0".encode("utf-8"))
+        digest.update(content)
+    return digest.hexdigest()
 
 
 def read_jsonl(path: Path, *, required: tuple[str, ...] = ()) -> Iterator[dict[str, Any]]:

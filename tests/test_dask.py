@@ -97,3 +97,17 @@ def test_dask_local_cluster_leaves_no_scratch_space(tmp_path):
                     str(tmp_path / "out.jsonl"), "--engine", "dask", "--workers", "1", "--quiet"],
                    check=True, env={**ENV, "TMPDIR": str(temporary)}, timeout=300)
     assert list(temporary.iterdir()) == []
+
+
+def test_workers_are_sent_no_path_of_the_client(tmp_path):
+    """The default settings mean "the installed data", found by each worker: the plugin sent to a cluster names no
+    folder of this machine (the workers' package may be installed elsewhere)."""
+    import pickle
+
+    from pipeline.dask_runner import ProcessorPlugin
+    from pipeline.nlp import NlpSettings
+    from pipeline.resources import MODELS_DIR
+
+    sent = pickle.dumps(ProcessorPlugin(NlpSettings()))
+    assert str(MODELS_DIR).encode() not in sent
+    assert pickle.loads(sent).settings.data_dir == MODELS_DIR

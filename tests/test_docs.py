@@ -48,3 +48,22 @@ def test_command_help_has_an_example(path, command):
     for param in command.params:
         if isinstance(param, click.Option):
             assert param.help, f"{' '.join(path)} {param.opts} has no help text"
+
+
+def _section(heading: str) -> str:
+    start = README.index(f"\n## {heading}\n")
+    end = README.find("\n## ", start + 1)
+    return README[start:end if end != -1 else None]
+
+
+@pytest.mark.parametrize("heading", ["Python API", "spaCy components"])
+def test_readme_examples_run_as_doctests(heading, tmp_path, monkeypatch):
+    import doctest
+
+    monkeypatch.chdir(tmp_path)  # the examples need no file of the checkout
+    examples = "\n".join(re.findall(r"```python\n(.*?)```", _section(heading), flags=re.S))
+    assert ">>>" in examples, f"README section {heading!r} has no example"
+    test = doctest.DocTestParser().get_doctest(examples, {}, heading, "README.md", 0)
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+    runner.run(test)
+    assert runner.summarize(verbose=False).failed == 0

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -88,7 +88,8 @@ def test_parse_given_published_wins():
 def test_parse_html_metadata_and_paragraphs():
     article = parse_page(page(HTML_PAGE))
     assert article.title == "Naftan upgrades refinery"
-    assert article.published == datetime(2025, 11, 3, 14, 5)  # published, not modified
+    # published, not modified; with the page's UTC offset
+    assert article.published == datetime(2025, 11, 3, 14, 5, tzinfo=timezone(timedelta(hours=3)))
     assert article.text == ("NOVOPOLOTSK, 3 November (BelTA) – Naftan’s new unit cost Br3.4\u00a0billion.\n"
                             "The unit will start in 2026.")
     assert article.dateline.place == "NOVOPOLOTSK"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from pipeline.parse import parse_page
-from pipeline.readers import _page_from_json
+from pipeline.readers import page_from_json
 from pipeline.records import RawPage, Source
 
 
@@ -37,7 +37,7 @@ Most of it went to Kazakhstan.
 
 
 def json_page(**fields) -> RawPage:
-    return _page_from_json(fields, Source(path="pages.jsonl", line=1))
+    return page_from_json(fields, Source(path="pages.jsonl", line=1))
 
 
 def test_jsonl_text_is_the_body_and_title_its_own_key():

@@ -20,7 +20,6 @@ from pipeline.errors import PipelineError
 from pipeline.nlp import NlpSettings
 from pipeline.readers import DEFAULT_MAX_BYTES, ReadItem, input_manifest, is_stream, read_inputs
 from pipeline.records import printable
-from pipeline.resources import MODELS_DIR
 from pipeline.runner import DEFAULT_BATCH_SIZE, run_local
 
 
@@ -37,8 +36,8 @@ from pipeline.runner import DEFAULT_BATCH_SIZE, run_local
 @click.option("--model", default=None, metavar="NAME",
               help="spaCy model to load instead of the one in models/pipeline.cfg "
                    "(also BELTA_SPACY_MODEL), e.g. en_core_web_sm.")
-@click.option("--models-dir", type=click.Path(file_okay=False, exists=True, path_type=Path), default=MODELS_DIR,
-              show_default=True, help="Directory with pipeline.cfg, gazetteers and patterns.")
+@click.option("--models-dir", type=click.Path(file_okay=False, exists=True, path_type=Path), default=None,
+              show_default="the installed data", help="Directory with pipeline.cfg, gazetteers and patterns.")
 @click.option("--resume", is_flag=True,
               help="Continue a run that was stopped or killed, from OUT.jsonl.part and its checkpoint "
                    "OUT.jsonl.ckpt; same INPUT... as the stopped run.")
@@ -50,7 +49,7 @@ from pipeline.runner import DEFAULT_BATCH_SIZE, run_local
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary on stderr.")
 @db_option
 def extract(inputs: tuple[str, ...], output: str, workers: int, batch_size: int, max_bytes: int,
-            model: str | None, models_dir: Path, resume: bool, engine: str, scheduler: str | None,
+            model: str | None, models_dir: Path | None, resume: bool, engine: str, scheduler: str | None,
             quiet: bool) -> None:
     """Extract records from INPUT... (files, directories, .gz, .jsonl, .zip, .tar.gz, or - for stdin).
 

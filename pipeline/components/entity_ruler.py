@@ -8,8 +8,9 @@ non-overlapping spans, longest first (an enterprise or organisation extended by 
 `id_` = canonical name, `kb_id_` = ISO code (or country code) for regions. The model's PERSON
 entities fill the gaps the rules leave, its GPE entities no list knows become settlements, and its
 ORG entities no list or rule covers are read by their words (`ModelOrganizations`). `doc.ents` is
-left alone (other stages read the model's MONEY and DATE entities). `doc._.belta_catalog` points at
-the catalog the spans come from.
+left alone (other stages read the model's MONEY and DATE entities). `doc._.belta_data_dir` names the data
+folder the spans come from ("" for the installed data) and `doc._.belta_catalog` gives its catalog: a
+getter, loaded once per process (`catalog_for`), so that the Doc holds a string, not the catalog, and pickles.
 """
 
 from __future__ import annotations
@@ -17,12 +18,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from pathlib import Path
+from functools import cache
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from pipeline import resources
 from pipeline.entities.catalog import (ORGANIZATION_LABELS, ORGANIZATION_LIKE, REGION_LABELS, Catalog, Entry, Label,
                                       load_catalog)
 from pipeline.entities.names import PATRONYMIC, clean_person_span, person_name_pattern, surname_key
@@ -34,22 +36,39 @@ from pipeline.entities.rules import normalize_match
 
 SPANS_KEY = "belta_entities"
 CATALOG_ATTR = "belta_catalog"
+DATA_DIR_ATTR = "belta_data_dir"
 # Higher wins between spans of the same length: gazetteer over rule over the model. A company word
 # ("KazAgroFinance") is weaker evidence than a person's name, stronger than the model's guess of a place.
 GAZETTEER, RULE, PERSON_RULE, COMPANY_WORD, MODEL = 4, 3, 2, 1, 0
 
 
 @Language.factory("belta_entity_ruler", default_config={"data_dir": "", "spans_key": SPANS_KEY},
-                  assigns=["doc.spans", f"doc._.{CATALOG_ATTR}"], requires=["doc.ents"])
+                  assigns=["doc.spans", f"doc._.{DATA_DIR_ATTR}"], requires=["doc.ents"])
 def make_entity_ruler(nlp: Language, name: str, data_dir: str, spans_key: str) -> EntityRuler:
-    return EntityRuler(nlp, catalog=load_catalog(Path(data_dir)), spans_key=spans_key)
+    """`data_dir` empty: the installed data (pipeline/resources.py)."""
+    return EntityRuler(nlp, catalog=catalog_for(data_dir), spans_key=spans_key, data_dir=data_dir)
+
+
+@cache
+def catalog_for(data_dir: str) -> Catalog:
+    """The catalog of a data folder ("" for the installed data), read once per process."""
+    return load_catalog(resources.data_dir(data_dir))
+
+
+def _doc_catalog(doc: Doc) -> Catalog | None:
+    data_dir = doc._.get(DATA_DIR_ATTR)
+    return None if data_dir is None else catalog_for(data_dir)
 
 
 class EntityRuler:
-    def __init__(self, nlp: Language, *, catalog: Catalog, spans_key: str) -> None:
+    def __init__(self, nlp: Language, *, catalog: Catalog, spans_key: str, data_dir: str = "") -> None:
+        """`data_dir` is where `catalog` was read from ("" for the installed data)."""
+        if not Doc.has_extension(DATA_DIR_ATTR):
+            Doc.set_extension(DATA_DIR_ATTR, default=None)
         if not Doc.has_extension(CATALOG_ATTR):
-            Doc.set_extension(CATALOG_ATTR, default=None)
+            Doc.set_extension(CATALOG_ATTR, getter=_doc_catalog)
         self.catalog = catalog
+        self.data_dir = data_dir
         self.spans_key = spans_key
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.entries = {}
@@ -152,7 +171,7 @@ class EntityRuler:
         candidates += self._short_names(doc, words, lower_case, ents, candidates)
         candidates = self._with_parent_bodies(doc, _with_tails(candidates, tails))
         doc.spans[self.spans_key] = _longest_first(candidates)
-        doc._.set(CATALOG_ATTR, self.catalog)
+        doc._.set(DATA_DIR_ATTR, self.data_dir)
         return doc
 
     def _with_person_evidence(self, candidates: list[tuple[Span, int]]) -> list[tuple[Span, int]]:

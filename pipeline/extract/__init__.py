@@ -12,8 +12,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from pipeline.extract.claims import extract_claims
-from pipeline.extract.dates import extract_dates
+from pipeline.components.results import doc_claims, doc_periods
 from pipeline.extract.entities import extract_entities
 from pipeline.extract.metrics import add_metrics
 from pipeline.extract.money import extract_money
@@ -23,14 +22,14 @@ from pipeline.resources import MODELS_DIR
 
 
 def extract(doc: Doc, article: Article, *, models_dir: Path = MODELS_DIR) -> Extraction:
-    """`models_dir` holds the redenominations, date words, claim cues and metrics (the components got theirs from
-    the config)."""
+    """The Doc is one the project's pipeline made (its components placed the dates and found the claims);
+    `models_dir` holds the redenominations and metrics the stages called here read (the components got theirs
+    from the config)."""
     entities = extract_entities(doc, article)
     money = extract_money(doc, article, models_dir=models_dir)
     percentages = extract_percentages(doc, article)
-    dates = extract_dates(doc, article, models_dir=models_dir)
-    claims = extract_claims(doc, article, entities=entities, money=money, percentages=percentages, dates=dates,
-                            models_dir=models_dir)
+    dates = doc_periods(doc, article)  # the belta_dates and belta_claims components found them
+    claims = doc_claims(doc, article, money=money, percentages=percentages)
     claims = add_metrics(doc, article, claims, entities=entities, money=money, percentages=percentages, dates=dates,
                          models_dir=models_dir)
     return Extraction(people=entities.people, regions=entities.regions, enterprises=entities.enterprises,

@@ -77,10 +77,11 @@ def _converter(column: Column) -> Callable[[Any], Any]:
 
 
 def _iso(value: str | None) -> date | datetime | None:
-    """Dates and timestamps are ISO text in SQLite."""
+    """Dates and timestamps are ISO text in SQLite. A publication time is exported by the page's clock, as
+    PostgreSQL's `timestamp` keeps it (the UTC offset a record gives stays in SQLite's text)."""
     if value is None:
         return None
-    return datetime.fromisoformat(value) if "T" in value else date.fromisoformat(value)
+    return datetime.fromisoformat(value).replace(tzinfo=None) if "T" in value else date.fromisoformat(value)
 
 
 def _same(value: Any) -> Any:

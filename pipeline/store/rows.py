@@ -55,7 +55,8 @@ def record_rows(record: Mapping[str, Any], digest: str) -> Rows:
     rows["articles"].append((
         article, source["path"], source["line"], source["url"], source.get("member"), record["title"],
         record["published"], dateline.get("place"), dateline.get("date"), record.get("category"),
-        record["language"], record["text"], digest))
+        record["language"], record["text"], digest,
+        orjson.dumps(record["producer"]).decode() if "producer" in record else None))
 
     names: dict[str, tuple[str, str]] = {}  # any name, alias or mention text -> (entity type, id)
     for field, entity_type in _ENTITY_TYPES.items():
@@ -132,6 +133,8 @@ def record_from_rows(article: Mapping[str, Any], children: Mapping[str, Sequence
          "metric": row["metric"],
          "subjects": [s["subject"] for s in children["claim_subjects"] if s["claim_position"] == row["position"]]}
         for row in children["claims"]]
+    if article["producer"] is not None:
+        record["producer"] = orjson.loads(article["producer"])
     return record
 
 

@@ -102,6 +102,8 @@ TABLES: tuple[Table, ...] = (
         Column("dateline_place", "text"), Column("dateline_date", "date"), Column("category", "text"),
         Column("language", "text", True), Column("text", "text", True),
         Column("record_hash", "text", True, description="hash of the loaded line; an unchanged record is skipped"),
+        Column("producer", "text", description="what made the record, its `producer` as JSON (pipeline version, "
+               "model, data digest); null for a record of format 1.0"),
     ), ("id",), "One row per article (record).", (("published",),)),
     Table("people", (Column("id", "text", True, description="the normalised, transliteration-folded key"),
                      Column("name", "text", True, description="the fullest name any article gives")),
@@ -191,7 +193,8 @@ def create_statements(dialect: Dialect) -> list[str]:
 
 # Columns added to a table after stores were made with it: (table, column). `CREATE TABLE IF NOT EXISTS`
 # leaves an existing table as it is, so these are added to it.
-ADDED_COLUMNS = (("regions", "parent_code"), ("regions", "parent_name"), ("claims", "metric"))
+ADDED_COLUMNS = (("regions", "parent_code"), ("regions", "parent_name"), ("claims", "metric"),
+                 ("articles", "producer"))
 
 
 def added_column_statements(dialect: Dialect) -> list[str]:

@@ -1,0 +1,37 @@
+"""What the dates and claims components found, read back from the Doc into the stages' types.
+
+The Doc's text may be the model's folded copy of the article's (same length, same offsets:
+pipeline/normalize.py), so every text is sliced from `article.text`. This module imports no stage,
+so that `pipeline.extract` can read the components' results without importing the components.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Doc
+
+from pipeline.components.spans import value_of
+from pipeline.records import Article, Claim, Money, Percentage, Period
+
+DATES_KEY = "belta_dates"
+CLAIMS_KEY = "belta_claims"
+
+
+def doc_periods(doc: Doc, article: Article) -> tuple[Period, ...]:
+    """The periods `belta_dates` placed."""
+    return tuple(Period(text=article.text[p["start"]:p["end"]], start=p["start"], end=p["end"],
+                        first=date.fromisoformat(p["from"]), last=date.fromisoformat(p["to"]))
+                 for p in value_of(doc, DATES_KEY, "belta_dates"))
+
+
+def doc_claims(doc: Doc, article: Article, *, money: tuple[Money, ...],
+               percentages: tuple[Percentage, ...]) -> tuple[Claim, ...]:
+    """The claims `belta_claims` found, their amounts taken from `money` and `percentages` (the article's, as
+    `extract_money` and `extract_percentages` give them)."""
+    return tuple(Claim(text=article.text[c["start"]:c["end"]], start=c["start"], end=c["end"],
+                       first=date.fromisoformat(c["from"]), last=date.fromisoformat(c["to"]), kind=c["kind"],
+                       speaker=c["speaker"], money=tuple(money[index] for index in c["money"]),
+                       percentages=tuple(percentages[index] for index in c["percentages"]),
+                       entities=tuple(c["entities"]))
+                 for c in value_of(doc, CLAIMS_KEY, "belta_claims"))
