@@ -1,12 +1,12 @@
 """BelTA news pipeline: pages in, structured records (record format 1.1) out.
 
 `Extractor` is the Python API (pipeline/api.py); the record types are those passed between the
-stages (pipeline/records.py); the exceptions are one tree (pipeline/errors.py). Anything else is
+stages (pipeline/types.py); the exceptions are one tree (pipeline/errors.py). Anything else is
 internal. The spaCy components are reached through spaCy (`nlp.add_pipe("belta_dates")`).
 """
 
 from pipeline.errors import InputError, PipelineError, ResourceError
-from pipeline.records import (Article, Claim, Dateline, Enterprise, Extraction, Failure, Mention, Money,
+from pipeline.types import (Article, Claim, Dateline, Enterprise, Extraction, Failure, Mention, Money,
                               Organization, Percentage, Period, Person, Producer, RawPage, Region, Source,
                               Subdivision)
 

@@ -23,7 +23,7 @@ from pipeline.errors import InputError
 from pipeline.nlp import NlpSettings
 from pipeline.process import ArticleProcessor
 from pipeline.readers import ReadItem, page_from_json
-from pipeline.records import RawPage, Source
+from pipeline.types import RawPage, Source
 from pipeline.runner import DEFAULT_BATCH_SIZE, batched
 
 SOURCE_PATH = "<string>"  # a record's `source.path` for a page given as a value, as Python names such code

@@ -17,7 +17,7 @@ from spacy.language import Language
 
 from pipeline.components import amounts, claims, dates, entity_ruler  # noqa: F401  (registers the factories)
 from pipeline.errors import ResourceError
-from pipeline.records import Producer
+from pipeline.types import Producer
 from pipeline.resources import data_digest, data_dir
 
 MODEL_ENV = "BELTA_SPACY_MODEL"

@@ -18,7 +18,7 @@ import lxml.html
 from lxml import etree
 
 from pipeline.errors import InputError
-from pipeline.records import Article, Dateline, RawPage
+from pipeline.types import Article, Dateline, RawPage
 
 BYTE_ORDER_MARKS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),  # before UTF-16's
                     (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))

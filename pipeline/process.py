@@ -23,8 +23,8 @@ from pipeline.nlp import NlpSettings, build_language, producer
 from pipeline.normalize import fold_for_model
 from pipeline.parse import parse_page
 from pipeline.readers import ReadItem
-from pipeline.record import dumps, error_record, to_record
-from pipeline.records import Article, Failure, Source
+from pipeline.record_format import dumps, error_record, to_record
+from pipeline.types import Article, Failure, Source
 
 log = logging.getLogger(__name__)
 

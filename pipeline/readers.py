@@ -23,7 +23,7 @@ from typing import BinaryIO
 
 import orjson
 
-from pipeline.records import Failure, RawPage, Source
+from pipeline.types import Failure, RawPage, Source
 
 DEFAULT_MAX_BYTES = 8 * 1024 * 1024
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")

@@ -55,7 +55,7 @@ def record_validator():
 @pytest.fixture(scope="session")
 def record_of(processor, record_validator):
     """The validated record the pipeline makes of a body text published at `published`."""
-    from pipeline.records import RawPage, Source
+    from pipeline.types import RawPage, Source
 
     def run(body: str, *, published: str = "2026-01-19T11:27:00", title: str = "Test headline") -> dict:
         page = RawPage(source=Source(path="test.txt"), data=f"{title}\n\n{body}", format="text",
@@ -152,7 +152,7 @@ def synthetic_record():
 @pytest.fixture(scope="session")
 def bench_corpus(tmp_path_factory):
     """`make(count)`: a JSON Lines file of `count` varied BelTA-style articles built from samples/ (cached)."""
-    from pipeline.corpus import write_corpus
+    from tools.corpus import write_corpus
 
     directory = tmp_path_factory.mktemp("corpus")
 

@@ -10,7 +10,7 @@ import orjson
 import pytest
 
 import pipeline
-import pipeline.records
+import pipeline.types
 from pipeline import Extractor, InputError
 
 from .conftest import SAMPLES
@@ -25,8 +25,8 @@ def test_all_lists_every_public_name_sorted():
 
 
 def test_all_lists_every_public_record_type():
-    public_types = {name for name, value in vars(pipeline.records).items()
-                    if isinstance(value, type) and value.__module__ == "pipeline.records"}
+    public_types = {name for name, value in vars(pipeline.types).items()
+                    if isinstance(value, type) and value.__module__ == "pipeline.types"}
     assert public_types <= set(pipeline.__all__)
 
 
@@ -36,7 +36,7 @@ def test_all_names_resolve():
 
 
 def test_importing_the_package_does_not_import_spacy():
-    code = "import sys, pipeline, pipeline.records; print('spacy' in sys.modules)"
+    code = "import sys, pipeline, pipeline.types; print('spacy' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True).stdout.strip() == "False"
 

@@ -16,7 +16,7 @@ import orjson
 import pytest
 
 from pipeline.readers import read_inputs
-from pipeline.records import Failure, RawPage
+from pipeline.types import Failure, RawPage
 
 from .conftest import ROOT
 

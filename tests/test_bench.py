@@ -5,8 +5,8 @@ from __future__ import annotations
 import orjson
 import pytest
 
-from pipeline.bench import Measurement, ratios
-from pipeline.corpus import generate_articles, load_material
+from tools.bench import Measurement, ratios
+from tools.corpus import generate_articles, load_material
 from pipeline.parse import parse_page
 from pipeline.readers import read_inputs
 
@@ -42,7 +42,7 @@ def test_ratios_compare_word_rates():
 
 
 def test_stage_costs_time_every_step_of_each_stage(bench_corpus):
-    from pipeline.bench import STAGES, stage_costs
+    from tools.bench import STAGES, stage_costs
 
     costs = stage_costs(bench_corpus(20), 20)
     assert costs["articles"] == 20

@@ -19,7 +19,7 @@ from pipeline.components.article import set_article
 from pipeline.extract import extract
 from pipeline.normalize import fold_for_model
 from pipeline.parse import parse_page
-from pipeline.records import RawPage, Source
+from pipeline.types import RawPage, Source
 from pipeline.resources import MODELS_DIR
 
 COMPONENTS = ("belta_amounts", "belta_entity_ruler", "belta_dates", "belta_claims")

@@ -10,7 +10,7 @@ import json
 import pytest
 
 from pipeline.readers import read_inputs
-from pipeline.scoring import ENTITY_FIELDS, score
+from tools.scoring import ENTITY_FIELDS, score
 
 from .conftest import ROOT, SAMPLES
 

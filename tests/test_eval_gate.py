@@ -2,7 +2,7 @@
 
 The floors file carries a hash of the corpus it was measured on. Changing the
 samples, their gold or the seed means re-measuring and re-pinning on purpose
-(`python -m pipeline.evaluate --no-naive --write-floors samples/eval-floors.json`)
+(`python -m tools.evaluate --no-naive --write-floors samples/eval-floors.json`)
 in the same commit.
 """
 
@@ -12,8 +12,8 @@ import json
 
 import pytest
 
-from pipeline.evaluate import corpus_hash, extract_records, floors_of, gold_sets
-from pipeline.scoring import score
+from tools.evaluate import corpus_hash, extract_records, floors_of, gold_sets
+from tools.scoring import score
 
 from .conftest import ROOT, SAMPLES
 

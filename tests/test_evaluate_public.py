@@ -8,7 +8,7 @@ import orjson
 import pytest
 from click.testing import CliRunner
 
-from pipeline.evaluate_public import (ENTITY_LABELS, Score, _named_organization_pairs, exact_counts, gold_spans, main,
+from tools.evaluate_public import (ENTITY_LABELS, Score, _named_organization_pairs, exact_counts, gold_spans, main,
                                       overlap_counts, read_entity_corpus, read_meantime, read_timeml, timex_dates)
 
 SPAN_CASES = [

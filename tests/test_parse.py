@@ -10,7 +10,7 @@ import pytest
 
 from pipeline.errors import InputError
 from pipeline.parse import DATELINE, find_dateline, parse_page
-from pipeline.records import RawPage, Source
+from pipeline.types import RawPage, Source
 
 SEED = Path(__file__).resolve().parent.parent.parent / "shared" / "seed"
 

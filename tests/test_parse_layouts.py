@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 from pipeline.parse import parse_page
 from pipeline.readers import page_from_json
-from pipeline.records import RawPage, Source
+from pipeline.types import RawPage, Source
 
 
 def page(data: str | bytes, fmt: str | None = None) -> RawPage:

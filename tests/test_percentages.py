@@ -15,7 +15,7 @@ from pipeline.components.amount_grammar import AmountGrammar, AmountLexicon
 from pipeline.errors import ResourceError
 from pipeline.extract.percentages import extract_percentages
 from pipeline.readers import read_inputs
-from pipeline.records import Article, Dateline, Source
+from pipeline.types import Article, Dateline, Source
 from pipeline.resources import MODELS_DIR, read_tsv
 
 from .conftest import SAMPLES

@@ -6,7 +6,7 @@ import orjson
 import pytest
 from spacy.language import Language
 
-from pipeline.records import RawPage, Source
+from pipeline.types import RawPage, Source
 
 BODY = "MINSK, 19 January (BelTA) – Belshina exported tyres to Russia in 2025, the company said."
 

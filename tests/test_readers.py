@@ -9,7 +9,7 @@ import os
 import threading
 
 from pipeline.readers import read_inputs
-from pipeline.records import Failure, RawPage
+from pipeline.types import Failure, RawPage
 
 
 def kinds(items):

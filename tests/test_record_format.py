@@ -12,7 +12,7 @@ import orjson
 import pycountry
 import pytest
 
-from pipeline.records import RawPage, Source
+from pipeline.types import RawPage, Source
 from pipeline.resources import MODELS_DIR, data_digest, read_tsv
 from pipeline.store.validate import RecordValidator
 

@@ -14,7 +14,7 @@ import pytest
 from pipeline.errors import ResourceError
 from pipeline.nlp import NlpSettings
 from pipeline.readers import read_inputs
-from pipeline.records import Failure, Source
+from pipeline.types import Failure, Source
 from pipeline.runner import ResilientPool, batched, run_local
 
 from .conftest import ROOT

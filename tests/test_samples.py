@@ -7,7 +7,7 @@ import json
 import pytest
 
 from pipeline.readers import read_inputs
-from pipeline.scoring import fold
+from tools.scoring import fold
 
 from .conftest import SAMPLES
 

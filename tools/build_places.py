@@ -1,6 +1,6 @@
 """Builds the generated place data in models/ from maintained packages (a team tool, not part of the pipeline).
 
-    python tools/build_places.py [--models-dir models]     # or: make places
+    python -m tools.build_places [--models-dir models]     # or: make places
 
 Writes two files, each row with a `source` column, and nothing else:
 

@@ -1,6 +1,6 @@
 """How often a world-city name is a place where newswire writes it (a team tool, not part of the pipeline).
 
-    python tools/measure_places.py /path/to/ontonotes-dev/onto.development.jsonl /path/to/conll2003-testa.jsonl
+    python -m tools.measure_places /path/to/ontonotes-dev/onto.development.jsonl /path/to/conll2003-testa.jsonl
 
 For the population thresholds and filters of tools/build_places.py, counts every capitalised occurrence of a
 name the list would hold (word-bounded, as written) in the development splits' texts (OntoNotes: newswire
@@ -16,7 +16,7 @@ from pathlib import Path
 
 import orjson
 
-import build_places as build
+from tools import build_places as build
 
 THRESHOLDS = (15_000, 50_000, 100_000, 250_000, 500_000, 1_000_000)
 PLACE_LABELS = {"GPE", "LOC"}

@@ -16,7 +16,7 @@ from datetime import datetime
 from spacy.tokens import Doc
 
 from pipeline.components.spans import register
-from pipeline.records import Article, Dateline, Source
+from pipeline.types import Article, Dateline, Source
 
 PUBLISHED_ATTR = "belta_published"
 DATELINE_ATTR = "belta_dateline"

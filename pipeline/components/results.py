@@ -12,7 +12,7 @@ from datetime import date
 from spacy.tokens import Doc
 
 from pipeline.components.spans import value_of
-from pipeline.records import Article, Claim, Money, Percentage, Period
+from pipeline.types import Article, Claim, Money, Percentage, Period
 
 DATES_KEY = "belta_dates"
 CLAIMS_KEY = "belta_claims"

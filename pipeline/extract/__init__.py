@@ -17,7 +17,7 @@ from pipeline.extract.entities import extract_entities
 from pipeline.extract.metrics import add_metrics
 from pipeline.extract.money import extract_money
 from pipeline.extract.percentages import extract_percentages
-from pipeline.records import Article, Extraction
+from pipeline.types import Article, Extraction
 from pipeline.resources import MODELS_DIR
 
 

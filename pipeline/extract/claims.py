@@ -30,7 +30,7 @@ from pipeline.errors import ResourceError
 from pipeline.extract.date_grammar import BASELINE_BEFORE, Vocabulary, date_grammar
 from pipeline.extract.dates import clause_tense
 from pipeline.extract.entities import Entities
-from pipeline.records import Article, Claim, Money, Percentage, Period, Person
+from pipeline.types import Article, Claim, Money, Percentage, Period, Person
 from pipeline.resources import MODELS_DIR, read_jsonl
 
 CUE_KINDS = ("plan", "speech", "reference", "continuation")

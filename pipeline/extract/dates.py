@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from pipeline.extract.date_grammar import BASELINE_BEFORE, DateGrammar, Vocabulary, date_grammar
 from pipeline.extract.date_resolver import Interval, Situation, Tense, resolve
-from pipeline.records import Article, Period
+from pipeline.types import Article, Period
 from pipeline.resources import MODELS_DIR
 
 # Where a tense cue stops applying: punctuation, and the joints of coordinated or reported clauses.

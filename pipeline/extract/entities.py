@@ -18,7 +18,7 @@ from pipeline.entities.catalog import ORGANIZATION_LABELS, ORGANIZATION_LIKE, RE
 from pipeline.entities.names import is_surname_only, name_parts, person_key, surname_key
 from pipeline.entities.titles import TitleReader
 from pipeline.entities.tokens import texts
-from pipeline.records import Article, Enterprise, Mention, Organization, Person, Region, Subdivision
+from pipeline.types import Article, Enterprise, Mention, Organization, Person, Region, Subdivision
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

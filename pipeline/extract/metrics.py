@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 from pipeline.errors import ResourceError
 from pipeline.extract.claims import claim_cues, sentence_spans
 from pipeline.extract.entities import Entities
-from pipeline.records import Article, Claim, Money, Percentage, Period
+from pipeline.types import Article, Claim, Money, Percentage, Period
 from pipeline.resources import MODELS_DIR, read_tsv
 
 METRICS_FILE = "metrics.tsv"

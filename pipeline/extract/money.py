@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 from pipeline.components.amount_grammar import MoneyMatch
 from pipeline.components.amounts import money_matches
 from pipeline.errors import ResourceError
-from pipeline.records import Article, Money
+from pipeline.types import Article, Money
 from pipeline.resources import MODELS_DIR, read_tsv
 
 log = logging.getLogger(__name__)

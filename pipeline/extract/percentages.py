@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from pipeline.components.amounts import percent_matches
 from pipeline.extract.money import in_dateline
-from pipeline.records import Article, Percentage
+from pipeline.types import Article, Percentage
 
 
 def extract_percentages(doc: Doc, article: Article) -> tuple[Percentage, ...]:

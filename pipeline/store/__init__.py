@@ -4,7 +4,6 @@
     rows.py       record <-> table rows                   load.py      batches into a sink, idempotently
     sqlite.py     the embedded store (FTS5)               postgres.py  the PostgreSQL sink
     query.py      researchers' questions, read-only SQL   parquet.py   one Parquet file per table
-    benchmark.py  load rate and query latency (`make bench`)
 """
 
 from __future__ import annotations

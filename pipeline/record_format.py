@@ -13,7 +13,7 @@ from typing import Any
 
 import orjson
 
-from pipeline.records import (Article, Claim, Enterprise, Extraction, Mention, Money, Organization, Percentage,
+from pipeline.types import (Article, Claim, Enterprise, Extraction, Mention, Money, Organization, Percentage,
                               Period, Person, Producer, Region, Source)
 
 SCHEMA = "belta-record/1"

@@ -1,6 +1,6 @@
 """`make bench`: throughput and memory of the pipeline against bare spaCy and a naive path, in one run.
 
-Builds a corpus of varied BelTA-style articles from samples/ (pipeline/corpus.py)
+Builds a corpus of varied BelTA-style articles from samples/ (tools/corpus.py)
 and measures, each in its own process (wall time from start to exit, so every
 figure includes start-up and model loading, and peak RSS of the largest process):
 
@@ -34,12 +34,12 @@ from pathlib import Path
 import click
 import orjson
 
-from pipeline.corpus import write_corpus
+from tools.corpus import write_corpus
 from pipeline.errors import InputError
 from pipeline.nlp import NlpSettings, load_model, model_name
 from pipeline.parse import parse_page
 from pipeline.readers import read_inputs
-from pipeline.records import RawPage
+from pipeline.types import RawPage
 
 # "bare" is spaCy's model with all its default components; "model" the same model with only the components the
 # pipeline runs (ner and senter), the fair measure of what the project adds (issues 10 and 11).
@@ -87,7 +87,7 @@ def extract_command(corpus: Path, workers: int, output: Path | None = None) -> l
 
 
 def probe_command(kind: str, texts: Path) -> list[str]:
-    return [sys.executable, "-m", "pipeline.bench", "--probe", kind, str(texts)]
+    return [sys.executable, "-m", "tools.bench", "--probe", kind, str(texts)]
 
 
 def write_bodies(corpus: Path, path: Path, limit: int | None = None) -> tuple[int, int]:
@@ -181,7 +181,7 @@ def stage_costs(corpus: Path, limit: int) -> dict[str, float]:
 
 def store_numbers(records_path: Path, directory: Path, count: int) -> dict[str, float]:
     """Load rate and query latencies of the SQLite store over the pipeline's own records."""
-    from pipeline.store.benchmark import benchmark_store
+    from tools.store_bench import benchmark_store
 
     click.echo("  store ...", err=True)
     records = [record for line in records_path.read_bytes().splitlines()
@@ -240,7 +240,7 @@ def main(size: int, workers: int, naive_size: int, rss_check: bool, stage_size: 
 
     \b
     Example:
-        python -m pipeline.bench --size 2000
+        python -m tools.bench --size 2000
     """
     if probe:
         run_probe(probe, probe_texts)

@@ -1,6 +1,6 @@
 """Scores on public news annotated by others (see ../shared/eval/public/README.md).
 
-    python -m pipeline.evaluate_public [--public-dir DIR ...] [--baseline]
+    python -m tools.evaluate_public [--public-dir DIR ...] [--baseline]
 
 Each `--public-dir` is searched for the development splits it may hold (`CORPORA`): MEANTIME dev
 (`meantime-dev.jsonl`, in ../shared), and, made with the converters of ../shared/eval/public/scripts
@@ -62,8 +62,8 @@ from pipeline.extract.money import extract_money, in_dateline
 from pipeline.extract.percentages import extract_percentages
 from pipeline.nlp import build_language
 from pipeline.normalize import fold_for_model
-from pipeline.records import Article, Dateline, Source
-from pipeline.scoring import Counts
+from pipeline.types import Article, Dateline, Source
+from tools.scoring import Counts
 
 MEANTIME_FILE = "meantime-dev.jsonl"
 TIMEX_PARTS = {"START": 0, "MID": 1, "END": 2}  # TIMEX3 `mod` of a part of a named month ("mid-November")
@@ -459,7 +459,7 @@ CORPORA = (
 def main(public_dirs: tuple[Path, ...], only: tuple[str, ...], baseline: bool) -> None:
     """Entity, money, percentage and date scores on public news, beside the bare model and naive tools.
 
-    Example: python -m pipeline.evaluate_public --public-dir ../shared/eval/public --public-dir ../public-data
+    Example: python -m tools.evaluate_public --public-dir ../shared/eval/public --public-dir ../public-data
     """
     nlp = None
     found = 0

@@ -1,6 +1,6 @@
 """`make eval`: precision/recall/F1 per field on the samples' gold and the seed article.
 
-    python -m pipeline.evaluate [--shared ../shared] [--json out/eval.json] [--no-naive] [--verbose]
+    python -m tools.evaluate [--shared ../shared] [--json out/eval.json] [--no-naive] [--verbose]
 
 Sets: `dev` (samples/gold/dev, tuned on), `heldout` (samples/gold/heldout, never
 tuned on), and, when ../shared is there, `seed` (the real article in ../shared/seed) and
@@ -26,7 +26,7 @@ from pipeline.nlp import NlpSettings, model_name
 from pipeline.process import ArticleProcessor
 from pipeline.readers import read_inputs
 from pipeline.resources import MODELS_DIR
-from pipeline.scoring import FIELDS, Scores, score
+from tools.scoring import FIELDS, Scores, score
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"

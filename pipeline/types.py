@@ -1,6 +1,6 @@
 """Plain typed records passed between stages.
 
-Every stage takes and returns these frozen dataclasses; `record.py` is the only
+Every stage takes and returns these frozen dataclasses; `record_format.py` is the only
 place that turns them into the public JSON shape (record format v1).
 """
 

@@ -21,7 +21,7 @@ import orjson
 from pipeline.errors import InputError
 from pipeline.parse import MONTHS, parse_page
 from pipeline.readers import read_inputs
-from pipeline.records import RawPage
+from pipeline.types import RawPage
 
 SAMPLES_DIR = Path(__file__).resolve().parent.parent / "samples"
 # Figures, but not years, days of a month, or numbers glued to words (COVID-19, B2B).
