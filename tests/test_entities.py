@@ -214,6 +214,10 @@ ENTITIES = [
      ["Vitebsk Oblast Executive Committee"]),
     ("The Brest Regional Executive Committee approved the plan.", "organizations",
      ["Brest Oblast Executive Committee"]),
+    # "X City Hall" is the city's executive committee when X is a listed place; the place inside is no mention
+    ("Ivan Petrov, Deputy Chairman of Gomel City Hall, opened the market.", "organizations", ["Gomel City Hall"]),
+    ("Ivan Petrov, Deputy Chairman of Gomel City Hall, opened the market.", "regions", []),
+    ("Crowds gathered outside Grand City Hall.", "organizations", []),
     ("The play opened at the Yanka Kupala National Academic Theater.", "people", []),
     ("Look at the models at Belkommunmash and at Savushkin Product.", "enterprises",
      ["Belkommunmash", "Savushkin Product"]),
