@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import orjson
 import pytest
 
@@ -49,3 +51,29 @@ def test_stage_costs_time_every_step_of_each_stage(bench_corpus):
     for stage, steps in STAGES.items():
         assert all(costs[f"{step}_seconds"] > 0 for step in steps), stage
         assert 0 < costs[f"{stage}_share_of_bare"] < costs[f"{stage}_share_of_model"]
+
+
+def test_a_step_inside_another_is_counted_once():
+    from tools.bench import StepTimer
+
+    def busy(seconds):
+        started = time.process_time()
+        while time.process_time() - started < seconds:
+            pass
+
+    timer = StepTimer()
+    timer.run("outer", lambda: (busy(0.05), timer.run("inner", lambda: busy(0.1))))
+    assert 0.1 <= timer.seconds["inner"] < 0.15
+    assert 0.05 <= timer.seconds["outer"] < 0.1  # its own work only
+
+
+def test_timed_calls_are_the_functions_the_pipeline_calls_and_are_put_back():
+    import pipeline.components.claims as claims_component
+    from tools.bench import CALLERS, StepTimer
+
+    original = claims_component.extract_entities
+    timer = StepTimer()
+    with timer.calls(CALLERS):
+        assert claims_component.extract_entities is not original
+        assert claims_component.extract_entities.__wrapped__ is original
+    assert claims_component.extract_entities is original
