@@ -5,8 +5,10 @@
 against the day it names by the page's own clock. Its default, None, means the date is not known:
 then no date is placed and no claim found, as for an article whose page gives no date.
 `doc._.belta_dateline` is the `[start, end]` character offsets of the dateline ("MINSK, 19 January
-(BelTA) –"), which is no mention; default None. `ArticleProcessor` sets both from the parsed page;
-a user of the components sets them before running the pipeline (README, "spaCy components").
+(BelTA) –"), which is no mention; default None. `doc._.belta_text` is the article's text when the Doc's is the
+model's folded copy of it (pipeline/normalize.py; None when they are the same): the texts the components keep
+are sliced from it, as the record's are. `ArticleProcessor` sets all three from the parsed page; a user of the
+components sets the first two before running the pipeline (README, "spaCy components").
 """
 
 from __future__ import annotations
@@ -20,10 +22,11 @@ from pipeline.types import Article, Dateline, Source
 
 PUBLISHED_ATTR = "belta_published"
 DATELINE_ATTR = "belta_dateline"
+TEXT_ATTR = "belta_text"
 
 
 def register_article_extensions() -> None:
-    register(PUBLISHED_ATTR, DATELINE_ATTR)
+    register(PUBLISHED_ATTR, DATELINE_ATTR, TEXT_ATTR)
 
 
 def set_article(doc: Doc, article: Article) -> Doc:
@@ -32,6 +35,7 @@ def set_article(doc: Doc, article: Article) -> Doc:
     doc._.set(PUBLISHED_ATTR, published.replace(tzinfo=None).isoformat() if published else None)
     dateline = article.dateline
     doc._.set(DATELINE_ATTR, [dateline.start, dateline.end] if dateline else None)
+    doc._.set(TEXT_ATTR, None if article.text == doc.text else article.text)
     return doc
 
 
@@ -47,4 +51,4 @@ def article_of(doc: Doc) -> Article:
     # the extract functions read the dateline's offsets only (what is inside it is no mention)
     dateline = Dateline(place="", date=None, start=span[0], end=span[1]) if span else None
     return Article(source=Source(path="<doc>"), title=None, published=published, category=None, dateline=dateline,
-                   text=doc.text)
+                   text=doc._.get(TEXT_ATTR) or doc.text)

@@ -10,6 +10,7 @@ grouped by canonical name. Nothing inside the dateline counts.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from weakref import WeakKeyDictionary
 
 from spacy.tokens import Doc, Span
 
@@ -44,7 +45,23 @@ class _PersonDraft:
         return " ".join(max((name_parts(name) for name in self.names), key=len))
 
 
+# The claims component links a Doc's entities for its claims and `extract` again for the record: the second
+# reading of the same Doc and text is the first's (the component reads the model's folded text, so an article
+# whose folding changed a character is read again, its mentions sliced from the original).
+_READ: WeakKeyDictionary[Doc, tuple[str, tuple[int, int] | None, Entities]] = WeakKeyDictionary()
+
+
 def extract_entities(doc: Doc, article: Article) -> Entities:
+    dateline = (article.dateline.start, article.dateline.end) if article.dateline else None
+    read = _READ.get(doc)
+    if read is not None and read[1] == dateline and read[0] == article.text:
+        return read[2]
+    found = _read_entities(doc, article)
+    _READ[doc] = (article.text, dateline, found)
+    return found
+
+
+def _read_entities(doc: Doc, article: Article) -> Entities:
     catalog: Catalog | None = doc._.get(CATALOG_ATTR) if doc.has_extension(CATALOG_ATTR) else None
     if catalog is None or SPANS_KEY not in doc.spans:
         return Entities()
