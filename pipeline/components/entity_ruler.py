@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Iterator
 from functools import cache
 
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -99,17 +100,25 @@ class EntityRuler:
         words = texts(doc)
         lower_case = common_words(words)
         ents = list(doc.ents)  # `doc.ents` makes new Spans on every call
+        # texts sliced from the Doc's (`Span.text` makes a Token per word)
+        text = doc.text
+        idx = doc.to_array(IDX).tolist()
+
+        def written(start: int, end: int) -> str:
+            return text[idx[start]:idx[end - 1] + len(words[end - 1])]
+
+        ent_texts = [text[ent.start_char:ent.end_char] for ent in ents]
         candidates: list[tuple[Span, int]] = []
         tails: dict[int, int] = {}  # where a name tail starts -> where it ends
         for match_id, start, end in self.phrases(doc):
             entry = self.entries[match_id]
-            if _written_as_name(doc[start:end].text, entry) or self._place_led(doc[start:end], entry):
+            if _written_as_name(written(start, end), entry) or self._place_led(doc[start:end], entry):
                 candidates.append((_span(doc, start, end, entry.label, entry.name, _region_code(entry)),
                                    GAZETTEER))
         for key, start, end in self.rules(doc, words):
             if key == "person_name":  # the given-name rule; its third word is no name when it names a thing
                 end -= end - start == 3 and doc[end - 1].lower_ in self.thing_words
-                candidates.append((_span(doc, start, end, Label.PERSON, doc[start:end].text), PERSON_RULE))
+                candidates.append((_span(doc, start, end, Label.PERSON, written(start, end)), PERSON_RULE))
                 continue
             pattern = self.patterns[key]
             if pattern.label is Label.NAME_TAIL:
@@ -123,9 +132,8 @@ class EntityRuler:
                                          if pattern.label is Label.REGION else "")
                 candidates.append((_span(doc, found.span.start, found.span.end, pattern.label, found.name, code),
                                    RULE))
-        candidates += [(doc[start:end], COMPANY_WORD) for start, end in self.company_words(doc, words)]
-        candidates = [(_span(doc, span.start, span.end, Label.ENTERPRISE, " ".join(span.text.split())), source)
-                      if source == COMPANY_WORD else (span, source) for span, source in candidates]
+        candidates += [(_span(doc, start, end, Label.ENTERPRISE, " ".join(written(start, end).split())), COMPANY_WORD)
+                       for start, end in self.company_words(doc, words)]
         candidates += self._names_after_titled_places(doc, candidates)
         for ent in ents:
             if ent.label_ == "PERSON" and (person := clean_person_span(ent, self.title_words)) is not None:
@@ -135,16 +143,17 @@ class EntityRuler:
         # said"): a person's name or surname is the person, unless the model reads it as an organisation or a place
         # more often than as a person in the article ("Hearst" and "Buick", companies named after their founders;
         # "Houston" the city beside a Mr. Houston).
-        people = [(span.text, words[span.end - 1], source) for span, source in candidates
+        people = [(text[span.start_char:span.end_char], words[span.end - 1], source) for span, source in candidates
                   if span.label_ == Label.PERSON]
-        names = {text for name, surname, _ in people for text in (name, surname)}
-        readings = Counter((ent.text, ent.label_) for ent in ents)
-        readings.update((text, "PERSON") for name, surname, source in people for text in {name, surname}
-                        if source != MODEL or text != name)
+        names = {name_or_surname for name, surname, _ in people for name_or_surname in (name, surname)}
+        readings = Counter(zip(ent_texts, (ent.label_ for ent in ents)))
+        readings.update((name_or_surname, "PERSON") for name, surname, source in people
+                        for name_or_surname in {name, surname} if source != MODEL or name_or_surname != name)
         person_names = {name for name in names
                         if max(readings[(name, "ORG")], readings[(name, "GPE")]) <= readings[(name, "PERSON")]}
-        candidates = [(_span(doc, span.start, span.end, Label.ENTERPRISE, span.text), source)
-                      if source == MODEL and span.label_ == Label.PERSON and span.text not in person_names
+        candidates = [(_span(doc, span.start, span.end, Label.ENTERPRISE, written), source)
+                      if source == MODEL and span.label_ == Label.PERSON
+                      and (written := text[span.start_char:span.end_char]) not in person_names
                       else (span, source) for span, source in candidates]
         for ent in ents:
             if (ent.label_ == "GPE" and (place := _place_name(ent)) is not None
