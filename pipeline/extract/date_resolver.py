@@ -24,6 +24,8 @@ from pipeline.extract.date_grammar import Expression, Vocabulary
 Tense = Literal["past", "future"] | None
 Interval = tuple[date, date]
 
+REPORTING_LAG_DAYS = 45  # a quarter that ended this recently is the one results are still reported for
+YEARLESS_PAST_DAYS, YEARLESS_AHEAD_DAYS = 300, 60  # a yearless day in a past clause this far back, that far ahead
 FIVE_YEAR_EPOCH = 2021  # Belarus's five-year periods: 2021-2025, 2026-2030, ...
 _DATEPARSER_SETTINGS = {"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
 PARTS = {"early": 0, "beginning": 0, "start": 0, "mid": 1, "middle": 1, "late": 2, "end": 2, "close": 2}
@@ -123,6 +125,12 @@ def back(interval: Interval, months: int) -> Interval:
     return shift_months(interval[0], months), month_end(shift_months(interval[1].replace(day=1), months))
 
 
+def latest_quarter(published: date) -> Interval:
+    """The latest quarter that has ended by publication."""
+    first_month = (published.month - 1) // 3 * 3 + 1
+    return back(month_interval(published.year, first_month, first_month + 2), -3)
+
+
 def nearest_year(published: date, tense: Tense, place: Callable[[int], Interval | None]) -> Interval | None:
     """The occurrence of a yearless period nearest to publication that fits the tense."""
     options = [i for i in (place(published.year + d) for d in (-1, 0, 1)) if i is not None]
@@ -202,7 +210,17 @@ def _calendar_date(groups: dict[str, str], s: Situation) -> Interval | None:
         return None
     if "y" in groups:
         return parsed.date(), parsed.date()
-    return nearest_year(s.published, s.tense, lambda y: _safe(lambda: (parsed.date().replace(year=y),) * 2))
+
+    def place(year: int) -> Interval | None:
+        return _safe(lambda: (parsed.date().replace(year=year),) * 2)
+    placed = nearest_year(s.published, s.tense, place)
+    if s.tense == "past" and placed is not None and (s.published - placed[0]).days > YEARLESS_PAST_DAYS:
+        # a day almost a year back would have been written with its year: a past verb around a day a few weeks
+        # ahead is about setting it ("has set Nov. 10 as the deadline", "called for redemption on Dec. 7")
+        ahead = nearest_year(s.published, "future", place)
+        if ahead is not None and (ahead[0] - s.published).days <= YEARLESS_AHEAD_DAYS:
+            return ahead
+    return placed
 
 
 def _day_span(groups: dict[str, str], s: Situation) -> Interval | None:
@@ -235,8 +253,15 @@ def _month_resolver(groups: dict[str, str], s: Situation) -> Interval | None:
 
     def place(year: int) -> Interval:
         return month_interval(year, month) if part is None else ten_days(year, month, part)
+    if "ys_rel2" in groups:  # "July last year"
+        groups = {**groups, "ys_rel": groups["ys_rel2"]}
     if "y" in groups or "ys_rel" in groups:
         return place(_year_of(groups, s))
+    if "mrel" in groups:  # "this September": in the publication year; "last April": the latest before the
+        # publication month; "next March": the first after it
+        relation, now = groups["mrel"].lower(), s.published.month
+        step = {"last": -1 if month >= now else 0, "next": 1 if month <= now else 0}.get(relation, 0)
+        return place(s.published.year + step)
     return nearest_year(s.published, s.tense, place)
 
 
@@ -250,6 +275,9 @@ def _weekday(groups: dict[str, str], s: Situation) -> Interval | None:
         day = today - timedelta(days=back_days or 7)
     elif relation in ("next", "coming"):
         day = today + timedelta(days=ahead or 7)
+    elif "poss" in groups and not relation and s.tense != "future":
+        # "Friday's trading", "Wednesday's ruling": an event the text names as known, the latest one
+        day = today - timedelta(days=back_days)
     elif relation == "this" or s.tense is None:  # that day in the publication week (Monday to Sunday)
         day = today - timedelta(days=today.weekday() - wanted)
     elif s.tense == "future":
@@ -268,6 +296,10 @@ def _quarter(groups: dict[str, str], s: Situation) -> Interval | None:
     if "modifier" in groups:  # "third-quarter profit": results of the latest such quarter that has begun
         year = s.published.year if s.published.month >= 3 * number - 2 else s.published.year - 1
         return month_interval(year, 3 * number - 2, 3 * number)
+    latest = latest_quarter(s.published)
+    if s.tense == "future" and latest[0].month == 3 * number - 2 \
+            and (s.published - latest[1]).days <= REPORTING_LAG_DAYS:
+        return latest  # "will report its third-quarter results" (in late October): the quarter just ended
     return nearest_year(s.published, s.tense, lambda y: month_interval(y, 3 * number - 2, 3 * number))
 
 
@@ -315,8 +347,38 @@ def _year(groups: dict[str, str], s: Situation) -> Interval | None:
     return year_interval(int(groups["y"]))
 
 
+def _spoken_year(groups: dict[str, str], s: Situation) -> Interval | None:
+    """"nineteen ninety-six", "January nineteen ninety-seven", "the year two thousand"."""
+    if "sy_hi" in groups:
+        low = sum(_number(w, s.vocabulary) or 0 for w in groups["sy_lo"].replace("-", " ").split())
+        year = _number(groups["sy_hi"], s.vocabulary) * 100 + low  # type: ignore[operator]
+    else:
+        year = 2000 + (_number(groups["sy_2k"], s.vocabulary) or 0 if "sy_2k" in groups else 0)
+    return month_interval(year, _month(groups["m"], s.vocabulary)) if "m" in groups else year_interval(year)
+
+
+def _current_year(groups: dict[str, str], s: Situation) -> Interval | None:
+    """"by year-end", "for the full year", "the current fiscal year", "earlier in the year": the publication year
+    (like "the end of the year", the whole year)."""
+    return year_interval(s.published.year)
+
+
+def _year_period(groups: dict[str, str], s: Situation) -> Interval | None:
+    """"the 1988 quarter", "the 1988 period": the months of the latest period of under a year the text is about,
+    moved to that year; the whole year when there is none."""
+    year = int(groups["y"])
+    reference = s.reference(lambda i: whole_months(i) and one_year(i) and i != year_interval(i[0].year))
+    if reference is None:
+        return year_interval(year)
+    return (reference[0].replace(year=year),
+            month_end(reference[1].replace(year=year, day=1)))
+
+
 def _decade(groups: dict[str, str], s: Situation) -> Interval | None:
-    start = int(groups["dec"]) if "dec" in groups else 1900 + int(groups["dec2"])
+    if "decw" in groups:  # "the nineties": the 1990s
+        start = 1900 + s.vocabulary.decades[groups["decw"].lower()]
+    else:
+        start = int(groups["dec"]) if "dec" in groups else 1900 + int(groups["dec2"])
     return year_interval(start)[0], year_interval(start + 9)[1]
 
 
@@ -421,6 +483,9 @@ def _moved(reference: Interval, count: int, unit: str) -> Interval:
 def _anaphor(groups: dict[str, str], s: Situation) -> Interval | None:
     """"the same period", "that day", "that year", "the quarter": the latest period placed before, of that size."""
     what = groups["what"].lower()
+    if " ".join(groups.get("det", "").lower().split()) == "the latest" and what in ("quarter", "period"):
+        # "the latest quarter": the quarter the sentence is about, else the latest one that has ended
+        return s.reference(is_quarter, scope="sentence") or latest_quarter(s.published)
     if what == "day":
         return s.reference(is_day)
     if what == "period":
@@ -512,7 +577,7 @@ RESOLVERS: dict[str, Resolver] = {
     "calendar_date": _calendar_date, "day_span": _day_span, "date_span": _date_span, "month_span": _month_span,
     "month": _month_resolver, "weekday": _weekday, "quarter": _quarter, "half": _half,
     "first_months": _first_months, "part_span": _part_span, "year_span": _year_span, "five_year": _five_year,
-    "year": _year, "decade": _decade, "century": _century, "relative": _relative, "previous": _previous,
+    "year": _year, "year_period": _year_period, "current_year": _current_year, "spoken_year": _spoken_year, "decade": _decade, "century": _century, "relative": _relative, "previous": _previous,
     "ago": _ago, "anaphor": _anaphor, "today": _today, "within": _within, "past": _past, "part_of": _part_of,
     "season": _season,
 }
