@@ -260,6 +260,20 @@ PUBLIC_NEWS_FORMS = [
     # a yearless day in a past clause is weeks ahead rather than almost a year back
     ("The fund has set Nov. 20 as the deadline for offers.", LATE_OCT, [("Nov. 20", D("1989-11-20"), D("1989-11-20"))]),
     ("The fund closed the offer on Oct. 2.", LATE_OCT, [("Oct. 2", D("1989-10-02"), D("1989-10-02"))]),
+    # the trading day of a market report: the day the text is about, else publication
+    ("Shares slipped late in the day, ending the day 1% lower.", LATE_OCT,
+     [("late in the day", D("1989-10-30"), D("1989-10-30")), ("the day", D("1989-10-30"), D("1989-10-30"))]),
+    ("Markets fell on Friday. For the day, the index lost 3%.", LATE_OCT,
+     [("Friday", D("1989-10-27"), D("1989-10-27")), ("For the day", D("1989-10-27"), D("1989-10-27"))]),
+    # "until then", "by that time": the period placed before
+    ("The offer runs to Nov. 15. Until then, holders may sell.", LATE_OCT,
+     [("Nov. 15", D("1989-11-15"), D("1989-11-15")), ("Until then", D("1989-11-15"), D("1989-11-15"))]),
+    # "the year before", "the year previous": like "the previous year"
+    ("Output grew in 1987, after a fall the year before.", LATE_OCT,
+     [("1987", D("1987-01-01"), D("1987-12-31")), ("the year before", D("1986-01-01"), D("1986-12-31"))]),
+    # irregular past forms and "as soon as" give the tense
+    ("The envoy today sought a truce.", LATE_OCT, [("today", D("1989-10-30"), D("1989-10-30"))]),
+    ("The team may fly home as soon as Thursday.", LATE_OCT, [("Thursday", D("1989-11-02"), D("1989-11-02"))]),
 ]
 
 # Expressions the resolver leaves out: events named with a year, durations, words that look like seasons.
@@ -301,6 +315,8 @@ NOT_DATES = [
     "Nineteen people were hurt and nineteen fifteen-year-olds were tested.",
     "They remained in their forties.",
     "The year was hard for farmers.",
+    "The year before the war was calm.",
+    "It was the day before the vote.",
 ]
 
 

@@ -83,6 +83,7 @@ BASELINE_BEFORE = re.compile(r"(?i)(?:\bthan|\blevel\s+of|(?:\bcompared\s+(?:to|
                       r"the level of)\s+)*$")
 _WORDS = re.compile(r"[A-Za-z][\w'-]*")
 _FREQUENCY_WORDS = frozenset({"once", "twice", "times", "per"})
+_DAY_ENDING_VERBS = ("end", "ends", "ended", "ending", "finish", "finished", "finishing")  # "ending the day down 2%"
 _SEASON_PREPOSITIONS = frozenset({"in", "during", "by", "until", "till", "since", "through", "over"})
 
 
@@ -171,6 +172,10 @@ class DateGrammar:
             ("relative", rf"\b(?P<rel>{i('yesterday|tomorrow')})\b"),
             ("previous", rf"\b{i('the')}\s+(?P<rel>{i('previous|preceding|following')})\s+(?:(?P<n>{number})\s+)?"
                          rf"(?P<unit>{i('year|quarter|month')})s?\b", "previous", "preceding", "following"),
+            # "the year before", "the year previous" (not "the year before last", "the year before the war")
+            ("previous", rf"\b{i('the')}\s+(?P<unit>{i('year|quarter|month')})\s+(?P<rel>{i('before|previous')})"
+                         rf"(?=\s*(?:[.,;:)]|$|{i('and|but|when|while|as|to|in|at|with|from|by|for')}\b))",
+             "before", "previous"),
             ("ago", rf"\b(?P<n>{count})\s+(?P<unit>{i('day|week|month|quarter|year|decade')})s?\s+"
                     rf"(?:{i('or so')}\s+)?(?P<dir>{i('ago|earlier|later')})\b", "ago", "earlier", "later"),
             ("ago", rf"\b(?:{i('the')}\s+)?(?:{i('comparable|corresponding')}\s+)?(?P<adj>{i('year-earlier|year-ago')})"
@@ -178,6 +183,12 @@ class DateGrammar:
             ("anaphor", rf"\b(?P<det>{i('the same|that|the latest')})\s+(?P<what>{i('period|day|month|year|quarter')})"
                         rf"(?:\s+{i('of time')})?\b", "same", "that", "latest"),
             ("anaphor", rf"\b{i('the')}\s+(?P<what>{i('quarter')})\b", "quarter"),
+            # "until then", "by that time": the latest period placed before
+            ("anaphor", rf"\b{i('until|till|by')}\s+(?P<what>{i('then|that time')})\b", "then", "that time"),
+            # the trading day of market reports: "ending the day down", "late in the day", "For the day, the index"
+            ("anaphor", r"\b(?:" + "|".join(rf"(?<=\b{verb}\s)" for verb in _DAY_ENDING_VERBS) +
+                        rf"|{i('late|later|earlier')}\s+{i('in')}\s+|(?:(?<=^)|(?<=[.!?]\s)|(?<=[.!?]\s\s))"
+                        rf"{i('for')}\s+(?={i('the')}\s+{i('day')},))(?P<det>{i('the')})\s+(?P<what>{i('day')})\b", "the day"),
             ("today", rf"\b(?:(?P<rel>{i('earlier|later')})\s+)?{i('today')}\b"),
             ("within", rf"\b(?:(?P<prep>{i('within|in|over|during')})\s+(?:{i('the')}\s+)?"
                        rf"|{i('the')}\s+(?={i('next|coming')}))(?:(?P<next>{i('next|coming')})\s+)?"

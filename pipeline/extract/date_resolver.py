@@ -420,7 +420,7 @@ def _previous(groups: dict[str, str], s: Situation) -> Interval | None:
         return None
     unit = groups["unit"].lower()
     size = {"year": 12, "quarter": 3, "month": 1}[unit]
-    sign = 1 if groups["rel"].lower() == "following" else -1
+    sign = 1 if groups["rel"].lower() == "following" else -1  # "previous", "preceding", "before"
     reference = s.reference(one_year)
     year = reference[0].year if reference else s.published.year
     if unit == "year":
@@ -486,7 +486,11 @@ def _anaphor(groups: dict[str, str], s: Situation) -> Interval | None:
     if " ".join(groups.get("det", "").lower().split()) == "the latest" and what in ("quarter", "period"):
         # "the latest quarter": the quarter the sentence is about, else the latest one that has ended
         return s.reference(is_quarter, scope="sentence") or latest_quarter(s.published)
+    if what in ("then", "that time"):  # "until then": the latest period placed before, of any size
+        return s.reference()
     if what == "day":
+        if groups.get("det", "").lower() == "the":  # the trading day of a market report: the day the text is about
+            return s.reference(is_day, scope="previous") or (s.published, s.published)
         return s.reference(is_day)
     if what == "period":
         return s.reference(lambda i: not is_day(i)) or s.reference()
