@@ -274,6 +274,15 @@ PUBLIC_NEWS_FORMS = [
     # irregular past forms and "as soon as" give the tense
     ("The envoy today sought a truce.", LATE_OCT, [("today", D("1989-10-30"), D("1989-10-30"))]),
     ("The team may fly home as soon as Thursday.", LATE_OCT, [("Thursday", D("1989-11-02"), D("1989-11-02"))]),
+    ("Farmers were planning to block the road on Friday.", LATE_OCT, [("Friday", D("1989-11-03"), D("1989-11-03"))]),
+    # a possessive weekday in a future clause: that day in the publication week
+    ("The club will appeal against Sunday's decision.", LATE_OCT, [("Sunday", D("1989-11-05"), D("1989-11-05"))]),
+    ("The board said it would study Monday's offer.", datetime(1989, 11, 1), [("Monday", D("1989-10-30"), D("1989-10-30"))]),
+    # "the year-ago period" compares results: of the latest period that has ended, not one forecast
+    ("Profit fell in the third quarter. Analysts see losses in the third quarter of 1990. In the year-ago "
+     "period the mill earned $9 million.", LATE_OCT,
+     [("the third quarter", D("1989-07-01"), D("1989-09-30")), ("the third quarter of 1990", D("1990-07-01"),
+      D("1990-09-30")), ("the year-ago period", D("1988-07-01"), D("1988-09-30"))]),
 ]
 
 # Expressions the resolver leaves out: events named with a year, durations, words that look like seasons.

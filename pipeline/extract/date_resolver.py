@@ -278,7 +278,9 @@ def _weekday(groups: dict[str, str], s: Situation) -> Interval | None:
     elif "poss" in groups and not relation and s.tense != "future":
         # "Friday's trading", "Wednesday's ruling": an event the text names as known, the latest one
         day = today - timedelta(days=back_days)
-    elif relation == "this" or s.tense is None:  # that day in the publication week (Monday to Sunday)
+    elif relation == "this" or s.tense is None or "poss" in groups:
+        # that day in the publication week (Monday to Sunday); so is a possessive in a future clause, whose tense
+        # may be about something else ("will appeal against Wednesday's ruling", "ahead of Sunday's vote")
         day = today - timedelta(days=today.weekday() - wanted)
     elif s.tense == "future":
         day = today + timedelta(days=ahead)
@@ -437,8 +439,10 @@ def _previous(groups: dict[str, str], s: Situation) -> Interval | None:
 def _ago(groups: dict[str, str], s: Situation) -> Interval | None:
     """"a year ago" / "a year earlier" / "the year-ago quarter": the period the sentence is about, a year back;
     counted forms ("two months ago", "41 years ago") in their own unit."""
-    if "adj" in groups:
-        reference = s.reference(one_year, scope="sentence") or s.reference(one_year)
+    if "adj" in groups:  # a comparison with results: of a period that has ended by publication
+        def ended(interval: Interval) -> bool:
+            return one_year(interval) and interval[1] <= s.published
+        reference = s.reference(ended, scope="sentence") or s.reference(ended)
         if "q" in groups:
             year = (reference[0].year if reference else s.published.year) - 1
             number = s.vocabulary.ordinals[groups["q"].lower()]
