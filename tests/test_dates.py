@@ -275,6 +275,11 @@ PUBLIC_NEWS_FORMS = [
     ("The envoy today sought a truce.", LATE_OCT, [("today", D("1989-10-30"), D("1989-10-30"))]),
     ("The team may fly home as soon as Thursday.", LATE_OCT, [("Thursday", D("1989-11-02"), D("1989-11-02"))]),
     ("Farmers were planning to block the road on Friday.", LATE_OCT, [("Friday", D("1989-11-03"), D("1989-11-03"))]),
+    # a year with two figures after a preposition; the week holding a day
+    ("Shares are at their lowest since '82.", LATE_OCT, [("since '82", D("1982-01-01"), D("1989-10-30"))]),
+    ("The rules date from '75.", LATE_OCT, [("'75", D("1975-01-01"), D("1975-12-31"))]),
+    ("The hearing is set for the week of November 13.", LATE_OCT,
+     [("the week of November 13", D("1989-11-13"), D("1989-11-19"))]),
     # a possessive weekday in a future clause: that day in the publication week
     ("The club will appeal against Sunday's decision.", LATE_OCT, [("Sunday", D("1989-11-05"), D("1989-11-05"))]),
     ("The board said it would study Monday's offer.", datetime(1989, 11, 1), [("Monday", D("1989-10-30"), D("1989-10-30"))]),
@@ -326,6 +331,7 @@ NOT_DATES = [
     "The year was hard for farmers.",
     "The year before the war was calm.",
     "It was the day before the vote.",
+    "It was 10 o'clock and the '5' key stuck.",
 ]
 
 

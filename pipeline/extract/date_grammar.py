@@ -158,6 +158,12 @@ class DateGrammar:
             # "the 1988 quarter", "the 1989 period": the months of the quarter the text is about, in that year
             ("year_period", rf"\b{i('the')}\s+(?P<y>{year})\s+(?P<what>{i('period|quarter')})\b", "period", "quarter"),
             ("year", rf"(?P<y>{year})"),
+            # "since '82", "in '09": a year written with two figures after a preposition ("the '90s" is a decade)
+            ("short_year", rf"(?:(?<=\b[Ss]ince\s)|(?<=\b[Ii]n\s)|(?<=\b[Oo]f\s)|(?<=\b[Ff]rom\s)|(?<=\b[Bb]y\s))"
+                           rf"['’](?P<yy>\d\d)(?![\w'’]|[.,]\d)", "'", "’"),
+            # "the week of March 6": the week (Monday to Sunday) holding that day
+            ("week_of", rf"\b{i('the')}\s+{i('week')}\s+{i('of')}\s+(?:(?P<m>{month})\s+(?P<d>{day})|(?P<d2>{day})\s+(?P<m2>{month}))"
+                        rf"(?:,?\s+(?P<y>{year}))?", "week of"),
             ("spoken_year", rf"\b(?:(?P<m>{month})\s+)?{spoken_year}", "nineteen", "eighteen", "two thousand"),
             ("year", rf"\b(?P<mod>{part})[-\s]+(?P<y>{bare_year})", "early", "mid", "late"),
             ("decade", rf"(?:\b{i('the')}\s+)?(?P<dec>(?:1[6-9]|20)\d0)s\b"

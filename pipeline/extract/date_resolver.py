@@ -365,6 +365,21 @@ def _current_year(groups: dict[str, str], s: Situation) -> Interval | None:
     return year_interval(s.published.year)
 
 
+def _short_year(groups: dict[str, str], s: Situation) -> Interval | None:
+    """"since '82": the year of that ending no more than ten years after publication."""
+    year = 2000 + int(groups["yy"])
+    return year_interval(year if year <= s.published.year + 10 else year - 100)
+
+
+def _week_of(groups: dict[str, str], s: Situation) -> Interval | None:
+    day = _calendar_date({"d": groups.get("d", groups.get("d2", "")), "m": groups.get("m", groups.get("m2", "")),
+                          **({"y": groups["y"]} if "y" in groups else {})}, s)
+    if day is None:
+        return None
+    monday = day[0] - timedelta(days=day[0].weekday())
+    return monday, monday + timedelta(days=6)
+
+
 def _year_period(groups: dict[str, str], s: Situation) -> Interval | None:
     """"the 1988 quarter", "the 1988 period": the months of the latest period of under a year the text is about,
     moved to that year; the whole year when there is none."""
@@ -585,7 +600,7 @@ RESOLVERS: dict[str, Resolver] = {
     "calendar_date": _calendar_date, "day_span": _day_span, "date_span": _date_span, "month_span": _month_span,
     "month": _month_resolver, "weekday": _weekday, "quarter": _quarter, "half": _half,
     "first_months": _first_months, "part_span": _part_span, "year_span": _year_span, "five_year": _five_year,
-    "year": _year, "year_period": _year_period, "current_year": _current_year, "spoken_year": _spoken_year, "decade": _decade, "century": _century, "relative": _relative, "previous": _previous,
+    "year": _year, "year_period": _year_period, "short_year": _short_year, "week_of": _week_of, "current_year": _current_year, "spoken_year": _spoken_year, "decade": _decade, "century": _century, "relative": _relative, "previous": _previous,
     "ago": _ago, "anaphor": _anaphor, "today": _today, "within": _within, "past": _past, "part_of": _part_of,
     "season": _season,
 }
