@@ -280,6 +280,13 @@ PUBLIC_NEWS_FORMS = [
     ("The rules date from '75.", LATE_OCT, [("'75", D("1975-01-01"), D("1975-12-31"))]),
     ("The hearing is set for the week of November 13.", LATE_OCT,
      [("the week of November 13", D("1989-11-13"), D("1989-11-19"))]),
+    # "set for", "scheduled for", "planned for" look ahead, whatever the tense of the verb before
+    ("The launch was planned for early March.", LATE_OCT, [("early March", D("1990-03-01"), D("1990-03-10"))]),
+    ("Delegates discussed a congress set for April.", LATE_OCT, [("April", D("1990-04-01"), D("1990-04-30"))]),
+    # "April 24 and 25": both days; not "May 5 and 6 percent"
+    ("The fair was held on October 24 and 25.", LATE_OCT, [("October 24 and 25", D("1989-10-24"), D("1989-10-25"))]),
+    ("Sales rose on October 5 and 6 percent of the stock was sold.", LATE_OCT,
+     [("October 5", D("1989-10-05"), D("1989-10-05"))]),
     # a possessive weekday in a future clause: that day in the publication week
     ("The club will appeal against Sunday's decision.", LATE_OCT, [("Sunday", D("1989-11-05"), D("1989-11-05"))]),
     ("The board said it would study Monday's offer.", datetime(1989, 11, 1), [("Monday", D("1989-10-30"), D("1989-10-30"))]),

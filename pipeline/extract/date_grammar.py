@@ -126,7 +126,8 @@ class DateGrammar:
             (name, re.compile(pattern), tuple(hints)) for name, pattern, *hints in (
             ("day_span", rf"\b(?:{i('from|between')}\s+)?(?P<d1>{day})(?:{dash}|\s+{i('to|and|until|till')}\s+)"
                          rf"(?P<d2>{day})\s+(?:{i('of')}\s+)?(?P<m>{month})(?:,?\s+(?P<y>{year}))?"),
-            ("day_span", rf"\b(?P<m>{month})\s+(?P<d1>{day}){dash}(?P<d2>{day})(?:,?\s+(?P<y>{year}))?"),
+            ("day_span", rf"\b(?P<m>{month})\s+(?P<d1>{day})(?:{dash}|\s+{i('and|to|through|until|till')}\s+)(?P<d2>{day})"
+                         rf"(?!\s*(?:%|{i('percent|per')}\b|[.,]\d))(?:,?\s+(?P<y>{year}))?"),
             ("date_span", rf"\b(?:{i('from|between')}\s+)?(?P<d1>{day})\s+(?P<m1>{month})(?:\s+(?P<y1>{year}))?"
                           rf"(?:{dash}|\s+{i('to|and|until|till')}\s+)(?P<d2>{day})\s+(?P<m2>{month})"
                           rf"(?:,?\s+(?P<y>{year}))?"),
