@@ -287,6 +287,12 @@ PUBLIC_NEWS_FORMS = [
     ("The fair was held on October 24 and 25.", LATE_OCT, [("October 24 and 25", D("1989-10-24"), D("1989-10-25"))]),
     ("Sales rose on October 5 and 6 percent of the stock was sold.", LATE_OCT,
      [("October 5", D("1989-10-05"), D("1989-10-05"))]),
+    # "the year-earlier results" after a period already a year back is that period
+    ("Last year, storm losses were $50 million. The year-earlier results were restated.", LATE_OCT,
+     [("Last year", D("1988-01-01"), D("1988-12-31")), ("The year-earlier", D("1988-01-01"), D("1988-12-31"))]),
+    # the end of a range is no target ("until Friday" is)
+    ("The fund bought shares from 14 September to Thursday.", LATE_OCT,
+     [("14 September", D("1989-09-14"), D("1989-09-14")), ("Thursday", D("1989-10-26"), D("1989-10-26"))]),
     # a possessive weekday in a future clause: that day in the publication week
     ("The club will appeal against Sunday's decision.", LATE_OCT, [("Sunday", D("1989-11-05"), D("1989-11-05"))]),
     ("The board said it would study Monday's offer.", datetime(1989, 11, 1), [("Monday", D("1989-10-30"), D("1989-10-30"))]),
@@ -338,6 +344,7 @@ NOT_DATES = [
     "The year was hard for farmers.",
     "The year before the war was calm.",
     "It was the day before the vote.",
+    "The quarter-to-quarter comparison improved.",
     "It was 10 o'clock and the '5' key stuck.",
 ]
 

@@ -221,7 +221,7 @@ class DateGrammar:
         self._units_after = re.compile(r"\s*(?P<word>[\w']+)")
         self._noun_after = re.compile(r"[-\s]+(?!(?:the|a|an|and|or|of|to|it|we|they|this|that|its|their)\b)"
                                       r"[a-z]{3,}\b(?!\s+(?:the|a|an)\b)")
-        self._anaphor_tail = re.compile(r"(?i)\s+(?:of|last|a\s+year|in\s+\d)\b")
+        self._anaphor_tail = re.compile(r"(?i)\s+(?:of|last|a\s+year|in\s+\d)\b|-[a-z]")  # or "quarter-to-quarter"
 
     def expressions(self, text: str) -> list[Expression]:
         found: list[Expression] = []

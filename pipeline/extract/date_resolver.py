@@ -26,6 +26,7 @@ Interval = tuple[date, date]
 
 REPORTING_LAG_DAYS = 45  # a quarter that ended this recently is the one results are still reported for
 YEARLESS_PAST_DAYS, YEARLESS_AHEAD_DAYS = 300, 60  # a yearless day in a past clause this far back, that far ahead
+YEAR_AGO_ALREADY_DAYS = 183  # a reference ended this long before publication is itself the year-ago period
 FIVE_YEAR_EPOCH = 2021  # Belarus's five-year periods: 2021-2025, 2026-2030, ...
 _DATEPARSER_SETTINGS = {"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
 PARTS = {"early": 0, "beginning": 0, "start": 0, "mid": 1, "middle": 1, "late": 2, "end": 2, "close": 2}
@@ -462,6 +463,8 @@ def _ago(groups: dict[str, str], s: Situation) -> Interval | None:
             year = (reference[0].year if reference else s.published.year) - 1
             number = s.vocabulary.ordinals[groups["q"].lower()]
             return month_interval(year, 3 * number - 2, 3 * number)
+        if reference is not None and (s.published - reference[1]).days > YEAR_AGO_ALREADY_DAYS:
+            return reference  # "Last year, losses were ... The year-earlier results": the text is already a year back
         return back(reference or (s.published, s.published), -12)
     count = _number(groups["n"], s.vocabulary)
     unit = groups["unit"].lower()
