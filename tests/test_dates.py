@@ -215,6 +215,94 @@ RESOLVER_FORMS = [
      [("Friday", D("2024-10-11"), D("2024-10-11"))]),
 ]
 
+# Forms of news written elsewhere (the public TimeML corpora), each against its own publication date:
+# (sentence, published, [(span, first, last)]).
+LATE_OCT = datetime(1989, 10, 30, 12, 0)  # a Monday, a month after a quarter ended
+PUBLIC_NEWS_FORMS = [
+    # a yearless quarter that ended weeks before is the one results are still reported for
+    ("The bank said it will report a loss for the third quarter.", LATE_OCT,
+     [("the third quarter", D("1989-07-01"), D("1989-09-30"))]),
+    ("The bakery will open a shop in the second quarter.", LATE_OCT,
+     [("the second quarter", D("1990-04-01"), D("1990-06-30"))]),
+    # "the latest quarter": the quarter the sentence is about, else the latest that has ended
+    ("Margins narrowed in the latest quarter, the firm said.", LATE_OCT,
+     [("the latest quarter", D("1989-07-01"), D("1989-09-30"))]),
+    # "the 1988 quarter / period": the months the text is about, in that year; else the year
+    ("The mill earned $3 million in the second quarter. In the 1988 quarter it lost $1 million.", LATE_OCT,
+     [("the second quarter", D("1989-04-01"), D("1989-06-30")), ("the 1988 quarter", D("1988-04-01"), D("1988-06-30"))]),
+    ("In the 1987 period the dairy lost money.", LATE_OCT, [("the 1987 period", D("1987-01-01"), D("1987-12-31"))]),
+    # years and decades said in words
+    ("In nineteen eighty-four the mill was closed.", LATE_OCT,
+     [("nineteen eighty-four", D("1984-01-01"), D("1984-12-31"))]),
+    ("March nineteen seventy was cold.", LATE_OCT, [("March nineteen seventy", D("1970-03-01"), D("1970-03-31"))]),
+    ("The plan was to finish by the year two thousand.", LATE_OCT,
+     [("by the year two thousand", D("2000-01-01"), D("2000-12-31"))]),
+    ("Membership fell through the nineties.", LATE_OCT, [("the nineties", D("1990-01-01"), D("1999-12-31"))]),
+    # the end and the whole of the publication year
+    ("The merger should close by year-end.", LATE_OCT, [("by year-end", D("1989-01-01"), D("1989-12-31"))]),
+    ("New rules must be in place by year's end.", LATE_OCT, [("by year's end", D("1989-01-01"), D("1989-12-31"))]),
+    ("The chain expects higher sales for the full year.", LATE_OCT,
+     [("the full year", D("1989-01-01"), D("1989-12-31"))]),
+    ("Earnings in the current fiscal year will be flat.", LATE_OCT,
+     [("the current fiscal year", D("1989-01-01"), D("1989-12-31"))]),
+    ("Planting was delayed earlier in the year by rain.", LATE_OCT,
+     [("earlier in the year", D("1989-01-01"), D("1989-12-31"))]),
+    # a month with this / last / next, or with "last year"
+    ("The election is due this September.", LATE_OCT, [("this September", D("1989-09-01"), D("1989-09-30"))]),
+    ("The board was appointed last May.", LATE_OCT, [("last May", D("1989-05-01"), D("1989-05-31"))]),
+    ("The mine flooded last November.", LATE_OCT, [("last November", D("1988-11-01"), D("1988-11-30"))]),
+    ("The vote is due next March.", LATE_OCT, [("next March", D("1990-03-01"), D("1990-03-31"))]),
+    ("In June last year the plant opened.", LATE_OCT, [("June last year", D("1988-06-01"), D("1988-06-30"))]),
+    # a possessive weekday names an event already known: the latest one
+    ("Friday's turnover reached 90 million shares.", LATE_OCT, [("Friday", D("1989-10-27"), D("1989-10-27"))]),
+    ("The bonds were sold at a premium to Thursday's close.", LATE_OCT,
+     [("Thursday", D("1989-10-26"), D("1989-10-26"))]),
+    # a yearless day in a past clause is weeks ahead rather than almost a year back
+    ("The fund has set Nov. 20 as the deadline for offers.", LATE_OCT, [("Nov. 20", D("1989-11-20"), D("1989-11-20"))]),
+    ("The fund closed the offer on Oct. 2.", LATE_OCT, [("Oct. 2", D("1989-10-02"), D("1989-10-02"))]),
+    # the trading day of a market report: the day the text is about, else publication
+    ("Shares slipped late in the day, ending the day 1% lower.", LATE_OCT,
+     [("late in the day", D("1989-10-30"), D("1989-10-30")), ("the day", D("1989-10-30"), D("1989-10-30"))]),
+    ("Markets fell on Friday. For the day, the index lost 3%.", LATE_OCT,
+     [("Friday", D("1989-10-27"), D("1989-10-27")), ("For the day", D("1989-10-27"), D("1989-10-27"))]),
+    # "until then", "by that time": the period placed before
+    ("The offer runs to Nov. 15. Until then, holders may sell.", LATE_OCT,
+     [("Nov. 15", D("1989-11-15"), D("1989-11-15")), ("Until then", D("1989-11-15"), D("1989-11-15"))]),
+    # "the year before", "the year previous": like "the previous year"
+    ("Output grew in 1987, after a fall the year before.", LATE_OCT,
+     [("1987", D("1987-01-01"), D("1987-12-31")), ("the year before", D("1986-01-01"), D("1986-12-31"))]),
+    # irregular past forms and "as soon as" give the tense
+    ("The envoy today sought a truce.", LATE_OCT, [("today", D("1989-10-30"), D("1989-10-30"))]),
+    ("The team may fly home as soon as Thursday.", LATE_OCT, [("Thursday", D("1989-11-02"), D("1989-11-02"))]),
+    ("Farmers were planning to block the road on Friday.", LATE_OCT, [("Friday", D("1989-11-03"), D("1989-11-03"))]),
+    # a year with two figures after a preposition; the week holding a day
+    ("Shares are at their lowest since '82.", LATE_OCT, [("since '82", D("1982-01-01"), D("1989-10-30"))]),
+    ("The rules date from '75.", LATE_OCT, [("'75", D("1975-01-01"), D("1975-12-31"))]),
+    ("The hearing is set for the week of November 13.", LATE_OCT,
+     [("the week of November 13", D("1989-11-13"), D("1989-11-19"))]),
+    # "set for", "scheduled for", "planned for" look ahead, whatever the tense of the verb before
+    ("The launch was planned for early March.", LATE_OCT, [("early March", D("1990-03-01"), D("1990-03-10"))]),
+    ("Delegates discussed a congress set for April.", LATE_OCT, [("April", D("1990-04-01"), D("1990-04-30"))]),
+    # "April 24 and 25": both days; not "May 5 and 6 percent"
+    ("The fair was held on October 24 and 25.", LATE_OCT, [("October 24 and 25", D("1989-10-24"), D("1989-10-25"))]),
+    ("Sales rose on October 5 and 6 percent of the stock was sold.", LATE_OCT,
+     [("October 5", D("1989-10-05"), D("1989-10-05"))]),
+    # "the year-earlier results" after a period already a year back is that period
+    ("Last year, storm losses were $50 million. The year-earlier results were restated.", LATE_OCT,
+     [("Last year", D("1988-01-01"), D("1988-12-31")), ("The year-earlier", D("1988-01-01"), D("1988-12-31"))]),
+    # the end of a range is no target ("until Friday" is)
+    ("The fund bought shares from 14 September to Thursday.", LATE_OCT,
+     [("14 September", D("1989-09-14"), D("1989-09-14")), ("Thursday", D("1989-10-26"), D("1989-10-26"))]),
+    # a possessive weekday in a future clause: that day in the publication week
+    ("The club will appeal against Sunday's decision.", LATE_OCT, [("Sunday", D("1989-11-05"), D("1989-11-05"))]),
+    ("The board said it would study Monday's offer.", datetime(1989, 11, 1), [("Monday", D("1989-10-30"), D("1989-10-30"))]),
+    # "the year-ago period" compares results: of the latest period that has ended, not one forecast
+    ("Profit fell in the third quarter. Analysts see losses in the third quarter of 1990. In the year-ago "
+     "period the mill earned $9 million.", LATE_OCT,
+     [("the third quarter", D("1989-07-01"), D("1989-09-30")), ("the third quarter of 1990", D("1990-07-01"),
+      D("1990-09-30")), ("the year-ago period", D("1988-07-01"), D("1988-09-30"))]),
+]
+
 # Expressions the resolver leaves out: events named with a year, durations, words that look like seasons.
 NOT_PLACED = [
     "The 2027 Minsk Cup drew 40 teams.",
@@ -250,6 +338,14 @@ NOT_DATES = [
     "May the new season bring good harvests.",
     "We will march forward together.",
     "They remained in their 50s for decades.",
+    # counts next to spelled-out numbers, and a bare "the year", are no years
+    "Nineteen people were hurt and nineteen fifteen-year-olds were tested.",
+    "They remained in their forties.",
+    "The year was hard for farmers.",
+    "The year before the war was calm.",
+    "It was the day before the vote.",
+    "The quarter-to-quarter comparison improved.",
+    "It was 10 o'clock and the '5' key stuck.",
 ]
 
 
@@ -265,6 +361,12 @@ def test_not_dates(text):
 
 @pytest.mark.parametrize(("text", "published", "expected"), RESOLVER_FORMS, ids=[t for t, _, _ in RESOLVER_FORMS])
 def test_resolver_forms(text, published, expected):
+    assert periods(text, published) == expected
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), PUBLIC_NEWS_FORMS,
+                         ids=[t for t, _, _ in PUBLIC_NEWS_FORMS])
+def test_public_news_forms(text, published, expected):
     assert periods(text, published) == expected
 
 

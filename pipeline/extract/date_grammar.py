@@ -18,7 +18,7 @@ from pipeline.errors import ResourceError
 from pipeline.resources import MODELS_DIR, read_jsonl
 
 WORD_KINDS = ("month", "weekday", "number", "ordinal", "season", "future_cue", "past_cue", "future_infinitive",
-              "not_past", "quantity_unit", "event", "deadline")
+              "not_past", "quantity_unit", "event", "deadline", "decade")
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +46,7 @@ class Vocabulary:
     quantity_units: frozenset[str]
     events: frozenset[str]  # "the 2024 Olympic Games", "the 2008 crisis": a year naming an event is no date
     deadlines: frozenset[str]  # words right before a day that make it a target: "extended to 20 November"
+    decades: dict[str, int]  # "the nineties": 90
 
 
 def load_vocabulary(path: Path) -> Vocabulary:
@@ -67,6 +68,7 @@ def load_vocabulary(path: Path) -> Vocabulary:
         quantity_units=frozenset(w.lower() for w in words["quantity_unit"]),
         events=frozenset(w.lower() for w in words["event"]),
         deadlines=frozenset(w.lower() for w in words["deadline"]),
+        decades={w.lower(): int(v) for w, v in words["decade"].items() if v is not None},
     )
 
 
@@ -81,6 +83,7 @@ BASELINE_BEFORE = re.compile(r"(?i)(?:\bthan|\blevel\s+of|(?:\bcompared\s+(?:to|
                       r"the level of)\s+)*$")
 _WORDS = re.compile(r"[A-Za-z][\w'-]*")
 _FREQUENCY_WORDS = frozenset({"once", "twice", "times", "per"})
+_DAY_ENDING_VERBS = ("end", "ends", "ended", "ending", "finish", "finished", "finishing")  # "ending the day down 2%"
 _SEASON_PREPOSITIONS = frozenset({"in", "during", "by", "until", "till", "since", "through", "over"})
 
 
@@ -111,13 +114,20 @@ class DateGrammar:
         part = r"(?i:early|mid|late)"
         i = "(?i:{})".format
         five_year = rf"{i('five')}[-\s]{i('year')}\s+{i('period|plan|term')}"
+        # Years said in words, as transcripts of broadcasts write them: "nineteen ninety-six", "the year two thousand"
+        tens = "(?i:" + _alternation(w for w, n in v.numbers.items() if 20 <= n <= 90 and n % 10 == 0) + ")"
+        units = "(?i:" + _alternation(w for w, n in v.numbers.items() if 1 <= n <= 9 and w.isalpha() and len(w) > 2) + ")"
+        teens = "(?i:" + _alternation(w for w, n in v.numbers.items() if 10 <= n <= 19) + ")"
+        spoken_year = (rf"(?:(?P<sy_hi>{i('nineteen|eighteen')})\s+(?P<sy_lo>{tens}(?:[-\s]{units})?|{teens})"
+                       rf"|{i('the year')}\s+{i('two thousand')}(?:\s+{i('and')}\s+(?P<sy_2k>{units}|{teens}))?)(?![\w-])")
         # A rule with hints (lower-case words it cannot match without) runs only on texts that hold one of them:
         # a substring scan instead of trying an open-ended pattern at every position.
         self.rules: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = tuple(
             (name, re.compile(pattern), tuple(hints)) for name, pattern, *hints in (
             ("day_span", rf"\b(?:{i('from|between')}\s+)?(?P<d1>{day})(?:{dash}|\s+{i('to|and|until|till')}\s+)"
                          rf"(?P<d2>{day})\s+(?:{i('of')}\s+)?(?P<m>{month})(?:,?\s+(?P<y>{year}))?"),
-            ("day_span", rf"\b(?P<m>{month})\s+(?P<d1>{day}){dash}(?P<d2>{day})(?:,?\s+(?P<y>{year}))?"),
+            ("day_span", rf"\b(?P<m>{month})\s+(?P<d1>{day})(?:{dash}|\s+{i('and|to|through|until|till')}\s+)(?P<d2>{day})"
+                         rf"(?!\s*(?:%|{i('percent|per')}\b|[.,]\d))(?:,?\s+(?P<y>{year}))?"),
             ("date_span", rf"\b(?:{i('from|between')}\s+)?(?P<d1>{day})\s+(?P<m1>{month})(?:\s+(?P<y1>{year}))?"
                           rf"(?:{dash}|\s+{i('to|and|until|till')}\s+)(?P<d2>{day})\s+(?P<m2>{month})"
                           rf"(?:,?\s+(?P<y>{year}))?"),
@@ -127,9 +137,10 @@ class DateGrammar:
             ("month_span", rf"\b(?:{i('from|between')}\s+)?(?P<m1>{month})(?:\s+(?P<y1>{year}))?"
                            rf"(?:{dash}|\s+{i('to|and|through|until|till')}\s+)"
                            rf"(?P<m2>{month})(?:,?\s+(?:{i('of')}\s+)?(?P<y>{year}))?"),
-            ("month", rf"\b(?:(?P<mod>{part})[-\s]+)?(?P<m>{month})"
-                      rf"(?:,?\s+(?:{i('of')}\s+)?(?P<y>{year})|\s+{i('of')}\s+(?P<ys_rel>{relyear}))?"),
-            ("weekday", rf"\b(?:(?P<rel>{i('last|next|this|coming')})\s+)?(?P<wd>{weekday})\b"),
+            ("month", rf"\b(?:(?P<mrel>{i('this|last|next')})\s+)?(?:(?P<mod>{part})[-\s]+)?(?P<m>{month})(?!\s+\d{{1,2}}(?!\d))"
+                      rf"(?:,?\s+(?:{i('of')}\s+)?(?P<y>{year})|\s+{i('of')}\s+(?P<ys_rel>{relyear})"
+                      rf"|\s+(?P<ys_rel2>{i('this|last|next')}\s+{i('year')}))?"),
+            ("weekday", rf"\b(?:(?P<rel>{i('last|next|this|coming')})\s+)?(?P<wd>{weekday})\b(?:(?=(?P<poss>['’]s\b)))?"),
             # "the third quarter of 2024", "the 1988 third quarter", "third-quarter profit" (a modifier)
             ("quarter", rf"\b(?:{i('the')}\s+)?(?:(?P<yq>{year})\s+)?(?P<q>{ordinal})"
                         rf"(?:(?P<modifier>-)(?={i('quarter')}\s+[a-z])|[-\s]){i('quarter')}"
@@ -145,10 +156,21 @@ class DateGrammar:
                           rf"(?P<y2>(?:1[6-9]|20)\d\d|\d\d)(?![\w%]|[.,]\d)"),
             ("five_year", rf"\b{i('the')}\s+(?:(?P<rel>{i('current|next|previous|last|new|past|coming')})\s+)?"
                           rf"{five_year}(?:\s+(?:{i('of')}\s+)?(?P<y1>{year}){dash}(?P<y2>20\d\d))?"),
+            # "the 1988 quarter", "the 1989 period": the months of the quarter the text is about, in that year
+            ("year_period", rf"\b{i('the')}\s+(?P<y>{year})\s+(?P<what>{i('period|quarter')})\b", "period", "quarter"),
             ("year", rf"(?P<y>{year})"),
+            # "since '82", "in '09": a year written with two figures after a preposition ("the '90s" is a decade)
+            ("short_year", rf"(?:(?<=\b[Ss]ince\s)|(?<=\b[Ii]n\s)|(?<=\b[Oo]f\s)|(?<=\b[Ff]rom\s)|(?<=\b[Bb]y\s))"
+                           rf"['’](?P<yy>\d\d)(?![\w'’]|[.,]\d)", "'", "’"),
+            # "the week of March 6": the week (Monday to Sunday) holding that day
+            ("week_of", rf"\b{i('the')}\s+{i('week')}\s+{i('of')}\s+(?:(?P<m>{month})\s+(?P<d>{day})|(?P<d2>{day})\s+(?P<m2>{month}))"
+                        rf"(?:,?\s+(?P<y>{year}))?", "week of"),
+            ("spoken_year", rf"\b(?:(?P<m>{month})\s+)?{spoken_year}", "nineteen", "eighteen", "two thousand"),
             ("year", rf"\b(?P<mod>{part})[-\s]+(?P<y>{bare_year})", "early", "mid", "late"),
             ("decade", rf"(?:\b{i('the')}\s+)?(?P<dec>(?:1[6-9]|20)\d0)s\b"
-                       rf"|(?:\b{i('the|and')}\s+'?|')(?P<dec2>[2-9]0)s\b", "0s"),
+                       rf"|(?:\b{i('the|and')}\s+'?|')(?P<dec2>[2-9]0)s\b"
+                       rf"|\b{i('the')}\s+(?:(?P<mod>{part})[-\s]+)?(?P<decw>" + "(?i:" + _alternation(v.decades) + r"))\b",
+             "0s", "ties"),
             ("century", rf"\b(?:{i('the')}\s+)?(?:(?P<mod>{part})[-\s]+)?(?P<c>1\d|2[01]|[1-9])(?:st|nd|rd|th)"
                         rf"[-\s]{i('century')}", "centur"),
             ("relative", rf"\b(?P<rel>{i('last|this|next|the current|the coming')})\s+"
@@ -157,13 +179,23 @@ class DateGrammar:
             ("relative", rf"\b(?P<rel>{i('yesterday|tomorrow')})\b"),
             ("previous", rf"\b{i('the')}\s+(?P<rel>{i('previous|preceding|following')})\s+(?:(?P<n>{number})\s+)?"
                          rf"(?P<unit>{i('year|quarter|month')})s?\b", "previous", "preceding", "following"),
+            # "the year before", "the year previous" (not "the year before last", "the year before the war")
+            ("previous", rf"\b{i('the')}\s+(?P<unit>{i('year|quarter|month')})\s+(?P<rel>{i('before|previous')})"
+                         rf"(?=\s*(?:[.,;:)]|$|{i('and|but|when|while|as|to|in|at|with|from|by|for')}\b))",
+             "before", "previous"),
             ("ago", rf"\b(?P<n>{count})\s+(?P<unit>{i('day|week|month|quarter|year|decade')})s?\s+"
                     rf"(?:{i('or so')}\s+)?(?P<dir>{i('ago|earlier|later')})\b", "ago", "earlier", "later"),
             ("ago", rf"\b(?:{i('the')}\s+)?(?:{i('comparable|corresponding')}\s+)?(?P<adj>{i('year-earlier|year-ago')})"
                     rf"(?:\s+(?:(?P<q>{ordinal})[-\s])?{i('quarter|period')})?", "year-earlier", "year-ago"),
-            ("anaphor", rf"\b(?:{i('the same|that|the latest')})\s+(?P<what>{i('period|day|month|year|quarter')})"
+            ("anaphor", rf"\b(?P<det>{i('the same|that|the latest')})\s+(?P<what>{i('period|day|month|year|quarter')})"
                         rf"(?:\s+{i('of time')})?\b", "same", "that", "latest"),
             ("anaphor", rf"\b{i('the')}\s+(?P<what>{i('quarter')})\b", "quarter"),
+            # "until then", "by that time": the latest period placed before
+            ("anaphor", rf"\b{i('until|till|by')}\s+(?P<what>{i('then|that time')})\b", "then", "that time"),
+            # the trading day of market reports: "ending the day down", "late in the day", "For the day, the index"
+            ("anaphor", r"\b(?:" + "|".join(rf"(?<=\b{verb}\s)" for verb in _DAY_ENDING_VERBS) +
+                        rf"|{i('late|later|earlier')}\s+{i('in')}\s+|(?:(?<=^)|(?<=[.!?]\s)|(?<=[.!?]\s\s))"
+                        rf"{i('for')}\s+(?={i('the')}\s+{i('day')},))(?P<det>{i('the')})\s+(?P<what>{i('day')})\b", "the day"),
             ("today", rf"\b(?:(?P<rel>{i('earlier|later')})\s+)?{i('today')}\b"),
             ("within", rf"\b(?:(?P<prep>{i('within|in|over|during')})\s+(?:{i('the')}\s+)?"
                        rf"|{i('the')}\s+(?={i('next|coming')}))(?:(?P<next>{i('next|coming')})\s+)?"
@@ -176,6 +208,10 @@ class DateGrammar:
                         rf"(?:{yearspec}|{i('the')}\s+(?:(?P<fy_rel>{i('current|next|previous|last|new|past|coming')})\s+)?"
                         rf"(?P<fy>{five_year})|(?P<m>{month})(?:,?\s+(?P<y>{year}))?"
                         rf"|(?P<mrel>{i('the|this|next|last')})\s+{i('month')})"),
+            # "by year-end", "by year's end", "for the full year", "the current fiscal year", "earlier in the year"
+            ("current_year", r"(?i)\b(?:year[-\s]end|year's\s+end|the\s+(?:(?:full|whole|entire)\s+|current\s+(?:fiscal|financial)\s+"
+                             r"|(?:fiscal|financial)\s+)year|(?P<rel>earlier|later)\s+in\s+the\s+year)(?![\w-]|\s+(?:of\s+)?\d)",
+             "year"),
             ("season", rf"\b(?:(?P<rel>{i('this|last|next|the coming|the past')})\s+|(?:{i('the')}\s+)?"
                        rf"(?:{part}[-\s]+)?)(?P<s>{season})(?:\s+(?:{i('of')}\s+)?(?P<y>{year}))?\b",
              "spring", "summer", "autumn", "fall", "winter"),
@@ -185,7 +221,7 @@ class DateGrammar:
         self._units_after = re.compile(r"\s*(?P<word>[\w']+)")
         self._noun_after = re.compile(r"[-\s]+(?!(?:the|a|an|and|or|of|to|it|we|they|this|that|its|their)\b)"
                                       r"[a-z]{3,}\b(?!\s+(?:the|a|an)\b)")
-        self._anaphor_tail = re.compile(r"(?i)\s+(?:of|last|a\s+year|in\s+\d)\b")
+        self._anaphor_tail = re.compile(r"(?i)\s+(?:of|last|a\s+year|in\s+\d)\b|-[a-z]")  # or "quarter-to-quarter"
 
     def expressions(self, text: str) -> list[Expression]:
         found: list[Expression] = []
@@ -222,7 +258,7 @@ class DateGrammar:
             if after and after.group("word").lower() in self.vocabulary.quantity_units:
                 return True  # "2000 tonnes" is a quantity
             return previous == "the" and self._names_event(text, match.end())
-        if rule == "month" and groups["m"] == "May" and "y" not in groups:
+        if rule == "month" and groups["m"] == "May" and "y" not in groups and "mrel" not in groups:
             return not before or previous not in ("in", "on", "of", "since", "until", "by", "from", "to", "early",
                                                   "late", "mid", "last", "next", "this", "through", "till", "for",
                                                   "before", "after", "during", "between", "and", "or")

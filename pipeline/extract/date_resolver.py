@@ -24,6 +24,9 @@ from pipeline.extract.date_grammar import Expression, Vocabulary
 Tense = Literal["past", "future"] | None
 Interval = tuple[date, date]
 
+REPORTING_LAG_DAYS = 45  # a quarter that ended this recently is the one results are still reported for
+YEARLESS_PAST_DAYS, YEARLESS_AHEAD_DAYS = 300, 60  # a yearless day in a past clause this far back, that far ahead
+YEAR_AGO_ALREADY_DAYS = 183  # a reference ended this long before publication is itself the year-ago period
 FIVE_YEAR_EPOCH = 2021  # Belarus's five-year periods: 2021-2025, 2026-2030, ...
 _DATEPARSER_SETTINGS = {"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
 PARTS = {"early": 0, "beginning": 0, "start": 0, "mid": 1, "middle": 1, "late": 2, "end": 2, "close": 2}
@@ -123,6 +126,12 @@ def back(interval: Interval, months: int) -> Interval:
     return shift_months(interval[0], months), month_end(shift_months(interval[1].replace(day=1), months))
 
 
+def latest_quarter(published: date) -> Interval:
+    """The latest quarter that has ended by publication."""
+    first_month = (published.month - 1) // 3 * 3 + 1
+    return back(month_interval(published.year, first_month, first_month + 2), -3)
+
+
 def nearest_year(published: date, tense: Tense, place: Callable[[int], Interval | None]) -> Interval | None:
     """The occurrence of a yearless period nearest to publication that fits the tense."""
     options = [i for i in (place(published.year + d) for d in (-1, 0, 1)) if i is not None]
@@ -202,7 +211,17 @@ def _calendar_date(groups: dict[str, str], s: Situation) -> Interval | None:
         return None
     if "y" in groups:
         return parsed.date(), parsed.date()
-    return nearest_year(s.published, s.tense, lambda y: _safe(lambda: (parsed.date().replace(year=y),) * 2))
+
+    def place(year: int) -> Interval | None:
+        return _safe(lambda: (parsed.date().replace(year=year),) * 2)
+    placed = nearest_year(s.published, s.tense, place)
+    if s.tense == "past" and placed is not None and (s.published - placed[0]).days > YEARLESS_PAST_DAYS:
+        # a day almost a year back would have been written with its year: a past verb around a day a few weeks
+        # ahead is about setting it ("has set Nov. 10 as the deadline", "called for redemption on Dec. 7")
+        ahead = nearest_year(s.published, "future", place)
+        if ahead is not None and (ahead[0] - s.published).days <= YEARLESS_AHEAD_DAYS:
+            return ahead
+    return placed
 
 
 def _day_span(groups: dict[str, str], s: Situation) -> Interval | None:
@@ -235,8 +254,15 @@ def _month_resolver(groups: dict[str, str], s: Situation) -> Interval | None:
 
     def place(year: int) -> Interval:
         return month_interval(year, month) if part is None else ten_days(year, month, part)
+    if "ys_rel2" in groups:  # "July last year"
+        groups = {**groups, "ys_rel": groups["ys_rel2"]}
     if "y" in groups or "ys_rel" in groups:
         return place(_year_of(groups, s))
+    if "mrel" in groups:  # "this September": in the publication year; "last April": the latest before the
+        # publication month; "next March": the first after it
+        relation, now = groups["mrel"].lower(), s.published.month
+        step = {"last": -1 if month >= now else 0, "next": 1 if month <= now else 0}.get(relation, 0)
+        return place(s.published.year + step)
     return nearest_year(s.published, s.tense, place)
 
 
@@ -250,7 +276,12 @@ def _weekday(groups: dict[str, str], s: Situation) -> Interval | None:
         day = today - timedelta(days=back_days or 7)
     elif relation in ("next", "coming"):
         day = today + timedelta(days=ahead or 7)
-    elif relation == "this" or s.tense is None:  # that day in the publication week (Monday to Sunday)
+    elif "poss" in groups and not relation and s.tense != "future":
+        # "Friday's trading", "Wednesday's ruling": an event the text names as known, the latest one
+        day = today - timedelta(days=back_days)
+    elif relation == "this" or s.tense is None or "poss" in groups:
+        # that day in the publication week (Monday to Sunday); so is a possessive in a future clause, whose tense
+        # may be about something else ("will appeal against Wednesday's ruling", "ahead of Sunday's vote")
         day = today - timedelta(days=today.weekday() - wanted)
     elif s.tense == "future":
         day = today + timedelta(days=ahead)
@@ -268,6 +299,10 @@ def _quarter(groups: dict[str, str], s: Situation) -> Interval | None:
     if "modifier" in groups:  # "third-quarter profit": results of the latest such quarter that has begun
         year = s.published.year if s.published.month >= 3 * number - 2 else s.published.year - 1
         return month_interval(year, 3 * number - 2, 3 * number)
+    latest = latest_quarter(s.published)
+    if s.tense == "future" and latest[0].month == 3 * number - 2 \
+            and (s.published - latest[1]).days <= REPORTING_LAG_DAYS:
+        return latest  # "will report its third-quarter results" (in late October): the quarter just ended
     return nearest_year(s.published, s.tense, lambda y: month_interval(y, 3 * number - 2, 3 * number))
 
 
@@ -315,8 +350,53 @@ def _year(groups: dict[str, str], s: Situation) -> Interval | None:
     return year_interval(int(groups["y"]))
 
 
+def _spoken_year(groups: dict[str, str], s: Situation) -> Interval | None:
+    """"nineteen ninety-six", "January nineteen ninety-seven", "the year two thousand"."""
+    if "sy_hi" in groups:
+        low = sum(_number(w, s.vocabulary) or 0 for w in groups["sy_lo"].replace("-", " ").split())
+        year = _number(groups["sy_hi"], s.vocabulary) * 100 + low  # type: ignore[operator]
+    else:
+        year = 2000 + (_number(groups["sy_2k"], s.vocabulary) or 0 if "sy_2k" in groups else 0)
+    return month_interval(year, _month(groups["m"], s.vocabulary)) if "m" in groups else year_interval(year)
+
+
+def _current_year(groups: dict[str, str], s: Situation) -> Interval | None:
+    """"by year-end", "for the full year", "the current fiscal year", "earlier in the year": the publication year
+    (like "the end of the year", the whole year)."""
+    return year_interval(s.published.year)
+
+
+def _short_year(groups: dict[str, str], s: Situation) -> Interval | None:
+    """"since '82": the year of that ending no more than ten years after publication."""
+    year = 2000 + int(groups["yy"])
+    return year_interval(year if year <= s.published.year + 10 else year - 100)
+
+
+def _week_of(groups: dict[str, str], s: Situation) -> Interval | None:
+    day = _calendar_date({"d": groups.get("d", groups.get("d2", "")), "m": groups.get("m", groups.get("m2", "")),
+                          **({"y": groups["y"]} if "y" in groups else {})}, s)
+    if day is None:
+        return None
+    monday = day[0] - timedelta(days=day[0].weekday())
+    return monday, monday + timedelta(days=6)
+
+
+def _year_period(groups: dict[str, str], s: Situation) -> Interval | None:
+    """"the 1988 quarter", "the 1988 period": the months of the latest period of under a year the text is about,
+    moved to that year; the whole year when there is none."""
+    year = int(groups["y"])
+    reference = s.reference(lambda i: whole_months(i) and one_year(i) and i != year_interval(i[0].year))
+    if reference is None:
+        return year_interval(year)
+    return (reference[0].replace(year=year),
+            month_end(reference[1].replace(year=year, day=1)))
+
+
 def _decade(groups: dict[str, str], s: Situation) -> Interval | None:
-    start = int(groups["dec"]) if "dec" in groups else 1900 + int(groups["dec2"])
+    if "decw" in groups:  # "the nineties": the 1990s
+        start = 1900 + s.vocabulary.decades[groups["decw"].lower()]
+    else:
+        start = int(groups["dec"]) if "dec" in groups else 1900 + int(groups["dec2"])
     return year_interval(start)[0], year_interval(start + 9)[1]
 
 
@@ -358,7 +438,7 @@ def _previous(groups: dict[str, str], s: Situation) -> Interval | None:
         return None
     unit = groups["unit"].lower()
     size = {"year": 12, "quarter": 3, "month": 1}[unit]
-    sign = 1 if groups["rel"].lower() == "following" else -1
+    sign = 1 if groups["rel"].lower() == "following" else -1  # "previous", "preceding", "before"
     reference = s.reference(one_year)
     year = reference[0].year if reference else s.published.year
     if unit == "year":
@@ -375,12 +455,16 @@ def _previous(groups: dict[str, str], s: Situation) -> Interval | None:
 def _ago(groups: dict[str, str], s: Situation) -> Interval | None:
     """"a year ago" / "a year earlier" / "the year-ago quarter": the period the sentence is about, a year back;
     counted forms ("two months ago", "41 years ago") in their own unit."""
-    if "adj" in groups:
-        reference = s.reference(one_year, scope="sentence") or s.reference(one_year)
+    if "adj" in groups:  # a comparison with results: of a period that has ended by publication
+        def ended(interval: Interval) -> bool:
+            return one_year(interval) and interval[1] <= s.published
+        reference = s.reference(ended, scope="sentence") or s.reference(ended)
         if "q" in groups:
             year = (reference[0].year if reference else s.published.year) - 1
             number = s.vocabulary.ordinals[groups["q"].lower()]
             return month_interval(year, 3 * number - 2, 3 * number)
+        if reference is not None and (s.published - reference[1]).days > YEAR_AGO_ALREADY_DAYS:
+            return reference  # "Last year, losses were ... The year-earlier results": the text is already a year back
         return back(reference or (s.published, s.published), -12)
     count = _number(groups["n"], s.vocabulary)
     unit = groups["unit"].lower()
@@ -421,7 +505,14 @@ def _moved(reference: Interval, count: int, unit: str) -> Interval:
 def _anaphor(groups: dict[str, str], s: Situation) -> Interval | None:
     """"the same period", "that day", "that year", "the quarter": the latest period placed before, of that size."""
     what = groups["what"].lower()
+    if " ".join(groups.get("det", "").lower().split()) == "the latest" and what in ("quarter", "period"):
+        # "the latest quarter": the quarter the sentence is about, else the latest one that has ended
+        return s.reference(is_quarter, scope="sentence") or latest_quarter(s.published)
+    if what in ("then", "that time"):  # "until then": the latest period placed before, of any size
+        return s.reference()
     if what == "day":
+        if groups.get("det", "").lower() == "the":  # the trading day of a market report: the day the text is about
+            return s.reference(is_day, scope="previous") or (s.published, s.published)
         return s.reference(is_day)
     if what == "period":
         return s.reference(lambda i: not is_day(i)) or s.reference()
@@ -512,7 +603,7 @@ RESOLVERS: dict[str, Resolver] = {
     "calendar_date": _calendar_date, "day_span": _day_span, "date_span": _date_span, "month_span": _month_span,
     "month": _month_resolver, "weekday": _weekday, "quarter": _quarter, "half": _half,
     "first_months": _first_months, "part_span": _part_span, "year_span": _year_span, "five_year": _five_year,
-    "year": _year, "decade": _decade, "century": _century, "relative": _relative, "previous": _previous,
+    "year": _year, "year_period": _year_period, "short_year": _short_year, "week_of": _week_of, "current_year": _current_year, "spoken_year": _spoken_year, "decade": _decade, "century": _century, "relative": _relative, "previous": _previous,
     "ago": _ago, "anaphor": _anaphor, "today": _today, "within": _within, "past": _past, "part_of": _part_of,
     "season": _season,
 }

@@ -32,6 +32,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘']?[A-Z\d])|\n
 # A participle after a form of "be" is passive, not a past tense ("are supplied", "will be held").
 BE_FORMS = frozenset({"be", "being", "been", "is", "are", "am", "was", "were"})
 TODAY_GUESS_WINDOW = 4  # words between "today" and an -ed form that makes it the publication day
+_RANGE_FROM = re.compile(r"\b[Ff]rom\b")
 _YEARLESS_RULES = ("calendar_date", "day_span", "date_span", "month", "weekday")  # placed by the tense
 
 
@@ -85,6 +86,8 @@ def find_periods(text: str, published: datetime, *, source: str | None = None,
 
 def _is_deadline(text: str, start: int, vocabulary: Vocabulary) -> bool:
     words = _WORD.findall(text, max(0, start - 12), start)
+    if words and words[-1].lower() == "to" and _RANGE_FROM.search(text, max(0, start - 40), start):
+        return False  # "bought from Sept. 14 to Thursday": the end of a range, no target
     return bool(words) and words[-1].lower() in vocabulary.deadlines
 
 
