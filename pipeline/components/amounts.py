@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.components.amount_grammar import AmountGrammar, MoneyMatch, PercentMatch
+from pipeline.doctext import doc_text
 
 MONEY_KEY = "belta_money"
 PERCENTAGES_KEY = "belta_percentages"
@@ -24,8 +25,9 @@ class AmountFinder:
         self.grammar = grammar
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.user_data[MONEY_KEY] = tuple(self.grammar.money(doc.text))
-        doc.user_data[PERCENTAGES_KEY] = tuple(self.grammar.percentages(doc.text))
+        text = doc_text(doc)
+        doc.user_data[MONEY_KEY] = tuple(self.grammar.money(text))
+        doc.user_data[PERCENTAGES_KEY] = tuple(self.grammar.percentages(text))
         return doc
 
 

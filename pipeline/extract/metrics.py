@@ -23,6 +23,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
+from pipeline.doctext import doc_text
 from pipeline.errors import ResourceError
 from pipeline.extract.claims import claim_cues, sentence_spans
 from pipeline.extract.entities import Entities
@@ -111,8 +112,7 @@ def add_metrics(doc: Doc, article: Article, claims: Sequence[Claim], *, entities
     """The claims with `metric` and `subjects` set; every other field as it was."""
     if not claims:
         return ()
-    text = doc.text
-    reader = _Reader(text, entities, metrics(models_dir), claim_cues(models_dir).speech,
+    reader = _Reader(doc_text(doc), entities, metrics(models_dir), claim_cues(models_dir).speech,
                      taken=[(item.start, item.end) for item in (*money, *percentages, *dates)],
                      figures=sorted(item.start for item in (*money, *percentages)))
     done: dict[int, Claim] = {}
