@@ -25,9 +25,7 @@ class AmountFinder:
         self.grammar = grammar
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc_text(doc)
-        doc.user_data[MONEY_KEY] = tuple(self.grammar.money(text))
-        doc.user_data[PERCENTAGES_KEY] = tuple(self.grammar.percentages(text))
+        doc.user_data[MONEY_KEY], doc.user_data[PERCENTAGES_KEY] = self.grammar.amounts(doc_text(doc))
         return doc
 
 
