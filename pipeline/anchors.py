@@ -3,23 +3,26 @@
 `re` tries a pattern at every character of a text, and most of the project's patterns can only start at a few
 words: "from", "between", a month name, a digit. `Anchored` reads those from the compiled pattern itself (its
 parse tree), so no list is kept by hand: the literal word a match opens with ("from" in `\\bfrom\\s+`), or else
-the characters it may open with (the digits of `\\b\\d{4}`). `Words` indexes a text's words once; an anchored
-pattern's `finditer` then calls `match` at those words only, in text order, each time from the end of the last
-match, which is what `Pattern.finditer` does, so the matches are the same. A pattern whose starts cannot be read
-(it may start inside a word or on a space, or match nothing) runs as it is.
+the characters it may open with (the digits of `\\b\\d{4}`, the `$` of `[$€]\\d`). `Words` indexes a text's words
+once (`words_in`: once for the dates and the claims' metrics); an anchored pattern's `finditer` then calls `match`
+at those words and characters only, in text order, each time from the end of the last match, which is what
+`Pattern.finditer` does, so the matches are the same. A pattern whose starts cannot be read (it may start inside a
+word or on a space, or match nothing) runs as it is.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import chain
+from functools import cached_property, lru_cache
+from itertools import accumulate, filterfalse
 from re import _constants as sre  # the parse tree of a pattern, as `re` compiles it
 from re import _parser as sre_parse
 
-_TOKEN = re.compile(r"\w+|[^\w\s]")  # a word, or one character of punctuation
+_WORD_SPLIT = re.compile(r"(\w+)")
 _WORD_CHAR = re.compile(r"\w")
 _LONGEST_WORD = 40  # a longer literal is read as the start of a word
 _STEM = 3
@@ -28,35 +31,68 @@ _OTHER_WORDS = re.ASCII | re.LOCALE  # flags under which a word is not what `Wor
 
 
 class Words:
-    """Where a text's words and punctuation characters start, by word (lower case) and by first character; a word
+    """Where the words (runs of word characters) of a text start, by word in lower case, by its first three
+    characters and by its first character, and where a punctuation character stands: the last three are found when
+    a pattern first needs them, and each pattern's starts are kept for the other parts of the text it reads. A word
     with a character outside ASCII, which case-insensitive matching may read as another, is tried by every
     pattern."""
 
     def __init__(self, text: str) -> None:
-        self.by_word: dict[str, list[int]] = {}
-        self.by_stem: dict[str, list[int]] = {}  # by the first three characters
-        self.by_char: dict[str, list[int]] = {}
-        self.other: list[int] = []
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        for match in _TOKEN.finditer(text):
-            token, start = match.group(), match.start()
-            self.starts.append(start)
-            self.ends.append(match.end())
-            if token.isascii():
-                token = token.lower()
-                self.by_word.setdefault(token, []).append(start)
-                self.by_stem.setdefault(token[:_STEM], []).append(start)
-                self.by_char.setdefault(token[0], []).append(start)
-            else:
-                self.other.append(start)
+        self.text = text
+        parts = _WORD_SPLIT.split(text)  # space and punctuation, word, space and punctuation, word, ...
+        offsets = list(accumulate(map(len, parts), initial=0))
+        tokens, self.starts, self.ends = parts[1::2], offsets[1::2], offsets[2::2]
+        self.by_word: defaultdict[str, list[int]] = defaultdict(list)
+        for word, start in zip(map(str.lower, tokens), self.starts):
+            self.by_word[word].append(start)
+        unread = set(filterfalse(str.isascii, tokens))  # mostly none, and then no second walk over the words
+        self.other = [start for token, start in zip(tokens, self.starts) if token in unread] if unread else []
+        self._positions: dict[_Starts, list[int]] = {}  # where the matches of each pattern read so far may start
+
+    def positions(self, starts: _Starts) -> list[int]:
+        """Where a match of a pattern with these starts may begin, in text order."""
+        positions = self._positions.get(starts)
+        if positions is None:
+            found = set(self.other)
+            for word in starts.words:
+                found.update(self.by_word.get(word, ()))
+            if starts.stems or starts.chars:
+                by_stem, by_char = self._by_start
+                for stem in starts.stems:
+                    found.update(by_stem.get(stem, ()))
+                for char in starts.chars:
+                    found.update(by_char.get(char, ()))
+            for mark in starts.marks:
+                index = self.text.find(mark)
+                while index >= 0:
+                    found.add(index)
+                    index = self.text.find(mark, index + 1)
+            positions = self._positions[starts] = sorted(found)
+        return positions
+
+    @cached_property
+    def _by_start(self) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+        """Where the words start by their first three characters, and by their first one."""
+        by_stem: dict[str, list[int]] = {}
+        by_char: dict[str, list[int]] = {}
+        for word, starts in self.by_word.items():
+            by_stem.setdefault(word[:_STEM], []).extend(starts)
+            by_char.setdefault(word[0], []).extend(starts)
+        return by_stem, by_char
+
+
+@lru_cache(maxsize=4)
+def words_in(text: str) -> Words:
+    """The words of `text`, indexed once for the stages that read the same text one after another."""
+    return Words(text)
 
 
 @dataclass(frozen=True, slots=True)
 class _Starts:
     words: frozenset[str]  # whole words (lower case) a match starts with
     stems: frozenset[str]  # the first three characters of longer words it may start with ("may" for "May", "Mayor")
-    chars: frozenset[str]  # first characters (lower case) of the words or punctuation it may start with otherwise
+    chars: frozenset[str]  # first characters (lower case) of the words it may start with otherwise
+    marks: frozenset[str]  # punctuation characters it may start with
 
 
 class Anchored:
@@ -72,26 +108,19 @@ class Anchored:
         if self.starts is None:
             yield from self.pattern.finditer(text, start, end)
             return
+        positions = words.positions(self.starts)
+        if start > 0 or end < len(text):
+            positions = positions[bisect.bisect_left(positions, start):bisect.bisect_left(positions, end)]
+            cut = bisect.bisect_left(words.starts, end) - 1  # the last word starting before `end`
+            if cut >= 0 and start <= words.starts[cut] and words.ends[cut] > end:
+                positions = sorted({*positions, words.starts[cut]})  # cut at `end`, it may be another word then
         taken = start
-        for position in self._positions(words, start, end, len(text)):
+        for position in positions:
             if position >= taken:
                 match = self.pattern.match(text, position, end)
                 if match:
                     yield match
                     taken = match.end()
-
-    def _positions(self, words: Words, start: int, end: int, length: int) -> list[int]:
-        found = set(chain.from_iterable(words.by_word.get(word, ()) for word in self.starts.words))
-        found.update(chain.from_iterable(words.by_stem.get(stem, ()) for stem in self.starts.stems))
-        found.update(chain.from_iterable(words.by_char.get(char, ()) for char in self.starts.chars))
-        found.update(words.other)
-        if start == 0 and end == length:
-            return sorted(found)
-        cut = bisect.bisect_left(words.starts, end) - 1
-        if cut >= 0 and words.ends[cut] > end:
-            found.add(words.starts[cut])  # a word running on past `end` is cut there, and may be another word then
-        positions = sorted(found)
-        return positions[bisect.bisect_left(positions, start):bisect.bisect_left(positions, end)]
 
 
 def _starts(pattern: re.Pattern[str]) -> _Starts | None:
@@ -106,6 +135,7 @@ def _starts(pattern: re.Pattern[str]) -> _Starts | None:
     words: set[str] = set()
     stems: set[str] = set()
     chars: set[str] = set()
+    marks: set[str] = set()
     for guarded, prefix, closed, first in heads:
         if prefix and not guarded:
             return None  # it may start inside a word
@@ -115,11 +145,14 @@ def _starts(pattern: re.Pattern[str]) -> _Starts | None:
             stems.add(prefix[:_STEM])
         elif prefix:
             chars.add(prefix[0])
-        elif any(char.isspace() or (_is_word(char) and not guarded) for char in first):
-            return None
-        else:
-            chars.update(char.lower() for char in first)
-    return _Starts(frozenset(words), frozenset(stems), frozenset(chars))
+        for char in first:
+            if char.isspace() or (_is_word(char) and not guarded):
+                return None
+            if _is_word(char):
+                chars.add(char.lower())
+            else:
+                marks.add(char)
+    return _Starts(frozenset(words), frozenset(stems), frozenset(chars), frozenset(marks))
 
 
 class _Unanchored(Exception):
@@ -128,8 +161,8 @@ class _Unanchored(Exception):
 
 def _heads(frames: tuple, guarded: bool, prefix: str, depth: int) -> Iterator[tuple[bool, str, bool, frozenset[str]]]:
     """Every way a match can start: (whether a word boundary, or a lookbehind that excludes word characters, comes
-    before the first character; the word characters it opens with, in lower case; whether that word ends there;
-    the characters it may open with when it opens with no literal word character). `frames` are the op lists
+    before the first character; the word characters it opens with, in lower case, each a literal or a class of one
+    letter's cases (`[Tt]`); whether that word ends there; the characters it may open with otherwise). `frames` are the op lists
     still to match, innermost first, each with whether it ignores case."""
     if depth > 200:
         raise _Unanchored
@@ -166,11 +199,11 @@ def _heads(frames: tuple, guarded: bool, prefix: str, depth: int) -> Iterator[tu
             yield from _heads(after, guarded, prefix, depth + 1)
         again = after if high == 1 else (([(op, (0, high, sub))], ignorecase), *after)
         yield from _heads(((list(sub), ignorecase), *again), guarded, prefix, depth + 1)
-    elif op is sre.LITERAL and _is_word(chr(av)):
-        if ignorecase and not chr(av).isascii():
+    elif (letter := _letter(op, av)) is not None:
+        if ignorecase and not letter.isascii():
             raise _Unanchored  # "ſ" matches "s" then
         if len(prefix) < _LONGEST_WORD:
-            yield from _heads(after, guarded, prefix + chr(av).lower(), depth + 1)
+            yield from _heads(after, guarded, prefix + letter, depth + 1)
         else:
             yield guarded, prefix, False, frozenset()
     elif prefix:  # the first character after the word: the word ends unless it may be a word character
@@ -197,6 +230,21 @@ def _chars(items: list) -> frozenset[str]:
         else:
             raise _Unanchored
     return frozenset(chars)
+
+
+def _letter(op: int, av: object) -> str | None:
+    """The word character (lower case) a literal or a class such as `[Tt]` matches, when it is one."""
+    if op is sre.LITERAL:
+        chars = {chr(av)}  # type: ignore[arg-type]
+    elif op is sre.IN:
+        try:
+            chars = set(_chars(av))  # type: ignore[arg-type]
+        except _Unanchored:
+            return None
+    else:
+        return None
+    letters = {char.lower() for char in chars}
+    return letters.pop() if len(letters) == 1 and all(map(_is_word, chars)) else None
 
 
 def _may_be_word(op: int, av: object) -> bool:

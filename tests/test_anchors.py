@@ -9,18 +9,20 @@ import pytest
 from pipeline.anchors import Anchored, Words
 
 
-@pytest.mark.parametrize(("pattern", "words", "stems", "chars"), [
-    (r"\b(?:(?:from|between)\s+)?\d+", {"from", "between"}, set(), set("0123456789")),
-    (r"\b(?i:the)\s+(?P<n>first|second)\b", {"the"}, set(), set()),
-    (r"\b(?:May|June)", set(), {"may", "jun"}, set()),  # "Mayor" too: no boundary after the name
-    (r"\b(?:Q[1-4]|H[12])\b", set(), set(), {"q", "h"}),
-    (r"(?<![\w$])(?:1[6-9]|20)\d\d", set(), set(), {"1", "2"}),
-    (r"(?<![\w.])[$€]\s?\d", set(), set(), {"$", "€"}),
-    (r"\b(?:said|told)\b|\bnoted\s", {"said", "told", "noted"}, set(), set()),
+@pytest.mark.parametrize(("pattern", "words", "stems", "chars", "marks"), [
+    (r"\b(?:(?:from|between)\s+)?\d+", {"from", "between"}, set(), set("0123456789"), set()),
+    (r"\b(?i:the)\s+(?P<n>first|second)\b", {"the"}, set(), set(), set()),
+    (r"\b[Tt]he\s+plant\b", {"the"}, set(), set(), set()),
+    (r"\b(?:May|June)", set(), {"may", "jun"}, set(), set()),  # "Mayor" too: no boundary after the name
+    (r"\b(?:Q[1-4]|H[12])\b", set(), set(), {"q", "h"}, set()),
+    (r"(?<![\w$])(?:1[6-9]|20)\d\d", set(), set(), {"1", "2"}, set()),
+    (r"(?<![\w.])[$€]\s?\d", set(), set(), set(), {"$", "€"}),
+    (r"\((?:19|20)\d\d\)", set(), set(), set(), {"("}),
+    (r"\b(?:said|told)\b|\bnoted\s", {"said", "told", "noted"}, set(), set(), set()),
 ])
-def test_starts_are_read_from_the_pattern(pattern, words, stems, chars):
+def test_starts_are_read_from_the_pattern(pattern, words, stems, chars, marks):
     starts = Anchored(re.compile(pattern)).starts
-    assert (set(starts.words), set(starts.stems), set(starts.chars)) == (words, stems, chars)
+    assert (set(starts.words), set(starts.stems), set(starts.chars), set(starts.marks)) == (words, stems, chars, marks)
 
 
 @pytest.mark.parametrize("pattern", [
@@ -37,7 +39,7 @@ def test_patterns_whose_starts_cannot_be_told_run_as_they_are(pattern):
 
 TEXTS = [
     "From 12 to 15 May 2024 the Mayor said, between 3 and 5 June; (2024) $5 and €3.",
-    "saidx told; \u212aelvin kelvin KELVIN noted, Q3 H1 Q5 the The THE first",
+    "saidx told; \u212aelvin kelvin KELVIN noted, Q3 H1 Q5 the The THE first, the plant (The plant) THE plant",
     "x1990s 1990s 2024-25 20245 mid-2024, 'the' \"between\" 2\u00a0May",
 ]
 
@@ -45,7 +47,7 @@ TEXTS = [
 @pytest.mark.parametrize("pattern", [
     r"\b(?:from|between)\s+\d+", r"\b(?:May|June)", r"\b(?:said|told)\b|\bnoted\s", r"(?i)\bkelvin\b",
     r"(?<![\w$])(?:1[6-9]|20)\d\d", r"(?<![\w.])[$€]\s?\d", r"\b(?i:the)\s+(?P<n>first|second)\b",
-    r"\bsaid", r"\bsai\b",
+    r"\bsaid", r"\bsai\b", r"\b[Tt]he\s+plant\b", r"\((?:19|20)\d\d\)", r"(?i)\b\u212aelvin\b",
 ])
 @pytest.mark.parametrize("text", TEXTS)
 def test_the_same_matches_as_finditer_in_every_part_of_the_text(pattern, text):

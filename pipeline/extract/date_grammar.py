@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from pipeline.anchors import Anchored, Words
+from pipeline.anchors import Anchored, words_in
 from pipeline.errors import ResourceError
 from pipeline.resources import MODELS_DIR, read_jsonl
 
@@ -192,7 +192,7 @@ class DateGrammar:
     def expressions(self, text: str) -> list[Expression]:
         found: list[Expression] = []
         lowered = text.lower()
-        words = Words(text)
+        words = words_in(text)
         for rule, pattern, hints in self.rules:
             if hints and not any(hint in lowered for hint in hints):
                 continue
