@@ -23,12 +23,11 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
-from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.errors import Errors
 from spacy.tokens import Doc
 
 from pipeline.components.entity_ruler import CATALOG_ATTR
-from pipeline.doctext import doc_text
+from pipeline.doctext import doc_text, sentence_offsets
 from pipeline.errors import ResourceError
 from pipeline.extract.date_grammar import BASELINE_BEFORE, Vocabulary, date_grammar
 from pipeline.extract.dates import clause_tense
@@ -154,7 +153,9 @@ def sentence_spans(doc: Doc, article: Article) -> list[tuple[int, int]]:
     it broke inside a bracketed insert, the dateline left out."""
     text = doc_text(doc)
     pieces: list[tuple[int, int]] = []
-    for sentence_start, sentence_end in _sentences(doc):
+    if not doc.has_annotation("SENT_START"):
+        raise ValueError(Errors.E030)
+    for sentence_start, sentence_end in sentence_offsets(doc):
         for line in _LINE.finditer(text, sentence_start, sentence_end):
             pieces.append(line.span())
     merged: list[tuple[int, int]] = []
@@ -174,19 +175,6 @@ def sentence_spans(doc: Doc, article: Article) -> list[tuple[int, int]]:
         if start < end:
             spans.append((start, end))
     return spans
-
-
-def _sentences(doc: Doc) -> list[tuple[int, int]]:
-    """The senter's sentences as character offsets, from the token arrays (`doc.sents` makes a Span and Tokens
-    for each): from the first token's start to the last token's end."""
-    if not doc.has_annotation("SENT_START"):
-        raise ValueError(Errors.E030)
-    tokens = doc.to_array([SENT_START, IDX, LENGTH]).tolist()
-    if not tokens:
-        return []
-    firsts = [0, *(index for index in range(1, len(tokens)) if tokens[index][0] == 1)]
-    lasts = [first - 1 for first in firsts[1:]] + [len(tokens) - 1]
-    return [(tokens[first][1], tokens[last][1] + tokens[last][2]) for first, last in zip(firsts, lasts)]
 
 
 def _open_bracket(sentence: str) -> bool:
