@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -126,17 +126,28 @@ class AmountGrammar:
     def from_dir(cls, models_dir: Path) -> AmountGrammar:
         return cls(AmountLexicon.from_dir(models_dir))
 
+    def amounts(self, text: str) -> tuple[tuple[MoneyMatch, ...], tuple[PercentMatch, ...]]:
+        """`money(text)` and `percentages(text)` from one reading of the text."""
+        groups = list(self._groups(text))
+        return tuple(self._money_in(text, groups)), tuple(self._percentages_in(groups))
+
     def money(self, text: str) -> Iterator[MoneyMatch]:
         """Every amount with a currency in `text`, in order; ranges as one match."""
-        for group in self._groups(text):
+        return self._money_in(text, self._groups(text))
+
+    def percentages(self, text: str) -> Iterator[PercentMatch]:
+        """Every number with a percent unit in `text`, in order; "20 to 25 percent" gives 20 and 25."""
+        return self._percentages_in(self._groups(text))
+
+    def _money_in(self, text: str, groups: Iterable[tuple[_Atom, ...]]) -> Iterator[MoneyMatch]:
+        for group in groups:
             joined = self._money_of(text, group)
             # a range that does not hold ("$5 million-€3 million") still has its amounts
             parts = [joined] if joined is not None or len(group) == 1 else [self._money_of(text, (a,)) for a in group]
             yield from (part for part in parts if part is not None)
 
-    def percentages(self, text: str) -> Iterator[PercentMatch]:
-        """Every number with a percent unit in `text`, in order; "20 to 25 percent" gives 20 and 25."""
-        for group in self._groups(text):
+    def _percentages_in(self, groups: Iterable[tuple[_Atom, ...]]) -> Iterator[PercentMatch]:
+        for group in groups:
             if not group[-1].percent:
                 continue
             for atom in group:

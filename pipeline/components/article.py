@@ -18,6 +18,7 @@ from datetime import datetime
 from spacy.tokens import Doc
 
 from pipeline.components.spans import register
+from pipeline.doctext import doc_text
 from pipeline.types import Article, Dateline, Source
 
 PUBLISHED_ATTR = "belta_published"
@@ -35,7 +36,7 @@ def set_article(doc: Doc, article: Article) -> Doc:
     doc._.set(PUBLISHED_ATTR, published.replace(tzinfo=None).isoformat() if published else None)
     dateline = article.dateline
     doc._.set(DATELINE_ATTR, [dateline.start, dateline.end] if dateline else None)
-    doc._.set(TEXT_ATTR, None if article.text == doc.text else article.text)
+    doc._.set(TEXT_ATTR, None if article.text == doc_text(doc) else article.text)
     return doc
 
 
@@ -51,4 +52,4 @@ def article_of(doc: Doc) -> Article:
     # the extract functions read the dateline's offsets only (what is inside it is no mention)
     dateline = Dateline(place="", date=None, start=span[0], end=span[1]) if span else None
     return Article(source=Source(path="<doc>"), title=None, published=published, category=None, dateline=dateline,
-                   text=doc._.get(TEXT_ATTR) or doc.text)
+                   text=doc._.get(TEXT_ATTR) or doc_text(doc))

@@ -32,6 +32,7 @@ from pipeline.entities.names import PATRONYMIC, clean_person_span, person_name_p
 from pipeline.entities.organizations import LEGAL_TAILS, ModelOrganizations, common_words
 from pipeline.entities.rule_matcher import RuleMatcher
 from pipeline.entities.subdivisions import subdivision_code, subdivision_index
+from pipeline.doctext import doc_text
 from pipeline.entities.tokens import texts
 from pipeline.entities.rules import normalize_match
 
@@ -101,7 +102,7 @@ class EntityRuler:
         lower_case = common_words(words)
         ents = list(doc.ents)  # `doc.ents` makes new Spans on every call
         # texts sliced from the Doc's (`Span.text` makes a Token per word)
-        text = doc.text
+        text = doc_text(doc)
         idx = doc.to_array(IDX).tolist()
 
         def written(start: int, end: int) -> str:

@@ -23,9 +23,11 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
+from spacy.errors import Errors
 from spacy.tokens import Doc
 
 from pipeline.components.entity_ruler import CATALOG_ATTR
+from pipeline.doctext import doc_text, sentence_offsets
 from pipeline.errors import ResourceError
 from pipeline.extract.date_grammar import BASELINE_BEFORE, Vocabulary, date_grammar
 from pipeline.extract.dates import clause_tense
@@ -68,6 +70,7 @@ _TITLE_AFTER_VERB = re.compile(r"(?:[A-Z][\w.'-]*\s+(?:(?:[A-Z][\w.'-]*|of|and|t
 # A Q&A answer is headed by its speaker's name and a colon ("Oleg Kravchenko: In 2024, ...").
 _HEADING_COLON = re.compile(r"[ \t]*:")
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
+_LINE = re.compile(r"[^\n]+")
 _QUESTION_LINE = re.compile(r"\s*[-–—]\s")  # "– How did the company perform last year?"
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]er)\b")
 _ROLE_WINDOW = 60
@@ -116,7 +119,7 @@ def extract_claims(doc: Doc, article: Article, *, entities: Entities, money: tup
     """Every dated claim of the body, in body order."""
     if article.published is None or not dates:
         return ()
-    text = doc.text
+    text = doc_text(doc)
     cues = claim_cues(models_dir)
     tense_words = date_grammar(models_dir).vocabulary
     catalog = doc._.get(CATALOG_ATTR) if doc.has_extension(CATALOG_ATTR) else None
@@ -148,11 +151,13 @@ def extract_claims(doc: Doc, article: Article, *, entities: Entities, money: tup
 def sentence_spans(doc: Doc, article: Article) -> list[tuple[int, int]]:
     """Body sentences without surrounding space: the senter's, cut at line breaks, joined again where
     it broke inside a bracketed insert, the dateline left out."""
-    text = doc.text
+    text = doc_text(doc)
     pieces: list[tuple[int, int]] = []
-    for sentence in doc.sents:
-        for line in re.finditer(r"[^\n]+", text[sentence.start_char:sentence.end_char]):
-            pieces.append((sentence.start_char + line.start(), sentence.start_char + line.end()))
+    if not doc.has_annotation("SENT_START"):
+        raise ValueError(Errors.E030)
+    for sentence_start, sentence_end in sentence_offsets(doc):
+        for line in _LINE.finditer(text, sentence_start, sentence_end):
+            pieces.append(line.span())
     merged: list[tuple[int, int]] = []
     for start, end in pieces:
         if merged and _open_bracket(text[merged[-1][0]:merged[-1][1]]) and "\n" not in text[merged[-1][1]:start]:

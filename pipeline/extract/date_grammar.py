@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from pipeline.anchors import Anchored, words_in
 from pipeline.errors import ResourceError
 from pipeline.resources import MODELS_DIR, read_jsonl
 
@@ -121,9 +122,10 @@ class DateGrammar:
         spoken_year = (rf"(?:(?P<sy_hi>{i('nineteen|eighteen')})\s+(?P<sy_lo>{tens}(?:[-\s]{units})?|{teens})"
                        rf"|{i('the year')}\s+{i('two thousand')}(?:\s+{i('and')}\s+(?P<sy_2k>{units}|{teens}))?)(?![\w-])")
         # A rule with hints (lower-case words it cannot match without) runs only on texts that hold one of them:
-        # a substring scan instead of trying an open-ended pattern at every position.
-        self.rules: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = tuple(
-            (name, re.compile(pattern), tuple(hints)) for name, pattern, *hints in (
+        # a substring scan instead of trying an open-ended pattern at every position. Each rule is tried only at
+        # the words it can start with (pipeline/anchors.py).
+        self.rules: tuple[tuple[str, Anchored, tuple[str, ...]], ...] = tuple(
+            (name, Anchored(re.compile(pattern)), tuple(hints)) for name, pattern, *hints in (
             ("day_span", rf"\b(?:{i('from|between')}\s+)?(?P<d1>{day})(?:{dash}|\s+{i('to|and|until|till')}\s+)"
                          rf"(?P<d2>{day})\s+(?:{i('of')}\s+)?(?P<m>{month})(?:,?\s+(?P<y>{year}))?"),
             ("day_span", rf"\b(?P<m>{month})\s+(?P<d1>{day})(?:{dash}|\s+{i('and|to|through|until|till')}\s+)(?P<d2>{day})"
@@ -226,10 +228,11 @@ class DateGrammar:
     def expressions(self, text: str) -> list[Expression]:
         found: list[Expression] = []
         lowered = text.lower()
+        words = words_in(text)
         for rule, pattern, hints in self.rules:
             if hints and not any(hint in lowered for hint in hints):
                 continue
-            for match in pattern.finditer(text):
+            for match in pattern.finditer(text, words):
                 groups = {k: v for k, v in match.groupdict().items() if v is not None}
                 if self._rejected(rule, groups, text, match):
                     continue

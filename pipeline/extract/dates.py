@@ -14,9 +14,9 @@ from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
-from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc
 
+from pipeline.doctext import doc_text, sentence_offsets
 from pipeline.extract.date_grammar import BASELINE_BEFORE, DateGrammar, Vocabulary, date_grammar
 from pipeline.extract.date_resolver import Interval, Situation, Tense, resolve
 from pipeline.types import Article, Period
@@ -40,9 +40,8 @@ def extract_dates(doc: Doc, article: Article, *, models_dir: Path = MODELS_DIR) 
     """Every placeable date or period in the body, in body order."""
     if article.published is None:
         return ()
-    tokens = doc.to_array([SENT_START, IDX])  # one array read, not a walk over doc.sents
-    starts = sorted({0, *tokens[tokens[:, 0] == 1, 1].tolist()}) if len(doc) else [0]
-    return tuple(find_periods(doc.text, article.published, source=article.text, skip=_dateline_span(article),
+    starts = [start for start, _ in sentence_offsets(doc)] or [0]
+    return tuple(find_periods(doc_text(doc), article.published, source=article.text, skip=_dateline_span(article),
                               grammar=date_grammar(models_dir), sentences=starts))
 
 

@@ -15,14 +15,17 @@ a person's title ("Governor of Kirov Oblast Aleksandr Sokolov"), plus what its r
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
 from spacy.tokens import Doc
 
+from pipeline.anchors import Anchored, words_in
+from pipeline.doctext import doc_text
 from pipeline.errors import ResourceError
 from pipeline.extract.claims import claim_cues, sentence_spans
 from pipeline.extract.entities import Entities
@@ -57,19 +60,25 @@ _REFERENCES: dict[str, tuple[str, ...]] = {
         "centre", "organisation", "organization", "union", "commission", "regulator")},
 }
 # Lower case only: "the Ministry of Industry" is a name, not a reference.
-_REFERENCE = re.compile(r"\b(?:" + "|".join(sorted((re.escape(r).replace("the", "[Tt]he", 1) for r in _REFERENCES),
-                                                  key=len, reverse=True)) + r")\b(?![ -][A-Z])")
+_REFERENCE = Anchored(re.compile(
+    r"\b(?:" + "|".join(sorted((re.escape(r).replace("the", "[Tt]he", 1) for r in _REFERENCES), key=len, reverse=True))
+    + r")\b(?![ -][A-Z])"))
 
 
 @dataclass(frozen=True, slots=True)
 class Metrics:
     """The closed list: `labels` by metric, and one pattern of every cue, longest first."""
     labels: dict[str, str]
-    cues: re.Pattern[str]
+    cues: Anchored
     metric_of: tuple[tuple[re.Pattern[str], str], ...]  # each cue's own pattern and its metric, longest first
+    # the metric of each cue as written, kept: finding it tries the patterns one by one
+    named: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     def metric(self, cue: str) -> str:
-        return next(metric for pattern, metric in self.metric_of if pattern.fullmatch(cue))
+        metric = self.named.get(cue)
+        if metric is None:
+            metric = self.named[cue] = next(metric for pattern, metric in self.metric_of if pattern.fullmatch(cue))
+        return metric
 
 
 def load_metrics(path: Path) -> Metrics:
@@ -82,7 +91,7 @@ def load_metrics(path: Path) -> Metrics:
         cues += [(cue.strip(), row["metric"]) for cue in row["cues"].split("|") if cue.strip()]
     patterns = sorted(((_cue_pattern(cue), metric) for cue, metric in cues), key=lambda p: -len(p[0]))
     return Metrics(labels=labels,
-                   cues=re.compile(r"(?i)\b(?:" + "|".join(p for p, _ in patterns) + r")\b"),
+                   cues=Anchored(re.compile(r"(?i)\b(?:" + "|".join(p for p, _ in patterns) + r")\b")),
                    metric_of=tuple((re.compile(p, re.IGNORECASE), metric) for p, metric in patterns))
 
 
@@ -111,15 +120,20 @@ def add_metrics(doc: Doc, article: Article, claims: Sequence[Claim], *, entities
     """The claims with `metric` and `subjects` set; every other field as it was."""
     if not claims:
         return ()
-    text = doc.text
-    reader = _Reader(text, entities, metrics(models_dir), claim_cues(models_dir).speech,
+    reader = _Reader(doc_text(doc), entities, metrics(models_dir), claim_cues(models_dir).speech,
                      taken=[(item.start, item.end) for item in (*money, *percentages, *dates)],
                      figures=sorted(item.start for item in (*money, *percentages)))
     done: dict[int, Claim] = {}
     before = _Said()
-    for start, end in sentence_spans(doc, article):
-        inside = [(index, claim) for index, claim in enumerate(claims) if start <= claim.start < end]
-        for index, part in inside or [(None, None)]:
+    sentences = sentence_spans(doc, article)
+    starts = [start for start, _ in sentences]
+    claims_of: dict[int, list[tuple[int, Claim]]] = {}  # the claims of each sentence, in their order
+    for index, claim in enumerate(claims):
+        sentence = bisect.bisect_right(starts, claim.start) - 1
+        if sentence >= 0 and claim.start < sentences[sentence][1]:
+            claims_of.setdefault(sentence, []).append((index, claim))
+    for sentence, (start, end) in enumerate(sentences):
+        for index, part in claims_of.get(sentence) or [(None, None)]:
             said = reader.read(part.start if part else start, part.end if part else end, before)
             if index is not None:
                 done[index] = replace(claims[index], metric=said.metric, subjects=said.subjects)
@@ -132,9 +146,10 @@ class _Reader:
     def __init__(self, text: str, entities: Entities, listed: Metrics, speech: re.Pattern[str], *,
                  taken: list[tuple[int, int]], figures: list[int]) -> None:
         self.text = text
+        self.words = words_in(text)
         self.listed = listed
         self.speech = speech
-        self.taken = taken
+        self.taken = frozenset(offset for start, end in taken for offset in range(start, end))
         self.figures = figures
         self.people = sorted((m.start, m.end) for p in entities.people for m in p.mentions)
         # (start, end, name, what it is) of every mention a subject may come from, in text order
@@ -142,18 +157,20 @@ class _Reader:
             [(m.start, m.end, r.name, r.kind) for r in entities.regions for m in r.mentions]
             + [(m.start, m.end, e.name, "enterprise") for e in entities.enterprises for m in e.mentions]
             + [(m.start, m.end, o.name, "organization") for o in entities.organizations for m in o.mentions])
+        self.mention_starts = [mention[0] for mention in self.mentions]
 
     def read(self, start: int, end: int, before: _Said) -> _Said:
         figures = self._figures(start, end)
         metric = self._metric(start, end, figures)
         if metric is None and figures and _CARRIED.search(self.text, start, end):
             metric = before.metric
-        inside = [(s, e, name) for s, e, name, _ in self.mentions if start <= s and e <= end]
+        first, last = bisect.bisect_left(self.mention_starts, start), bisect.bisect_right(self.mention_starts, end)
+        inside = [(s, e, name) for s, e, name, _ in self.mentions[first:last] if e <= end]
         # a name that sources the statement or stands in a title is no subject of it, however else it is written
         # ("the National Statistics Committee (Belstat)")
         aside = {name for s, e, name in inside if self._source(s, e) or self._title(s, e)}
         named = [(s, name) for s, _, name in inside if name not in aside]
-        for reference in _REFERENCE.finditer(self.text, start, end):
+        for reference in _REFERENCE.finditer(self.text, self.words, start, end):
             kinds = _REFERENCES[reference.group().lower()]
             earlier = [(s, name) for s, _, name, kind in self.mentions if kind in kinds and s < reference.start()]
             if earlier:
@@ -164,12 +181,12 @@ class _Reader:
         return _Said(metric if figures else None, subjects)
 
     def _figures(self, start: int, end: int) -> list[int]:
-        counts = [m.start() for m in _NUMBER.finditer(self.text, start, end)
-                  if not any(s <= m.start() < e for s, e in self.taken)]
-        return sorted([f for f in self.figures if start <= f < end] + counts)
+        counts = [m.start() for m in _NUMBER.finditer(self.text, start, end) if m.start() not in self.taken]
+        inside = self.figures[bisect.bisect_left(self.figures, start):bisect.bisect_left(self.figures, end)]
+        return sorted(inside + counts)
 
     def _metric(self, start: int, end: int, figures: list[int]) -> str | None:
-        cues = list(self.listed.cues.finditer(self.text, start, end))
+        cues = list(self.listed.cues.finditer(self.text, self.words, start, end))
         if not cues:
             return None
         first = figures[0] if figures else start

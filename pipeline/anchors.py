@@ -1,0 +1,272 @@
+"""Regular expressions tried only at the words their matches can start with.
+
+`re` tries a pattern at every character of a text, and most of the project's patterns can only start at a few
+words: "from", "between", a month name, a digit. `Anchored` reads those from the compiled pattern itself (its
+parse tree), so no list is kept by hand: the literal word a match opens with ("from" in `\\bfrom\\s+`), or else
+the characters it may open with (the digits of `\\b\\d{4}`, the `$` of `[$€]\\d`). `Words` indexes a text's words
+once (`words_in`: once for the dates and the claims' metrics); an anchored pattern's `finditer` then calls `match`
+at those words and characters only, in text order, each time from the end of the last match, which is what
+`Pattern.finditer` does, so the matches are the same. A pattern whose starts cannot be read (it may start inside a
+word or on a space, or match nothing) runs as it is.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from itertools import accumulate, filterfalse
+from re import _constants as sre  # the parse tree of a pattern, as `re` compiles it
+from re import _parser as sre_parse
+
+_WORD_SPLIT = re.compile(r"(\w+)")
+_WORD_CHAR = re.compile(r"\w")
+_LONGEST_WORD = 40  # a longer literal is read as the start of a word
+_STEM = 3
+_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+_OTHER_WORDS = re.ASCII | re.LOCALE  # flags under which a word is not what `Words` reads as one
+
+
+class Words:
+    """Where the words (runs of word characters) of a text start, by word in lower case, by its first three
+    characters and by its first character, and where a punctuation character stands: the last three are found when
+    a pattern first needs them, and each pattern's starts are kept for the other parts of the text it reads. A word
+    with a character outside ASCII, which case-insensitive matching may read as another, is tried by every
+    pattern."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        parts = _WORD_SPLIT.split(text)  # space and punctuation, word, space and punctuation, word, ...
+        offsets = list(accumulate(map(len, parts), initial=0))
+        tokens, self.starts, self.ends = parts[1::2], offsets[1::2], offsets[2::2]
+        self.by_word: defaultdict[str, list[int]] = defaultdict(list)
+        for word, start in zip(map(str.lower, tokens), self.starts):
+            self.by_word[word].append(start)
+        unread = set(filterfalse(str.isascii, tokens))  # mostly none, and then no second walk over the words
+        self.other = [start for token, start in zip(tokens, self.starts) if token in unread] if unread else []
+        self._positions: dict[_Starts, list[int]] = {}  # where the matches of each pattern read so far may start
+
+    def positions(self, starts: _Starts) -> list[int]:
+        """Where a match of a pattern with these starts may begin, in text order."""
+        positions = self._positions.get(starts)
+        if positions is None:
+            found = set(self.other)
+            for word in starts.words:
+                found.update(self.by_word.get(word, ()))
+            if starts.stems or starts.chars:
+                by_stem, by_char = self._by_start
+                for stem in starts.stems:
+                    found.update(by_stem.get(stem, ()))
+                for char in starts.chars:
+                    found.update(by_char.get(char, ()))
+            for mark in starts.marks:
+                index = self.text.find(mark)
+                while index >= 0:
+                    found.add(index)
+                    index = self.text.find(mark, index + 1)
+            positions = self._positions[starts] = sorted(found)
+        return positions
+
+    @cached_property
+    def _by_start(self) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+        """Where the words start by their first three characters, and by their first one."""
+        by_stem: dict[str, list[int]] = {}
+        by_char: dict[str, list[int]] = {}
+        for word, starts in self.by_word.items():
+            by_stem.setdefault(word[:_STEM], []).extend(starts)
+            by_char.setdefault(word[0], []).extend(starts)
+        return by_stem, by_char
+
+
+@lru_cache(maxsize=4)
+def words_in(text: str) -> Words:
+    """The words of `text`, indexed once for the stages that read the same text one after another."""
+    return Words(text)
+
+
+@dataclass(frozen=True, slots=True)
+class _Starts:
+    words: frozenset[str]  # whole words (lower case) a match starts with
+    stems: frozenset[str]  # the first three characters of longer words it may start with ("may" for "May", "Mayor")
+    chars: frozenset[str]  # first characters (lower case) of the words it may start with otherwise
+    marks: frozenset[str]  # punctuation characters it may start with
+
+
+class Anchored:
+    """A compiled pattern and where its matches can start."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.starts = _starts(pattern)
+
+    def finditer(self, text: str, words: Words, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
+        """`self.pattern.finditer(text, start, end)`, trying only the starts `words` (made from `text`) gives."""
+        end = len(text) if end is None else end
+        if self.starts is None:
+            yield from self.pattern.finditer(text, start, end)
+            return
+        positions = words.positions(self.starts)
+        if start > 0 or end < len(text):
+            positions = positions[bisect.bisect_left(positions, start):bisect.bisect_left(positions, end)]
+            cut = bisect.bisect_left(words.starts, end) - 1  # the last word starting before `end`
+            if cut >= 0 and start <= words.starts[cut] and words.ends[cut] > end:
+                positions = sorted({*positions, words.starts[cut]})  # cut at `end`, it may be another word then
+        taken = start
+        for position in positions:
+            if position >= taken:
+                match = self.pattern.match(text, position, end)
+                if match:
+                    yield match
+                    taken = match.end()
+
+
+def _starts(pattern: re.Pattern[str]) -> _Starts | None:
+    """The words and characters every match of `pattern` starts with, or None when that cannot be told."""
+    if pattern.flags & _OTHER_WORDS:
+        return None
+    try:
+        tree = sre_parse.parse(pattern.pattern, pattern.flags)
+        heads = list(_heads(((list(tree), bool(pattern.flags & re.IGNORECASE)),), False, "", 0))
+    except _Unanchored:
+        return None
+    words: set[str] = set()
+    stems: set[str] = set()
+    chars: set[str] = set()
+    marks: set[str] = set()
+    for guarded, prefix, closed, first in heads:
+        if prefix and not guarded:
+            return None  # it may start inside a word
+        if prefix and closed:
+            words.add(prefix)
+        elif len(prefix) >= _STEM:
+            stems.add(prefix[:_STEM])
+        elif prefix:
+            chars.add(prefix[0])
+        for char in first:
+            if char.isspace() or (_is_word(char) and not guarded):
+                return None
+            if _is_word(char):
+                chars.add(char.lower())
+            else:
+                marks.add(char)
+    return _Starts(frozenset(words), frozenset(stems), frozenset(chars), frozenset(marks))
+
+
+class _Unanchored(Exception):
+    """A path through the pattern whose start cannot be told."""
+
+
+def _heads(frames: tuple, guarded: bool, prefix: str, depth: int) -> Iterator[tuple[bool, str, bool, frozenset[str]]]:
+    """Every way a match can start: (whether a word boundary, or a lookbehind that excludes word characters, comes
+    before the first character; the word characters it opens with, in lower case, each a literal or a class of one
+    letter's cases (`[Tt]`); whether that word ends there; the characters it may open with otherwise). `frames` are the op lists
+    still to match, innermost first, each with whether it ignores case."""
+    if depth > 200:
+        raise _Unanchored
+    if not frames:
+        if not prefix:
+            raise _Unanchored  # it may match the empty string
+        yield guarded, prefix, False, frozenset()
+        return
+    (ops, ignorecase), rest = frames[0], frames[1:]
+    if not ops:
+        yield from _heads(rest, guarded, prefix, depth + 1)
+        return
+    (op, av), after = ops[0], ((ops[1:], ignorecase), *rest)
+    if op is sre.AT:
+        if prefix and av is sre.AT_BOUNDARY:
+            yield guarded, prefix, True, frozenset()  # after word characters: the word ends here
+        else:
+            yield from _heads(after, guarded or av is sre.AT_BOUNDARY, prefix, depth + 1)
+    elif op in (sre.ASSERT, sre.ASSERT_NOT):
+        guards = not prefix and op is sre.ASSERT_NOT and av[0] == -1 and _excludes_words(list(av[1]))
+        yield from _heads(after, guarded or guards, prefix, depth + 1)
+    elif op is sre.SUBPATTERN:
+        _, add_flags, _, sub = av
+        if add_flags & _OTHER_WORDS:
+            raise _Unanchored
+        yield from _heads(((list(sub), ignorecase or bool(add_flags & re.IGNORECASE)), *after), guarded, prefix,
+                          depth + 1)
+    elif op is sre.BRANCH:
+        for alternative in av[1]:
+            yield from _heads(((list(alternative), ignorecase), *after), guarded, prefix, depth + 1)
+    elif op in _REPEATS:
+        low, high, sub = av
+        if low == 0:
+            yield from _heads(after, guarded, prefix, depth + 1)
+        again = after if high == 1 else (([(op, (0, high, sub))], ignorecase), *after)
+        yield from _heads(((list(sub), ignorecase), *again), guarded, prefix, depth + 1)
+    elif (letter := _letter(op, av)) is not None:
+        if ignorecase and not letter.isascii():
+            raise _Unanchored  # "ſ" matches "s" then
+        if len(prefix) < _LONGEST_WORD:
+            yield from _heads(after, guarded, prefix + letter, depth + 1)
+        else:
+            yield guarded, prefix, False, frozenset()
+    elif prefix:  # the first character after the word: the word ends unless it may be a word character
+        yield guarded, prefix, not _may_be_word(op, av), frozenset()
+    elif op is sre.LITERAL or op is sre.IN:
+        chars = frozenset(chr(av)) if op is sre.LITERAL else _chars(av)
+        if ignorecase and any(not char.isascii() for char in chars):
+            raise _Unanchored
+        yield guarded, "", False, chars
+    else:
+        raise _Unanchored
+
+
+def _chars(items: list) -> frozenset[str]:
+    """The characters a character class matches, when it is a short list of them."""
+    chars: set[str] = set()
+    for op, av in items:
+        if op is sre.LITERAL:
+            chars.add(chr(av))
+        elif op is sre.RANGE and av[1] - av[0] < 256:
+            chars.update(map(chr, range(av[0], av[1] + 1)))
+        elif op is sre.CATEGORY and av is sre.CATEGORY_DIGIT:
+            chars.update("0123456789")  # and digits outside ASCII, in words every pattern tries
+        else:
+            raise _Unanchored
+    return frozenset(chars)
+
+
+def _letter(op: int, av: object) -> str | None:
+    """The word character (lower case) a literal or a class such as `[Tt]` matches, when it is one."""
+    if op is sre.LITERAL:
+        chars = {chr(av)}  # type: ignore[arg-type]
+    elif op is sre.IN:
+        try:
+            chars = set(_chars(av))  # type: ignore[arg-type]
+        except _Unanchored:
+            return None
+    else:
+        return None
+    letters = {char.lower() for char in chars}
+    return letters.pop() if len(letters) == 1 and all(map(_is_word, chars)) else None
+
+
+def _may_be_word(op: int, av: object) -> bool:
+    """Whether the op may match a word character (True when it cannot be told)."""
+    if op is sre.LITERAL:
+        return _is_word(chr(av))  # type: ignore[arg-type]
+    if op is not sre.IN:
+        return True
+    for item, value in av:  # type: ignore[attr-defined]
+        if item is sre.LITERAL and not _is_word(chr(value)):
+            continue
+        if item is sre.CATEGORY and value in (sre.CATEGORY_SPACE, sre.CATEGORY_NOT_WORD):
+            continue
+        return True
+    return False
+
+
+def _excludes_words(items: list) -> bool:
+    """A lookbehind of one character class that holds every word character: what comes before is no word."""
+    return (len(items) == 1 and items[0][0] is sre.IN and (sre.CATEGORY, sre.CATEGORY_WORD) in items[0][1]
+            and all(op is not sre.NEGATE for op, _ in items[0][1]))
+
+
+def _is_word(char: str) -> bool:
+    return _WORD_CHAR.match(char) is not None

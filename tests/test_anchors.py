@@ -1,0 +1,58 @@
+"""Anchored patterns: where a match can start, read from the pattern, and the same matches as `finditer`."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from pipeline.anchors import Anchored, Words
+
+
+@pytest.mark.parametrize(("pattern", "words", "stems", "chars", "marks"), [
+    (r"\b(?:(?:from|between)\s+)?\d+", {"from", "between"}, set(), set("0123456789"), set()),
+    (r"\b(?i:the)\s+(?P<n>first|second)\b", {"the"}, set(), set(), set()),
+    (r"\b[Tt]he\s+plant\b", {"the"}, set(), set(), set()),
+    (r"\b(?:May|June)", set(), {"may", "jun"}, set(), set()),  # "Mayor" too: no boundary after the name
+    (r"\b(?:Q[1-4]|H[12])\b", set(), set(), {"q", "h"}, set()),
+    (r"(?<![\w$])(?:1[6-9]|20)\d\d", set(), set(), {"1", "2"}, set()),
+    (r"(?<![\w.])[$€]\s?\d", set(), set(), set(), {"$", "€"}),
+    (r"\((?:19|20)\d\d\)", set(), set(), set(), {"("}),
+    (r"\b(?:said|told)\b|\bnoted\s", {"said", "told", "noted"}, set(), set(), set()),
+])
+def test_starts_are_read_from_the_pattern(pattern, words, stems, chars, marks):
+    starts = Anchored(re.compile(pattern)).starts
+    assert (set(starts.words), set(starts.stems), set(starts.chars), set(starts.marks)) == (words, stems, chars, marks)
+
+
+@pytest.mark.parametrize("pattern", [
+    r"(?:1[6-9]|20)\d0s",  # may start inside a word ("A1990s")
+    r"\s+and\s+",  # starts on a space
+    r"x?",  # matches the empty string
+    r"(?i)\bſtate",  # "ſ" matches "s" when case is ignored
+    r"\b\w+ed\b",  # any word
+    r"(?a)\bstate",  # "étate" has a word boundary inside it then
+])
+def test_patterns_whose_starts_cannot_be_told_run_as_they_are(pattern):
+    assert Anchored(re.compile(pattern)).starts is None
+
+
+TEXTS = [
+    "From 12 to 15 May 2024 the Mayor said, between 3 and 5 June; (2024) $5 and €3.",
+    "saidx told; \u212aelvin kelvin KELVIN noted, Q3 H1 Q5 the The THE first, the plant (The plant) THE plant",
+    "x1990s 1990s 2024-25 20245 mid-2024, 'the' \"between\" 2\u00a0May",
+]
+
+
+@pytest.mark.parametrize("pattern", [
+    r"\b(?:from|between)\s+\d+", r"\b(?:May|June)", r"\b(?:said|told)\b|\bnoted\s", r"(?i)\bkelvin\b",
+    r"(?<![\w$])(?:1[6-9]|20)\d\d", r"(?<![\w.])[$€]\s?\d", r"\b(?i:the)\s+(?P<n>first|second)\b",
+    r"\bsaid", r"\bsai\b", r"\b[Tt]he\s+plant\b", r"\((?:19|20)\d\d\)", r"(?i)\b\u212aelvin\b",
+])
+@pytest.mark.parametrize("text", TEXTS)
+def test_the_same_matches_as_finditer_in_every_part_of_the_text(pattern, text):
+    anchored, words = Anchored(re.compile(pattern)), Words(text)
+    for start in range(0, len(text), 3):
+        for end in (*range(start, len(text), 7), len(text)):
+            expected = [(m.span(), m.groups()) for m in anchored.pattern.finditer(text, start, end)]
+            assert [(m.span(), m.groups()) for m in anchored.finditer(text, words, start, end)] == expected
