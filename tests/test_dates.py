@@ -303,6 +303,21 @@ PUBLIC_NEWS_FORMS = [
       D("1990-09-30")), ("the year-ago period", D("1988-07-01"), D("1988-09-30"))]),
 ]
 
+# The tense of a clause: a past verb right before a day dates its event; "has scheduled" looks ahead; an "and"
+# between two names joins no clauses.
+TENSE_FORMS = [
+    ("The court lifted the order issued Tuesday and also fined the firm.", datetime(2000, 4, 17),
+     [("Tuesday", D("2000-04-11"), D("2000-04-11"))]),
+    ("The council issued on Friday a notice that the road will close.", datetime(1999, 3, 13),
+     [("Friday", D("1999-03-12"), D("1999-03-12"))]),
+    ("The mayor has scheduled a hearing Thursday to discuss the budget.", datetime(1999, 5, 5),
+     [("Thursday", D("1999-05-06"), D("1999-05-06"))]),
+    ("The airline will add flights between Spain and Morocco by June in the search for markets untouched by the slump.",
+     datetime(1998, 2, 13), [("by June", D("1998-06-01"), D("1998-06-30"))]),
+    ("The concert will be held Friday.", datetime(1999, 3, 13), [("Friday", D("1999-03-19"), D("1999-03-19"))]),
+]
+PUBLIC_NEWS_FORMS += TENSE_FORMS
+
 # Expressions the resolver leaves out: events named with a year, durations, words that look like seasons.
 NOT_PLACED = [
     "The 2027 Minsk Cup drew 40 teams.",

@@ -26,6 +26,7 @@ from pipeline.resources import MODELS_DIR
 _CLAUSE_EDGE = re.compile(r"[;:()\[\]“”\"\n–—]|,\s|\.\s|[.!?]$|\s(?:and|but|that|while|which)\s")
 _MAIN_CLAUSE_EDGE = re.compile(r"[;:()\[\]“”\"\n–—]|\.\s|[.!?]$|,\s+(?:and|but|while|whereas)\s")
 _WORD = re.compile(r"[A-Za-z']+")
+_NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+$")
 _FRONTING_WORDS = {"on", "in", "at", "by", "from", "since", "until", "till", "during", "then", "also", "finally",
                    "separately", "meanwhile"}
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘']?[A-Z\d])|\n")
@@ -97,10 +98,13 @@ def clause_tense(text: str, start: int, end: int, vocabulary: Vocabulary, *, gue
     None when there is none. A participle after "be" is no cue: the auxiliary before it decides
     ("will be held"). The "to" after a verb such as "agreed" is a future cue for a span after it ("agreed with
     the retailer to sell its goods from 1 December"), not for one before it ("agreed on Monday to build").
+    A past verb right before the span dates its event whatever else the clause holds ("the ruling issued
+    Thursday"), and an "and" between two names is no clause joint ("flights between Spain and Morocco by June").
     Given its `sentence` (for a weekday, which has no nearest occurrence to fall back on), a clause without a
     cue takes the nearest cue of the sentence, -ed forms counted like the others ("At the auction on
     Friday, a tractor sold for Br95,000")."""
-    left = max((m.end() for m in _CLAUSE_EDGE.finditer(text, max(0, start - 200), start)), default=max(0, start - 200))
+    left = max((m.end() for m in _CLAUSE_EDGE.finditer(text, max(0, start - 200), start) if not _joins_names(text, m)),
+               default=max(0, start - 200))
     edge = _CLAUSE_EDGE.search(text, end, min(len(text), end + 200))
     if edge and _opens_clause(text[left:start], text[end:edge.start()]) and edge.group().startswith(","):
         # A fronted date ("On Monday, the concern approved ...") belongs to the clause after its comma, whose
@@ -108,6 +112,8 @@ def clause_tense(text: str, start: int, end: int, vocabulary: Vocabulary, *, gue
         # Monday, Gomeldrev, part of the concern, will sign ...").
         edge = _MAIN_CLAUSE_EDGE.search(text, edge.end(), min(len(text), end + 200))
     right = edge.start() if edge else min(len(text), end + 200)
+    if _past_verb_before(text, left, start, vocabulary):
+        return "past"
     tense = _nearest_cue(text, left, right, start, end, vocabulary, guess_window)
     if tense is None and sentence is not None:
         tense = _nearest_cue(text, *sentence, start, end, vocabulary, guess_window, forms_are_cues=True)
@@ -139,6 +145,25 @@ def _nearest_cue(text: str, left: int, right: int, start: int, end: int, vocabul
     if not cues:
         return None
     return min(cues, key=lambda cue: start - cue[0] if cue[0] < start else cue[0] - end)[1]
+
+
+def _past_verb_before(text: str, left: int, start: int, vocabulary: Vocabulary) -> bool:
+    """A past verb right before the span, or before "on" and the span, dates its event whatever other cues the
+    clause holds ("the injunction issued Thursday and also order ..." is no future; "issued on Friday a notice that
+    the road will close"); not a participle after "be" ("will be held Friday")."""
+    words = [m.group().lower() for m in _WORD.finditer(text, max(left, start - 40), start)]
+    if words and words[-1] == "on":
+        words.pop()
+    if not words or (len(words) > 1 and words[-2] in BE_FORMS):
+        return False
+    return words[-1] in vocabulary.past_cues and words[-1] not in ("last", "past", "ago") \
+        or _past_form(words[-1], vocabulary)
+
+
+def _joins_names(text: str, edge: re.Match[str]) -> bool:
+    """An "and" between two capitalised words joins names, not clauses ("between Australia and India by August")."""
+    return edge.group().strip() == "and" and bool(_NAME_BEFORE.search(text, max(0, edge.start() - 40), edge.start())) \
+        and text[edge.end():edge.end() + 1].isupper()
 
 
 def _opens_clause(before: str, after: str) -> bool:
