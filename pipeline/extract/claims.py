@@ -241,7 +241,7 @@ def statements(text: str, start: int, end: int, dates: Sequence[Period], speech:
     statements = []
     for s, e, a in anchored:
         clause = next((c for c in clauses if c[0] <= a.start < c[1]), (s, e))
-        told = _demotion(text, a, s, speech) == SPEECH_ACT
+        told = demotion(a, s) == SPEECH_ACT  # kept from choosing the anchor; only a level 0 is ever raised
         statements.append((s, e, a, text[s:e] if told else text[clause[0]:clause[1]], told))
     return statements
 
