@@ -16,6 +16,7 @@ several sentences keeps its speaker.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -124,6 +125,7 @@ def extract_claims(doc: Doc, article: Article, *, entities: Entities, money: tup
     tense_words = date_grammar(models_dir).vocabulary
     catalog = doc._.get(CATALOG_ATTR) if doc.has_extension(CATALOG_ATTR) else None
     speakers = Speakers(text, entities.people, cues, genders=catalog.genders if catalog else {})
+    mentions = EntityMentions(entities)
     claims = []
     for start, end in sentence_spans(doc, article):
         speaker = speakers.of_sentence(start, end)
@@ -140,7 +142,7 @@ def extract_claims(doc: Doc, article: Article, *, entities: Entities, money: tup
                 speaker=speaker,
                 money=tuple(m for m in money if part_start <= m.start < part_end),
                 percentages=tuple(p for p in percentages if part_start <= p.start < part_end),
-                entities=_entity_names(entities, part_start, part_end),
+                entities=mentions.names(part_start, part_end),
             ))
     return tuple(claims)
 
@@ -315,13 +317,21 @@ def _is_plan(statement: str, cues: ClaimCues) -> bool:
     return bool(phrases & cues.plan) or any(w.endswith("'ll") for w in words)
 
 
-def _entity_names(entities: Entities, start: int, end: int) -> tuple[str, ...]:
-    names: list[str] = []
-    for group in (entities.people, entities.regions, entities.enterprises, entities.organizations):
-        for entity in group:
-            if entity.name not in names and any(start <= m.start and m.end <= end for m in entity.mentions):
-                names.append(entity.name)
-    return tuple(names)
+class EntityMentions:
+    """The entities' mentions by where they start, each with its entity's place in the order names are listed in:
+    people, regions, enterprises, organizations."""
+
+    def __init__(self, entities: Entities) -> None:
+        listed = enumerate(entity for group in (entities.people, entities.regions, entities.enterprises,
+                                                entities.organizations) for entity in group)
+        self.mentions = sorted((m.start, m.end, rank, entity.name) for rank, entity in listed for m in entity.mentions)
+        self.starts = [mention[0] for mention in self.mentions]
+
+    def names(self, start: int, end: int) -> tuple[str, ...]:
+        """The names of the entities mentioned within start..end, each once, in that order."""
+        first, last = bisect.bisect_left(self.starts, start), bisect.bisect_right(self.starts, end)
+        inside = sorted((rank, name) for _, e, rank, name in self.mentions[first:last] if e <= end)
+        return tuple(dict.fromkeys(name for _, name in inside))
 
 
 # Speakers --------------------------------------------------------------------------------------------
