@@ -214,19 +214,19 @@ def statements(text: str, start: int, end: int, dates: Sequence[Period], speech:
                 level = DOCUMENT
             levels[key] = level
         return levels[key]
-    demotions = {(c, d): demotion(d, c[0]) for c in clauses for d in dates if c[0] <= d.start < c[1]}
+    leveled = {c: [(d, demotion(d, c[0])) for d in dates if c[0] <= d.start < c[1]] for c in clauses}
     # A clause dated only by a comparison baseline ("1.5 times more than in 2024") is no statement of its own,
     # nor, when another clause has a period of its own, is one dated only by a document ("and an action plan for
     # 2026-2028") or by the speech act ("..., the director told reporters on Thursday").
-    weakest = BASELINE if all(level for level in demotions.values()) else DOCUMENT
+    weakest = BASELINE if all(level for levels in leveled.values() for _, level in levels) else DOCUMENT
     parts: list[tuple[int, int, list[Period]]] = []
     pending: int | None = None  # a clause without a period joins the statement after it, or else before it
     for clause in clauses:
         part_start, part_end = clause
-        part_dates = [d for d in dates if (clause, d) in demotions and demotions[clause, d] < weakest]
+        part_dates = [d for d, level in leveled[clause] if level < weakest]
         if part_dates:
             parts.append((part_start if pending is None else pending, part_end,
-                          [d for d in dates if (clause, d) in demotions and demotions[clause, d] != BASELINE]))
+                          [d for d, level in leveled[clause] if level != BASELINE]))
             pending = None
         elif parts:
             parts[-1] = (parts[-1][0], part_end, parts[-1][2])
