@@ -4,7 +4,7 @@
 words: "from", "between", a month name, a digit. `Anchored` reads those from the compiled pattern itself (its
 parse tree), so no list is kept by hand: the literal word a match opens with ("from" in `\\bfrom\\s+`), or else
 the characters it may open with (the digits of `\\b\\d{4}`, the `$` of `[$€]\\d`). `Words` indexes a text's words
-once (`words_in`: once for the dates and the claims' metrics); an anchored pattern's `finditer` then calls `match`
+once (`doc_words` in pipeline/doctext.py: once per Doc); an anchored pattern's `finditer` then calls `match`
 at those words and characters only, in text order, each time from the end of the last match, which is what
 `Pattern.finditer` does, so the matches are the same. A pattern whose starts cannot be read (it may start inside a
 word or on a space, or match nothing) runs as it is.
@@ -17,7 +17,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property
 from itertools import accumulate, filterfalse
 from re import _constants as sre  # the parse tree of a pattern, as `re` compiles it
 from re import _parser as sre_parse
@@ -79,12 +79,6 @@ class Words:
             by_stem.setdefault(word[:_STEM], []).extend(starts)
             by_char.setdefault(word[0], []).extend(starts)
         return by_stem, by_char
-
-
-@lru_cache(maxsize=4)
-def words_in(text: str) -> Words:
-    """The words of `text`, indexed once for the stages that read the same text one after another."""
-    return Words(text)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,10 +1,12 @@
-"""A Doc's text and its sentences as character offsets, read once per Doc.
+"""A Doc's text, its sentences as character offsets and the index of its words, read once per Doc.
 
 `Doc.text` joins a new `Token` object per token on every access (about 0.2 ms for an article), and the amounts
 component and the extract functions after it each need the whole text; the dates, the claims and their metrics
-each need the sentences, which `doc.sents` would make a Span and Tokens for. A Doc's text never changes
-(retokenizing keeps it), and its sentences are read only by the extract functions, after the pipeline has run,
-so both are kept here for as long as the Doc lives.
+each need the sentences, which `doc.sents` would make a Span and Tokens for; the dates and the claims' metrics
+both try their patterns at the words of the text (pipeline/anchors.py), and the processor runs a whole batch of
+Docs through the pipeline before it extracts, so the index is kept by Doc rather than by the last texts read. A
+Doc's text never changes (retokenizing keeps it), and its sentences are read only by the extract functions, after
+the pipeline has run, so all three are kept here for as long as the Doc lives.
 """
 
 from __future__ import annotations
@@ -14,8 +16,11 @@ from weakref import WeakKeyDictionary
 from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.tokens import Doc
 
+from pipeline.anchors import Words
+
 _TEXTS: WeakKeyDictionary[Doc, str] = WeakKeyDictionary()
 _SENTENCES: WeakKeyDictionary[Doc, list[tuple[int, int]]] = WeakKeyDictionary()
+_WORDS: WeakKeyDictionary[Doc, Words] = WeakKeyDictionary()
 
 
 def doc_text(doc: Doc) -> str:
@@ -23,6 +28,14 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = _TEXTS[doc] = doc.text
     return text
+
+
+def doc_words(doc: Doc) -> Words:
+    """The words of the Doc's text, indexed for anchored patterns."""
+    words = _WORDS.get(doc)
+    if words is None:
+        words = _WORDS[doc] = Words(doc_text(doc))
+    return words
 
 
 def sentence_offsets(doc: Doc) -> list[tuple[int, int]]:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
+import spacy
 
 from pipeline.anchors import Anchored, Words
+from pipeline.doctext import doc_words
 
 
 @pytest.mark.parametrize(("pattern", "words", "stems", "chars", "marks"), [
@@ -56,3 +58,11 @@ def test_the_same_matches_as_finditer_in_every_part_of_the_text(pattern, text):
         for end in (*range(start, len(text), 7), len(text)):
             expected = [(m.span(), m.groups()) for m in anchored.pattern.finditer(text, start, end)]
             assert [(m.span(), m.groups()) for m in anchored.finditer(text, words, start, end)] == expected
+
+
+def test_a_doc_s_words_are_indexed_once():
+    doc = spacy.blank("en")("Exports rose in May 2024, the Mayor said.")
+    words = doc_words(doc)
+    assert words.text == doc.text and doc_words(doc) is words
+    assert words.by_word["may"] == [doc.text.index("May")]
+    assert doc_words(spacy.blank("en")(doc.text)) is not words  # another Doc, another index

@@ -7,9 +7,11 @@ import json
 import pytest
 
 from pipeline.errors import ResourceError
-from pipeline.extract.claims import load_claim_cues, quote_spans
+from pipeline.extract.claims import EntityMentions, load_claim_cues, quote_spans
+from pipeline.extract.entities import Entities
 from pipeline.readers import read_inputs
 from pipeline.resources import MODELS_DIR, read_jsonl
+from pipeline.types import Enterprise, Mention, Organization, Person, Region
 
 from .conftest import ROOT, SAMPLES
 
@@ -367,3 +369,19 @@ def test_seed_claims_match_gold(processor, record_validator):
     gold = json.loads(SEED_GOLD.read_text(encoding="utf-8"))
     (line,) = processor.process_batch(list(read_inputs([str(SEED_GOLD.parent.parent / "seed" / gold["file"])])))
     _check_claims(record_validator(json.loads(line)), gold)
+
+
+def test_entity_names_within_a_span_come_in_the_listed_order():
+    def mentions(*spans):
+        return tuple(Mention(text="x", start=start, end=end) for start, end in spans)
+    entities = Entities(
+        people=(Person(name="Ivan Petrov", key="ivan petrov", mentions=mentions((40, 51), (90, 95))),),
+        regions=(Region(name="Minsk", kind="city", country="BY", code=None, mentions=mentions((5, 10))),),
+        enterprises=(Enterprise(name="MAZ", mentions=mentions((20, 23), (60, 63))),),
+        organizations=(Organization(name="MAZ", kind="other", mentions=mentions((12, 15))),
+                       Organization(name="Belstat", kind="government", mentions=mentions((48, 56)))))
+    found = EntityMentions(entities)
+    assert found.names(0, 60) == ("Ivan Petrov", "Minsk", "MAZ", "Belstat")  # a name once, people first
+    assert found.names(10, 50) == ("MAZ",)  # mentions that run past the end do not count
+    assert found.names(60, 63) == ("MAZ",)
+    assert found.names(96, 200) == ()

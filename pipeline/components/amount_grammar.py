@@ -325,9 +325,15 @@ def _phrases(lexicon: AmountLexicon, role: str) -> str:
 
 
 def _alternation(words: Sequence[str] | object) -> str:
-    """A regex alternation, longest first so "US$" wins over "$"; spaces match any whitespace."""
+    """A regex alternation, longest first so "US$" wins over "$"; spaces match any whitespace. A lookahead for
+    the first characters comes before it: `re` tries the alternatives one by one at each position (a
+    case-insensitive one in full), and most positions start none of them."""
     ordered = sorted(set(words), key=lambda w: (-len(w), w))  # type: ignore[arg-type]
-    return "|".join(r"\s+".join(re.escape(part) for part in word.split()) for word in ordered)
+    if not ordered:
+        return ""
+    firsts = "".join(sorted({re.escape(word[0]) for word in ordered}))
+    alternatives = "|".join(r"\s+".join(re.escape(part) for part in word.split()) for word in ordered)
+    return f"(?=[{firsts}])(?:{alternatives})"
 
 
 def _currency(row: dict[str, str], path: Path) -> Currency:

@@ -16,6 +16,7 @@ several sentences keeps its speaker.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -124,6 +125,7 @@ def extract_claims(doc: Doc, article: Article, *, entities: Entities, money: tup
     tense_words = date_grammar(models_dir).vocabulary
     catalog = doc._.get(CATALOG_ATTR) if doc.has_extension(CATALOG_ATTR) else None
     speakers = Speakers(text, entities.people, cues, genders=catalog.genders if catalog else {})
+    mentions = EntityMentions(entities)
     claims = []
     for start, end in sentence_spans(doc, article):
         speaker = speakers.of_sentence(start, end)
@@ -140,7 +142,7 @@ def extract_claims(doc: Doc, article: Article, *, entities: Entities, money: tup
                 speaker=speaker,
                 money=tuple(m for m in money if part_start <= m.start < part_end),
                 percentages=tuple(p for p in percentages if part_start <= p.start < part_end),
-                entities=_entity_names(entities, part_start, part_end),
+                entities=mentions.names(part_start, part_end),
             ))
     return tuple(claims)
 
@@ -212,19 +214,19 @@ def statements(text: str, start: int, end: int, dates: Sequence[Period], speech:
                 level = DOCUMENT
             levels[key] = level
         return levels[key]
-    demotions = {(c, d): demotion(d, c[0]) for c in clauses for d in dates if c[0] <= d.start < c[1]}
+    leveled = {c: [(d, demotion(d, c[0])) for d in dates if c[0] <= d.start < c[1]] for c in clauses}
     # A clause dated only by a comparison baseline ("1.5 times more than in 2024") is no statement of its own,
     # nor, when another clause has a period of its own, is one dated only by a document ("and an action plan for
     # 2026-2028") or by the speech act ("..., the director told reporters on Thursday").
-    weakest = BASELINE if all(level for level in demotions.values()) else DOCUMENT
+    weakest = BASELINE if all(level for levels in leveled.values() for _, level in levels) else DOCUMENT
     parts: list[tuple[int, int, list[Period]]] = []
     pending: int | None = None  # a clause without a period joins the statement after it, or else before it
     for clause in clauses:
         part_start, part_end = clause
-        part_dates = [d for d in dates if (clause, d) in demotions and demotions[clause, d] < weakest]
+        part_dates = [d for d, level in leveled[clause] if level < weakest]
         if part_dates:
             parts.append((part_start if pending is None else pending, part_end,
-                          [d for d in dates if (clause, d) in demotions and demotions[clause, d] != BASELINE]))
+                          [d for d, level in leveled[clause] if level != BASELINE]))
             pending = None
         elif parts:
             parts[-1] = (parts[-1][0], part_end, parts[-1][2])
@@ -241,7 +243,7 @@ def statements(text: str, start: int, end: int, dates: Sequence[Period], speech:
     statements = []
     for s, e, a in anchored:
         clause = next((c for c in clauses if c[0] <= a.start < c[1]), (s, e))
-        told = _demotion(text, a, s, speech) == SPEECH_ACT
+        told = demotion(a, s) == SPEECH_ACT  # kept from choosing the anchor; only a level 0 is ever raised
         statements.append((s, e, a, text[s:e] if told else text[clause[0]:clause[1]], told))
     return statements
 
@@ -315,13 +317,21 @@ def _is_plan(statement: str, cues: ClaimCues) -> bool:
     return bool(phrases & cues.plan) or any(w.endswith("'ll") for w in words)
 
 
-def _entity_names(entities: Entities, start: int, end: int) -> tuple[str, ...]:
-    names: list[str] = []
-    for group in (entities.people, entities.regions, entities.enterprises, entities.organizations):
-        for entity in group:
-            if entity.name not in names and any(start <= m.start and m.end <= end for m in entity.mentions):
-                names.append(entity.name)
-    return tuple(names)
+class EntityMentions:
+    """The entities' mentions by where they start, each with its entity's place in the order names are listed in:
+    people, regions, enterprises, organizations."""
+
+    def __init__(self, entities: Entities) -> None:
+        listed = enumerate(entity for group in (entities.people, entities.regions, entities.enterprises,
+                                                entities.organizations) for entity in group)
+        self.mentions = sorted((m.start, m.end, rank, entity.name) for rank, entity in listed for m in entity.mentions)
+        self.starts = [mention[0] for mention in self.mentions]
+
+    def names(self, start: int, end: int) -> tuple[str, ...]:
+        """The names of the entities mentioned within start..end, each once, in that order."""
+        first, last = bisect.bisect_left(self.starts, start), bisect.bisect_right(self.starts, end)
+        inside = sorted((rank, name) for _, e, rank, name in self.mentions[first:last] if e <= end)
+        return tuple(dict.fromkeys(name for _, name in inside))
 
 
 # Speakers --------------------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from pipeline.anchors import Anchored, words_in
+from pipeline.anchors import Anchored, Words
 from pipeline.errors import ResourceError
 from pipeline.resources import MODELS_DIR, read_jsonl
 
@@ -225,10 +225,11 @@ class DateGrammar:
                                       r"[a-z]{3,}\b(?!\s+(?:the|a|an)\b)")
         self._anaphor_tail = re.compile(r"(?i)\s+(?:of|last|a\s+year|in\s+\d)\b|-[a-z]")  # or "quarter-to-quarter"
 
-    def expressions(self, text: str) -> list[Expression]:
+    def expressions(self, text: str, words: Words | None = None) -> list[Expression]:
+        """`words` index `text` when given (pipeline/doctext.py keeps one per Doc)."""
         found: list[Expression] = []
         lowered = text.lower()
-        words = words_in(text)
+        words = words if words is not None else Words(text)
         for rule, pattern, hints in self.rules:
             if hints and not any(hint in lowered for hint in hints):
                 continue

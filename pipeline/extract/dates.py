@@ -16,7 +16,8 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from pipeline.doctext import doc_text, sentence_offsets
+from pipeline.anchors import Words
+from pipeline.doctext import doc_text, doc_words, sentence_offsets
 from pipeline.extract.date_grammar import BASELINE_BEFORE, DateGrammar, Vocabulary, date_grammar
 from pipeline.extract.date_resolver import Interval, Situation, Tense, resolve
 from pipeline.types import Article, Period
@@ -43,20 +44,21 @@ def extract_dates(doc: Doc, article: Article, *, models_dir: Path = MODELS_DIR) 
         return ()
     starts = [start for start, _ in sentence_offsets(doc)] or [0]
     return tuple(find_periods(doc_text(doc), article.published, source=article.text, skip=_dateline_span(article),
-                              grammar=date_grammar(models_dir), sentences=starts))
+                              grammar=date_grammar(models_dir), sentences=starts, words=doc_words(doc)))
 
 
 def find_periods(text: str, published: datetime, *, source: str | None = None,
                  skip: tuple[int, int] | None = None, grammar: DateGrammar | None = None,
-                 sentences: Sequence[int] | None = None) -> list[Period]:
+                 sentences: Sequence[int] | None = None, words: Words | None = None) -> list[Period]:
     """Periods in `text` (the model-folded copy of `source`, same offsets), resolved against `published`.
-    `sentences` are the offsets where sentences start (found here when not given)."""
+    `sentences` are the offsets where sentences start (found here when not given); `words` index `text` (made
+    here when not given)."""
     grammar = grammar or date_grammar()
     source = text if source is None else source
     starts = list(sentences) if sentences is not None else [0, *(m.end() for m in _SENTENCE_END.finditer(text))]
     earlier: list[tuple[int, Interval]] = []  # (sentence number, interval) of every period that may be pointed at
     periods = []
-    for expression in grammar.expressions(text):
+    for expression in grammar.expressions(text, words):
         if skip and expression.start < skip[1] and expression.end > skip[0]:
             continue
         sentence = bisect.bisect_right(starts, expression.start) - 1

@@ -24,8 +24,8 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from pipeline.anchors import Anchored, words_in
-from pipeline.doctext import doc_text
+from pipeline.anchors import Anchored, Words
+from pipeline.doctext import doc_words
 from pipeline.errors import ResourceError
 from pipeline.extract.claims import claim_cues, sentence_spans
 from pipeline.extract.entities import Entities
@@ -120,7 +120,7 @@ def add_metrics(doc: Doc, article: Article, claims: Sequence[Claim], *, entities
     """The claims with `metric` and `subjects` set; every other field as it was."""
     if not claims:
         return ()
-    reader = _Reader(doc_text(doc), entities, metrics(models_dir), claim_cues(models_dir).speech,
+    reader = _Reader(doc_words(doc), entities, metrics(models_dir), claim_cues(models_dir).speech,
                      taken=[(item.start, item.end) for item in (*money, *percentages, *dates)],
                      figures=sorted(item.start for item in (*money, *percentages)))
     done: dict[int, Claim] = {}
@@ -143,10 +143,10 @@ def add_metrics(doc: Doc, article: Article, claims: Sequence[Claim], *, entities
 
 
 class _Reader:
-    def __init__(self, text: str, entities: Entities, listed: Metrics, speech: re.Pattern[str], *,
+    def __init__(self, words: Words, entities: Entities, listed: Metrics, speech: re.Pattern[str], *,
                  taken: list[tuple[int, int]], figures: list[int]) -> None:
-        self.text = text
-        self.words = words_in(text)
+        self.text = words.text
+        self.words = words
         self.listed = listed
         self.speech = speech
         self.taken = frozenset(offset for start, end in taken for offset in range(start, end))
