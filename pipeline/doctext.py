@@ -11,6 +11,9 @@ the pipeline has run, so all three are kept here for as long as the Doc lives.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
+from typing import TypeVar
 from weakref import WeakKeyDictionary
 
 from spacy.attrs import IDX, LENGTH, SENT_START
@@ -18,36 +21,37 @@ from spacy.tokens import Doc
 
 from pipeline.anchors import Words
 
-_TEXTS: WeakKeyDictionary[Doc, str] = WeakKeyDictionary()
-_SENTENCES: WeakKeyDictionary[Doc, list[tuple[int, int]]] = WeakKeyDictionary()
-_WORDS: WeakKeyDictionary[Doc, Words] = WeakKeyDictionary()
+T = TypeVar("T")
 
 
+def per_doc(read: Callable[[Doc], T]) -> Callable[[Doc], T]:
+    """`read(doc)` done once per Doc, its result kept for as long as the Doc lives."""
+    kept: WeakKeyDictionary[Doc, T] = WeakKeyDictionary()
+
+    @functools.wraps(read)
+    def once(doc: Doc) -> T:
+        value = kept.get(doc)
+        if value is None:
+            value = kept[doc] = read(doc)
+        return value
+    return once
+
+
+@per_doc
 def doc_text(doc: Doc) -> str:
-    text = _TEXTS.get(doc)
-    if text is None:
-        text = _TEXTS[doc] = doc.text
-    return text
+    return doc.text
 
 
+@per_doc
 def doc_words(doc: Doc) -> Words:
     """The words of the Doc's text, indexed for anchored patterns."""
-    words = _WORDS.get(doc)
-    if words is None:
-        words = _WORDS[doc] = Words(doc_text(doc))
-    return words
+    return Words(doc_text(doc))
 
 
+@per_doc
 def sentence_offsets(doc: Doc) -> list[tuple[int, int]]:
     """The sentences `doc.sents` gives, as (start of the first token, end of the last); one for the whole Doc when
     it has no sentence boundaries."""
-    sentences = _SENTENCES.get(doc)
-    if sentences is None:
-        sentences = _SENTENCES[doc] = _sentences(doc)
-    return sentences
-
-
-def _sentences(doc: Doc) -> list[tuple[int, int]]:
     if not len(doc):
         return []
     tokens = doc.to_array([SENT_START, IDX, LENGTH])  # one array read, not a Token per token
