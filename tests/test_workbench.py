@@ -98,6 +98,21 @@ def test_timeline_puts_articles_on_the_same_period_side_by_side(db, records):
     assert fields["also"].count("(") == 2 and "5,000,000" in fields["also"]
 
 
+@pytest.mark.parametrize("metric", [None, "exports"])
+def test_the_latest_claims_of_an_entity_with_many_are_walked_to_the_same_points(db, monkeypatch, metric):
+    import pipeline.store.timeline as timelines
+
+    with connect_read_only(db) as connection:
+        listed = timeline(connection, "Belarus", metric=metric, latest=2)
+        everything = timeline(connection, "Belarus", metric=metric)
+        monkeypatch.setattr(timelines, "WALK_FROM", 0)  # every entity has many claims: the walk answers
+        assert timelines.many_claims(connection, "Belarus")
+        walked = timeline(connection, "Belarus", metric=metric, latest=2)
+    # the same latest periods (claims of one period may come in either order), each a point of the entity's
+    assert sorted((p.first, p.last) for p in walked) == sorted((p.first, p.last) for p in listed) and walked
+    assert set(walked) <= set(everything) and len(everything) > len(walked)
+
+
 def test_timeline_agrees_when_only_agreeing_articles_give_the_period(db, records):
     with connect_read_only(db) as connection:
         points = [p for p in timeline(connection, "Belarus", metric="exports") if p.article_id != "conflict-a"]
