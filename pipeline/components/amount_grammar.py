@@ -127,17 +127,10 @@ class AmountGrammar:
         return cls(AmountLexicon.from_dir(models_dir))
 
     def amounts(self, text: str) -> tuple[tuple[MoneyMatch, ...], tuple[PercentMatch, ...]]:
-        """`money(text)` and `percentages(text)` from one reading of the text."""
+        """Every amount with a currency in `text`, in order, ranges as one match; and every number with a percent
+        unit, in order ("20 to 25 percent" gives 20 and 25): both from one reading of the text."""
         groups = list(self._groups(text))
         return tuple(self._money_in(text, groups)), tuple(self._percentages_in(groups))
-
-    def money(self, text: str) -> Iterator[MoneyMatch]:
-        """Every amount with a currency in `text`, in order; ranges as one match."""
-        return self._money_in(text, self._groups(text))
-
-    def percentages(self, text: str) -> Iterator[PercentMatch]:
-        """Every number with a percent unit in `text`, in order; "20 to 25 percent" gives 20 and 25."""
-        return self._percentages_in(self._groups(text))
 
     def _money_in(self, text: str, groups: Iterable[tuple[_Atom, ...]]) -> Iterator[MoneyMatch]:
         for group in groups:
