@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Generic, TypeVar
 from weakref import WeakKeyDictionary
 
 from spacy.attrs import IDX, LENGTH, SENT_START
@@ -24,17 +24,27 @@ from pipeline.anchors import Words
 T = TypeVar("T")
 
 
-def per_doc(read: Callable[[Doc], T]) -> Callable[[Doc], T]:
-    """`read(doc)` done once per Doc, its result kept for as long as the Doc lives."""
-    kept: WeakKeyDictionary[Doc, T] = WeakKeyDictionary()
+class PerDoc(Generic[T]):
+    """`read(doc)` done once per Doc, its result kept for as long as the Doc lives; `keep` gives it when the
+    caller already knows it."""
 
-    @functools.wraps(read)
-    def once(doc: Doc) -> T:
-        value = kept.get(doc)
+    def __init__(self, read: Callable[[Doc], T]) -> None:
+        functools.update_wrapper(self, read)
+        self._read = read
+        self._kept: WeakKeyDictionary[Doc, T] = WeakKeyDictionary()
+
+    def __call__(self, doc: Doc) -> T:
+        value = self._kept.get(doc)
         if value is None:
-            value = kept[doc] = read(doc)
+            value = self._kept[doc] = self._read(doc)
         return value
-    return once
+
+    def keep(self, doc: Doc, value: T) -> None:
+        self._kept[doc] = value
+
+
+def per_doc(read: Callable[[Doc], T]) -> PerDoc[T]:
+    return PerDoc(read)
 
 
 @per_doc

@@ -16,11 +16,10 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from pipeline.components.article import set_article
+from pipeline.components.article import article_doc
 from pipeline.errors import InputError
 from pipeline.extract import extract
 from pipeline.nlp import NlpSettings, build_language, producer
-from pipeline.normalize import fold_for_model
 from pipeline.parse import parse_page
 from pipeline.readers import ReadItem
 from pipeline.record_format import dumps, error_record, to_record
@@ -71,7 +70,7 @@ class ArticleProcessor:
         dates and claims components read. `nlp.pipe` is fast but fails as a whole; when it does, the
         articles are run one by one so that only the article that breaks the pipeline costs its record.
         """
-        made = [set_article(self.nlp.make_doc(fold_for_model(article.text)), article) for article in articles]
+        made = [article_doc(self.nlp, article) for article in articles]
         try:
             return list(self.nlp.pipe(made))
         except Exception:  # noqa: BLE001 (which article failed is found below, one by one)
@@ -79,7 +78,7 @@ class ArticleProcessor:
         docs: list[Doc | Exception] = []
         for article in articles:  # afresh: a failed pipe may have left its Docs half made
             try:
-                docs.append(self.nlp(set_article(self.nlp.make_doc(fold_for_model(article.text)), article)))
+                docs.append(self.nlp(article_doc(self.nlp, article)))
             except Exception as exc:  # the per-article boundary (the model and the components)
                 docs.append(exc)
         return docs

@@ -15,9 +15,8 @@ import spacy
 from spacy import displacy
 from spacy.tokens import DocBin
 
-from pipeline.components.article import set_article
+from pipeline.components.article import article_doc
 from pipeline.extract import extract
-from pipeline.normalize import fold_for_model
 from pipeline.parse import parse_page
 from pipeline.types import RawPage, Source
 from pipeline.resources import MODELS_DIR
@@ -131,7 +130,7 @@ def test_the_projects_pipeline_docs_give_the_processors_records(processor):
     page = RawPage(source=Source(path="a.txt"), data=f"19 January 2026, 11:27\n\nA headline\n\n{TEXT}\n".encode(),
                    format="text")
     article = parse_page(page)
-    doc = processor.nlp(set_article(processor.nlp.make_doc(fold_for_model(article.text)), article))
+    doc = processor.nlp(article_doc(processor.nlp, article))
     restored = pickle.loads(pickle.dumps(doc))  # what a second process gets
     assert extract(restored, article) == extract(doc, article)
     assert extract(doc, article).claims

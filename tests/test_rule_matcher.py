@@ -54,6 +54,27 @@ def test_words_before_the_anchor_are_shared_out_as_the_matcher_would():
         "Vitebsk Meat-Packing Plant"]
 
 
+@pytest.mark.parametrize("op", ["?", "+", "*"])
+def test_optional_and_repeated_words_end_where_the_matcher_ends(op):
+    nlp = spacy.blank("en")
+    rule = [{"IS_TITLE": True, "OP": op}, {"LOWER": "of"}, {"IS_TITLE": True, "OP": op}, {"ORTH": "Works"}]
+    doc = nlp("the Old Town Mill of Grodno Glass Works and of Works")
+    theirs = Matcher(nlp.vocab)
+    theirs.add("x", [rule], greedy="LONGEST")
+    expected = [doc[s:e].text for _, s, e in theirs(doc)]
+    assert [doc[s:e].text for _, s, e in RuleMatcher([("x", rule)])(doc, [t.text for t in doc])] == expected
+
+
+def test_the_words_rules_are_kept_within_a_bound():
+    nlp = spacy.blank("en")
+    matcher = RuleMatcher([("x", [{"IS_TITLE": True}, {"ORTH": "Plant"}])])
+    matcher._keys_of.bound = 3
+    for text in ("the Minsk Plant and others", "a Brest Plant, then more words", "the Minsk Plant"):
+        doc = nlp(text)
+        assert [doc[s:e].text for _, s, e in matcher(doc, [t.text for t in doc])] == [text.split()[1] + " Plant"]
+        assert len(matcher._keys_of) <= 3 + len(doc)
+
+
 @pytest.mark.parametrize("rule", [
     [{"IS_TITLE": True, "OP": "+"}],  # names no word
     [{"LIKE_NUM": True}, {"ORTH": "Plant"}],  # an attribute its text checks cannot say

@@ -179,7 +179,7 @@ def stage_costs(corpus: Path, limit: int) -> dict[str, float]:
     `limit` articles, in this process, and each stage's share of the two."""
     import spacy
 
-    from pipeline.components.article import set_article
+    from pipeline.components.article import article_doc
     from pipeline.extract import extract
     from pipeline.nlp import build_language
     from pipeline.normalize import fold_for_model
@@ -203,8 +203,7 @@ def stage_costs(corpus: Path, limit: int) -> dict[str, float]:
     nlp = build_language()
     warnings.simplefilter("ignore")  # quantulum3 warns about its classifier on import
     with timer.calls(CALLERS):
-        docs = timer.run("tokenizer", lambda: [set_article(nlp.make_doc(text), article)
-                                               for text, article in zip(texts, articles)])
+        docs = timer.run("tokenizer", lambda: [article_doc(nlp, article) for article in articles])
         for name, component in nlp.pipeline:  # as the processor runs them (pipeline/process.py), step by step
             run = component.pipe if hasattr(component, "pipe") else (lambda docs, c=component: map(c, docs))
             docs = timer.run(name, lambda run=run: list(run(docs)))

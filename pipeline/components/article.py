@@ -15,10 +15,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.components.spans import register
 from pipeline.doctext import doc_text
+from pipeline.normalize import fold_for_model
 from pipeline.types import Article, Dateline, Source
 
 PUBLISHED_ATTR = "belta_published"
@@ -38,6 +40,15 @@ def set_article(doc: Doc, article: Article) -> Doc:
     doc._.set(DATELINE_ATTR, [dateline.start, dateline.end] if dateline else None)
     doc._.set(TEXT_ATTR, None if article.text == doc_text(doc) else article.text)
     return doc
+
+
+def article_doc(nlp: Language, article: Article) -> Doc:
+    """The Doc of `article`'s model-folded text, not yet through the pipeline, with what the components need of
+    the article."""
+    text = fold_for_model(article.text)
+    doc = nlp.make_doc(text)
+    doc_text.keep(doc, text)  # a Doc's text is the text it was made of: not joined again from its tokens
+    return set_article(doc, article)
 
 
 def article_of(doc: Doc) -> Article:

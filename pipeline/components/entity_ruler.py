@@ -33,7 +33,7 @@ from pipeline.entities.organizations import LEGAL_TAILS, ModelOrganizations, com
 from pipeline.entities.rule_matcher import RuleMatcher
 from pipeline.entities.subdivisions import subdivision_code, subdivision_index
 from pipeline.doctext import doc_text
-from pipeline.entities.tokens import texts
+from pipeline.entities.tokens import WordMemo, texts
 from pipeline.entities.rules import normalize_match
 
 SPANS_KEY = "belta_entities"
@@ -357,6 +357,9 @@ def _names_more_than_places(span: Span, places: list[Span]) -> bool:
     return any(token.i not in inside and token.text[:1].isupper() and token.is_alpha for token in span)
 
 
+_NEITHER, _COMPANY_WORD, _ACRONYM = range(3)
+
+
 class CompanyWords:
     """One word no list knows that reads as a company name: CamelCase ("KazAgroFinance", "SaryarkaAvtoProm"), or
     ending with a company word part after at least three letters ("Agromashholding", "Nizhegorodelectrotrans"),
@@ -371,24 +374,33 @@ class CompanyWords:
         self.not_company = re.compile(rf"(?i:{ends})$") if ends else None
         self.tails = frozenset(words["tail"])
         self.parts = tuple(part.lower() for part in words["part"])
+        self._shapes = WordMemo(self._shape)
 
     def __call__(self, doc: Doc, words: list[str]) -> Iterator[tuple[int, int]]:
         """(start, end) of each name; `words` are the Doc's token texts."""
+        shapes = self._shapes
         for index, word in enumerate(words):
-            # Cheap tests first: both shapes start with a capital, and a company word has another capital or ends
-            # with a part.
-            if not word[:1].isupper() or (word[1:].islower() and not word.lower().endswith(self.parts)):
-                continue
-            if self.word.fullmatch(word) and not (self.not_company and self.not_company.search(word)):
+            shape = shapes[word]
+            if shape == _COMPANY_WORD:
                 start = end = index
-            elif (word.isupper() and word.isalpha() and len(word) <= 4 and index + 2 < len(words)
-                  and words[index + 1] == "-" and self.acronym_head.fullmatch(words[index + 2])
+            elif (shape == _ACRONYM and index + 2 < len(words) and words[index + 1] == "-"
+                  and self.acronym_head.fullmatch(words[index + 2])
                   and not doc[index].whitespace_ and not doc[index + 1].whitespace_):
                 start, end = index, index + 2
             else:
                 continue
             end += 1
             yield start, end + 1 if end < len(words) and words[end] in self.tails else end
+
+    def _shape(self, word: str) -> int:
+        """Whether the word is a company word, may open an acronym's name, or neither."""
+        # Cheap tests first: both shapes start with a capital, and a company word has another capital or ends
+        # with a part.
+        if not word[:1].isupper() or (word[1:].islower() and not word.lower().endswith(self.parts)):
+            return _NEITHER
+        if self.word.fullmatch(word) and not (self.not_company and self.not_company.search(word)):
+            return _COMPANY_WORD
+        return _ACRONYM if word.isupper() and word.isalpha() and len(word) <= 4 else _NEITHER
 
 
 # How far before "of <place>" a title's head may be ("Minister of Lands, Agriculture, Fisheries, Water and Rural

@@ -89,7 +89,7 @@ class ModelOrganizations:
 
 def common_words(words: list[str]) -> frozenset[str]:
     """The words (a Doc's token texts) written in lower case: what `ModelOrganizations` takes for common nouns."""
-    return frozenset(word for word in words if word.islower())
+    return frozenset(filter(str.islower, words))
 
 
 def _field_of_minister(doc, end: int) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from weakref import WeakKeyDictionary
 
+from spacy.attrs import ENT_TYPE
 from spacy.tokens import Doc, Span
 
 from pipeline.components.entity_ruler import CATALOG_ATTR, SPANS_KEY
@@ -198,7 +199,8 @@ def _attach_bare_surnames(doc: Doc, spans: list[Span], by_surname: dict[str, _Pe
     if not surnames:
         return
     covered = {index for span in spans for index in range(span.start, span.end)}
-    covered.update(index for ent in doc.ents if ent.label_ != "PERSON" for index in range(ent.start, ent.end))
+    kinds = doc.to_array(ENT_TYPE)  # the model's entity kind of each word, read without making its Spans
+    covered.update(((kinds != 0) & (kinds != doc.vocab.strings["PERSON"])).nonzero()[0].tolist())
     words = texts(doc)
     for index in [index for index, word in enumerate(words) if word in surnames]:
         if index not in covered and not _in_longer_name(doc[index]):
