@@ -12,6 +12,7 @@ becomes `worker_died` error records, and the run goes on.
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 from collections import deque
@@ -46,7 +47,7 @@ def run_local(items: Iterable[ReadItem], *, settings: NlpSettings, workers: int 
     """Yield the record lines of each batch of `items`, batches in input order."""
     batches = batched(items, batch_size)
     if workers <= 1:
-        processor = ArticleProcessor(settings)
+        processor = _lasting_processor(settings)
         for batch in batches:
             yield processor.process_batch(batch)
         return
@@ -160,7 +161,16 @@ _worker_processor: ArticleProcessor | None = None  # one per worker process, set
 
 def _start_worker(settings: NlpSettings) -> None:
     global _worker_processor
-    _worker_processor = ArticleProcessor(settings)
+    _worker_processor = _lasting_processor(settings)
+
+
+def _lasting_processor(settings: NlpSettings) -> ArticleProcessor:
+    """The processor a process runs its articles with, to the end. The model, the lists and the modules live as
+    long as the process: `gc.freeze` takes them out of the collector's generations, so that its full collections
+    no longer walk them (about two thirds of the time the collector took, 1% of a run)."""
+    processor = ArticleProcessor(settings)
+    gc.freeze()
+    return processor
 
 
 def _work(batch: list[ReadItem]) -> list[bytes]:
