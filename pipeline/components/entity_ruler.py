@@ -26,8 +26,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from pipeline import resources
-from pipeline.entities.catalog import (ORGANIZATION_LABELS, ORGANIZATION_LIKE, REGION_LABELS, Catalog, Entry, Label,
-                                      load_catalog)
+from pipeline.entities.catalog import (CITY, ENTERPRISE, NAME_TAIL, ORGANIZATION_LABELS, ORGANIZATION_LIKE, PERSON,
+                                      REFERENCE, REGION, REGION_LABELS, SKIP, Catalog, Entry, Label, load_catalog)
 from pipeline.entities.names import PATRONYMIC, clean_person_span, person_name_pattern, surname_key
 from pipeline.entities.organizations import LEGAL_TAILS, ModelOrganizations, common_words
 from pipeline.entities.rule_matcher import RuleMatcher
@@ -37,6 +37,7 @@ from pipeline.entities.tokens import WordMemo, texts
 from pipeline.entities.rules import normalize_match
 
 SPANS_KEY = "belta_entities"
+_NOT_TAKING = frozenset({*REGION_LABELS, SKIP})  # labels of spans that leave their words to a model organisation
 CATALOG_ATTR = "belta_catalog"
 DATA_DIR_ATTR = "belta_data_dir"
 # Higher wins between spans of the same length: gazetteer over rule over the model. A company word
@@ -119,10 +120,10 @@ class EntityRuler:
         for key, start, end in self.rules(doc, words):
             if key == "person_name":  # the given-name rule; its third word is no name when it names a thing
                 end -= end - start == 3 and doc[end - 1].lower_ in self.thing_words
-                candidates.append((_span(doc, start, end, Label.PERSON, written(start, end)), PERSON_RULE))
+                candidates.append((_span(doc, start, end, PERSON, written(start, end)), PERSON_RULE))
                 continue
             pattern = self.patterns[key]
-            if pattern.label is Label.NAME_TAIL:
+            if pattern.label is NAME_TAIL:
                 tails[start] = max(end, tails.get(start, end))
                 continue
             if pattern.normalizer == "place_led" and doc[start].lower_ not in self.places:
@@ -130,43 +131,43 @@ class EntityRuler:
             found = normalize_match(doc[start:end], pattern.normalizer)
             if found is not None:
                 code = found.country or (subdivision_code(found.name, self.subdivisions) or ""
-                                         if pattern.label is Label.REGION else "")
+                                         if pattern.label is REGION else "")
                 candidates.append((_span(doc, found.span.start, found.span.end, pattern.label, found.name, code),
                                    RULE))
-        candidates += [(_span(doc, start, end, Label.ENTERPRISE, " ".join(written(start, end).split())), COMPANY_WORD)
+        candidates += [(_span(doc, start, end, ENTERPRISE, " ".join(written(start, end).split())), COMPANY_WORD)
                        for start, end in self.company_words(doc, words)]
         candidates += self._names_after_titled_places(doc, candidates)
         for ent in ents:
             if ent.label_ == "PERSON" and (person := clean_person_span(ent, self.title_words)) is not None:
-                candidates.append((_span(doc, person.start, person.end, Label.PERSON, person.text), MODEL))
+                candidates.append((_span(doc, person.start, person.end, PERSON, person.text), MODEL))
         candidates = self._with_person_evidence(_trim_person_heads(candidates, self.catalog.given_names))
         # The model also reads some people's names as places ("According to Kulesh") or organisations ("Sokolov
         # said"): a person's name or surname is the person, unless the model reads it as an organisation or a place
         # more often than as a person in the article ("Hearst" and "Buick", companies named after their founders;
         # "Houston" the city beside a Mr. Houston).
         people = [(text[span.start_char:span.end_char], words[span.end - 1], source) for span, source in candidates
-                  if span.label_ == Label.PERSON]
+                  if span.label_ == PERSON]
         names = {name_or_surname for name, surname, _ in people for name_or_surname in (name, surname)}
         readings = Counter(zip(ent_texts, (ent.label_ for ent in ents)))
         readings.update((name_or_surname, "PERSON") for name, surname, source in people
                         for name_or_surname in {name, surname} if source != MODEL or name_or_surname != name)
         person_names = {name for name in names
                         if max(readings[(name, "ORG")], readings[(name, "GPE")]) <= readings[(name, "PERSON")]}
-        candidates = [(_span(doc, span.start, span.end, Label.ENTERPRISE, written), source)
-                      if source == MODEL and span.label_ == Label.PERSON
+        candidates = [(_span(doc, span.start, span.end, ENTERPRISE, written), source)
+                      if source == MODEL and span.label_ == PERSON
                       and (written := text[span.start_char:span.end_char]) not in person_names
                       else (span, source) for span, source in candidates]
         for ent in ents:
             if (ent.label_ == "GPE" and (place := _place_name(ent)) is not None
                     and place.text.lower() not in self.catalog.country_adjectives):
                 if place.text in person_names:  # "According to Kulesh"
-                    candidates.append((_span(doc, place.start, place.end, Label.PERSON, place.text), MODEL))
+                    candidates.append((_span(doc, place.start, place.end, PERSON, place.text), MODEL))
                     continue
                 # a listed place whose last dot the tokenizer split off ("in the U.S.." at a sentence's end); else a
                 # settlement
                 entry = self.places.get(place.text.lower()) or self.places.get(place.text.lower() + ".")
                 label, name, code = (entry.label, entry.name, _region_code(entry)) if entry else (
-                    Label.CITY, place.text, "")
+                    CITY, place.text, "")
                 candidates.append((_span(doc, place.start, place.end, label, name, code), MODEL))
         # A place before a currency's name is no mention ("Taiwan dollars"), nor is one inside a longer name the
         # model reads as an area, a river or a facility ("Southern California", "the Mississippi River").
@@ -192,10 +193,10 @@ class EntityRuler:
         by surname alone ("Mr. Hahn", "Bush")."""
         kept = []
         for span, source in candidates:
-            if source == MODEL and span.label_ == Label.PERSON and not self._person_like(span):
+            if source == MODEL and span.label_ == PERSON and not self._person_like(span):
                 if len(span) > 1 and span[-1].lower_ in self.company_heads:  # "Altyn Dala Agro"
                     name = " ".join(span.text.split())
-                    kept.append((_span(span.doc, span.start, span.end, Label.ENTERPRISE, name), MODEL))
+                    kept.append((_span(span.doc, span.start, span.end, ENTERPRISE, name), MODEL))
                 continue
             kept.append((span, source))
         return kept
@@ -242,7 +243,7 @@ class EntityRuler:
     def _place_led(self, span: Span, entry: Entry) -> bool:
         """A listed enterprise whose name starts with a place is also written with the rest in lower case ("the
         Mozyr oil refinery")."""
-        return (entry.label is Label.ENTERPRISE and len(span) > 1 and span[0].is_title
+        return (entry.label is ENTERPRISE and len(span) > 1 and span[0].is_title
                 and span[0].lower_ in self.places and all(token.is_lower for token in span[1:]))
 
     def _short_names(self, doc: Doc, words: list[str], lower_case: frozenset[str], ents: list[Span],
@@ -254,10 +255,10 @@ class EntityRuler:
         never when the word is a listed place, a person's name, a nationality or a generic word ("American" for
         American Express)."""
         firsts: dict[str, Span] = {}
-        companies = [span for span, _ in candidates if span.label_ == Label.ENTERPRISE and len(span) > 1]
+        companies = [span for span, _ in candidates if span.label_ == ENTERPRISE and len(span) > 1]
         if not companies:
             return []
-        names = {words[span.start] for span, _ in candidates if span.label_ != Label.ENTERPRISE}
+        names = {words[span.start] for span, _ in candidates if span.label_ != ENTERPRISE}
         for span in companies:
             word = span[0]
             if (word.is_title and word.is_alpha and not word.is_stop and word.lower_ not in self.not_short
@@ -272,7 +273,7 @@ class EntityRuler:
             alone = (token.lower_ not in lower_case and not token.is_sent_start and not doc[index - 1].is_title
                      and not (index + 1 < len(doc) and doc[index + 1].is_title))
             if index in named or alone:
-                found.append((Span(doc, index, index + 1, label=Label.ENTERPRISE.value,
+                found.append((Span(doc, index, index + 1, label=ENTERPRISE.value,
                                    span_id=firsts[words[index]].id_), RULE))
         return found
 
@@ -294,7 +295,7 @@ class EntityRuler:
             while stop < len(doc) and stop - end < 3 and _name_word(doc[stop], self.thing_words):
                 stop += 1
             if 2 <= stop - end <= 3 and (stop == len(doc) or not _name_word(doc[stop], self.thing_words)):
-                names.append((_span(doc, end, stop, Label.PERSON, doc[end:stop].text), PERSON_RULE))
+                names.append((_span(doc, end, stop, PERSON, doc[end:stop].text), PERSON_RULE))
         return names
 
     def _organization_proposals(self, doc: Doc, ents: list[Span], lower_case: frozenset[str],
@@ -306,15 +307,15 @@ class EntityRuler:
         # A place at either end of a longer ORG span is no mention ("Harbin Electric International"); other
         # names are kept.
         taken = {index for span, source in candidates
-                 if (source > COMPANY_WORD and span.label_ not in (*REGION_LABELS, Label.SKIP))
-                 or span.label_ == Label.PERSON for index in range(span.start, span.end)}
-        skipped = [(span, source) for span, source in candidates if span.label_ == Label.SKIP]
+                 if (source > COMPANY_WORD and span.label_ not in _NOT_TAKING)
+                 or span.label_ == PERSON for index in range(span.start, span.end)}
+        skipped = [(span, source) for span, source in candidates if span.label_ == SKIP]
         places = [span for span, source in candidates if span.label_ in REGION_LABELS]
         taken.update(index for start, end in tails.items() for index in range(start, end))
         # "the former Peski collective farm": the agro-town named elsewhere
         known = {span.text for span, _ in candidates if span.label_ in REGION_LABELS}
         proposals = []
-        starting_at = {span.start: span for span, _ in candidates if span.label_ != Label.SKIP}
+        starting_at = {span.start: span for span, _ in candidates if span.label_ != SKIP}
         for ent in ents:
             # A name the lists skip hides what it covers, unless the model's name holds a listed phrase and more, and
             # no venue word ("Radio Free Europe"; not "China-Belarus Industrial Park Great Stone", nor the "Joint
@@ -330,7 +331,7 @@ class EntityRuler:
                 continue
             span, label = read
             if span.text in person_names:  # "Sokolov said", "Batbold Nyamdorj noted": the person named before
-                proposals.append((_span(doc, span.start, span.end, Label.PERSON, span.text), MODEL))
+                proposals.append((_span(doc, span.start, span.end, PERSON, span.text), MODEL))
                 continue
             inside = [place for place in places if place.start < span.end and span.start < place.end]
             if inside and not _names_more_than_places(span, inside):
@@ -449,7 +450,7 @@ def _region_code(entry: Entry) -> str:
 def _written_as_name(text: str, entry: Entry) -> bool:
     """Gazetteer forms match case-insensitively, but a name must be capitalised as listed (or written exactly as
     listed, when that is not capitalised) and an acronym exact."""
-    if entry.label is Label.REFERENCE:
+    if entry.label is REFERENCE:
         return True
     if not text[:1].isupper():
         return text in entry.forms  # a name listed so ("flydubai", "1C Company")
@@ -474,19 +475,19 @@ def _trim_person_heads(candidates: list[tuple[Span, int]], given_names: dict[str
     on from ("Director General of Belshina Sergei Matveyenko"), or words before a known given name that the
     given-name rule finds inside it."""
     names = [span for span, source in candidates
-             if source in (GAZETTEER, RULE) and span.label_ not in (Label.PERSON, Label.REFERENCE)]
+             if source in (GAZETTEER, RULE) and span.label_ not in (PERSON, REFERENCE)]
     given = [span for span, source in candidates if source == PERSON_RULE]
     trimmed = []
     for span, source in candidates:
         # a person span inside a longer name loses to it anyway ("Zheludok Agro-Complex")
-        if source == MODEL and span.label_ == Label.PERSON and not any(
+        if source == MODEL and span.label_ == PERSON and not any(
                 name.start <= span.start and span.end <= name.end for name in names):
             heads = [name.end for name in names if name.start <= span.start < name.end < span.end]
             heads += [name.start for name in given if name.end == span.end and span.start < name.start
                       and span.doc[span.start].lower_ not in given_names]
             cut = max(heads, default=span.start)
             if cut > span.start:
-                span = _span(span.doc, cut, span.end, Label.PERSON, span.doc[cut:span.end].text)
+                span = _span(span.doc, cut, span.end, PERSON, span.doc[cut:span.end].text)
         trimmed.append((span, source))
     return trimmed
 
@@ -497,9 +498,9 @@ def _without_false_joins(candidates: list[tuple[Span, int]]) -> list[tuple[Span,
     person starting right after the joint ("Belshina and Minsk Tractor Works"), or an enterprise or place
     ending right at it ("Belshina and Lida Paint Works"), makes it a list. A comma before "Ltd" is no joint."""
     starts = {span.start for span, source in candidates
-              if source != RULE and span.label_ not in (Label.SKIP, Label.REFERENCE)}
+              if source != RULE and span.label_ not in (SKIP, REFERENCE)}
     ends = {span.end for span, source in candidates
-            if source in (GAZETTEER, RULE) and (span.label_ == Label.ENTERPRISE or span.label_ in REGION_LABELS)}
+            if source in (GAZETTEER, RULE) and (span.label_ == ENTERPRISE or span.label_ in REGION_LABELS)}
     kept = []
     for span, source in candidates:
         if source == RULE and len(span) > 2:
@@ -516,7 +517,7 @@ def _trim_before_names(candidates: list[tuple[Span, int]], given_names: dict[str
     ("the National Bank of Belarus Dmitry Lapko" is a bank, then a person; "PT Karya Mesin Nusantara" is one
     company); a rule's name that is all such a name is no name ("Director General of the company Oleg
     Lisitsky")."""
-    names = [span for span, source in candidates if source in (PERSON_RULE, MODEL) and span.label_ == Label.PERSON
+    names = [span for span, source in candidates if source in (PERSON_RULE, MODEL) and span.label_ == PERSON
              and span[0].lower_ in given_names]
     trimmed = []
     for span, source in candidates:
@@ -544,7 +545,7 @@ def _with_hyphenated_ends(words: list[str], candidates: list[tuple[Span, int]]) 
         while (source == RULE and label in ORGANIZATION_LIKE and start >= 2 and _hyphen_joins(doc, words, start - 1)
                and words[start - 2][:1].isupper() and words[start - 2].isalpha()):
             start -= 2
-        while (label == Label.ENTERPRISE and end + 1 < len(words) and _hyphen_joins(doc, words, end)
+        while (label == ENTERPRISE and end + 1 < len(words) and _hyphen_joins(doc, words, end)
                and words[end + 1][:1].isupper() and words[end + 1].isalpha()):
             end += 2
         if (start, end) != (span.start, span.end):
@@ -583,7 +584,7 @@ def _bracketed_abbreviations(doc: Doc, words: list[str], candidates: list[tuple[
     name, there and wherever else the article writes it."""
     if "(" not in words:
         return []
-    skipped = {span.text for span, _ in candidates if span.label_ == Label.SKIP}
+    skipped = {span.text for span, _ in candidates if span.label_ == SKIP}
     names: dict[str, Span] = {}
     for span, _ in candidates:
         start, end = span.start, span.end

@@ -30,6 +30,12 @@ class Label(StrEnum):
     NAME_TAIL = "NAME_TAIL"  # continues the enterprise or organisation name it follows ("named after S.M. Kirov")
 
 
+# The members under their own names, for the entity stage's loops that compare labels in every pass over their
+# candidates: looking a member up on an Enum class costs about 0.25 µs in Python 3.11, a module's name 0.02.
+(PERSON, COUNTRY, REGION, DISTRICT, CITY, ENTERPRISE, ORG_GOVERNMENT, ORG_INTERNATIONAL, ORG_OTHER, REFERENCE, SKIP,
+ NAME_TAIL) = Label
+
+
 REGION_LABELS = {Label.COUNTRY: "country", Label.REGION: "region", Label.DISTRICT: "district", Label.CITY: "city"}
 ORGANIZATION_LABELS = {Label.ORG_GOVERNMENT: "government", Label.ORG_INTERNATIONAL: "international",
                        Label.ORG_OTHER: "other"}

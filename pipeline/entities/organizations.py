@@ -6,11 +6,11 @@ from __future__ import annotations
 import pycountry
 from spacy.tokens import Span
 
-from pipeline.entities.catalog import Label
+from pipeline.entities.catalog import ENTERPRISE, ORG_GOVERNMENT, ORG_INTERNATIONAL, ORG_OTHER, Label
 from pipeline.entities.titles import PLAIN_MODIFIER_TITLES
 
-_KIND_LABELS = {"international": Label.ORG_INTERNATIONAL, "government": Label.ORG_GOVERNMENT,
-                "institution": Label.ORG_GOVERNMENT, "other": Label.ORG_OTHER}
+_KIND_LABELS = {"international": ORG_INTERNATIONAL, "government": ORG_GOVERNMENT,
+                "institution": ORG_GOVERNMENT, "other": ORG_OTHER}
 # A minister's title is written after the field ("Agriculture and Food Minister"), which is no organisation;
 # before other titles the owner stands ("Apple CEO", "BMZ Director General").
 _FIELD_TITLE_HEADS = {title.split()[-1] for title in PLAIN_MODIFIER_TITLES}
@@ -63,15 +63,15 @@ class ModelOrganizations:
         if _field_of_minister(doc, end) or _after_minister_of(doc, start):
             return None
         if "media" in kinds:  # news agencies and media companies are enterprises (the conventions)
-            return name, Label.ENTERPRISE
+            return name, ENTERPRISE
         for kind, label in _KIND_LABELS.items():
             if kind in kinds:
                 if kinds[0] == "international_lead":
-                    return name, Label.ORG_INTERNATIONAL
+                    return name, ORG_INTERNATIONAL
                 return name, label
         if name[-1].text in self.title_heads:
             return None
-        return name, Label.ENTERPRISE
+        return name, ENTERPRISE
 
     def _common_noun(self, name: Span, kinds: list[str | None]) -> bool:
         """Generic and kind words alone ("the General Administration", "Customs"), or one word of a company's or

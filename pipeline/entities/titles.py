@@ -14,16 +14,18 @@ from functools import cache
 
 from spacy.tokens import Doc, Span
 
-from pipeline.entities.catalog import REGION_LABELS, Catalog, Label, Title
+from pipeline.entities.catalog import (CITY, COUNTRY, DISTRICT, ENTERPRISE, ORG_GOVERNMENT, ORG_INTERNATIONAL,
+                                      ORG_OTHER, REGION, REGION_LABELS, Catalog, Title)
 from pipeline.entities.tokens import sentence_bounds
+
 
 # A modifier that is a plain word only makes sense for ministers ("Industry Minister" = "Minister of Industry").
 PLAIN_MODIFIER_TITLES = ("Minister", "Deputy Minister", "First Deputy Minister")
 # The chairman of an oblast executive committee is the oblast's governor.
 EXECUTIVE_CHAIRMAN = re.compile(r"^Chairman of (?:the )?(?P<region>.+ Oblast) Executive Committee$")
-NAMED_LABELS = {Label.COUNTRY.value, Label.REGION.value, Label.DISTRICT.value, Label.CITY.value,
-                Label.ENTERPRISE.value, Label.ORG_GOVERNMENT.value, Label.ORG_INTERNATIONAL.value,
-                Label.ORG_OTHER.value}
+NAMED_LABELS = {COUNTRY.value, REGION.value, DISTRICT.value, CITY.value,
+                ENTERPRISE.value, ORG_GOVERNMENT.value, ORG_INTERNATIONAL.value,
+                ORG_OTHER.value}
 
 
 class TitleReader:

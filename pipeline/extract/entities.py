@@ -16,11 +16,13 @@ from spacy.attrs import ENT_TYPE
 from spacy.tokens import Doc, Span
 
 from pipeline.components.entity_ruler import CATALOG_ATTR, SPANS_KEY
-from pipeline.entities.catalog import ORGANIZATION_LABELS, ORGANIZATION_LIKE, REGION_LABELS, Catalog, Entry, Label
+from pipeline.entities.catalog import (CITY, DISTRICT, ENTERPRISE, ORGANIZATION_LABELS, ORGANIZATION_LIKE, PERSON,
+                                      REFERENCE, REGION_LABELS, SKIP, Catalog, Entry, Label)
 from pipeline.entities.names import is_surname_only, name_parts, person_key, surname_key
 from pipeline.entities.titles import TitleReader
 from pipeline.entities.tokens import texts
 from pipeline.types import Article, Enterprise, Mention, Organization, Person, Region, Subdivision
+
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -69,7 +71,7 @@ def _read_entities(doc: Doc, article: Article) -> Entities:
     dateline = article.dateline
     spans = [span for span in doc.spans[SPANS_KEY]
              if not (dateline and span.start_char < dateline.end and span.end_char > dateline.start)]
-    named = [span for span in spans if span.label_ not in (Label.SKIP, Label.REFERENCE, Label.PERSON)]
+    named = [span for span in spans if span.label_ not in (SKIP, REFERENCE, PERSON)]
     enterprises, organizations = _enterprises_and_organizations(article.text, _organization_groups(named, catalog),
                                                                 catalog)
     return Entities(people=_people(doc, article.text, spans, catalog),
@@ -107,11 +109,11 @@ def _known_place(label: str, name: str, catalog: Catalog) -> Entry | None:
     subdivision of its own, as Minsk is); for a place only the model found, the world city of that name."""
     if (entry := catalog.entry(label, name)) is not None:
         return entry
-    if label == Label.DISTRICT:
-        town = catalog.entry(Label.CITY.value, name.removesuffix(" District"))
-        return Entry(name=name, label=Label.DISTRICT, forms=(name,), country=town.country,
+    if label == DISTRICT:
+        town = catalog.entry(CITY.value, name.removesuffix(" District"))
+        return Entry(name=name, label=DISTRICT, forms=(name,), country=town.country,
                      parent=None if town.code else town.parent) if town else None
-    return catalog.world_cities.get(name.lower()) if label == Label.CITY else None
+    return catalog.world_cities.get(name.lower()) if label == CITY else None
 
 
 def _enterprises_and_organizations(text: str, groups: dict[tuple[str, str], tuple[list[Span], list[str]]],
@@ -121,7 +123,7 @@ def _enterprises_and_organizations(text: str, groups: dict[tuple[str, str], tupl
         entry = catalog.entry(label, name)
         aliases = entry.aliases if entry else tuple(joined)
         mentions = tuple(_mention(text, s) for s in group)
-        if label == Label.ENTERPRISE:
+        if label == ENTERPRISE:
             enterprises.append(Enterprise(name=name, aliases=aliases, mentions=mentions))
         else:
             organizations.append(Organization(name=name, kind=ORGANIZATION_LABELS[Label(label)], aliases=aliases,
@@ -139,7 +141,7 @@ def _organization_groups(spans: list[Span], catalog: Catalog) -> dict[tuple[str,
     joins = {}
     for label, name in groups:
         words = name.split()
-        while label == Label.ENTERPRISE and len(words) > 1 and words[-1] in tails:
+        while label == ENTERPRISE and len(words) > 1 and words[-1] in tails:
             words.pop()
             if (label, " ".join(words)) in groups:
                 joins[(label, " ".join(words))] = (label, name)
@@ -158,7 +160,7 @@ def _people(doc: Doc, text: str, spans: list[Span], catalog: Catalog) -> tuple[P
     surname_only: list[Span] = []
     reader = TitleReader(doc, spans, catalog)
     for span in spans:
-        if span.label_ != Label.PERSON:
+        if span.label_ != PERSON:
             continue
         if is_surname_only(span.id_):
             surname_only.append(span)
@@ -219,7 +221,7 @@ def _in_longer_name(token) -> bool:
 def _attach_references(doc: Doc, spans: list[Span], drafts: list[_PersonDraft], catalog: Catalog) -> None:
     """ "the governor" -> the person last named with a Governor title (or the office's holder, if named)."""
     for span in spans:
-        if span.label_ != Label.REFERENCE:
+        if span.label_ != REFERENCE:
             continue
         title = span.id_
         holders = [d for d in drafts if any(_holds(t, title) for t in d.titles)]
