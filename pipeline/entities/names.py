@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from anyascii import anyascii
@@ -95,6 +96,7 @@ def fold(word: str) -> str:
     return _APOSTROPHES.sub("", anyascii(word)).lower()
 
 
+@lru_cache(maxsize=1 << 16)  # a dozen substitutions a name, and articles repeat their names
 def surname_key(surname: str) -> str:
     """Spellings of one name fold together: Yermakov/Ermakov, Kozlovskiy/Kozlovsky, Koroteyev/Koroteev."""
     key = fold(surname)
