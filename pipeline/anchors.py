@@ -14,11 +14,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import accumulate, filterfalse
+from itertools import accumulate, chain, filterfalse
 from re import _constants as sre  # the parse tree of a pattern, as `re` compiles it
 from re import _parser as sre_parse
 
@@ -31,54 +30,48 @@ _OTHER_WORDS = re.ASCII | re.LOCALE  # flags under which a word is not what `Wor
 
 
 class Words:
-    """Where the words (runs of word characters) of a text start, by word in lower case, by its first three
-    characters and by its first character, and where a punctuation character stands: the last three are found when
-    a pattern first needs them, and each pattern's starts are kept for the other parts of the text it reads. A word
-    with a character outside ASCII, which case-insensitive matching may read as another, is tried by every
-    pattern."""
+    """Where the words (runs of word characters) of a text start, by word in lower case, and where a punctuation
+    character stands: each pattern's starts are gathered when it first needs them and kept for the other parts of
+    the text it reads. The words starting with a stem or a character are a run of the sorted words, found by
+    bisection. A word with a character outside ASCII, which case-insensitive matching may read as another, is tried
+    by every pattern."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         parts = _WORD_SPLIT.split(text)  # space and punctuation, word, space and punctuation, word, ...
         offsets = list(accumulate(map(len, parts), initial=0))
         tokens, self.starts, self.ends = parts[1::2], offsets[1::2], offsets[2::2]
-        self.by_word: defaultdict[str, list[int]] = defaultdict(list)
+        self.by_word: dict[str, list[int]] = {}
+        add = self.by_word.setdefault
         for word, start in zip(map(str.lower, tokens), self.starts):
-            self.by_word[word].append(start)
-        unread = set(filterfalse(str.isascii, tokens))  # mostly none, and then no second walk over the words
-        self.other = [start for token, start in zip(tokens, self.starts) if token in unread] if unread else []
+            add(word, []).append(start)
+        # The words every pattern tries, by their lower case: the words spelt the same way are tried too, in vain.
+        self._other = frozenset(map(str.lower, filterfalse(str.isascii, tokens)))
         self._positions: dict[_Starts, list[int]] = {}  # where the matches of each pattern read so far may start
 
     def positions(self, starts: _Starts) -> list[int]:
         """Where a match of a pattern with these starts may begin, in text order."""
         positions = self._positions.get(starts)
         if positions is None:
-            found = set(self.other)
-            for word in starts.words:
-                found.update(self.by_word.get(word, ()))
-            if starts.stems or starts.chars:
-                by_stem, by_char = self._by_start
-                for stem in starts.stems:
-                    found.update(by_stem.get(stem, ()))
-                for char in starts.chars:
-                    found.update(by_char.get(char, ()))
+            keys = self.by_word.keys() & starts.words  # walks the smaller: a pattern may list thousands of words
+            keys.update(self._other)
+            for prefix in (*starts.stems, *starts.chars):
+                # no word character is U+10FFFF: every word starting with `prefix` sorts before prefix + U+10FFFF
+                keys.update(self._sorted[bisect.bisect_left(self._sorted, prefix):
+                                         bisect.bisect_left(self._sorted, prefix + "\U0010ffff")])
+            found = list(chain.from_iterable(map(self.by_word.__getitem__, keys)))  # no start under two words
             for mark in starts.marks:
                 index = self.text.find(mark)
                 while index >= 0:
-                    found.add(index)
+                    found.append(index)
                     index = self.text.find(mark, index + 1)
             positions = self._positions[starts] = sorted(found)
         return positions
 
     @cached_property
-    def _by_start(self) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
-        """Where the words start by their first three characters, and by their first one."""
-        by_stem: dict[str, list[int]] = {}
-        by_char: dict[str, list[int]] = {}
-        for word, starts in self.by_word.items():
-            by_stem.setdefault(word[:_STEM], []).extend(starts)
-            by_char.setdefault(word[0], []).extend(starts)
-        return by_stem, by_char
+    def _sorted(self) -> list[str]:
+        """The words in lower case, sorted: those starting with a stem or a character follow one another."""
+        return sorted(self.by_word)
 
 
 @dataclass(frozen=True, slots=True)

@@ -66,3 +66,15 @@ def test_a_doc_s_words_are_indexed_once():
     assert words.text == doc.text and doc_words(doc) is words
     assert words.by_word["may"] == [doc.text.index("May")]
     assert doc_words(spacy.blank("en")(doc.text)) is not words  # another Doc, another index
+
+
+def test_positions_hold_every_word_a_pattern_may_start_with():
+    """The words under a stem or a character are found by bisecting the sorted words: none is left out at either end
+    of the run, and a word outside ASCII is tried by every pattern."""
+    text = "Ma may Mayor MAZ maybe mb lz m 1990s 19 2 zz \u00ff\u00ffx \u212aelvin (Q3) q h1 H2 $5"
+    starts = Anchored(re.compile(r"\b(?:(?:lz|zz)\b|May\w*|[mq]\w*|\d|\u00ff\w)|[($]")).starts
+    words = Words(text)
+    expected = sorted(m.start() for m in re.finditer(r"\w+", text)
+                      if (word := m.group().lower()) in starts.words or word[:3] in starts.stems
+                      or word[0] in starts.chars or not m.group().isascii())
+    assert words.positions(starts) == sorted(expected + [text.index("("), text.index("$")])
