@@ -24,7 +24,6 @@ from re import _parser as sre_parse
 _WORD_SPLIT = re.compile(r"(\w+)")
 _WORD_CHAR = re.compile(r"\w")
 _LONGEST_WORD = 40  # a longer literal is read as the start of a word
-_STEM = 3
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
 _OTHER_WORDS = re.ASCII | re.LOCALE  # flags under which a word is not what `Words` reads as one
 
@@ -77,7 +76,7 @@ class Words:
 @dataclass(frozen=True, slots=True)
 class _Starts:
     words: frozenset[str]  # whole words (lower case) a match starts with
-    stems: frozenset[str]  # the first three characters of longer words it may start with ("may" for "May", "Mayor")
+    stems: frozenset[str]  # the first two or more characters of longer words it may start with ("may": "Mayor")
     chars: frozenset[str]  # first characters (lower case) of the words it may start with otherwise
     marks: frozenset[str]  # punctuation characters it may start with
 
@@ -128,10 +127,10 @@ def _starts(pattern: re.Pattern[str]) -> _Starts | None:
             return None  # it may start inside a word
         if prefix and closed:
             words.add(prefix)
-        elif len(prefix) >= _STEM:
-            stems.add(prefix[:_STEM])
+        elif len(prefix) > 1:
+            stems.add(prefix)
         elif prefix:
-            chars.add(prefix[0])
+            chars.add(prefix)
         for char in first:
             if char.isspace() or (_is_word(char) and not guarded):
                 return None
@@ -149,7 +148,8 @@ class _Unanchored(Exception):
 def _heads(frames: tuple, guarded: bool, prefix: str, depth: int) -> Iterator[tuple[bool, str, bool, frozenset[str]]]:
     """Every way a match can start: (whether a word boundary, or a lookbehind that excludes word characters, comes
     before the first character; the word characters it opens with, in lower case, each a literal or a class of one
-    letter's cases (`[Tt]`); whether that word ends there; the characters it may open with otherwise). `frames` are the op lists
+    letter's cases (`[Tt]`); whether that word ends there, at a word boundary or a lookahead that excludes word
+    characters; the characters it may open with otherwise). `frames` are the op lists
     still to match, innermost first, each with whether it ignores case."""
     if depth > 200:
         raise _Unanchored
@@ -169,8 +169,12 @@ def _heads(frames: tuple, guarded: bool, prefix: str, depth: int) -> Iterator[tu
         else:
             yield from _heads(after, guarded or av is sre.AT_BOUNDARY, prefix, depth + 1)
     elif op in (sre.ASSERT, sre.ASSERT_NOT):
-        guards = not prefix and op is sre.ASSERT_NOT and av[0] == -1 and _excludes_words(list(av[1]))
-        yield from _heads(after, guarded or guards, prefix, depth + 1)
+        direction, items = av[0], list(av[1])
+        if prefix and direction == 1 and (_excludes_words(items) if op is sre.ASSERT_NOT else _opens_no_word(items)):
+            yield guarded, prefix, True, frozenset()  # `(?!\w)`, `(?=\s)` after word characters: the word ends here
+        else:
+            guards = not prefix and op is sre.ASSERT_NOT and direction == -1 and _excludes_words(items)
+            yield from _heads(after, guarded or guards, prefix, depth + 1)
     elif op is sre.SUBPATTERN:
         _, add_flags, _, sub = av
         if add_flags & _OTHER_WORDS:
@@ -250,9 +254,23 @@ def _may_be_word(op: int, av: object) -> bool:
 
 
 def _excludes_words(items: list) -> bool:
-    """A lookbehind of one character class that holds every word character: what comes before is no word."""
+    """A negative lookaround of one character class that holds every word character: no word before, or after."""
     return (len(items) == 1 and items[0][0] is sre.IN and (sre.CATEGORY, sre.CATEGORY_WORD) in items[0][1]
             and all(op is not sre.NEGATE for op, _ in items[0][1]))
+
+
+def _opens_no_word(items: list) -> bool:
+    """Whether every match of the ops starts with a character that is no word character (`\\s+` in `(?=\\s+of)`)."""
+    if not items:
+        return False
+    op, av = items[0]
+    if op in _REPEATS:
+        return av[0] > 0 and _opens_no_word(list(av[2]))
+    if op is sre.SUBPATTERN:
+        return _opens_no_word(list(av[3]))
+    if op is sre.BRANCH:
+        return all(_opens_no_word(list(alternative)) for alternative in av[1])
+    return op in (sre.LITERAL, sre.IN) and not _may_be_word(op, av)
 
 
 def _is_word(char: str) -> bool:

@@ -1,7 +1,8 @@
 """The amount grammar: money and percentages found in plain text, values as exact decimals.
 
 Two passes. The first finds *atoms* with one regular expression built from the data files in
-`models/` (currencies.tsv, scales.tsv, number_words.tsv, percent_units.tsv): an optional currency
+`models/` (currencies.tsv, scales.tsv, number_words.tsv, percent_units.tsv), tried only at the words
+it can start with (pipeline/anchors.py): an optional currency
 before, a number (digits or spelled out), an optional scale word, then an optional currency or
 percent unit after ("$115", "140 million", "Br2,157", "2 billion Russian rubles", "35%"). The
 second joins neighbouring atoms into ranges ("$115-140 million", "between $3 million and
@@ -24,6 +25,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from pipeline.anchors import Anchored, Words
 from pipeline.errors import ResourceError
 from pipeline.resources import read_tsv
 
@@ -114,7 +116,7 @@ class AmountGrammar:
 
     def __init__(self, lexicon: AmountLexicon) -> None:
         self.lexicon = lexicon
-        self._atom_re = _atom_pattern(lexicon)
+        self._atom_re = Anchored(_atom_pattern(lexicon))
         self._approximate_re = re.compile(rf"(?i)\b(?:{_phrases(lexicon, 'approximate')})\s+$")
         self._change_re = re.compile(rf"(?i)\b(?:{_phrases(lexicon, 'change')})\b(?:\s+[\w'-]+){{0,3}}\s+$")
         self._by_surface: dict[str, Currency] = {}
@@ -126,10 +128,11 @@ class AmountGrammar:
     def from_dir(cls, models_dir: Path) -> AmountGrammar:
         return cls(AmountLexicon.from_dir(models_dir))
 
-    def amounts(self, text: str) -> tuple[tuple[MoneyMatch, ...], tuple[PercentMatch, ...]]:
+    def amounts(self, text: str, words: Words | None = None) -> tuple[tuple[MoneyMatch, ...], tuple[PercentMatch, ...]]:
         """Every amount with a currency in `text`, in order, ranges as one match; and every number with a percent
-        unit, in order ("20 to 25 percent" gives 20 and 25): both from one reading of the text."""
-        groups = list(self._groups(text))
+        unit, in order ("20 to 25 percent" gives 20 and 25): both from one reading of the text. `words` index `text`
+        when given (pipeline/doctext.py keeps one per Doc)."""
+        groups = list(self._groups(text, words if words is not None else Words(text)))
         return tuple(self._money_in(text, groups)), tuple(self._percentages_in(groups))
 
     def _money_in(self, text: str, groups: Iterable[tuple[_Atom, ...]]) -> Iterator[MoneyMatch]:
@@ -150,8 +153,8 @@ class AmountGrammar:
 
     # -- pass 1: atoms -------------------------------------------------------------------------
 
-    def _atoms(self, text: str) -> Iterator[_Atom]:
-        for match in self._atom_re.finditer(text):
+    def _atoms(self, text: str, words: Words) -> Iterator[_Atom]:
+        for match in self._atom_re.finditer(text, words):
             number = match["digits"] or match["fraction"] or match["words"] or match["fixed"]
             spelled = match["digits"] is None and match["fraction"] is None
             unit = match["unit"]
@@ -174,9 +177,9 @@ class AmountGrammar:
 
     # -- pass 2: ranges ------------------------------------------------------------------------
 
-    def _groups(self, text: str) -> Iterator[tuple[_Atom, ...]]:
+    def _groups(self, text: str, words: Words) -> Iterator[tuple[_Atom, ...]]:
         """Atoms joined into ranges: (low, high) pairs or single atoms, in text order."""
-        atoms = list(self._atoms(text))
+        atoms = list(self._atoms(text, words))
         index = 0
         while index < len(atoms):
             atom = atoms[index]
