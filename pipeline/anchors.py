@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import accumulate, chain, filterfalse
 from re import _constants as sre  # the parse tree of a pattern, as `re` compiles it
@@ -54,10 +54,8 @@ class Words:
         if positions is None:
             keys = self.by_word.keys() & starts.words  # walks the smaller: a pattern may list thousands of words
             keys.update(self._other)
-            for prefix in (*starts.stems, *starts.chars):
-                # no word character is U+10FFFF: every word starting with `prefix` sorts before prefix + U+10FFFF
-                keys.update(self._sorted[bisect.bisect_left(self._sorted, prefix):
-                                         bisect.bisect_left(self._sorted, prefix + "\U0010ffff")])
+            for low, high in starts.runs:
+                keys.update(self._sorted[bisect.bisect_left(self._sorted, low):bisect.bisect_left(self._sorted, high)])
             found = list(chain.from_iterable(map(self.by_word.__getitem__, keys)))  # no start under two words
             for mark in starts.marks:
                 index = self.text.find(mark)
@@ -69,7 +67,7 @@ class Words:
 
     @cached_property
     def _sorted(self) -> list[str]:
-        """The words in lower case, sorted: those starting with a stem or a character follow one another."""
+        """The words in lower case, sorted: those starting with a stem or a character are a run of them."""
         return sorted(self.by_word)
 
 
@@ -79,6 +77,20 @@ class _Starts:
     stems: frozenset[str]  # the first two or more characters of longer words it may start with ("may": "Mayor")
     chars: frozenset[str]  # first characters (lower case) of the words it may start with otherwise
     marks: frozenset[str]  # punctuation characters it may start with
+    runs: tuple[tuple[str, str], ...] = field(init=False, compare=False)  # the sorted words from, up to: see below
+
+    def __post_init__(self) -> None:
+        """The words starting with a stem or a character are those sorting from it up to it followed by U+10FFFF,
+        which is no word character; characters next to one another (the digits) make one run."""
+        chars: list[list[int]] = []
+        for code in sorted(map(ord, self.chars)):
+            if chars and chars[-1][1] == code - 1:
+                chars[-1][1] = code
+            else:
+                chars.append([code, code])
+        runs = [(stem, stem + "\U0010ffff") for stem in sorted(self.stems)]
+        runs += [(chr(low), chr(high) + "\U0010ffff") for low, high in chars]
+        object.__setattr__(self, "runs", tuple(runs))
 
 
 class Anchored:
