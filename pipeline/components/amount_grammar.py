@@ -35,6 +35,13 @@ CONTEXT_ROLES = ("approximate", "change")
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _DASH = r"[-\u2013\u2014]"
 _YEAR_PREPOSITIONS = "in|since|of|until|before|after|during"  # "in 2024-$5 million": no range
+# What `_is_range` and `_money_of` read between and before two atoms, compiled once (they read it for every atom)
+_YEAR_LEAD = re.compile(rf"(?i)\b(?:{_YEAR_PREPOSITIONS})\s+$")
+_DASH_GAP = re.compile(rf"\s*{_DASH}\s*")
+_AND_GAP = re.compile(r"\s+and\s+")
+_TO_GAP = re.compile(r"\s+to\s+")
+_LEADS = {word: re.compile(rf"(?i)\b{word}\s+$") for word in ("between", "from", "by")}
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -199,19 +206,19 @@ class AmountGrammar:
         # "sales grew in 2024 to Br1.92 billion": a year, then an amount. A real range writes the currency
         # on both ends ("from Br30 to Br250") or after the last ("2000-3000 Russian rubles").
         currency_first = high.currency is not None and not high.spelled and not text[high.start].isdigit()
-        if _is_year(low) and (currency_first or re.search(rf"(?i)\b(?:{_YEAR_PREPOSITIONS})\s+$", lead)):
+        if _is_year(low) and (currency_first or _YEAR_LEAD.search(lead)):
             return False
-        if re.fullmatch(rf"\s*{_DASH}\s*", gap):
+        if _DASH_GAP.fullmatch(gap):
             return True
-        if re.fullmatch(r"\s+and\s+", gap):
-            return bool(re.search(r"(?i)\bbetween\s+$", lead))
-        if not re.fullmatch(r"\s+to\s+", gap):
+        if _AND_GAP.fullmatch(gap):
+            return bool(_LEADS["between"].search(lead))
+        if not _TO_GAP.fullmatch(gap):
             return False
-        from_match = re.search(r"(?i)\bfrom\s+$", lead)
+        from_match = _LEADS["from"].search(lead)
         if from_match:
             return not self._change_re.search(lead[:from_match.start()])
         # "$3 to $5 million", "US$ 16 million to $28 million"; but "grew by 5% to 10%" is a change
-        return not re.search(r"(?i)\bby\s+$", lead) and not self._change_re.search(lead)
+        return not _LEADS["by"].search(lead) and not self._change_re.search(lead)
 
     # -- values --------------------------------------------------------------------------------
 
@@ -233,7 +240,7 @@ class AmountGrammar:
         start, end = group[0].start, group[-1].end
         if len(group) == 2:  # "between X and Y", "from X to Y" are one mention with their keyword
             opener = {"and": "between", "to": "from"}.get(text[group[0].end:group[1].start].strip().lower())
-            keyword = re.search(rf"(?i)\b{opener}\s+$", text[max(0, start - 20):start]) if opener else None
+            keyword = _LEADS[opener].search(text[max(0, start - 20):start]) if opener else None
             if keyword:
                 start -= len(keyword.group())
         approximate = bool(self._approximate_re.search(text[max(0, start - 30):start]))
@@ -280,7 +287,7 @@ def read_spelled_number(words: str) -> Decimal | None:
 def _is_year(atom: _Atom) -> bool:
     """A bare four-digit number of the years a news text speaks about, with no currency, scale or unit."""
     return (not atom.spelled and atom.currency is None and atom.scale is None and not atom.percent
-            and re.fullmatch(r"(?:1[89]|20)\d\d", atom.number) is not None)
+            and _YEAR.fullmatch(atom.number) is not None)
 
 
 def _inherit_scale(low_atom: _Atom, low: Decimal, high_atom: _Atom, high: Decimal) -> Decimal:
