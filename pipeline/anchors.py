@@ -77,7 +77,7 @@ class _Starts:
     stems: frozenset[str]  # the first two or more characters of longer words it may start with ("may": "Mayor")
     chars: frozenset[str]  # first characters (lower case) of the words it may start with otherwise
     marks: frozenset[str]  # punctuation characters it may start with
-    runs: tuple[tuple[str, str], ...] = field(init=False, compare=False)  # the sorted words from, up to: see below
+    runs: tuple[tuple[str, str], ...] = field(init=False, compare=False)  # stems and chars, as bounds in sorted words
 
     def __post_init__(self) -> None:
         """The words starting with a stem or a character are those sorting from it up to it followed by U+10FFFF,
@@ -161,8 +161,8 @@ def _heads(frames: tuple, guarded: bool, prefix: str, depth: int) -> Iterator[tu
     """Every way a match can start: (whether a word boundary, or a lookbehind that excludes word characters, comes
     before the first character; the word characters it opens with, in lower case, each a literal or a class of one
     letter's cases (`[Tt]`); whether that word ends there, at a word boundary or a lookahead that excludes word
-    characters; the characters it may open with otherwise). `frames` are the op lists
-    still to match, innermost first, each with whether it ignores case."""
+    characters; the characters it may open with otherwise). `frames` are the op lists still to match, innermost
+    first, each with whether it ignores case."""
     if depth > 200:
         raise _Unanchored
     if not frames:
