@@ -14,79 +14,83 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import accumulate, filterfalse
+from itertools import accumulate, chain, filterfalse
 from re import _constants as sre  # the parse tree of a pattern, as `re` compiles it
 from re import _parser as sre_parse
 
 _WORD_SPLIT = re.compile(r"(\w+)")
 _WORD_CHAR = re.compile(r"\w")
 _LONGEST_WORD = 40  # a longer literal is read as the start of a word
-_STEM = 3
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
 _OTHER_WORDS = re.ASCII | re.LOCALE  # flags under which a word is not what `Words` reads as one
 
 
 class Words:
-    """Where the words (runs of word characters) of a text start, by word in lower case, by its first three
-    characters and by its first character, and where a punctuation character stands: the last three are found when
-    a pattern first needs them, and each pattern's starts are kept for the other parts of the text it reads. A word
-    with a character outside ASCII, which case-insensitive matching may read as another, is tried by every
-    pattern."""
+    """Where the words (runs of word characters) of a text start, by word in lower case, and where a punctuation
+    character stands: each pattern's starts are gathered when it first needs them and kept for the other parts of
+    the text it reads. The words starting with a stem or a character are a run of the sorted words, found by
+    bisection. A word with a character outside ASCII, which case-insensitive matching may read as another, is tried
+    by every pattern."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         parts = _WORD_SPLIT.split(text)  # space and punctuation, word, space and punctuation, word, ...
         offsets = list(accumulate(map(len, parts), initial=0))
         tokens, self.starts, self.ends = parts[1::2], offsets[1::2], offsets[2::2]
-        self.by_word: defaultdict[str, list[int]] = defaultdict(list)
+        self.by_word: dict[str, list[int]] = {}
+        add = self.by_word.setdefault
         for word, start in zip(map(str.lower, tokens), self.starts):
-            self.by_word[word].append(start)
-        unread = set(filterfalse(str.isascii, tokens))  # mostly none, and then no second walk over the words
-        self.other = [start for token, start in zip(tokens, self.starts) if token in unread] if unread else []
+            add(word, []).append(start)
+        # The words every pattern tries, by their lower case: the words spelt the same way are tried too, in vain.
+        self._other = frozenset(map(str.lower, filterfalse(str.isascii, tokens)))
         self._positions: dict[_Starts, list[int]] = {}  # where the matches of each pattern read so far may start
 
     def positions(self, starts: _Starts) -> list[int]:
         """Where a match of a pattern with these starts may begin, in text order."""
         positions = self._positions.get(starts)
         if positions is None:
-            found = set(self.other)
-            for word in starts.words:
-                found.update(self.by_word.get(word, ()))
-            if starts.stems or starts.chars:
-                by_stem, by_char = self._by_start
-                for stem in starts.stems:
-                    found.update(by_stem.get(stem, ()))
-                for char in starts.chars:
-                    found.update(by_char.get(char, ()))
+            keys = self.by_word.keys() & starts.words  # walks the smaller: a pattern may list thousands of words
+            keys.update(self._other)
+            for low, high in starts.runs:
+                keys.update(self._sorted[bisect.bisect_left(self._sorted, low):bisect.bisect_left(self._sorted, high)])
+            found = list(chain.from_iterable(map(self.by_word.__getitem__, keys)))  # no start under two words
             for mark in starts.marks:
                 index = self.text.find(mark)
                 while index >= 0:
-                    found.add(index)
+                    found.append(index)
                     index = self.text.find(mark, index + 1)
             positions = self._positions[starts] = sorted(found)
         return positions
 
     @cached_property
-    def _by_start(self) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
-        """Where the words start by their first three characters, and by their first one."""
-        by_stem: dict[str, list[int]] = {}
-        by_char: dict[str, list[int]] = {}
-        for word, starts in self.by_word.items():
-            by_stem.setdefault(word[:_STEM], []).extend(starts)
-            by_char.setdefault(word[0], []).extend(starts)
-        return by_stem, by_char
+    def _sorted(self) -> list[str]:
+        """The words in lower case, sorted: those starting with a stem or a character are a run of them."""
+        return sorted(self.by_word)
 
 
 @dataclass(frozen=True, slots=True)
 class _Starts:
     words: frozenset[str]  # whole words (lower case) a match starts with
-    stems: frozenset[str]  # the first three characters of longer words it may start with ("may" for "May", "Mayor")
+    stems: frozenset[str]  # the first two or more characters of longer words it may start with ("may": "Mayor")
     chars: frozenset[str]  # first characters (lower case) of the words it may start with otherwise
     marks: frozenset[str]  # punctuation characters it may start with
+    runs: tuple[tuple[str, str], ...] = field(init=False, compare=False)  # stems and chars, as bounds in sorted words
+
+    def __post_init__(self) -> None:
+        """The words starting with a stem or a character are those sorting from it up to it followed by U+10FFFF,
+        which is no word character; characters next to one another (the digits) make one run."""
+        chars: list[list[int]] = []
+        for code in sorted(map(ord, self.chars)):
+            if chars and chars[-1][1] == code - 1:
+                chars[-1][1] = code
+            else:
+                chars.append([code, code])
+        runs = [(stem, stem + "\U0010ffff") for stem in sorted(self.stems)]
+        runs += [(chr(low), chr(high) + "\U0010ffff") for low, high in chars]
+        object.__setattr__(self, "runs", tuple(runs))
 
 
 class Anchored:
@@ -135,10 +139,10 @@ def _starts(pattern: re.Pattern[str]) -> _Starts | None:
             return None  # it may start inside a word
         if prefix and closed:
             words.add(prefix)
-        elif len(prefix) >= _STEM:
-            stems.add(prefix[:_STEM])
+        elif len(prefix) > 1:
+            stems.add(prefix)
         elif prefix:
-            chars.add(prefix[0])
+            chars.add(prefix)
         for char in first:
             if char.isspace() or (_is_word(char) and not guarded):
                 return None
@@ -156,8 +160,9 @@ class _Unanchored(Exception):
 def _heads(frames: tuple, guarded: bool, prefix: str, depth: int) -> Iterator[tuple[bool, str, bool, frozenset[str]]]:
     """Every way a match can start: (whether a word boundary, or a lookbehind that excludes word characters, comes
     before the first character; the word characters it opens with, in lower case, each a literal or a class of one
-    letter's cases (`[Tt]`); whether that word ends there; the characters it may open with otherwise). `frames` are the op lists
-    still to match, innermost first, each with whether it ignores case."""
+    letter's cases (`[Tt]`); whether that word ends there, at a word boundary or a lookahead that excludes word
+    characters; the characters it may open with otherwise). `frames` are the op lists still to match, innermost
+    first, each with whether it ignores case."""
     if depth > 200:
         raise _Unanchored
     if not frames:
@@ -176,8 +181,12 @@ def _heads(frames: tuple, guarded: bool, prefix: str, depth: int) -> Iterator[tu
         else:
             yield from _heads(after, guarded or av is sre.AT_BOUNDARY, prefix, depth + 1)
     elif op in (sre.ASSERT, sre.ASSERT_NOT):
-        guards = not prefix and op is sre.ASSERT_NOT and av[0] == -1 and _excludes_words(list(av[1]))
-        yield from _heads(after, guarded or guards, prefix, depth + 1)
+        direction, items = av[0], list(av[1])
+        if prefix and direction == 1 and (_excludes_words(items) if op is sre.ASSERT_NOT else _opens_no_word(items)):
+            yield guarded, prefix, True, frozenset()  # `(?!\w)`, `(?=\s)` after word characters: the word ends here
+        else:
+            guards = not prefix and op is sre.ASSERT_NOT and direction == -1 and _excludes_words(items)
+            yield from _heads(after, guarded or guards, prefix, depth + 1)
     elif op is sre.SUBPATTERN:
         _, add_flags, _, sub = av
         if add_flags & _OTHER_WORDS:
@@ -257,9 +266,23 @@ def _may_be_word(op: int, av: object) -> bool:
 
 
 def _excludes_words(items: list) -> bool:
-    """A lookbehind of one character class that holds every word character: what comes before is no word."""
+    """A negative lookaround of one character class that holds every word character: no word before, or after."""
     return (len(items) == 1 and items[0][0] is sre.IN and (sre.CATEGORY, sre.CATEGORY_WORD) in items[0][1]
             and all(op is not sre.NEGATE for op, _ in items[0][1]))
+
+
+def _opens_no_word(items: list) -> bool:
+    """Whether every match of the ops starts with a character that is no word character (`\\s+` in `(?=\\s+of)`)."""
+    if not items:
+        return False
+    op, av = items[0]
+    if op in _REPEATS:
+        return av[0] > 0 and _opens_no_word(list(av[2]))
+    if op is sre.SUBPATTERN:
+        return _opens_no_word(list(av[3]))
+    if op is sre.BRANCH:
+        return all(_opens_no_word(list(alternative)) for alternative in av[1])
+    return op in (sre.LITERAL, sre.IN) and not _may_be_word(op, av)
 
 
 def _is_word(char: str) -> bool:

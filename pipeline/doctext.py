@@ -2,8 +2,8 @@
 
 `Doc.text` joins a new `Token` object per token on every access (about 0.2 ms for an article), and the amounts
 component and the extract functions after it each need the whole text; the dates, the claims and their metrics
-each need the sentences, which `doc.sents` would make a Span and Tokens for; the dates and the claims' metrics
-both try their patterns at the words of the text (pipeline/anchors.py), and the processor runs a whole batch of
+each need the sentences, which `doc.sents` would make a Span and Tokens for; the amounts, the dates and the claims'
+metrics all try their patterns at the words of the text (pipeline/anchors.py), and the processor runs a whole batch of
 Docs through the pipeline before it extracts, so the index is kept by Doc rather than by the last texts read. A
 Doc's text never changes (retokenizing keeps it), and its sentences are read only by the extract functions, after
 the pipeline has run, so all three are kept here for as long as the Doc lives.

@@ -15,9 +15,10 @@ from pipeline.doctext import doc_words
     (r"\b(?:(?:from|between)\s+)?\d+", {"from", "between"}, set(), set("0123456789"), set()),
     (r"\b(?i:the)\s+(?P<n>first|second)\b", {"the"}, set(), set(), set()),
     (r"\b[Tt]he\s+plant\b", {"the"}, set(), set(), set()),
-    (r"\b(?:May|June)", set(), {"may", "jun"}, set(), set()),  # "Mayor" too: no boundary after the name
+    (r"\b(?:May|June)", set(), {"may", "june"}, set(), set()),  # "Mayor" too: no boundary after the name
+    (r"\b(?:May|Br)(?!\w)|\b(?i:a)(?=\s+million)|\bBr\d", {"may", "br", "a"}, {"br"}, set(), set()),
     (r"\b(?:Q[1-4]|H[12])\b", set(), set(), {"q", "h"}, set()),
-    (r"(?<![\w$])(?:1[6-9]|20)\d\d", set(), set(), {"1", "2"}, set()),
+    (r"(?<![\w$])(?:1[6-9]|20)\d\d", set(), {"20"}, {"1"}, set()),
     (r"(?<![\w.])[$€]\s?\d", set(), set(), set(), {"$", "€"}),
     (r"\((?:19|20)\d\d\)", set(), set(), set(), {"("}),
     (r"\b(?:said|told)\b|\bnoted\s", {"said", "told", "noted"}, set(), set(), set()),
@@ -66,3 +67,15 @@ def test_a_doc_s_words_are_indexed_once():
     assert words.text == doc.text and doc_words(doc) is words
     assert words.by_word["may"] == [doc.text.index("May")]
     assert doc_words(spacy.blank("en")(doc.text)) is not words  # another Doc, another index
+
+
+def test_positions_hold_every_word_a_pattern_may_start_with():
+    """The words under a stem or a character are found by bisecting the sorted words: none is left out at either end
+    of the run, and a word outside ASCII is tried by every pattern."""
+    text = "Ma may Mayor MAZ maybe mb lz m 1990s 19 2 zz \u00ff\u00ffx \u212aelvin (Q3) q h1 H2 $5 Br5 Bra br b"
+    starts = Anchored(re.compile(r"\b(?:(?:lz|zz)\b|May\w*|[mq]\w*|\d|\u00ff\w|Br\d)|[($]")).starts
+    words = Words(text)
+    expected = sorted(m.start() for m in re.finditer(r"\w+", text)
+                      if (word := m.group().lower()) in starts.words or word.startswith(tuple(starts.stems))
+                      or word[0] in starts.chars or not m.group().isascii())
+    assert words.positions(starts) == sorted(expected + [text.index("("), text.index("$")])

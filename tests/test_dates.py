@@ -4,6 +4,7 @@ and the samples' gold."""
 from __future__ import annotations
 
 import json
+import re
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -13,7 +14,7 @@ from hypothesis import strategies as st
 from pipeline.errors import ResourceError
 from pipeline.extract.date_grammar import date_grammar, load_vocabulary
 from pipeline.extract.date_resolver import shift_years
-from pipeline.extract.dates import clause_tense, find_periods
+from pipeline.extract.dates import _TextWords, clause_tense, find_periods
 from pipeline.readers import read_inputs
 from pipeline.resources import MODELS_DIR, read_jsonl
 
@@ -503,3 +504,15 @@ def test_seed_dates_match_gold(processor, record_validator):
     gold, record = _gold_and_record(SEED_GOLD, processor, record_validator,
                                     SEED_GOLD.parent.parent / "seed" / gold["file"])
     assert [(d["from"], d["to"]) for d in record["dates"]] == [(d["start"], d["end"]) for d in gold["dates"]]
+
+
+def test_a_window_holds_the_words_a_windowed_search_finds():
+    """clause_tense reads each clause's words from one reading of the text: the same as searching the clause alone,
+    a word the clause cuts included as far as it reaches."""
+    text = "It's the plant's 5th year: don't-stop, O'Neill said'' in 2024 x'"
+    words = _TextWords(text)
+    for left in range(len(text) + 1):
+        for right in range(len(text) + 1):
+            expected = [(m.group().lower(), m.start()) for m in re.finditer(r"[A-Za-z']+", text[:right][left:])]
+            expected = [(word, start + left) for word, start in expected]
+            assert list(zip(*words.window(left, right))) == expected

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pipeline.anchors import Words
 from pipeline.components.amount_grammar import AmountGrammar, AmountLexicon
 from pipeline.errors import ResourceError
 from pipeline.extract.money import extract_money, redenominations
@@ -276,3 +277,15 @@ def test_sample_money_matches_gold(gold_path, processor, record_validator):
     record = record_validator(json.loads(line))
     assert [(B(str(m["low"])), B(str(m["high"])), m["currency"]) for m in record["money"]] == \
         [(B(str(m["low"])), B(str(m["high"])), m["currency"]) for m in gold["money"]]
+
+
+@pytest.mark.parametrize("text", [
+    "Br5 million, вr5, Br 2,157.5, BYN 30, 30 BYN, USD 5 and US$16 million to $28 million; a billion, half a billion",
+    "A1990s $5bn 5bn €3.5 mln 35% six percent, twenty-five percent; a fifth of a percent; 8 13/16 percent, 1/2",
+    "He paid 2 billion Russian rubles (about $20 million), five dollars, dollars 5; one hundred and five; A$7",
+])
+def test_atoms_are_tried_only_where_they_can_start(grammar, text):
+    """The atom pattern runs at the words it can start with (pipeline/anchors.py): the same atoms as trying it at
+    every character."""
+    assert ([m.span() for m in grammar._atom_re.finditer(text, Words(text))]
+            == [m.span() for m in grammar._atom_re.pattern.finditer(text)])

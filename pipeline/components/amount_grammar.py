@@ -1,7 +1,8 @@
 """The amount grammar: money and percentages found in plain text, values as exact decimals.
 
 Two passes. The first finds *atoms* with one regular expression built from the data files in
-`models/` (currencies.tsv, scales.tsv, number_words.tsv, percent_units.tsv): an optional currency
+`models/` (currencies.tsv, scales.tsv, number_words.tsv, percent_units.tsv), tried only at the words
+it can start with (pipeline/anchors.py): an optional currency
 before, a number (digits or spelled out), an optional scale word, then an optional currency or
 percent unit after ("$115", "140 million", "Br2,157", "2 billion Russian rubles", "35%"). The
 second joins neighbouring atoms into ranges ("$115-140 million", "between $3 million and
@@ -24,6 +25,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from pipeline.anchors import Anchored, Words
 from pipeline.errors import ResourceError
 from pipeline.resources import read_tsv
 
@@ -33,6 +35,13 @@ CONTEXT_ROLES = ("approximate", "change")
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _DASH = r"[-\u2013\u2014]"
 _YEAR_PREPOSITIONS = "in|since|of|until|before|after|during"  # "in 2024-$5 million": no range
+# What `_is_range` and `_money_of` read between and before two atoms, compiled once (they read it for every atom)
+_YEAR_LEAD = re.compile(rf"(?i)\b(?:{_YEAR_PREPOSITIONS})\s+$")
+_DASH_GAP = re.compile(rf"\s*{_DASH}\s*")
+_AND_GAP = re.compile(r"\s+and\s+")
+_TO_GAP = re.compile(r"\s+to\s+")
+_LEADS = {word: re.compile(rf"(?i)\b{word}\s+$") for word in ("between", "from", "by")}
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -114,7 +123,7 @@ class AmountGrammar:
 
     def __init__(self, lexicon: AmountLexicon) -> None:
         self.lexicon = lexicon
-        self._atom_re = _atom_pattern(lexicon)
+        self._atom_re = Anchored(_atom_pattern(lexicon))
         self._approximate_re = re.compile(rf"(?i)\b(?:{_phrases(lexicon, 'approximate')})\s+$")
         self._change_re = re.compile(rf"(?i)\b(?:{_phrases(lexicon, 'change')})\b(?:\s+[\w'-]+){{0,3}}\s+$")
         self._by_surface: dict[str, Currency] = {}
@@ -126,10 +135,11 @@ class AmountGrammar:
     def from_dir(cls, models_dir: Path) -> AmountGrammar:
         return cls(AmountLexicon.from_dir(models_dir))
 
-    def amounts(self, text: str) -> tuple[tuple[MoneyMatch, ...], tuple[PercentMatch, ...]]:
+    def amounts(self, text: str, words: Words | None = None) -> tuple[tuple[MoneyMatch, ...], tuple[PercentMatch, ...]]:
         """Every amount with a currency in `text`, in order, ranges as one match; and every number with a percent
-        unit, in order ("20 to 25 percent" gives 20 and 25): both from one reading of the text."""
-        groups = list(self._groups(text))
+        unit, in order ("20 to 25 percent" gives 20 and 25): both from one reading of the text. `words` index `text`
+        when given (pipeline/doctext.py keeps one per Doc)."""
+        groups = list(self._groups(text, words if words is not None else Words(text)))
         return tuple(self._money_in(text, groups)), tuple(self._percentages_in(groups))
 
     def _money_in(self, text: str, groups: Iterable[tuple[_Atom, ...]]) -> Iterator[MoneyMatch]:
@@ -150,8 +160,8 @@ class AmountGrammar:
 
     # -- pass 1: atoms -------------------------------------------------------------------------
 
-    def _atoms(self, text: str) -> Iterator[_Atom]:
-        for match in self._atom_re.finditer(text):
+    def _atoms(self, text: str, words: Words) -> Iterator[_Atom]:
+        for match in self._atom_re.finditer(text, words):
             number = match["digits"] or match["fraction"] or match["words"] or match["fixed"]
             spelled = match["digits"] is None and match["fraction"] is None
             unit = match["unit"]
@@ -174,9 +184,9 @@ class AmountGrammar:
 
     # -- pass 2: ranges ------------------------------------------------------------------------
 
-    def _groups(self, text: str) -> Iterator[tuple[_Atom, ...]]:
+    def _groups(self, text: str, words: Words) -> Iterator[tuple[_Atom, ...]]:
         """Atoms joined into ranges: (low, high) pairs or single atoms, in text order."""
-        atoms = list(self._atoms(text))
+        atoms = list(self._atoms(text, words))
         index = 0
         while index < len(atoms):
             atom = atoms[index]
@@ -196,19 +206,19 @@ class AmountGrammar:
         # "sales grew in 2024 to Br1.92 billion": a year, then an amount. A real range writes the currency
         # on both ends ("from Br30 to Br250") or after the last ("2000-3000 Russian rubles").
         currency_first = high.currency is not None and not high.spelled and not text[high.start].isdigit()
-        if _is_year(low) and (currency_first or re.search(rf"(?i)\b(?:{_YEAR_PREPOSITIONS})\s+$", lead)):
+        if _is_year(low) and (currency_first or _YEAR_LEAD.search(lead)):
             return False
-        if re.fullmatch(rf"\s*{_DASH}\s*", gap):
+        if _DASH_GAP.fullmatch(gap):
             return True
-        if re.fullmatch(r"\s+and\s+", gap):
-            return bool(re.search(r"(?i)\bbetween\s+$", lead))
-        if not re.fullmatch(r"\s+to\s+", gap):
+        if _AND_GAP.fullmatch(gap):
+            return bool(_LEADS["between"].search(lead))
+        if not _TO_GAP.fullmatch(gap):
             return False
-        from_match = re.search(r"(?i)\bfrom\s+$", lead)
+        from_match = _LEADS["from"].search(lead)
         if from_match:
             return not self._change_re.search(lead[:from_match.start()])
         # "$3 to $5 million", "US$ 16 million to $28 million"; but "grew by 5% to 10%" is a change
-        return not re.search(r"(?i)\bby\s+$", lead) and not self._change_re.search(lead)
+        return not _LEADS["by"].search(lead) and not self._change_re.search(lead)
 
     # -- values --------------------------------------------------------------------------------
 
@@ -230,7 +240,7 @@ class AmountGrammar:
         start, end = group[0].start, group[-1].end
         if len(group) == 2:  # "between X and Y", "from X to Y" are one mention with their keyword
             opener = {"and": "between", "to": "from"}.get(text[group[0].end:group[1].start].strip().lower())
-            keyword = re.search(rf"(?i)\b{opener}\s+$", text[max(0, start - 20):start]) if opener else None
+            keyword = _LEADS[opener].search(text[max(0, start - 20):start]) if opener else None
             if keyword:
                 start -= len(keyword.group())
         approximate = bool(self._approximate_re.search(text[max(0, start - 30):start]))
@@ -277,7 +287,7 @@ def read_spelled_number(words: str) -> Decimal | None:
 def _is_year(atom: _Atom) -> bool:
     """A bare four-digit number of the years a news text speaks about, with no currency, scale or unit."""
     return (not atom.spelled and atom.currency is None and atom.scale is None and not atom.percent
-            and re.fullmatch(r"(?:1[89]|20)\d\d", atom.number) is not None)
+            and _YEAR.fullmatch(atom.number) is not None)
 
 
 def _inherit_scale(low_atom: _Atom, low: Decimal, high_atom: _Atom, high: Decimal) -> Decimal:

@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 from pipeline import resources
 from pipeline.components.amount_grammar import AmountGrammar, MoneyMatch, PercentMatch
 from pipeline.components.spans import register, set_span_group, value_of
-from pipeline.doctext import doc_text
+from pipeline.doctext import doc_text, doc_words
 
 MONEY_KEY = "belta_money"
 PERCENTAGES_KEY = "belta_percentages"
@@ -33,7 +33,7 @@ class AmountFinder:
         register(MONEY_KEY, PERCENTAGES_KEY)
 
     def __call__(self, doc: Doc) -> Doc:
-        found_money, found_percentages = self.grammar.amounts(doc_text(doc))
+        found_money, found_percentages = self.grammar.amounts(doc_text(doc), doc_words(doc))
         money = [{"start": m.start, "end": m.end, "low": str(m.low), "high": str(m.high), "currency": m.currency,
                   "approximate": m.approximate, "resolve": m.resolve} for m in found_money]
         percentages = [{"start": p.start, "end": p.end, "value": str(p.value)} for p in found_percentages]

@@ -12,6 +12,8 @@ import bisect
 import re
 from collections.abc import Sequence
 from datetime import datetime
+from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 
 from spacy.tokens import Doc
@@ -26,7 +28,7 @@ from pipeline.resources import MODELS_DIR
 # Where a tense cue stops applying: punctuation, and the joints of coordinated or reported clauses.
 _CLAUSE_EDGE = re.compile(r"[;:()\[\]“”\"\n–—]|,\s|\.\s|[.!?]$|\s(?:and|but|that|while|which)\s")
 _MAIN_CLAUSE_EDGE = re.compile(r"[;:()\[\]“”\"\n–—]|\.\s|[.!?]$|,\s+(?:and|but|while|whereas)\s")
-_WORD = re.compile(r"[A-Za-z']+")
+_WORD = re.compile(r"([A-Za-z']+)")  # grouped: its split gives the words and what comes between them
 _NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+$")
 _FRONTING_WORDS = {"on", "in", "at", "by", "from", "since", "until", "till", "during", "then", "also", "finally",
                    "separately", "meanwhile"}
@@ -87,10 +89,10 @@ def find_periods(text: str, published: datetime, *, source: str | None = None,
 
 
 def _is_deadline(text: str, start: int, vocabulary: Vocabulary) -> bool:
-    words = _WORD.findall(text, max(0, start - 12), start)
-    if words and words[-1].lower() == "to" and _RANGE_FROM.search(text, max(0, start - 40), start):
+    words = _text_words(text).window(max(0, start - 12), start)[0]
+    if words and words[-1] == "to" and _RANGE_FROM.search(text, max(0, start - 40), start):
         return False  # "bought from Sept. 14 to Thursday": the end of a range, no target
-    return bool(words) and words[-1].lower() in vocabulary.deadlines
+    return bool(words) and words[-1] in vocabulary.deadlines
 
 
 def clause_tense(text: str, start: int, end: int, vocabulary: Vocabulary, *, guess_window: int | None = None,
@@ -105,33 +107,40 @@ def clause_tense(text: str, start: int, end: int, vocabulary: Vocabulary, *, gue
     Given its `sentence` (for a weekday, which has no nearest occurrence to fall back on), a clause without a
     cue takes the nearest cue of the sentence, -ed forms counted like the others ("At the auction on
     Friday, a tractor sold for Br95,000")."""
-    left = max((m.end() for m in _CLAUSE_EDGE.finditer(text, max(0, start - 200), start) if not _joins_names(text, m)),
-               default=max(0, start - 200))
+    words = _text_words(text)
+    edges = _CLAUSE_EDGE.finditer(text, max(0, start - 200), start)
+    # the end of the last edge that joins no names (the edges come in text order)
+    left = next((m.end() for m in reversed(list(edges)) if not _joins_names(text, m)), max(0, start - 200))
     edge = _CLAUSE_EDGE.search(text, end, min(len(text), end + 200))
-    if edge and _opens_clause(text[left:start], text[end:edge.start()]) and edge.group().startswith(","):
+    if edge and _opens_clause(words.window(left, start)[0], text[end:edge.start()]) and edge.group().startswith(","):
         # A fronted date ("On Monday, the concern approved ...") belongs to the clause after its comma, whose
         # subject may hold an "and" or an insert ("On Friday, the ministry and the akimat will sign ...", "On
         # Monday, Gomeldrev, part of the concern, will sign ...").
         edge = _MAIN_CLAUSE_EDGE.search(text, edge.end(), min(len(text), end + 200))
     right = edge.start() if edge else min(len(text), end + 200)
-    if _past_verb_before(text, left, start, vocabulary):
+    if _past_verb_before(words, left, start, vocabulary):
         return "past"
-    tense = _nearest_cue(text, left, right, start, end, vocabulary, guess_window)
+    tense = _nearest_cue(words, left, right, start, end, vocabulary, guess_window)
     if tense is None and sentence is not None:
-        tense = _nearest_cue(text, *sentence, start, end, vocabulary, guess_window, forms_are_cues=True)
+        tense = _nearest_cue(words, *sentence, start, end, vocabulary, guess_window, forms_are_cues=True)
     return tense
 
 
-def _nearest_cue(text: str, left: int, right: int, start: int, end: int, vocabulary: Vocabulary,
+def _nearest_cue(words: _TextWords, left: int, right: int, start: int, end: int, vocabulary: Vocabulary,
                  guess_window: int | None, *, forms_are_cues: bool = False) -> Tense:
-    words = [(m.group().lower(), m.start()) for m in _WORD.finditer(text, left, right) if not start <= m.start() < end]
-    split = sum(1 for _, offset in words if offset < start)  # words[split] is the first after the span
+    window, offsets = words.window(left, right)
+    split, after = bisect.bisect_left(offsets, start), bisect.bisect_left(offsets, end)
+    del window[split:after], offsets[split:after]  # the span's own words; window[split] is the first after it
     cues: list[tuple[int, Tense]] = []
     past_forms: list[tuple[int, Tense]] = []  # -ed forms: a past tense, or an adjective ("its renovated stage")
     looking_ahead = False  # after "agreed", "decided": its "to ..." before the span is about what comes
-    for index, (word, offset) in enumerate(words):
-        following = words[index + 1][0] if index + 1 < len(words) else ""
-        previous = words[index - 1][0] if index else ""
+    may_cue = words.may_cue(vocabulary)
+    for index, word in enumerate(window):
+        if word not in may_cue and not word.endswith(("ed", "'ll")):
+            continue  # no cue, whatever its neighbours
+        offset = offsets[index]
+        following = window[index + 1] if index + 1 < len(window) else ""
+        previous = window[index - 1] if index else ""
         looking_ahead = looking_ahead or word in vocabulary.future_infinitives
         if (word in vocabulary.future_cues or f"{word} {following}" in vocabulary.future_cues
                 or word.endswith("'ll") or (looking_ahead and word == "to" and offset < start)):
@@ -149,11 +158,11 @@ def _nearest_cue(text: str, left: int, right: int, start: int, end: int, vocabul
     return min(cues, key=lambda cue: start - cue[0] if cue[0] < start else cue[0] - end)[1]
 
 
-def _past_verb_before(text: str, left: int, start: int, vocabulary: Vocabulary) -> bool:
+def _past_verb_before(text_words: _TextWords, left: int, start: int, vocabulary: Vocabulary) -> bool:
     """A past verb right before the span, or before "on" and the span, dates its event whatever other cues the
     clause holds ("the injunction issued Thursday and also order ..." is no future; "issued on Friday a notice that
     the road will close"); not a participle after "be" ("will be held Friday")."""
-    words = [m.group().lower() for m in _WORD.finditer(text, max(left, start - 40), start)]
+    words = text_words.window(max(left, start - 40), start)[0]
     if words and words[-1] == "on":
         words.pop()
     if not words or (len(words) > 1 and words[-2] in BE_FORMS):
@@ -168,13 +177,56 @@ def _joins_names(text: str, edge: re.Match[str]) -> bool:
         and text[edge.end():edge.end() + 1].isupper()
 
 
-def _opens_clause(before: str, after: str) -> bool:
-    """The date starts its clause (nothing but a preposition before it) and a comma follows it at once."""
-    return all(word.lower() in _FRONTING_WORDS for word in _WORD.findall(before)) and not after.strip()
+def _opens_clause(before: list[str], after: str) -> bool:
+    """The date starts its clause (nothing but a preposition among the words before it) and a comma follows it at
+    once."""
+    return all(word in _FRONTING_WORDS for word in before) and not after.strip()
 
 
 def _past_form(word: str, vocabulary: Vocabulary) -> bool:
     return len(word) > 3 and word.endswith("ed") and word not in vocabulary.not_past
+
+
+class _TextWords:
+    """The words `_WORD` finds in a text, in lower case, with where they start and end: read once per text, the words
+    of each expression's clause and sentence are then a slice of them."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        parts = _WORD.split(text)  # between, word, between, word, ...
+        offsets = list(accumulate(map(len, parts), initial=0))
+        self.words = list(map(str.lower, parts[1::2]))  # ASCII: the offsets hold
+        self.starts, self.ends = offsets[1::2], offsets[2::2]
+        self._vocabulary: Vocabulary | None = None
+        self._cue_words: frozenset[str] = frozenset()
+
+    def window(self, left: int, right: int) -> tuple[list[str], list[int]]:
+        """The words (lower case) and starts of `_WORD.finditer(text, left, right)`: a word the window cuts is read as
+        far as the window reaches."""
+        if left >= right:
+            return [], []
+        first, last = bisect.bisect_right(self.ends, left), bisect.bisect_left(self.starts, right)
+        words, starts = self.words[first:last], self.starts[first:last]
+        if words and starts[0] < left:
+            words[0], starts[0] = self.text[left:self.ends[first]].lower(), left
+        if words and self.ends[last - 1] > right:
+            words[-1] = self.text[starts[-1]:right].lower()
+        return words, starts
+
+    def may_cue(self, vocabulary: Vocabulary) -> frozenset[str]:
+        """The words that may be a tense cue (a listed word, the first of a listed pair, "to") besides the -ed and -'ll
+        forms: `_nearest_cue` reads only those."""
+        if self._vocabulary is not vocabulary:
+            self._vocabulary = vocabulary
+            self._cue_words = frozenset({cue.split(" ", 1)[0] for cue in vocabulary.future_cues}
+                                        | vocabulary.past_cues | vocabulary.future_infinitives | {"to"})
+        return self._cue_words
+
+
+@lru_cache(maxsize=4)
+def _text_words(text: str) -> _TextWords:
+    """One reading per text: `clause_tense` is asked about every expression of a text in turn."""
+    return _TextWords(text)
 
 
 def _dateline_span(article: Article) -> tuple[int, int] | None:
