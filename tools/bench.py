@@ -33,6 +33,7 @@ import warnings
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import asdict, dataclass
+from itertools import groupby
 from pathlib import Path
 from typing import Any
 from unittest.mock import patch
@@ -204,9 +205,18 @@ def stage_costs(corpus: Path, limit: int) -> dict[str, float]:
     warnings.simplefilter("ignore")  # quantulum3 warns about its classifier on import
     with timer.calls(CALLERS):
         docs = timer.run("tokenizer", lambda: [article_doc(nlp, article) for article in articles])
-        for name, component in nlp.pipeline:  # as the processor runs them (pipeline/process.py), step by step
-            run = component.pipe if hasattr(component, "pipe") else (lambda docs, c=component: map(c, docs))
-            docs = timer.run(name, lambda run=run: list(run(docs)))
+        # As `nlp.pipe` runs them for the processor (pipeline/process.py): a component with a `pipe` method (the
+        # model's) over the whole batch, and the ones after it without one a Doc at a time, each Doc through all
+        # of them in turn.
+        for batched, steps in groupby(nlp.pipeline, key=lambda step: hasattr(step[1], "pipe")):
+            if batched:
+                for name, component in steps:
+                    docs = timer.run(name, lambda run=component.pipe: list(run(docs)))
+                continue
+            steps = list(steps)
+            for doc in docs:
+                for name, component in steps:
+                    timer.run(name, lambda: component(doc))
         for doc, article in zip(docs, articles):
             timer.run("extract", lambda: extract(doc, article))
     seconds = timer.seconds
