@@ -337,6 +337,22 @@ def test_unknown_cue_kind_is_rejected(tmp_path):
         load_claim_cues(path)
 
 
+def test_plan_cues_match_whole_words_in_a_row(tmp_path):
+    path = tmp_path / "claim_cues.jsonl"
+    path.write_text('{"kind": "plan", "cue": "will"}\n{"kind": "plan", "cue": "Plans To"}\n', encoding="utf-8")
+    plan = load_claim_cues(path).plan
+    said = ["It WILL open", "it plans, to be sure", "it plans 2 to", "Krak\u00f3will", "we'll see", "it'll."]
+    unsaid = ["a twill coat", "'will", "it plans the", "willing", "it'lls", "plans", ""]
+    assert [bool(plan.search(text)) for text in said + unsaid] == [True] * len(said) + [False] * len(unsaid)
+
+
+def test_plan_cue_of_other_characters_is_rejected(tmp_path):
+    path = tmp_path / "claim_cues.jsonl"
+    path.write_text('{"kind": "plan", "cue": "to-do"}\n', encoding="utf-8")
+    with pytest.raises(ResourceError, match="plan cues"):
+        load_claim_cues(path)
+
+
 def test_cues_have_no_duplicates_and_references_have_roles():
     rows = list(read_jsonl(MODELS_DIR / "claim_cues.jsonl"))
     keys = [(row["kind"], row["cue"].lower()) for row in rows]

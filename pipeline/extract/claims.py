@@ -17,6 +17,7 @@ several sentences keeps its speaker.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -27,8 +28,9 @@ from pathlib import Path
 from spacy.errors import Errors
 from spacy.tokens import Doc
 
+from pipeline.anchors import Anchored, Words
 from pipeline.components.entity_ruler import CATALOG_ATTR
-from pipeline.doctext import doc_text, sentence_offsets
+from pipeline.doctext import doc_text, doc_words, per_doc, sentence_offsets
 from pipeline.errors import ResourceError
 from pipeline.extract.date_grammar import BASELINE_BEFORE, Vocabulary, date_grammar
 from pipeline.extract.dates import clause_tense
@@ -38,7 +40,9 @@ from pipeline.resources import MODELS_DIR, read_jsonl
 
 CUE_KINDS = ("plan", "speech", "reference", "continuation")
 
-_WORD = re.compile(r"[A-Za-z']+")
+# A plan cue is one or more words of letters and apostrophes; the statement must hold them as whole words, in a
+# row, separated by anything else ("plans to", "plans, to").
+_PLAN_CUE = re.compile(r"[a-z']+(?: [a-z']+)*")
 # Where a sentence joins two statements: "; ", ", and ", and a bare " and " before a verb ("opened a
 # shop in March and plans to build ...", not "Africa and Southeast Asia").
 _JOINT = re.compile(r";\s+|,\s+(?:and|but|while|whereas)\s+|\s+–\s+|\s+and\s+(?=(?:is|are|was|were|will|has|have|"
@@ -81,8 +85,8 @@ _MASCULINE_ENDINGS = ("ov", "ev", "in", "yn", "sky", "skiy", "skii", "ich")
 
 @dataclass(frozen=True, slots=True)
 class ClaimCues:
-    plan: frozenset[str]
-    speech: re.Pattern[str]
+    plan: re.Pattern[str]  # any plan cue, or a word ending in "'ll", as whole words
+    speech: Anchored  # tried at the words of its verbs only
     references: re.Pattern[str]
     roles: dict[str, tuple[str, ...]]
     continuation: re.Pattern[str]  # a sentence opening so goes on with the speaker before it
@@ -94,12 +98,17 @@ def load_claim_cues(path: Path) -> ClaimCues:
         if row["kind"] not in rows:
             raise ResourceError(f"{path}: unknown kind {row['kind']!r}")
         rows[row["kind"]].append(row)
+    plans = [row["cue"].lower() for row in rows["plan"]]
+    if unmatched := [cue for cue in plans if not _PLAN_CUE.fullmatch(cue)]:
+        raise ResourceError(f"{path}: plan cues of words of letters and apostrophes only: {unmatched!r}")
 
     def alternation(kind: str) -> str:
         return "|".join(re.escape(r["cue"]) for r in sorted(rows[kind], key=lambda r: -len(r["cue"])))
     return ClaimCues(
-        plan=frozenset(r["cue"].lower() for r in rows["plan"]),
-        speech=re.compile(rf"\b(?:{alternation('speech')})\b"),
+        plan=re.compile(r"(?<![A-Za-z'])(?:" + "".join("[^A-Za-z']+".join(map(re.escape, cue.split())) + "|"
+                                                     for cue in plans) + r"[A-Za-z']*'ll)(?![A-Za-z'])",
+                        re.IGNORECASE | re.ASCII),
+        speech=Anchored(re.compile(rf"\b(?:{alternation('speech')})\b")),
         references=re.compile(rf"(?i)\b(?:{alternation('reference')})\b"),
         roles={r["cue"].lower(): tuple(r.get("roles", ())) for r in rows["reference"]},
         # "To reach these goals, ...": a purpose that points back at what was just said goes on with it too
@@ -120,11 +129,12 @@ def extract_claims(doc: Doc, article: Article, *, entities: Entities, money: tup
     """Every dated claim of the body, in body order."""
     if article.published is None or not dates:
         return ()
-    text = doc_text(doc)
+    words = doc_words(doc)
+    text = words.text
     cues = claim_cues(models_dir)
     tense_words = date_grammar(models_dir).vocabulary
     catalog = doc._.get(CATALOG_ATTR) if doc.has_extension(CATALOG_ATTR) else None
-    speakers = Speakers(text, entities.people, cues, genders=catalog.genders if catalog else {})
+    speakers = Speakers(words, entities.people, cues, genders=catalog.genders if catalog else {})
     mentions = EntityMentions(entities)
     claims = []
     for start, end in sentence_spans(doc, article):
@@ -133,7 +143,7 @@ def extract_claims(doc: Doc, article: Article, *, entities: Entities, money: tup
         if not sentence_dates or _QUESTION.search(text, start, end):
             continue
         for part_start, part_end, anchor, decisive, told in statements(
-                text, start, end, sentence_dates, cues.speech, published=article.published.date(),
+                words, start, end, sentence_dates, cues.speech, published=article.published.date(),
                 vocabulary=tense_words):
             claims.append(Claim(
                 text=article.text[part_start:part_end], start=part_start, end=part_end,
@@ -154,6 +164,23 @@ def sentence_spans(doc: Doc, article: Article) -> list[tuple[int, int]]:
     """Body sentences without surrounding space: the senter's, cut at line breaks, joined again where
     it broke inside a bracketed insert, the dateline left out."""
     text = doc_text(doc)
+    skip = article.dateline.end if article.dateline else 0
+    spans = []
+    for start, end in _lines(doc):
+        start = max(start, skip)
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            spans.append((start, end))
+    return spans
+
+
+@per_doc  # the claims component and the claims' metrics both read the sentences
+def _lines(doc: Doc) -> list[tuple[int, int]]:
+    """The senter's sentences cut at line breaks, joined again where one broke inside a bracketed insert."""
+    text = doc_text(doc)
     pieces: list[tuple[int, int]] = []
     if not doc.has_annotation("SENT_START"):
         raise ValueError(Errors.E030)
@@ -166,27 +193,18 @@ def sentence_spans(doc: Doc, article: Article) -> list[tuple[int, int]]:
             merged[-1] = (merged[-1][0], end)
         else:
             merged.append((start, end))
-    skip = article.dateline.end if article.dateline else 0
-    spans = []
-    for start, end in merged:
-        start = max(start, skip)
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if start < end:
-            spans.append((start, end))
-    return spans
+    return merged
 
 
 def _open_bracket(sentence: str) -> bool:
     return sentence.count("[") > sentence.count("]") or sentence.count("(") > sentence.count(")")
 
 
-def statements(text: str, start: int, end: int, dates: Sequence[Period], speech: re.Pattern[str], *,
+def statements(words: Words, start: int, end: int, dates: Sequence[Period], speech: Anchored, *,
                published: date | None = None, vocabulary: Vocabulary | None = None
                ) -> list[tuple[int, int, Period, str, bool]]:
-    """The sentence as one statement, or one per joined clause when the clauses have different anchors.
+    """The sentence at start..end of `words.text` as one statement, or one per joined clause when the clauses have
+    different anchors.
 
     Each comes with its anchor, the text that decides its kind (the clause holding the anchor, or the
     whole statement when the anchor is only the date of the speech act) and whether it is that date.
@@ -194,11 +212,12 @@ def statements(text: str, start: int, end: int, dates: Sequence[Period], speech:
     a past act was about ("was picked to stage the fair in 2028 after a vote in October 2025"): the act's own
     date wins over it.
     """
+    text = words.text
     joints = [*_JOINT.finditer(text, start, end), *(m for m in _AND_AFTER_PERIOD.finditer(text, start, end)
                                                    if _joins_dated_clauses(text, m, dates, end))]
     cuts = [m for m in sorted(joints, key=lambda m: m.start()) if not _inside_brackets(text, start, m.start())
             and not any(d.start < m.end() and m.start() < d.end for d in dates)
-            and not _after_speech(text, m, speech)]
+            and not _after_speech(words, m, speech)]
     starts = [start, *(m.end() for m in cuts)]
     ends = [*(m.start() for m in cuts), end]
     clauses = [(s, e) for s, e in zip(starts, ends) if s < e]
@@ -248,9 +267,10 @@ def statements(text: str, start: int, end: int, dates: Sequence[Period], speech:
     return statements
 
 
-def _after_speech(text: str, joint: re.Match[str], speech: re.Pattern[str]) -> bool:
+def _after_speech(words: Words, joint: re.Match[str], speech: Anchored) -> bool:
     """"X said after a meeting on 15 April": what follows a verb of saying dates the saying, no new statement."""
-    return any(verb.end() == joint.start() for verb in speech.finditer(text, max(0, joint.start() - 30), joint.start()))
+    return any(verb.end() == joint.start()
+               for verb in speech.finditer(words.text, words, max(0, joint.start() - 30), joint.start()))
 
 
 def _joins_dated_clauses(text: str, joint: re.Match[str], dates: Sequence[Period], end: int) -> bool:
@@ -270,7 +290,7 @@ def _inside_brackets(text: str, start: int, position: int) -> bool:
 DOCUMENT, SPEECH_ACT, BASELINE = 1, 2, 3
 
 
-def _demotion(text: str, period: Period, start: int, speech: re.Pattern[str]) -> int:
+def _demotion(text: str, period: Period, start: int, speech: Anchored) -> int:
     before = text[max(start, period.start - 80):period.start]
     if BASELINE_BEFORE.search(before):
         return BASELINE
@@ -278,7 +298,7 @@ def _demotion(text: str, period: Period, start: int, speech: re.Pattern[str]) ->
             _TERM_BEFORE.search(before) and _whole_years(period) > 1):
         return DOCUMENT
     clause = before[max((m.end() for m in _CLAUSE_EDGE.finditer(before)), default=0):]
-    verbs = list(speech.finditer(clause))
+    verbs = list(speech.pattern.finditer(clause))
     # "said on Monday" dates the speech; "added that in March ..." dates what was said.
     if verbs and not _THAT.search(clause, verbs[-1].end()):
         return SPEECH_ACT
@@ -299,7 +319,7 @@ def _kind(text: str, decisive: str, anchor: Period, published: date, cues: Claim
     unless that period is only the date it was `told` on ("told them on Monday that it was ready to ...")."""
     if _ahead(anchor, published):
         return "plan"
-    if _is_plan(decisive, cues) and (told or not (
+    if cues.plan.search(decisive) and (told or not (
             anchor.last < published and clause_tense(text, anchor.start, anchor.end, tense_words) == "past")):
         return "plan"
     return "fact"
@@ -308,13 +328,6 @@ def _kind(text: str, decisive: str, anchor: Period, published: date, cues: Claim
 def _ahead(period: Period, published: date) -> bool:
     """The period lies after publication, or runs on from it ("within the next two years")."""
     return period.first > published or (period.first == published and period.last > published)
-
-
-def _is_plan(statement: str, cues: ClaimCues) -> bool:
-    words = [w.lower() for w in _WORD.findall(statement)]
-    phrases = {*words, *(f"{a} {b}" for a, b in zip(words, words[1:])),
-               *(f"{a} {b} {c}" for a, b, c in zip(words, words[1:], words[2:]))}
-    return bool(phrases & cues.plan) or any(w.endswith("'ll") for w in words)
 
 
 class EntityMentions:
@@ -348,14 +361,16 @@ class Reference:
 class Speakers:
     """Who is quoted or reported where: reads the text once, then answers sentence by sentence in order."""
 
-    def __init__(self, text: str, people: Sequence[Person], cues: ClaimCues, *,
+    def __init__(self, words: Words, people: Sequence[Person], cues: ClaimCues, *,
                  genders: dict[str, str] | None = None) -> None:
-        self.text = text
+        self.text = words.text
+        self.words = words
         self.people = people
         self.cues = cues
         self.genders = genders or {}
         self.mentions = sorted((m.start, m.end, p.name) for p in people for m in p.mentions)
-        self.quotes = list(quote_spans(text))
+        self.quotes = list(quote_spans(self.text))
+        self.quote_ends = [end for _, end in self.quotes]  # rising, as the quotations follow one another
         self.quote_speakers: dict[tuple[int, int], str | None] = {}
         self.answers = list(self._answers())
         self.last_speaker: str | None = None
@@ -393,8 +408,10 @@ class Speakers:
             yield line_start, answer_end, name
 
     def _quoted(self, start: int, end: int) -> str | None:
-        for quote in self.quotes:
-            if quote[0] < end and start < quote[1] and _mostly_inside(quote, start, end):
+        for quote in itertools.islice(self.quotes, bisect.bisect_right(self.quote_ends, start), None):
+            if quote[0] >= end:
+                break
+            if _mostly_inside(quote, start, end):
                 if quote not in self.quote_speakers:
                     self.quote_speakers[quote] = self._quote_speaker(quote)
                 return self.quote_speakers[quote]
@@ -409,14 +426,14 @@ class Speakers:
                 return self.quote_speakers[following]
         tail_end = _sentence_end(self.text, quote[1])
         tail = self.text[quote[1]:tail_end]
-        verb = self.cues.speech.search(tail)
+        verb = self.cues.speech.pattern.search(tail)
         if verb:
             references = self.references(quote[1], tail_end)
             if references:
                 return self.resolve(references[0])
         head_start = _line_start(self.text, quote[0])
         verb = None
-        for verb in self.cues.speech.finditer(self.text, head_start, quote[0]):
+        for verb in self.cues.speech.finditer(self.text, self.words, head_start, quote[0]):
             pass
         if verb is not None:
             before = [r for r in self.references(head_start, verb.start())]
@@ -437,7 +454,7 @@ class Speakers:
             references = [r for r in self.references(according.end(), min(end, according.end() + _ACCORDING_WINDOW))
                           if _TITLE_RUN.fullmatch(self.text, according.end(), r.start)]
             return self.resolve(references[0]) if references else None
-        for verb in self.cues.speech.finditer(self.text, start, end):
+        for verb in self.cues.speech.finditer(self.text, self.words, start, end):
             if any(q[0] <= verb.start() < q[1] for q in self.quotes):
                 continue
             before = [r for r in self.references(start, verb.start()) if _close_before(self.text, r.end, verb.start())]

@@ -120,7 +120,7 @@ def add_metrics(doc: Doc, article: Article, claims: Sequence[Claim], *, entities
     """The claims with `metric` and `subjects` set; every other field as it was."""
     if not claims:
         return ()
-    reader = _Reader(doc_words(doc), entities, metrics(models_dir), claim_cues(models_dir).speech,
+    reader = _Reader(doc_words(doc), entities, metrics(models_dir), claim_cues(models_dir).speech.pattern,
                      taken=[(item.start, item.end) for item in (*money, *percentages, *dates)],
                      figures=sorted(item.start for item in (*money, *percentages)))
     done: dict[int, Claim] = {}
