@@ -44,11 +44,12 @@ CUE_KINDS = ("plan", "speech", "reference", "continuation")
 # row, separated by anything else ("plans to", "plans, to").
 _PLAN_CUE = re.compile(r"[a-z']+(?: [a-z']+)*")
 # Where a sentence joins two statements: "; ", ", and ", and a bare " and " before a verb ("opened a
-# shop in March and plans to build ...", not "Africa and Southeast Asia").
-_JOINT = re.compile(r";\s+|,\s+(?:and|but|while|whereas)\s+|\s+–\s+|\s+and\s+(?=(?:is|are|was|were|will|has|have|"
-                    r"had|can|could|would|should|must|plans|intends|expects|aims|wants|hopes|[a-z]+ed)\b)"
-                    # a sequence of events: "output may grow this year | after a fall of 3% in the first half"
-                    r"|\s+(?=after\s+(?:the|a|an)\s)|,\s+(?=then\s)")
+# shop in March and plans to build ...", not "Africa and Southeast Asia"), or a sequence of events ("output may grow
+# this year | after a fall of 3% in the first half", ", then ..."). The branches are grouped by the character they
+# start with, so that `re` tries one group at a space, not each branch.
+_JOINT = re.compile(r";\s+|,\s+(?:(?:and|but|while|whereas)\s+|(?=then\s))"
+                    r"|\s+(?:–\s+|and\s+(?=(?:is|are|was|were|will|has|have|had|can|could|would|should|must|plans|"
+                    r"intends|expects|aims|wants|hopes|[a-z]+ed)\b)|(?=after\s+(?:the|a|an)\s))")
 # "at least 4% in 2026 and by 6% in 2027": a bare " and " right after a period, before a clause of its own
 # with a period in it (two words or more before that period; "in 2019 and in 2020" stays one statement).
 _AND_AFTER_PERIOD = re.compile(r"\s+and\s+")
@@ -64,7 +65,7 @@ _THAT = re.compile(r"\bthat\b")
 _CLAUSE_EDGE = re.compile(r"[,;:“”\"()]")
 # A question, also when a quoted one is followed by its attribution ("... next year?” the president said.").
 _QUESTION = re.compile(r"\?[”\"]?(?:\s*[,–-]?\s+[^“”\"?\d]{1,60})?[\s”\"]*$")
-_ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
+_ACCORDING = Anchored(re.compile(r"\b[Aa]ccording to\s+"))
 # What may stand between "according to" and the name: a title ("Agriculture and Food Minister", "Ambassador of
 # Belarus to the UAE").
 _TITLE_RUN = re.compile(r"(?:(?:[A-Z][\w.'-]*|of|and|the|for|to|in)\s+)*")
@@ -77,7 +78,7 @@ _HEADING_COLON = re.compile(r"[ \t]*:")
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 _LINE = re.compile(r"[^\n]+")
 _QUESTION_LINE = re.compile(r"\s*[-–—]\s")  # "– How did the company perform last year?"
-_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]er)\b")
+_PRONOUN = Anchored(re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]er)\b"))
 _ROLE_WINDOW = 60
 _FEMININE_ENDINGS = ("aya", "ova", "eva", "yova", "ina", "yna")
 _MASCULINE_ENDINGS = ("ov", "ev", "in", "yn", "sky", "skiy", "skii", "ich")
@@ -87,7 +88,7 @@ _MASCULINE_ENDINGS = ("ov", "ev", "in", "yn", "sky", "skiy", "skii", "ich")
 class ClaimCues:
     plan: re.Pattern[str]  # any plan cue, or a word ending in "'ll", as whole words
     speech: Anchored  # tried at the words of its verbs only
-    references: re.Pattern[str]
+    references: Anchored
     roles: dict[str, tuple[str, ...]]
     continuation: re.Pattern[str]  # a sentence opening so goes on with the speaker before it
 
@@ -109,7 +110,7 @@ def load_claim_cues(path: Path) -> ClaimCues:
                                                      for cue in plans) + r"[A-Za-z']*'ll)(?![A-Za-z'])",
                         re.IGNORECASE | re.ASCII),
         speech=Anchored(re.compile(rf"\b(?:{alternation('speech')})\b")),
-        references=re.compile(rf"(?i)\b(?:{alternation('reference')})\b"),
+        references=Anchored(re.compile(rf"(?i)\b(?:{alternation('reference')})\b")),
         roles={r["cue"].lower(): tuple(r.get("roles", ())) for r in rows["reference"]},
         # "To reach these goals, ...": a purpose that points back at what was just said goes on with it too
         continuation=re.compile(rf"(?i)(?:{alternation('continuation')})\b|(?:in\s+order\s+)?to\s+[a-z]+\s+"
@@ -228,8 +229,9 @@ def statements(words: Words, start: int, end: int, dates: Sequence[Period], spee
         key = (period.start, clause_start)
         if key not in levels:
             level = _demotion(text, period, clause_start, speech)
-            if (not level and published is not None and vocabulary is not None and period.first > published
-                    and clause_tense(text, period.start, period.end, vocabulary) == "past"):
+            # the tense only ranks a period after publication below the others: alone, it need not be read
+            if (not level and len(dates) > 1 and published is not None and vocabulary is not None
+                    and period.first > published and clause_tense(text, period.start, period.end, vocabulary) == "past"):
                 level = DOCUMENT
             levels[key] = level
         return levels[key]
@@ -369,6 +371,7 @@ class Speakers:
         self.cues = cues
         self.genders = genders or {}
         self.mentions = sorted((m.start, m.end, p.name) for p in people for m in p.mentions)
+        self.mention_starts = [start for start, _, _ in self.mentions]
         self.quotes = list(quote_spans(self.text))
         self.quote_ends = [end for _, end in self.quotes]  # rising, as the quotations follow one another
         self.quote_speakers: dict[tuple[int, int], str | None] = {}
@@ -449,13 +452,14 @@ class Speakers:
         return next((q for q in self.quotes if q[0] > quote[1] and not self.text[quote[1]:q[0]].strip()), None)
 
     def _reported(self, start: int, end: int) -> str | None:
-        according = _ACCORDING.search(self.text, start, end)
+        according = next(_ACCORDING.finditer(self.text, self.words, start, end), None)
         if according:
             references = [r for r in self.references(according.end(), min(end, according.end() + _ACCORDING_WINDOW))
                           if _TITLE_RUN.fullmatch(self.text, according.end(), r.start)]
             return self.resolve(references[0]) if references else None
         for verb in self.cues.speech.finditer(self.text, self.words, start, end):
-            if any(q[0] <= verb.start() < q[1] for q in self.quotes):
+            inside = bisect.bisect_right(self.quote_ends, verb.start())  # the only quotation that may hold it
+            if inside < len(self.quotes) and self.quotes[inside][0] <= verb.start():
                 continue
             before = [r for r in self.references(start, verb.start()) if _close_before(self.text, r.end, verb.start())]
             if before:
@@ -469,10 +473,12 @@ class Speakers:
 
     def references(self, start: int, end: int) -> list[Reference]:
         """Person mentions, descriptive references and personal pronouns in start..end, in text order."""
-        found = [Reference(s, e, "person", name) for s, e, name in self.mentions if start <= s and e <= end]
+        starting = self.mentions[bisect.bisect_left(self.mention_starts, start):
+                                 bisect.bisect_right(self.mention_starts, end)]
+        found = [Reference(s, e, "person", name) for s, e, name in starting if e <= end]
         covered = [(r.start, r.end) for r in found]
         for kind, pattern in (("description", self.cues.references), ("pronoun", _PRONOUN)):
-            for match in pattern.finditer(self.text, start, end):
+            for match in pattern.finditer(self.text, self.words, start, end):
                 if not any(s < match.end() and match.start() < e for s, e in covered):
                     found.append(Reference(match.start(), match.end(), kind, None))
                     covered.append((match.start(), match.end()))
@@ -485,8 +491,9 @@ class Speakers:
             pronoun = self.text[reference.start:reference.end].lower()
             if self.last_speaker is not None and self._may_be(pronoun, self.last_speaker):
                 return self.last_speaker
-            earlier = [name for s, _, name in self.mentions if s < reference.start and self._may_be(pronoun, name)]
-            return earlier[-1] if earlier else self.last_speaker or self._latest_person(reference.start)
+            before = self.mentions[:bisect.bisect_left(self.mention_starts, reference.start)]
+            earlier = next((name for _, _, name in reversed(before) if self._may_be(pronoun, name)), None)
+            return earlier if earlier is not None else self.last_speaker or self._latest_person(reference.start)
         roles = self.cues.roles.get(" ".join(self.text[reference.start:reference.end].lower().split()), ())
         holders = [p for p in self.people if roles and self._holds(p, roles)]
         if self.last_speaker in {p.name for p in holders}:  # "..., the minister added" goes on with the speaker
@@ -519,8 +526,8 @@ class Speakers:
         return max((m.start for m in person.mentions if m.start < position), default=-1)
 
     def _latest_person(self, position: int) -> str | None:
-        earlier = [name for s, _, name in self.mentions if s < position]
-        return earlier[-1] if earlier else None
+        before = bisect.bisect_left(self.mention_starts, position)
+        return self.mentions[before - 1][2] if before else None
 
 
 def quote_spans(text: str) -> Iterator[tuple[int, int]]:
