@@ -230,8 +230,8 @@ def statements(words: Words, start: int, end: int, dates: Sequence[Period], spee
         if key not in levels:
             level = _demotion(text, period, clause_start, speech)
             # the tense only ranks a period after publication below the others: alone, it need not be read
-            if (not level and len(dates) > 1 and published is not None and vocabulary is not None
-                    and period.first > published and clause_tense(text, period.start, period.end, vocabulary) == "past"):
+            if (not level and len(dates) > 1 and published is not None and vocabulary is not None and
+                    period.first > published and clause_tense(text, period.start, period.end, vocabulary) == "past"):
                 level = DOCUMENT
             levels[key] = level
         return levels[key]
