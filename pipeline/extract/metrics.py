@@ -90,10 +90,17 @@ def load_metrics(path: Path) -> Metrics:
             raise ResourceError(f"{path}:{number}: metric {row['metric']!r} is listed twice")
         labels[row["metric"]] = row["label"]
         cues += [(cue.strip(), row["metric"]) for cue in row["cues"].split("|") if cue.strip()]
-    patterns = sorted(((_cue_pattern(cue), metric) for cue, metric in cues), key=lambda p: -len(p[0]))
-    return Metrics(labels=labels,
-                   cues=Anchored(re.compile(r"(?i)\b(?:" + "|".join(p for p, _ in patterns) + r")\b")),
-                   metric_of=tuple((re.compile(p, re.IGNORECASE), metric) for p, metric in patterns))
+    patterns = sorted(((cue, _cue_pattern(cue), metric) for cue, metric in cues), key=lambda p: -len(p[1]))
+    # One branch per first character, its cues longest first: `re` enters every branch of an alternation in turn,
+    # and under IGNORECASE it cannot skip one by its first character. The cues start with ASCII characters, no two of
+    # which IGNORECASE reads alike, so at most one branch can match at a character and the cue found is the same.
+    branches: dict[str, list[str]] = {}
+    for cue, pattern, _ in patterns:
+        first = re.escape(cue[0])  # what the pattern starts with
+        branches.setdefault(cue[0].lower(), [first]).append(pattern[len(first):])
+    alternation = "|".join(f"{first}(?:{'|'.join(rests)})" for first, *rests in branches.values())
+    return Metrics(labels=labels, cues=Anchored(re.compile(rf"(?i)\b(?:{alternation})\b")),
+                   metric_of=tuple((re.compile(p, re.IGNORECASE), metric) for _, p, metric in patterns))
 
 
 def _cue_pattern(cue: str) -> str:
