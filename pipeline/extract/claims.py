@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+import string
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -41,8 +42,9 @@ from pipeline.resources import MODELS_DIR, read_jsonl
 CUE_KINDS = ("plan", "speech", "reference", "continuation")
 
 # A plan cue is one or more words of letters and apostrophes; the statement must hold them as whole words, in a
-# row, separated by anything else ("plans to", "plans, to").
+# row, separated by anything else ("plans to", "plans, to"), in any case.
 _PLAN_CUE = re.compile(r"[a-z']+(?: [a-z']+)*")
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 # Where a sentence joins two statements: "; ", ", and ", and a bare " and " before a verb ("opened a
 # shop in March and plans to build ...", not "Africa and Southeast Asia"), or a sequence of events ("output may grow
 # this year | after a fall of 3% in the first half", ", then ..."). The branches are grouped by the character they
@@ -86,7 +88,7 @@ _MASCULINE_ENDINGS = ("ov", "ev", "in", "yn", "sky", "skiy", "skii", "ich")
 
 @dataclass(frozen=True, slots=True)
 class ClaimCues:
-    plan: re.Pattern[str]  # any plan cue, or a word ending in "'ll", as whole words
+    plan: re.Pattern[str]  # any plan cue, or a word ending in "'ll", as whole words, in lower case (see _is_plan)
     speech: Anchored  # tried at the words of its verbs only
     references: Anchored
     roles: dict[str, tuple[str, ...]]
@@ -107,8 +109,7 @@ def load_claim_cues(path: Path) -> ClaimCues:
         return "|".join(re.escape(r["cue"]) for r in sorted(rows[kind], key=lambda r: -len(r["cue"])))
     return ClaimCues(
         plan=re.compile(r"(?<![A-Za-z'])(?:" + "".join("[^A-Za-z']+".join(map(re.escape, cue.split())) + "|"
-                                                     for cue in plans) + r"[A-Za-z']*'ll)(?![A-Za-z'])",
-                        re.IGNORECASE | re.ASCII),
+                                                     for cue in plans) + r"[A-Za-z']*'ll)(?![A-Za-z'])"),
         speech=Anchored(re.compile(rf"\b(?:{alternation('speech')})\b")),
         references=Anchored(re.compile(rf"(?i)\b(?:{alternation('reference')})\b")),
         roles={r["cue"].lower(): tuple(r.get("roles", ())) for r in rows["reference"]},
@@ -321,7 +322,7 @@ def _kind(text: str, decisive: str, anchor: Period, published: date, cues: Claim
     unless that period is only the date it was `told` on ("told them on Monday that it was ready to ...")."""
     if _ahead(anchor, published):
         return "plan"
-    if cues.plan.search(decisive) and (told or not (
+    if _is_plan(decisive, cues) and (told or not (
             anchor.last < published and clause_tense(text, anchor.start, anchor.end, tense_words) == "past")):
         return "plan"
     return "fact"
@@ -330,6 +331,13 @@ def _kind(text: str, decisive: str, anchor: Period, published: date, cues: Claim
 def _ahead(period: Period, published: date) -> bool:
     """The period lies after publication, or runs on from it ("within the next two years")."""
     return period.first > published or (period.first == published and period.last > published)
+
+
+def _is_plan(statement: str, cues: ClaimCues) -> bool:
+    # The cues' pattern is tried on the statement in lower case, which `re` matches faster than it matches
+    # IGNORECASE; only A-Z are lowered (str.lower also changes other letters, and may lengthen the text).
+    lowered = statement.lower() if statement.isascii() else statement.translate(_ASCII_LOWER)
+    return cues.plan.search(lowered) is not None
 
 
 class EntityMentions:
