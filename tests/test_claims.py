@@ -7,7 +7,7 @@ import json
 import pytest
 
 from pipeline.errors import ResourceError
-from pipeline.extract.claims import EntityMentions, load_claim_cues, quote_spans
+from pipeline.extract.claims import EntityMentions, _is_plan, load_claim_cues, quote_spans
 from pipeline.extract.entities import Entities
 from pipeline.readers import read_inputs
 from pipeline.resources import MODELS_DIR, read_jsonl
@@ -334,6 +334,25 @@ def test_unknown_cue_kind_is_rejected(tmp_path):
     path = tmp_path / "claim_cues.jsonl"
     path.write_text('{"kind": "hedge", "cue": "perhaps"}\n', encoding="utf-8")
     with pytest.raises(ResourceError, match="unknown kind 'hedge'"):
+        load_claim_cues(path)
+
+
+def test_plan_cues_match_whole_words_in_a_row(tmp_path):
+    path = tmp_path / "claim_cues.jsonl"
+    path.write_text('{"kind": "plan", "cue": "will"}\n{"kind": "plan", "cue": "Plans To"}\n'
+                    '{"kind": "plan", "cue": "looking to"}\n', encoding="utf-8")
+    cues = load_claim_cues(path)
+    said = ["It WILL open", "it plans, to be sure", "it plans 2 to", "Krak\u00f3will", "We'LL see", "it'll.",
+            "\u00c9 Will"]
+    # letters other than A-Z are none of a cue's, though str.lower turns some into a-z (the Kelvin sign into k)
+    unsaid = ["a twill coat", "'will", "it plans the", "willing", "it'lls", "plans", "", "W\u0130LL", "LOO\u212aING TO"]
+    assert [_is_plan(text, cues) for text in said + unsaid] == [True] * len(said) + [False] * len(unsaid)
+
+
+def test_plan_cue_of_other_characters_is_rejected(tmp_path):
+    path = tmp_path / "claim_cues.jsonl"
+    path.write_text('{"kind": "plan", "cue": "to-do"}\n', encoding="utf-8")
+    with pytest.raises(ResourceError, match="plan cues"):
         load_claim_cues(path)
 
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from pipeline.errors import ResourceError
-from pipeline.extract.metrics import load_metrics
+from pipeline.extract.metrics import _cue_pattern, load_metrics
 from pipeline.resources import MODELS_DIR, read_tsv
+
+from .conftest import SAMPLES
 
 METRICS_TSV = MODELS_DIR / "metrics.tsv"
 
@@ -59,6 +63,18 @@ def test_metrics_file_has_unique_metrics_cues_and_a_source_for_each():
     assert {"foreign_trade", "exports", "imports", "investment", "gdp", "industrial_output", "agricultural_output",
             "harvest", "inflation", "refinancing_rate", "wages", "budget", "trade_balance", "contracts",
             "units_produced", "units_delivered"} <= set(metrics)
+
+
+def test_cues_grouped_by_first_character_match_as_one_alternation_does():
+    cues = [cue.strip() for row in read_tsv(METRICS_TSV, required=("metric", "cues"))
+            for cue in row["cues"].split("|") if cue.strip()]
+    plain = re.compile(r"(?i)\b(?:" + "|".join(sorted(map(_cue_pattern, cues), key=len, reverse=True)) + r")\b")
+    grouped = load_metrics(METRICS_TSV).cues.pattern
+    # every cue, in capitals and run into the next ("EXPORTS OF GOODS"), then the sample articles
+    texts = [" ".join(cue.rstrip("*").upper() for cue in cues), " ".join(cue.rstrip("*") + "s" for cue in cues)]
+    texts += [path.read_text(encoding="utf-8") for path in sorted((SAMPLES / "articles").glob("*.txt"))]
+    for text in texts:
+        assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in plain.finditer(text)]
 
 
 def test_metrics_file_with_a_metric_twice_is_refused(tmp_path):

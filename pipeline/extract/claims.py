@@ -17,7 +17,9 @@ several sentences keeps its speaker.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
+import string
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -27,8 +29,9 @@ from pathlib import Path
 from spacy.errors import Errors
 from spacy.tokens import Doc
 
+from pipeline.anchors import Anchored, Words
 from pipeline.components.entity_ruler import CATALOG_ATTR
-from pipeline.doctext import doc_text, sentence_offsets
+from pipeline.doctext import doc_text, doc_words, per_doc, sentence_offsets
 from pipeline.errors import ResourceError
 from pipeline.extract.date_grammar import BASELINE_BEFORE, Vocabulary, date_grammar
 from pipeline.extract.dates import clause_tense
@@ -38,13 +41,17 @@ from pipeline.resources import MODELS_DIR, read_jsonl
 
 CUE_KINDS = ("plan", "speech", "reference", "continuation")
 
-_WORD = re.compile(r"[A-Za-z']+")
+# A plan cue is one or more words of letters and apostrophes; the statement must hold them as whole words, in a
+# row, separated by anything else ("plans to", "plans, to"), in any case.
+_PLAN_CUE = re.compile(r"[a-z']+(?: [a-z']+)*")
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 # Where a sentence joins two statements: "; ", ", and ", and a bare " and " before a verb ("opened a
-# shop in March and plans to build ...", not "Africa and Southeast Asia").
-_JOINT = re.compile(r";\s+|,\s+(?:and|but|while|whereas)\s+|\s+–\s+|\s+and\s+(?=(?:is|are|was|were|will|has|have|"
-                    r"had|can|could|would|should|must|plans|intends|expects|aims|wants|hopes|[a-z]+ed)\b)"
-                    # a sequence of events: "output may grow this year | after a fall of 3% in the first half"
-                    r"|\s+(?=after\s+(?:the|a|an)\s)|,\s+(?=then\s)")
+# shop in March and plans to build ...", not "Africa and Southeast Asia"), or a sequence of events ("output may grow
+# this year | after a fall of 3% in the first half", ", then ..."). The branches are grouped by the character they
+# start with, so that `re` tries one group at a space, not each branch.
+_JOINT = re.compile(r";\s+|,\s+(?:(?:and|but|while|whereas)\s+|(?=then\s))"
+                    r"|\s+(?:–\s+|and\s+(?=(?:is|are|was|were|will|has|have|had|can|could|would|should|must|plans|"
+                    r"intends|expects|aims|wants|hopes|[a-z]+ed)\b)|(?=after\s+(?:the|a|an)\s))")
 # "at least 4% in 2026 and by 6% in 2027": a bare " and " right after a period, before a clause of its own
 # with a period in it (two words or more before that period; "in 2019 and in 2020" stays one statement).
 _AND_AFTER_PERIOD = re.compile(r"\s+and\s+")
@@ -60,7 +67,7 @@ _THAT = re.compile(r"\bthat\b")
 _CLAUSE_EDGE = re.compile(r"[,;:“”\"()]")
 # A question, also when a quoted one is followed by its attribution ("... next year?” the president said.").
 _QUESTION = re.compile(r"\?[”\"]?(?:\s*[,–-]?\s+[^“”\"?\d]{1,60})?[\s”\"]*$")
-_ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
+_ACCORDING = Anchored(re.compile(r"\b[Aa]ccording to\s+"))
 # What may stand between "according to" and the name: a title ("Agriculture and Food Minister", "Ambassador of
 # Belarus to the UAE").
 _TITLE_RUN = re.compile(r"(?:(?:[A-Z][\w.'-]*|of|and|the|for|to|in)\s+)*")
@@ -73,7 +80,7 @@ _HEADING_COLON = re.compile(r"[ \t]*:")
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 _LINE = re.compile(r"[^\n]+")
 _QUESTION_LINE = re.compile(r"\s*[-–—]\s")  # "– How did the company perform last year?"
-_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]er)\b")
+_PRONOUN = Anchored(re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]er)\b"))
 _ROLE_WINDOW = 60
 _FEMININE_ENDINGS = ("aya", "ova", "eva", "yova", "ina", "yna")
 _MASCULINE_ENDINGS = ("ov", "ev", "in", "yn", "sky", "skiy", "skii", "ich")
@@ -81,9 +88,9 @@ _MASCULINE_ENDINGS = ("ov", "ev", "in", "yn", "sky", "skiy", "skii", "ich")
 
 @dataclass(frozen=True, slots=True)
 class ClaimCues:
-    plan: frozenset[str]
-    speech: re.Pattern[str]
-    references: re.Pattern[str]
+    plan: re.Pattern[str]  # any plan cue, or a word ending in "'ll", as whole words, in lower case (see _is_plan)
+    speech: Anchored  # tried at the words of its verbs only
+    references: Anchored
     roles: dict[str, tuple[str, ...]]
     continuation: re.Pattern[str]  # a sentence opening so goes on with the speaker before it
 
@@ -94,13 +101,17 @@ def load_claim_cues(path: Path) -> ClaimCues:
         if row["kind"] not in rows:
             raise ResourceError(f"{path}: unknown kind {row['kind']!r}")
         rows[row["kind"]].append(row)
+    plans = [row["cue"].lower() for row in rows["plan"]]
+    if unmatched := [cue for cue in plans if not _PLAN_CUE.fullmatch(cue)]:
+        raise ResourceError(f"{path}: plan cues of words of letters and apostrophes only: {unmatched!r}")
 
     def alternation(kind: str) -> str:
         return "|".join(re.escape(r["cue"]) for r in sorted(rows[kind], key=lambda r: -len(r["cue"])))
     return ClaimCues(
-        plan=frozenset(r["cue"].lower() for r in rows["plan"]),
-        speech=re.compile(rf"\b(?:{alternation('speech')})\b"),
-        references=re.compile(rf"(?i)\b(?:{alternation('reference')})\b"),
+        plan=re.compile(r"(?<![A-Za-z'])(?:" + "".join("[^A-Za-z']+".join(map(re.escape, cue.split())) + "|"
+                                                     for cue in plans) + r"[A-Za-z']*'ll)(?![A-Za-z'])"),
+        speech=Anchored(re.compile(rf"\b(?:{alternation('speech')})\b")),
+        references=Anchored(re.compile(rf"(?i)\b(?:{alternation('reference')})\b")),
         roles={r["cue"].lower(): tuple(r.get("roles", ())) for r in rows["reference"]},
         # "To reach these goals, ...": a purpose that points back at what was just said goes on with it too
         continuation=re.compile(rf"(?i)(?:{alternation('continuation')})\b|(?:in\s+order\s+)?to\s+[a-z]+\s+"
@@ -120,11 +131,12 @@ def extract_claims(doc: Doc, article: Article, *, entities: Entities, money: tup
     """Every dated claim of the body, in body order."""
     if article.published is None or not dates:
         return ()
-    text = doc_text(doc)
+    words = doc_words(doc)
+    text = words.text
     cues = claim_cues(models_dir)
     tense_words = date_grammar(models_dir).vocabulary
     catalog = doc._.get(CATALOG_ATTR) if doc.has_extension(CATALOG_ATTR) else None
-    speakers = Speakers(text, entities.people, cues, genders=catalog.genders if catalog else {})
+    speakers = Speakers(words, entities.people, cues, genders=catalog.genders if catalog else {})
     mentions = EntityMentions(entities)
     claims = []
     for start, end in sentence_spans(doc, article):
@@ -133,7 +145,7 @@ def extract_claims(doc: Doc, article: Article, *, entities: Entities, money: tup
         if not sentence_dates or _QUESTION.search(text, start, end):
             continue
         for part_start, part_end, anchor, decisive, told in statements(
-                text, start, end, sentence_dates, cues.speech, published=article.published.date(),
+                words, start, end, sentence_dates, cues.speech, published=article.published.date(),
                 vocabulary=tense_words):
             claims.append(Claim(
                 text=article.text[part_start:part_end], start=part_start, end=part_end,
@@ -154,6 +166,23 @@ def sentence_spans(doc: Doc, article: Article) -> list[tuple[int, int]]:
     """Body sentences without surrounding space: the senter's, cut at line breaks, joined again where
     it broke inside a bracketed insert, the dateline left out."""
     text = doc_text(doc)
+    skip = article.dateline.end if article.dateline else 0
+    spans = []
+    for start, end in _lines(doc):
+        start = max(start, skip)
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            spans.append((start, end))
+    return spans
+
+
+@per_doc  # the claims component and the claims' metrics both read the sentences
+def _lines(doc: Doc) -> list[tuple[int, int]]:
+    """The senter's sentences cut at line breaks, joined again where one broke inside a bracketed insert."""
+    text = doc_text(doc)
     pieces: list[tuple[int, int]] = []
     if not doc.has_annotation("SENT_START"):
         raise ValueError(Errors.E030)
@@ -166,27 +195,18 @@ def sentence_spans(doc: Doc, article: Article) -> list[tuple[int, int]]:
             merged[-1] = (merged[-1][0], end)
         else:
             merged.append((start, end))
-    skip = article.dateline.end if article.dateline else 0
-    spans = []
-    for start, end in merged:
-        start = max(start, skip)
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if start < end:
-            spans.append((start, end))
-    return spans
+    return merged
 
 
 def _open_bracket(sentence: str) -> bool:
     return sentence.count("[") > sentence.count("]") or sentence.count("(") > sentence.count(")")
 
 
-def statements(text: str, start: int, end: int, dates: Sequence[Period], speech: re.Pattern[str], *,
+def statements(words: Words, start: int, end: int, dates: Sequence[Period], speech: Anchored, *,
                published: date | None = None, vocabulary: Vocabulary | None = None
                ) -> list[tuple[int, int, Period, str, bool]]:
-    """The sentence as one statement, or one per joined clause when the clauses have different anchors.
+    """The sentence at start..end of `words.text` as one statement, or one per joined clause when the clauses have
+    different anchors.
 
     Each comes with its anchor, the text that decides its kind (the clause holding the anchor, or the
     whole statement when the anchor is only the date of the speech act) and whether it is that date.
@@ -194,11 +214,12 @@ def statements(text: str, start: int, end: int, dates: Sequence[Period], speech:
     a past act was about ("was picked to stage the fair in 2028 after a vote in October 2025"): the act's own
     date wins over it.
     """
+    text = words.text
     joints = [*_JOINT.finditer(text, start, end), *(m for m in _AND_AFTER_PERIOD.finditer(text, start, end)
                                                    if _joins_dated_clauses(text, m, dates, end))]
     cuts = [m for m in sorted(joints, key=lambda m: m.start()) if not _inside_brackets(text, start, m.start())
             and not any(d.start < m.end() and m.start() < d.end for d in dates)
-            and not _after_speech(text, m, speech)]
+            and not _after_speech(words, m, speech)]
     starts = [start, *(m.end() for m in cuts)]
     ends = [*(m.start() for m in cuts), end]
     clauses = [(s, e) for s, e in zip(starts, ends) if s < e]
@@ -209,8 +230,9 @@ def statements(text: str, start: int, end: int, dates: Sequence[Period], speech:
         key = (period.start, clause_start)
         if key not in levels:
             level = _demotion(text, period, clause_start, speech)
-            if (not level and published is not None and vocabulary is not None and period.first > published
-                    and clause_tense(text, period.start, period.end, vocabulary) == "past"):
+            # the tense only ranks a period after publication below the others: alone, it need not be read
+            if (not level and len(dates) > 1 and published is not None and vocabulary is not None and
+                    period.first > published and clause_tense(text, period.start, period.end, vocabulary) == "past"):
                 level = DOCUMENT
             levels[key] = level
         return levels[key]
@@ -248,9 +270,10 @@ def statements(text: str, start: int, end: int, dates: Sequence[Period], speech:
     return statements
 
 
-def _after_speech(text: str, joint: re.Match[str], speech: re.Pattern[str]) -> bool:
+def _after_speech(words: Words, joint: re.Match[str], speech: Anchored) -> bool:
     """"X said after a meeting on 15 April": what follows a verb of saying dates the saying, no new statement."""
-    return any(verb.end() == joint.start() for verb in speech.finditer(text, max(0, joint.start() - 30), joint.start()))
+    return any(verb.end() == joint.start()
+               for verb in speech.finditer(words.text, words, max(0, joint.start() - 30), joint.start()))
 
 
 def _joins_dated_clauses(text: str, joint: re.Match[str], dates: Sequence[Period], end: int) -> bool:
@@ -270,7 +293,7 @@ def _inside_brackets(text: str, start: int, position: int) -> bool:
 DOCUMENT, SPEECH_ACT, BASELINE = 1, 2, 3
 
 
-def _demotion(text: str, period: Period, start: int, speech: re.Pattern[str]) -> int:
+def _demotion(text: str, period: Period, start: int, speech: Anchored) -> int:
     before = text[max(start, period.start - 80):period.start]
     if BASELINE_BEFORE.search(before):
         return BASELINE
@@ -278,7 +301,7 @@ def _demotion(text: str, period: Period, start: int, speech: re.Pattern[str]) ->
             _TERM_BEFORE.search(before) and _whole_years(period) > 1):
         return DOCUMENT
     clause = before[max((m.end() for m in _CLAUSE_EDGE.finditer(before)), default=0):]
-    verbs = list(speech.finditer(clause))
+    verbs = list(speech.pattern.finditer(clause))
     # "said on Monday" dates the speech; "added that in March ..." dates what was said.
     if verbs and not _THAT.search(clause, verbs[-1].end()):
         return SPEECH_ACT
@@ -311,10 +334,10 @@ def _ahead(period: Period, published: date) -> bool:
 
 
 def _is_plan(statement: str, cues: ClaimCues) -> bool:
-    words = [w.lower() for w in _WORD.findall(statement)]
-    phrases = {*words, *(f"{a} {b}" for a, b in zip(words, words[1:])),
-               *(f"{a} {b} {c}" for a, b, c in zip(words, words[1:], words[2:]))}
-    return bool(phrases & cues.plan) or any(w.endswith("'ll") for w in words)
+    # The cues' pattern is tried on the statement in lower case, which `re` matches faster than it matches
+    # IGNORECASE; only A-Z are lowered (str.lower also changes other letters, and may lengthen the text).
+    lowered = statement.lower() if statement.isascii() else statement.translate(_ASCII_LOWER)
+    return cues.plan.search(lowered) is not None
 
 
 class EntityMentions:
@@ -348,14 +371,17 @@ class Reference:
 class Speakers:
     """Who is quoted or reported where: reads the text once, then answers sentence by sentence in order."""
 
-    def __init__(self, text: str, people: Sequence[Person], cues: ClaimCues, *,
+    def __init__(self, words: Words, people: Sequence[Person], cues: ClaimCues, *,
                  genders: dict[str, str] | None = None) -> None:
-        self.text = text
+        self.text = words.text
+        self.words = words
         self.people = people
         self.cues = cues
         self.genders = genders or {}
         self.mentions = sorted((m.start, m.end, p.name) for p in people for m in p.mentions)
-        self.quotes = list(quote_spans(text))
+        self.mention_starts = [start for start, _, _ in self.mentions]
+        self.quotes = list(quote_spans(self.text))
+        self.quote_ends = [end for _, end in self.quotes]  # rising, as the quotations follow one another
         self.quote_speakers: dict[tuple[int, int], str | None] = {}
         self.answers = list(self._answers())
         self.last_speaker: str | None = None
@@ -393,8 +419,10 @@ class Speakers:
             yield line_start, answer_end, name
 
     def _quoted(self, start: int, end: int) -> str | None:
-        for quote in self.quotes:
-            if quote[0] < end and start < quote[1] and _mostly_inside(quote, start, end):
+        for quote in itertools.islice(self.quotes, bisect.bisect_right(self.quote_ends, start), None):
+            if quote[0] >= end:
+                break
+            if _mostly_inside(quote, start, end):
                 if quote not in self.quote_speakers:
                     self.quote_speakers[quote] = self._quote_speaker(quote)
                 return self.quote_speakers[quote]
@@ -409,14 +437,14 @@ class Speakers:
                 return self.quote_speakers[following]
         tail_end = _sentence_end(self.text, quote[1])
         tail = self.text[quote[1]:tail_end]
-        verb = self.cues.speech.search(tail)
+        verb = self.cues.speech.pattern.search(tail)
         if verb:
             references = self.references(quote[1], tail_end)
             if references:
                 return self.resolve(references[0])
         head_start = _line_start(self.text, quote[0])
         verb = None
-        for verb in self.cues.speech.finditer(self.text, head_start, quote[0]):
+        for verb in self.cues.speech.finditer(self.text, self.words, head_start, quote[0]):
             pass
         if verb is not None:
             before = [r for r in self.references(head_start, verb.start())]
@@ -432,13 +460,14 @@ class Speakers:
         return next((q for q in self.quotes if q[0] > quote[1] and not self.text[quote[1]:q[0]].strip()), None)
 
     def _reported(self, start: int, end: int) -> str | None:
-        according = _ACCORDING.search(self.text, start, end)
+        according = next(_ACCORDING.finditer(self.text, self.words, start, end), None)
         if according:
             references = [r for r in self.references(according.end(), min(end, according.end() + _ACCORDING_WINDOW))
                           if _TITLE_RUN.fullmatch(self.text, according.end(), r.start)]
             return self.resolve(references[0]) if references else None
-        for verb in self.cues.speech.finditer(self.text, start, end):
-            if any(q[0] <= verb.start() < q[1] for q in self.quotes):
+        for verb in self.cues.speech.finditer(self.text, self.words, start, end):
+            inside = bisect.bisect_right(self.quote_ends, verb.start())  # the only quotation that may hold it
+            if inside < len(self.quotes) and self.quotes[inside][0] <= verb.start():
                 continue
             before = [r for r in self.references(start, verb.start()) if _close_before(self.text, r.end, verb.start())]
             if before:
@@ -452,10 +481,12 @@ class Speakers:
 
     def references(self, start: int, end: int) -> list[Reference]:
         """Person mentions, descriptive references and personal pronouns in start..end, in text order."""
-        found = [Reference(s, e, "person", name) for s, e, name in self.mentions if start <= s and e <= end]
+        starting = self.mentions[bisect.bisect_left(self.mention_starts, start):
+                                 bisect.bisect_right(self.mention_starts, end)]
+        found = [Reference(s, e, "person", name) for s, e, name in starting if e <= end]
         covered = [(r.start, r.end) for r in found]
         for kind, pattern in (("description", self.cues.references), ("pronoun", _PRONOUN)):
-            for match in pattern.finditer(self.text, start, end):
+            for match in pattern.finditer(self.text, self.words, start, end):
                 if not any(s < match.end() and match.start() < e for s, e in covered):
                     found.append(Reference(match.start(), match.end(), kind, None))
                     covered.append((match.start(), match.end()))
@@ -468,8 +499,9 @@ class Speakers:
             pronoun = self.text[reference.start:reference.end].lower()
             if self.last_speaker is not None and self._may_be(pronoun, self.last_speaker):
                 return self.last_speaker
-            earlier = [name for s, _, name in self.mentions if s < reference.start and self._may_be(pronoun, name)]
-            return earlier[-1] if earlier else self.last_speaker or self._latest_person(reference.start)
+            before = self.mentions[:bisect.bisect_left(self.mention_starts, reference.start)]
+            earlier = next((name for _, _, name in reversed(before) if self._may_be(pronoun, name)), None)
+            return earlier if earlier is not None else self.last_speaker or self._latest_person(reference.start)
         roles = self.cues.roles.get(" ".join(self.text[reference.start:reference.end].lower().split()), ())
         holders = [p for p in self.people if roles and self._holds(p, roles)]
         if self.last_speaker in {p.name for p in holders}:  # "..., the minister added" goes on with the speaker
@@ -502,8 +534,8 @@ class Speakers:
         return max((m.start for m in person.mentions if m.start < position), default=-1)
 
     def _latest_person(self, position: int) -> str | None:
-        earlier = [name for s, _, name in self.mentions if s < position]
-        return earlier[-1] if earlier else None
+        before = bisect.bisect_left(self.mention_starts, position)
+        return self.mentions[before - 1][2] if before else None
 
 
 def quote_spans(text: str) -> Iterator[tuple[int, int]]:

@@ -37,11 +37,14 @@ METRICS_FILE = "metrics.tsv"
 # A count: digits that are no part of a date, amount or percentage ("26,000 tractors", "5.9 million tonnes").
 _NUMBER = re.compile(r"\d[\d,.]*")
 # What makes a claim's figure the one of the statement before it.
-_CARRIED = re.compile(r"(?i)\b(?:it|its|this figure|the figure|this indicator|the indicator|this volume|the volume)\b")
-_PRONOUN = re.compile(r"(?i)\b(?:it|its)\b")
-# Words that say where a statement comes from: the entity after them sources it, it is not its subject.
-_SOURCED_BY = re.compile(r"(?i)(?:according\s+to|learned\s+from|reported\s+by|data\s+(?:of|from)|press\s+service\s+of|"
-                         r"told\s+by)\s+(?:the\s+)?(?:[A-Z][\w'-]*\s+){0,4}$")
+_CARRIED = Anchored(re.compile(r"(?i)\b(?:it|its|this figure|the figure|this indicator|the indicator|this volume|"
+                               r"the volume)\b"))
+_PRONOUN = Anchored(re.compile(r"(?i)\b(?:it|its)\b"))
+# Words that say where a statement comes from: the entity after them sources it, it is not its subject. (The
+# lookahead of their first letters lets `re` pass over the other characters at once, which under IGNORECASE it does
+# not for the branches; IGNORECASE reads these letters in a class as it reads them alone.)
+_SOURCED_BY = re.compile(r"(?i)(?=[adlprt])(?:according\s+to|learned\s+from|reported\s+by|data\s+(?:of|from)|"
+                         r"press\s+service\s+of|told\s+by)\s+(?:the\s+)?(?:[A-Z][\w'-]*\s+){0,4}$")
 # A title between an entity and the person it belongs to ("Kirov Oblast Governor Aleksandr Sokolov").
 _AUXILIARY = re.compile(r"\s*(?:(?:has|have|had)\s+)?")
 _TITLE_GAP = re.compile(r"\s+(?:[A-Z][\w-]*\s+){0,4}")
@@ -89,10 +92,17 @@ def load_metrics(path: Path) -> Metrics:
             raise ResourceError(f"{path}:{number}: metric {row['metric']!r} is listed twice")
         labels[row["metric"]] = row["label"]
         cues += [(cue.strip(), row["metric"]) for cue in row["cues"].split("|") if cue.strip()]
-    patterns = sorted(((_cue_pattern(cue), metric) for cue, metric in cues), key=lambda p: -len(p[0]))
-    return Metrics(labels=labels,
-                   cues=Anchored(re.compile(r"(?i)\b(?:" + "|".join(p for p, _ in patterns) + r")\b")),
-                   metric_of=tuple((re.compile(p, re.IGNORECASE), metric) for p, metric in patterns))
+    patterns = sorted(((cue, _cue_pattern(cue), metric) for cue, metric in cues), key=lambda p: -len(p[1]))
+    # One branch per first character, its cues longest first: `re` enters every branch of an alternation in turn,
+    # and under IGNORECASE it cannot skip one by its first character. The cues start with ASCII characters, no two of
+    # which IGNORECASE reads alike, so at most one branch can match at a character and the cue found is the same.
+    branches: dict[str, list[str]] = {}
+    for cue, pattern, _ in patterns:
+        first = re.escape(cue[0])  # what the pattern starts with
+        branches.setdefault(cue[0].lower(), [first]).append(pattern[len(first):])
+    alternation = "|".join(f"{first}(?:{'|'.join(rests)})" for first, *rests in branches.values())
+    return Metrics(labels=labels, cues=Anchored(re.compile(rf"(?i)\b(?:{alternation})\b")),
+                   metric_of=tuple((re.compile(p, re.IGNORECASE), metric) for _, p, metric in patterns))
 
 
 def _cue_pattern(cue: str) -> str:
@@ -120,7 +130,7 @@ def add_metrics(doc: Doc, article: Article, claims: Sequence[Claim], *, entities
     """The claims with `metric` and `subjects` set; every other field as it was."""
     if not claims:
         return ()
-    reader = _Reader(doc_words(doc), entities, metrics(models_dir), claim_cues(models_dir).speech,
+    reader = _Reader(doc_words(doc), entities, metrics(models_dir), claim_cues(models_dir).speech.pattern,
                      taken=[(item.start, item.end) for item in (*money, *percentages, *dates)],
                      figures=sorted(item.start for item in (*money, *percentages)))
     done: dict[int, Claim] = {}
@@ -149,9 +159,14 @@ class _Reader:
         self.words = words
         self.listed = listed
         self.speech = speech
-        self.taken = frozenset(offset for start, end in taken for offset in range(start, end))
+        self.taken: set[int] = set()
+        for start, end in taken:
+            self.taken.update(range(start, end))
         self.figures = figures
         self.people = sorted((m.start, m.end) for p in entities.people for m in p.mentions)
+        self.people_starts = [start for start, _ in self.people]
+        self.people_starts_set = frozenset(self.people_starts)
+        self.longest_person = max((end - start for start, end in self.people), default=0)
         # (start, end, name, what it is) of every mention a subject may come from, in text order
         self.mentions = sorted(
             [(m.start, m.end, r.name, r.kind) for r in entities.regions for m in r.mentions]
@@ -161,8 +176,8 @@ class _Reader:
 
     def read(self, start: int, end: int, before: _Said) -> _Said:
         figures = self._figures(start, end)
-        metric = self._metric(start, end, figures)
-        if metric is None and figures and _CARRIED.search(self.text, start, end):
+        metric = self._metric(start, end, figures) if figures else None  # a statement without a figure measures nothing
+        if metric is None and figures and next(_CARRIED.finditer(self.text, self.words, start, end), None):
             metric = before.metric
         first, last = bisect.bisect_left(self.mention_starts, start), bisect.bisect_right(self.mention_starts, end)
         inside = [(s, e, name) for s, e, name, _ in self.mentions[first:last] if e <= end]
@@ -176,9 +191,9 @@ class _Reader:
             if earlier:
                 named.append((reference.start(), earlier[-1][1]))
         subjects = _unique(name for _, name in sorted(named))
-        if not subjects and _PRONOUN.search(self.text, start, end):
+        if not subjects and next(_PRONOUN.finditer(self.text, self.words, start, end), None):
             subjects = before.subjects
-        return _Said(metric if figures else None, subjects)
+        return _Said(metric, subjects)
 
     def _figures(self, start: int, end: int) -> list[int]:
         counts = [m.start() for m in _NUMBER.finditer(self.text, start, end) if m.start() not in self.taken]
@@ -186,10 +201,11 @@ class _Reader:
         return sorted(inside + counts)
 
     def _metric(self, start: int, end: int, figures: list[int]) -> str | None:
+        """The metric of the listed cue nearest the first figure."""
         cues = list(self.listed.cues.finditer(self.text, self.words, start, end))
         if not cues:
             return None
-        first = figures[0] if figures else start
+        first = figures[0]
         # the nearest cue; at equal distance the one before the figure ("exports of $5 million")
         nearest = min(cues, key=lambda m: (min(abs(m.start() - first), abs(m.end() - first)), m.start() > first))
         return self.listed.metric(nearest.group())
@@ -204,9 +220,12 @@ class _Reader:
         """The entity is part of a person's title, before the name or after it ("X, Director of Y,")."""
         gap = _TITLE_GAP.match(self.text, end)
         following = gap.end() if gap else end
-        if any(s == following for s, _ in self.people):
+        if following in self.people_starts_set:
             return True
-        earlier = [e for _, e in self.people if e <= start and start - e < 100]
+        # the people mentions ending within 100 characters before it start within 100 + the longest mention
+        nearby = self.people[bisect.bisect_left(self.people_starts, start - 100 - self.longest_person):
+                             bisect.bisect_right(self.people_starts, start)]
+        earlier = [e for _, e in nearby if e <= start and start - e < 100]
         return bool(earlier) and bool(_TITLE_BEFORE.fullmatch(self.text, earlier[-1], start))
 
 
