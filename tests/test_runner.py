@@ -7,6 +7,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import orjson
 import pytest
@@ -97,6 +98,21 @@ def test_pool_gives_up_on_a_batch_that_kills_its_worker_twice():
     with pool() as resilient:
         results = list(resilient.map([["a"], ["b", "die"], ["c"], ["d"]]))
     assert results == [["A"], ["lost b", "lost die"], ["C"], ["D"]]
+
+
+def note_start(directory: str) -> None:
+    (Path(directory) / str(os.getpid())).touch()
+
+
+def test_pool_starts_all_its_workers_before_the_first_batch(tmp_path):
+    with ResilientPool(3, work=work_or_die, initializer=note_start, initargs=(str(tmp_path),),
+                       lost=lambda batch: batch) as resilient:
+        # each starts (and loads its model) side by side, not once work is waiting for it
+        deadline = time.monotonic() + 60
+        while len(list(tmp_path.iterdir())) < 3 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert len(list(tmp_path.iterdir())) == 3
+        assert list(resilient.map([["a"], ["b"], ["c"]])) == [["A"], ["B"], ["C"]]
 
 
 def test_pool_whose_workers_cannot_start_says_why():
