@@ -46,8 +46,8 @@ def test_ratios_compare_word_rates():
 def test_stage_costs_time_every_step_of_each_stage(bench_corpus):
     from tools.bench import STAGES, stage_costs
 
-    costs = stage_costs(bench_corpus(20), 20)
-    assert costs["articles"] == 20
+    costs = stage_costs(bench_corpus(20), 20, rounds=2)
+    assert costs["articles"] == 20 and costs["rounds"] == 2
     for stage, steps in STAGES.items():
         assert all(costs[f"{step}_seconds"] > 0 for step in steps), stage
         assert 0 < costs[f"{stage}_share_of_bare"] < costs[f"{stage}_share_of_model"]
