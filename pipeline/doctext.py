@@ -24,7 +24,7 @@ from pipeline.anchors import Words
 T = TypeVar("T")
 
 
-class PerDoc(Generic[T]):
+class per_doc(Generic[T]):  # noqa: N801 (a decorator, named like functools.cached_property)
     """`read(doc)` done once per Doc, its result kept for as long as the Doc lives; `keep` gives it when the
     caller already knows it."""
 
@@ -41,10 +41,6 @@ class PerDoc(Generic[T]):
 
     def keep(self, doc: Doc, value: T) -> None:
         self._kept[doc] = value
-
-
-def per_doc(read: Callable[[Doc], T]) -> PerDoc[T]:
-    return PerDoc(read)
 
 
 @per_doc
