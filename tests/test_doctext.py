@@ -10,15 +10,19 @@ from spacy.lang.en import English
 from pipeline.doctext import doc_text, per_doc, sentence_offsets
 
 
-def test_a_per_doc_reading_is_done_once_for_each_doc_and_forgotten_with_it():
-    nlp = English()
-    calls = []
-
+def counted_length(calls: list) -> per_doc:
+    """A per-Doc reading of the Doc's length that notes each Doc it reads in `calls`."""
     @per_doc
     def length(doc):
         calls.append(doc)
         return len(doc)
+    return length
 
+
+def test_a_per_doc_reading_is_done_once_for_each_doc_and_forgotten_with_it():
+    nlp = English()
+    calls = []
+    length = counted_length(calls)
     one, other = nlp.make_doc("Two words"), nlp.make_doc("Three words here")
     assert [length(one), length(one), length(other)] == [2, 2, 3]
     assert len(calls) == 2
@@ -41,12 +45,7 @@ def test_text_and_sentences_are_the_docs():
 def test_a_kept_reading_is_not_read_again():
     nlp = English()
     calls = []
-
-    @per_doc
-    def length(doc):
-        calls.append(doc)
-        return len(doc)
-
+    length = counted_length(calls)
     doc = nlp.make_doc("Two words")
     length.keep(doc, 7)
     assert length(doc) == 7 and calls == []
