@@ -204,6 +204,13 @@ RESOLVER_FORMS = [
     ("Sales fell last winter.", OCT, [("last winter", D("2023-12-01"), D("2024-02-29"))]),
     # today: the day of the statement in a past or future clause
     ("Today the minister will open the fair in Gomel.", OCT, [("Today", D("2024-10-14"), D("2024-10-14"))]),
+    # ... and whatever the tense where the words around name the day itself
+    ("Also today, the governor of Minsk Oblast visits the fair.", OCT, [("today", D("2024-10-14"), D("2024-10-14"))]),
+    ("Today is a big day for the farmers of the district.", OCT, [("Today", D("2024-10-14"), D("2024-10-14"))]),
+    ("It is the harvest festival tonight.", OCT, [("tonight", D("2024-10-14"), D("2024-10-14"))]),
+    # a past verb before "today" in its clause, however far
+    ("The governor handed over the keys to new flats in Zhlobin today.", OCT,
+     [("today", D("2024-10-14"), D("2024-10-14"))]),
     # a past month or day without a year: the latest before publication
     ("The council lowered the fee to Br40 on 15 February.", OCT,
      [("15 February", D("2024-02-15"), D("2024-02-15"))]),
@@ -297,6 +304,14 @@ PUBLIC_NEWS_FORMS = [
     # a possessive weekday in a future clause: that day in the publication week
     ("The club will appeal against Sunday's decision.", LATE_OCT, [("Sunday", D("1989-11-05"), D("1989-11-05"))]),
     ("The board said it would study Monday's offer.", datetime(1989, 11, 1), [("Monday", D("1989-10-30"), D("1989-10-30"))]),
+    # "the year-ago quarter": the quarter of the period the sentence is about, a year back
+    ("Profit for the period ended Sept. 30 rose. The mill earned $9 million in the year-ago quarter.", LATE_OCT,
+     [("Sept. 30", D("1989-09-30"), D("1989-09-30")), ("the year-ago quarter", D("1988-07-01"), D("1988-09-30"))]),
+    # a fronted date belongs to the main verb, not to the reported clause after it
+    ("In January, the commissioner ruled that the boy should go back.", LATE_OCT,
+     [("January", D("1989-01-01"), D("1989-01-31"))]),
+    ("On Friday, the plant that makes the buses will open a shop.", LATE_OCT,
+     [("Friday", D("1989-11-03"), D("1989-11-03"))]),
     # "the year-ago period" compares results: of the latest period that has ended, not one forecast
     ("Profit fell in the third quarter. Analysts see losses in the third quarter of 1990. In the year-ago "
      "period the mill earned $9 million.", LATE_OCT,

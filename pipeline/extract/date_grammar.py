@@ -188,7 +188,7 @@ class DateGrammar:
             ("ago", rf"\b(?P<n>{count})\s+(?P<unit>{i('day|week|month|quarter|year|decade')})s?\s+"
                     rf"(?:{i('or so')}\s+)?(?P<dir>{i('ago|earlier|later')})\b", "ago", "earlier", "later"),
             ("ago", rf"\b(?:{i('the')}\s+)?(?:{i('comparable|corresponding')}\s+)?(?P<adj>{i('year-earlier|year-ago')})"
-                    rf"(?:\s+(?:(?P<q>{ordinal})[-\s])?{i('quarter|period')})?", "year-earlier", "year-ago"),
+                    rf"(?:\s+(?:(?P<q>{ordinal})[-\s])?(?P<span>{i('quarter|period')}))?", "year-earlier", "year-ago"),
             ("anaphor", rf"\b(?P<det>{i('the same|that|the latest')})\s+(?P<what>{i('period|day|month|year|quarter')})"
                         rf"(?:\s+{i('of time')})?\b", "same", "that", "latest"),
             ("anaphor", rf"\b{i('the')}\s+(?P<what>{i('quarter')})\b", "quarter"),
@@ -198,7 +198,11 @@ class DateGrammar:
             ("anaphor", r"\b(?:" + "|".join(rf"(?<=\b{verb}\s)" for verb in _DAY_ENDING_VERBS) +
                         rf"|{i('late|later|earlier')}\s+{i('in')}\s+|(?:(?<=^)|(?<=[.!?]\s)|(?<=[.!?]\s\s))"
                         rf"{i('for')}\s+(?={i('the')}\s+{i('day')},))(?P<det>{i('the')})\s+(?P<what>{i('day')})\b", "the day"),
-            ("today", rf"\b(?:(?P<rel>{i('earlier|later')})\s+)?{i('today')}\b"),
+            # "today" that is no "nowadays" whatever the tense: "earlier today", "tonight", "Also today, ...",
+            # "today is a sad day"
+            ("today", rf"\b(?:(?<=\b[Aa]lso\s)(?P<also>)|(?P<rel>{i('earlier|later')})\s+)?"
+                      rf"(?:{i('today')}|(?P<night>{i('tonight')}))\b"
+                      rf"(?P<day>(?=\s+(?:is|was)\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}day\b))?"),
             ("within", rf"\b(?:(?P<prep>{i('within|in|over|during')})\s+(?:{i('the')}\s+)?"
                        rf"|{i('the')}\s+(?={i('next|coming')}))(?:(?P<next>{i('next|coming')})\s+)?"
                        rf"(?:(?P<approx>{i('roughly|about|around|approximately|some')})\s+)?"

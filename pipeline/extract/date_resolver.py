@@ -464,6 +464,11 @@ def _ago(groups: dict[str, str], s: Situation) -> Interval | None:
             return month_interval(year, 3 * number - 2, 3 * number)
         if reference is not None and (s.published - reference[1]).days > YEAR_AGO_ALREADY_DAYS:
             return reference  # "Last year, losses were ... The year-earlier results": the text is already a year back
+        if reference is not None and groups.get("span", "").lower() == "quarter":
+            first_month = (reference[0].month - 1) // 3 * 3 + 1  # "the quarter ended Sept. 30 ... the year-ago quarter"
+            quarter = month_interval(reference[0].year, first_month, first_month + 2)
+            if reference[1] <= quarter[1]:
+                return back(quarter, -12)
         return back(reference or (s.published, s.published), -12)
     count = _number(groups["n"], s.vocabulary)
     unit = groups["unit"].lower()
@@ -529,10 +534,13 @@ def _anaphor(groups: dict[str, str], s: Situation) -> Interval | None:
     return month_interval(reference[0].year, first_month, first_month + 2)
 
 
+_THE_DAY = frozenset({"rel", "also", "night", "day"})  # the groups of "today" that name the day
+
+
 def _today(groups: dict[str, str], s: Situation) -> Interval | None:
     # "was delivered today", "today the minister will open" are the day of the statement; "today Belarus is ..."
-    # means nowadays and is vague.
-    return (s.published, s.published) if s.tense is not None or "rel" in groups else None
+    # means nowadays and is vague, unless the grammar read the day itself ("earlier today", "Also today").
+    return (s.published, s.published) if s.tense is not None or groups.keys() & _THE_DAY else None
 
 
 def _span_length(groups: dict[str, str], v: Vocabulary) -> tuple[int, str] | None:

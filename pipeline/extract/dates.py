@@ -27,6 +27,7 @@ from pipeline.resources import MODELS_DIR
 
 # Where a tense cue stops applying: punctuation, and the joints of coordinated or reported clauses.
 _CLAUSE_EDGE = re.compile(r"[;:()\[\]“”\"\n–—]|,\s|\.\s|[.!?]$|\s(?:and|but|that|while|which)\s")
+_REPORTED = re.compile(r"\s(?:that|which)\s")
 _MAIN_CLAUSE_EDGE = re.compile(r"[;:()\[\]“”\"\n–—]|\.\s|[.!?]$|,\s+(?:and|but|while|whereas)\s")
 _WORD = re.compile(r"([A-Za-z']+)")  # grouped: its split gives the words and what comes between them
 _NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+$")
@@ -35,7 +36,7 @@ _FRONTING_WORDS = {"on", "in", "at", "by", "from", "since", "until", "till", "du
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘']?[A-Z\d])|\n")
 # A participle after a form of "be" is passive, not a past tense ("are supplied", "will be held").
 BE_FORMS = frozenset({"be", "being", "been", "is", "are", "am", "was", "were"})
-TODAY_GUESS_WINDOW = 4  # words between "today" and an -ed form that makes it the publication day
+TODAY_GUESS_WINDOW = 4  # words between "today" and an -ed form after it that makes it the publication day
 _RANGE_FROM = re.compile(r"\b[Ff]rom\b")
 _YEARLESS_RULES = ("calendar_date", "day_span", "date_span", "month", "weekday")  # placed by the tense
 
@@ -69,9 +70,9 @@ def find_periods(text: str, published: datetime, *, source: str | None = None,
         if expression.rule in _YEARLESS_RULES and _is_deadline(text, expression.start, grammar.vocabulary):
             tense = None  # "extended to 20 November", "closed until Friday": a target, whatever the verb's tense
         else:
-            # "Today" is the publication day only in a plainly past or future clause: an -ed word counts only next
-            # to it ("Apple today unveiled", "rose sharply today"), not further off ("today the fortress is one of
-            # the most visited places").
+            # "Today" is the publication day only in a plainly past or future clause: an -ed word after it counts
+            # only next to it ("Apple today unveiled"), not further off ("today the fortress is one of the most
+            # visited places"); one before it is the clause's verb ("wrapped up a meeting in Baghdad today").
             tense = clause_tense(text, expression.start, expression.end, grammar.vocabulary,
                                  guess_window=TODAY_GUESS_WINDOW if expression.rule == "today" else None,
                                  sentence=bounds if expression.rule == "weekday" else None)
@@ -98,7 +99,7 @@ def _is_deadline(text: str, start: int, vocabulary: Vocabulary) -> bool:
 def clause_tense(text: str, start: int, end: int, vocabulary: Vocabulary, *, guess_window: int | None = None,
                  sentence: tuple[int, int] | None = None) -> Tense:
     """Future or past, from the tense cue of the span's clause nearest to it (an auxiliary or a listed verb
-    before any -ed form; with `guess_window`, an -ed form counts only within that many words of the span);
+    before any -ed form; with `guess_window`, an -ed form after the span counts only within that many words);
     None when there is none. A participle after "be" is no cue: the auxiliary before it decides
     ("will be held"). The "to" after a verb such as "agreed" is a future cue for a span after it ("agreed with
     the retailer to sell its goods from 1 December"), not for one before it ("agreed on Monday to build").
@@ -116,7 +117,15 @@ def clause_tense(text: str, start: int, end: int, vocabulary: Vocabulary, *, gue
         # A fronted date ("On Monday, the concern approved ...") belongs to the clause after its comma, whose
         # subject may hold an "and" or an insert ("On Friday, the ministry and the akimat will sign ...", "On
         # Monday, Gomeldrev, part of the concern, will sign ...").
-        edge = _MAIN_CLAUSE_EDGE.search(text, edge.end(), min(len(text), end + 200))
+        comma, edge = edge.end(), _MAIN_CLAUSE_EDGE.search(text, edge.end(), min(len(text), end + 200))
+        right = edge.start() if edge else min(len(text), end + 200)
+        # Its verb comes before a reported or relative clause ("In January, the commissioner ruled that Elian
+        # should go back"); a subject that holds one ("On Friday, the plant that makes ... will ...") has no cue
+        # before it, and the whole clause is read.
+        joint = _REPORTED.search(text, comma, right)
+        tense = _nearest_cue(words, left, joint.start(), start, end, vocabulary, guess_window) if joint else None
+        if tense is not None:
+            return tense
     right = edge.start() if edge else min(len(text), end + 200)
     if _past_verb_before(words, left, start, vocabulary):
         return "past"
@@ -149,8 +158,8 @@ def _nearest_cue(words: _TextWords, left: int, right: int, start: int, end: int,
             continue
         elif word in vocabulary.past_cues:
             cues.append((offset, "past"))
-        elif _past_form(word, vocabulary) and (guess_window is None or
-                                               (split - index if index < split else index - split + 1) <= guess_window):
+        elif _past_form(word, vocabulary) and (guess_window is None or index < split
+                                               or index - split + 1 <= guess_window):
             past_forms.append((offset, "past"))
     cues = cues + past_forms if forms_are_cues else cues or past_forms
     if not cues:
