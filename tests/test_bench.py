@@ -7,7 +7,7 @@ import time
 import orjson
 import pytest
 
-from tools.bench import Measurement, ratios
+from tools.bench import Measurement, ratios, run_probe, scaling
 from tools.corpus import generate_articles, load_material
 from pipeline.parse import parse_page
 from pipeline.readers import read_inputs
@@ -77,3 +77,25 @@ def test_timed_calls_are_the_functions_the_pipeline_calls_and_are_put_back():
         assert claims_component.extract_entities is not original
         assert claims_component.extract_entities.__wrapped__ is original
     assert claims_component.extract_entities is original
+
+
+def test_scaling_compares_the_model_on_all_workers_with_one():
+    runs = {name: Measurement(name, 10, 1000, seconds, 100.0) for name, seconds in [("model", 1.0), ("model_all", 0.6)]}
+    assert scaling(runs) == pytest.approx(1 / 0.6)
+
+
+def test_model_probe_shards_cover_every_text_once(tmp_path, monkeypatch):
+    texts = [f"text {n}" for n in range(7)]
+    path = tmp_path / "bodies.jsonl"
+    path.write_bytes(b"\n".join(orjson.dumps(text) for text in texts))
+    seen = []
+
+    class Model:
+        def pipe(self, shard):
+            seen.extend(shard)
+            return iter(())
+
+    monkeypatch.setattr("tools.bench.load_model", Model)
+    for index in range(3):
+        run_probe("model", path, (index, 3))
+    assert sorted(seen) == sorted(texts)

@@ -8,6 +8,8 @@ figure includes start-up and model loading, and peak RSS of the largest process)
   same article bodies the pipeline sees;
 - model: the same model with only the components the pipeline runs (ner and senter,
   `pipeline.nlp.load_model`), the measure the project's own cost is judged against;
+- model_all: that model in as many processes as the pipeline has workers, each over its share of the
+  bodies: how far the machine lets spaCy itself scale, beside the pipeline's own `pipeline_all_vs_1`;
 - pipeline, 1 worker and all workers: `python -m pipeline extract` over the corpus;
 - naive: the bare model plus dateparser's `search_dates` and quantulum3 on every
   sentence (on the first `--naive-size` bodies: it is slow);
@@ -133,8 +135,8 @@ def extract_command(corpus: Path, workers: int, output: Path | None = None) -> l
             *(["-o", str(output)] if output else [])]
 
 
-def probe_command(kind: str, texts: Path) -> list[str]:
-    return [sys.executable, "-m", "tools.bench", "--probe", kind, str(texts)]
+def probe_command(kind: str, texts: Path, *options: str) -> list[str]:
+    return [sys.executable, "-m", "tools.bench", "--probe", kind, *options, str(texts)]
 
 
 def write_bodies(corpus: Path, path: Path, limit: int | None = None) -> tuple[int, int]:
@@ -156,11 +158,18 @@ def write_bodies(corpus: Path, path: Path, limit: int | None = None) -> tuple[in
     return articles, words
 
 
-def run_probe(kind: str, texts_path: Path) -> None:
-    """The bare and naive workloads (run in a child process by `measure`)."""
+def run_probe(kind: str, texts_path: Path, shard: tuple[int, int] = (0, 1)) -> None:
+    """The bare and naive workloads (run in a child process by `measure`), over every `shard[1]`-th text from the
+    `shard[0]`-th."""
     import spacy
 
-    texts = [orjson.loads(line) for line in texts_path.read_bytes().splitlines()]
+    if kind == "model_all":  # one model process per share of the texts, side by side
+        children = [subprocess.Popen(probe_command("model", texts_path, "--shard", f"{index}/{shard[1]}"))
+                    for index in range(shard[1])]
+        if any(child.wait() for child in children):
+            raise click.ClickException("a model_all process failed")
+        return
+    texts = [orjson.loads(line) for line in texts_path.read_bytes().splitlines()][shard[0]::shard[1]]
     nlp = load_model() if kind == "model" else spacy.load(model_name(NlpSettings()))
     if kind in ("bare", "model"):
         for _ in nlp.pipe(texts):
@@ -257,6 +266,12 @@ def ratios(results: dict[str, Measurement]) -> dict[str, float]:
             "pipeline_1_vs_naive": rate["pipeline_1"] / rate["naive"]}
 
 
+def scaling(results: dict[str, Measurement]) -> float:
+    """How much faster the bare model runs in all the workers' processes than in one: the machine's own bound on
+    `pipeline_all_vs_1`."""
+    return results["model_all"].words_per_second / results["model"].words_per_second
+
+
 def table(results: dict[str, Measurement], found: dict[str, float], rss: dict[str, float] | None,
           stages: dict[str, float] | None) -> str:
     rows = [f"{'run':<14}{'articles':>9}{'words':>10}{'seconds':>9}{'words/s':>10}{'peak RSS MB':>13}"]
@@ -265,6 +280,8 @@ def table(results: dict[str, Measurement], found: dict[str, float], rss: dict[st
     rows.append("")
     rows += [f"{name:<22}{value:>6.2f}  (target >= {TARGETS[name]})  {'ok' if value >= TARGETS[name] else 'MISSED'}"
              for name, value in found.items()]
+    rows.append(f"{'model_all_vs_model':<22}{scaling(results):>6.2f}  (no target: the model in the workers' "
+                "processes against one, the machine's bound on pipeline_all_vs_1)")
     if stages:
         rows.append("")
         for stage, limit in STAGE_LIMITS.items():
@@ -292,10 +309,12 @@ def table(results: dict[str, Measurement], found: dict[str, float], rss: dict[st
               help="Records loaded into the SQLite store to time loading and queries (0: skip).")
 @click.option("--output", type=click.Path(dir_okay=False, path_type=Path), default=Path("out/bench.json"),
               show_default=True, help="Where to write the numbers as JSON.")
-@click.option("--probe", type=click.Choice(["bare", "model", "naive", "stages"]), default=None, hidden=True)
+@click.option("--probe", type=click.Choice(["bare", "model", "model_all", "naive", "stages"]), default=None,
+              hidden=True)
+@click.option("--shard", default="0/1", hidden=True, help="K/N: a probe runs every N-th text from the K-th.")
 @click.argument("probe_texts", required=False, type=click.Path(exists=True, path_type=Path))
 def main(size: int, workers: int, naive_size: int, rss_check: bool, stage_size: int, store_records: int,
-         output: Path, probe: str | None, probe_texts: Path | None) -> None:
+         output: Path, probe: str | None, shard: str, probe_texts: Path | None) -> None:
     """Measure the pipeline's speed and memory against bare spaCy and the naive path.
 
     \b
@@ -306,7 +325,8 @@ def main(size: int, workers: int, naive_size: int, rss_check: bool, stage_size: 
         click.echo(orjson.dumps(step_seconds(probe_texts, stage_size)))
         return
     if probe:
-        run_probe(probe, probe_texts)
+        index, count = map(int, shard.split("/"))
+        run_probe(probe, probe_texts, (index, workers if probe == "model_all" else count))
         return
     with tempfile.TemporaryDirectory(prefix="belta-bench-") as scratch:
         directory = Path(scratch)
@@ -317,6 +337,8 @@ def main(size: int, workers: int, naive_size: int, rss_check: bool, stage_size: 
         results = {m.name: m for m in (
             measure("bare", probe_command("bare", directory / "bodies.jsonl"), articles=articles, words=words),
             measure("model", probe_command("model", directory / "bodies.jsonl"), articles=articles, words=words),
+            measure("model_all", probe_command("model_all", directory / "bodies.jsonl", "--workers", str(workers)),
+                    articles=articles, words=words),
             measure("pipeline_1", extract_command(corpus, 1, directory / "records.jsonl"), articles=articles,
                     words=words),
             measure("pipeline_all", extract_command(corpus, workers), articles=articles, words=words),
@@ -350,7 +372,7 @@ def main(size: int, workers: int, naive_size: int, rss_check: bool, stage_size: 
     output.write_bytes(orjson.dumps({
         "size": size, "workers": workers, "cores": os.cpu_count(),
         "runs": {name: {**asdict(m), "words_per_second": m.words_per_second} for name, m in results.items()},
-        "ratios": found, "targets": TARGETS, "rss_check": rss, "stages": stages, "stage_limits": STAGE_LIMITS,
+        "ratios": found, "model_all_vs_model": scaling(results), "targets": TARGETS, "rss_check": rss, "stages": stages, "stage_limits": STAGE_LIMITS,
         "store": store}, option=orjson.OPT_INDENT_2))
     click.echo(f"numbers written to {output}", err=True)
 
