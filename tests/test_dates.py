@@ -307,6 +307,13 @@ PUBLIC_NEWS_FORMS = [
     # "the year-ago quarter": the quarter of the period the sentence is about, a year back
     ("Profit for the period ended Sept. 30 rose. The mill earned $9 million in the year-ago quarter.", LATE_OCT,
      [("Sept. 30", D("1989-09-30"), D("1989-09-30")), ("the year-ago quarter", D("1988-07-01"), D("1988-09-30"))]),
+    # "next to" is no future cue; a reported clause after "saying" has its own tense
+    ("Ten people were hurt in the blast next to the embassy on Friday.", LATE_OCT,
+     [("Friday", D("1989-10-27"), D("1989-10-27"))]),
+    ("The ministers issued a statement Friday saying the pact will hold.", LATE_OCT,
+     [("Friday", D("1989-10-27"), D("1989-10-27"))]),
+    ("The board had not signed the deal as the case is heard in court when the judges meet in December.", LATE_OCT,
+     [("December", D("1989-12-01"), D("1989-12-31"))]),
     # a fronted date belongs to the main verb, not to the reported clause after it
     ("In January, the commissioner ruled that the boy should go back.", LATE_OCT,
      [("January", D("1989-01-01"), D("1989-01-31"))]),

@@ -19,7 +19,7 @@ from pipeline.errors import ResourceError
 from pipeline.resources import MODELS_DIR, read_jsonl
 
 WORD_KINDS = ("month", "weekday", "number", "ordinal", "season", "future_cue", "past_cue", "future_infinitive",
-              "not_past", "quantity_unit", "event", "deadline", "decade")
+              "not_past", "not_cue", "quantity_unit", "event", "deadline", "decade")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +44,7 @@ class Vocabulary:
     past_cues: frozenset[str]
     future_infinitives: frozenset[str]  # verbs whose "to ..." looks ahead: "agreed with X to sell"
     not_past: frozenset[str]
+    not_cues: frozenset[str]  # two words that are no tense cue though the first is one: "next to"
     quantity_units: frozenset[str]
     events: frozenset[str]  # "the 2024 Olympic Games", "the 2008 crisis": a year naming an event is no date
     deadlines: frozenset[str]  # words right before a day that make it a target: "extended to 20 November"
@@ -66,6 +67,7 @@ def load_vocabulary(path: Path) -> Vocabulary:
         past_cues=frozenset(w.lower() for w in words["past_cue"]),
         future_infinitives=frozenset(w.lower() for w in words["future_infinitive"]),
         not_past=frozenset(w.lower() for w in words["not_past"]),
+        not_cues=frozenset(w.lower() for w in words["not_cue"]),
         quantity_units=frozenset(w.lower() for w in words["quantity_unit"]),
         events=frozenset(w.lower() for w in words["event"]),
         deadlines=frozenset(w.lower() for w in words["deadline"]),

@@ -25,8 +25,10 @@ from pipeline.extract.date_resolver import Interval, Situation, Tense, resolve
 from pipeline.types import Article, Period
 from pipeline.resources import MODELS_DIR
 
-# Where a tense cue stops applying: punctuation, and the joints of coordinated or reported clauses.
-_CLAUSE_EDGE = re.compile(r"[;:()\[\]“”\"\n–—]|,\s|\.\s|[.!?]$|\s(?:and|but|that|while|which)\s")
+# Where a tense cue stops applying: punctuation, and the joints of coordinated, subordinate or reported clauses
+# ("if the relatives lose when the case is heard in May", "issued a statement Friday saying the entry will ...").
+_CLAUSE_EDGE = re.compile(r"[;:()\[\]“”\"\n–—]|,\s|\.\s|[.!?]$"
+                          r"|\s(?:and|but|that|while|which|when|if|because|although|unless|saying|adding)\s")
 _REPORTED = re.compile(r"\s(?:that|which)\s")
 _MAIN_CLAUSE_EDGE = re.compile(r"[;:()\[\]“”\"\n–—]|\.\s|[.!?]$|,\s+(?:and|but|while|whereas)\s")
 _WORD = re.compile(r"([A-Za-z']+)")  # grouped: its split gives the words and what comes between them
@@ -149,6 +151,8 @@ def _nearest_cue(words: _TextWords, left: int, right: int, start: int, end: int,
             continue  # no cue, whatever its neighbours
         offset = offsets[index]
         following = window[index + 1] if index + 1 < len(window) else ""
+        if f"{word} {following}" in vocabulary.not_cues:
+            continue  # "next to the embassy"
         previous = window[index - 1] if index else ""
         looking_ahead = looking_ahead or word in vocabulary.future_infinitives
         if (word in vocabulary.future_cues or f"{word} {following}" in vocabulary.future_cues
