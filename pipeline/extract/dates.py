@@ -115,20 +115,20 @@ def clause_tense(text: str, start: int, end: int, vocabulary: Vocabulary, *, gue
     # the end of the last edge that joins no names (the edges come in text order)
     left = next((m.end() for m in reversed(list(edges)) if not _joins_names(text, m)), max(0, start - 200))
     edge = _CLAUSE_EDGE.search(text, end, min(len(text), end + 200))
+    comma = None
     if edge and _opens_clause(words.window(left, start)[0], text[end:edge.start()]) and edge.group().startswith(","):
         # A fronted date ("On Monday, the concern approved ...") belongs to the clause after its comma, whose
         # subject may hold an "and" or an insert ("On Friday, the ministry and the akimat will sign ...", "On
         # Monday, Gomeldrev, part of the concern, will sign ...").
         comma, edge = edge.end(), _MAIN_CLAUSE_EDGE.search(text, edge.end(), min(len(text), end + 200))
-        right = edge.start() if edge else min(len(text), end + 200)
+    right = edge.start() if edge else min(len(text), end + 200)
+    if comma is not None and (joint := _REPORTED.search(text, comma, right)):
         # Its verb comes before a reported or relative clause ("In January, the commissioner ruled that Elian
         # should go back"); a subject that holds one ("On Friday, the plant that makes ... will ...") has no cue
         # before it, and the whole clause is read.
-        joint = _REPORTED.search(text, comma, right)
-        tense = _nearest_cue(words, left, joint.start(), start, end, vocabulary, guess_window) if joint else None
+        tense = _nearest_cue(words, left, joint.start(), start, end, vocabulary, guess_window)
         if tense is not None:
             return tense
-    right = edge.start() if edge else min(len(text), end + 200)
     if _past_verb_before(words, left, start, vocabulary):
         return "past"
     tense = _nearest_cue(words, left, right, start, end, vocabulary, guess_window)
