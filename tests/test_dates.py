@@ -44,6 +44,18 @@ DATE_FORMS = [
     ("Deliveries are due in the second quarter.", [("the second quarter", D("2026-04-01"), D("2026-06-30"))]),
     ("Output rose in the first nine months of 2025.",
      [("the first nine months of 2025", D("2025-01-01"), D("2025-09-30"))]),
+    # "the nine months of 2025": the first ones, with a year after them; "in nine months" is a span from publication
+    ("Output rose in the nine months of 2025.", [("the nine months of 2025", D("2025-01-01"), D("2025-09-30"))]),
+    ("The plant will be built in nine months.", [("in nine months", D("2026-01-19"), D("2026-10-19"))]),
+    # parts of a month: ten days, halves
+    ("Grain was sown in the first ten days of May 2025.",
+     [("the first ten days of May 2025", D("2025-05-01"), D("2025-05-10"))]),
+    ("The plant stood idle in the last ten days of December.",
+     [("the last ten days of December", D("2025-12-21"), D("2025-12-31"))]),
+    ("The fair will be held in the second half of March.",
+     [("the second half of March", D("2026-03-16"), D("2026-03-31"))]),
+    ("The forum opens the day after tomorrow.", [("the day after tomorrow", D("2026-01-21"), D("2026-01-21"))]),
+    ("The talks ended the day before yesterday.", [("the day before yesterday", D("2026-01-17"), D("2026-01-17"))]),
     ("Sales rose by 12.7% in 2024.", [("2024", D("2024-01-01"), D("2024-12-31"))]),
     ("Last year the plant produced 26,000 tractors.", [("Last year", D("2025-01-01"), D("2025-12-31"))]),
     ("The plant will double output this year.", [("this year", D("2026-01-01"), D("2026-12-31"))]),

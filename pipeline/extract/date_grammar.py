@@ -156,6 +156,12 @@ class DateGrammar:
             ("part_span", rf"(?P<y1>{year}){dash}(?P<part>H[12]|Q[1-4])\s+(?P<y2>{year})", "h1", "h2", "q1", "q2", "q3", "q4"),
             ("first_months", rf"\b(?:{i('the')}\s+)?{i('first')}\s+(?P<n>{number})\s+{i('months')}"
                              rf"(?:\s+{i('of')}\s+{yearspec})?"),
+            # "the nine months of 2015": the first ones, when a year follows ("in nine months" is a duration)
+            ("first_months", rf"\b(?:{i('the')}\s+)?(?P<n>{number})\s+{i('months')}\s+{i('of')}\s+{yearspec}", "months"),
+            # "the first ten days of March", "the last ten days of June", "the second half of May"
+            ("month_part", rf"\b(?:{i('the')}\s+)?(?P<ord>{i('first|second|third|last|final')})\s+"
+                           rf"(?P<unit>{i('half')}|{i('ten')}\s+{i('days')})\s+{i('of')}\s+(?P<m>{month})"
+                           rf"(?:,?\s+(?P<y>{year}))?", "ten", "half"),
             ("year_span", rf"(?:\b{i('from|between')}\s+)?(?P<y1>{year})(?:{dash}|\s+{i('to|and|through|until|till')}\s+)"
                           rf"(?P<y2>(?:1[6-9]|20)\d\d|\d\d)(?![\w%]|[.,]\d)"),
             ("five_year", rf"\b{i('the')}\s+(?:(?P<rel>{i('current|next|previous|last|new|past|coming')})\s+)?"
@@ -180,7 +186,8 @@ class DateGrammar:
             ("relative", rf"\b(?P<rel>{i('last|this|next|the current|the coming')})\s+"
                          rf"(?P<what>{i('year|month|week|quarter')})\b"),
             ("relative", rf"\b(?P<rel>{i('last|this|next|the coming|the')})\s+(?P<what>{i('weekend')})\b"),
-            ("relative", rf"\b(?P<rel>{i('yesterday|tomorrow')})\b"),
+            ("relative", rf"\b(?:(?P<twice>{i('the day')}\s+(?:{i('after|before')})\s+))?"
+                         rf"(?P<rel>{i('yesterday|tomorrow')})\b"),
             ("previous", rf"\b{i('the')}\s+(?P<rel>{i('previous|preceding|following')})\s+(?:(?P<n>{number})\s+)?"
                          rf"(?P<unit>{i('year|quarter|month')})s?\b", "previous", "preceding", "following"),
             # "the year before", "the year previous" (not "the year before last", "the year before the war")

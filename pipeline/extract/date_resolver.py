@@ -318,6 +318,21 @@ def _first_months(groups: dict[str, str], s: Situation) -> Interval | None:
     return month_interval(_year_of(groups, s), 1, count)
 
 
+def _month_part(groups: dict[str, str], s: Situation) -> Interval | None:
+    month = _month(groups["m"], s.vocabulary)
+    order = groups["ord"].lower()
+    if groups["unit"].lower() == "half":
+        if order not in ("first", "second"):
+            return None
+
+        def place(year: int) -> Interval:  # 1-15, 16-end
+            first, last = month_interval(year, month)
+            return (first, first + timedelta(days=14)) if order == "first" else (first + timedelta(days=15), last)
+        return _placed(groups, s, place)
+    part = {"first": 0, "second": 1}.get(order, 2)  # third, last, final
+    return _placed(groups, s, lambda year: ten_days(year, month, part))
+
+
 def _part_span(groups: dict[str, str], s: Situation) -> Interval | None:
     first, last = int(groups["y1"]), int(groups["y2"])
     part = groups["part"].upper()
@@ -407,8 +422,8 @@ def _century(groups: dict[str, str], s: Situation) -> Interval | None:
 def _relative(groups: dict[str, str], s: Situation) -> Interval | None:
     today = s.published
     relation = " ".join(groups["rel"].lower().split())
-    if relation in ("yesterday", "tomorrow"):
-        day = today + timedelta(days=1 if relation == "tomorrow" else -1)
+    if relation in ("yesterday", "tomorrow"):  # "the day after tomorrow", "the day before yesterday": two days
+        day = today + timedelta(days=(1 if relation == "tomorrow" else -1) * (2 if "twice" in groups else 1))
         return day, day
     what = groups["what"].lower()
     if relation == "the":  # "the weekend": the one before publication, or the coming one in a future clause
@@ -609,7 +624,8 @@ def _season(groups: dict[str, str], s: Situation) -> Interval | None:
 RESOLVERS: dict[str, Resolver] = {
     "calendar_date": _calendar_date, "day_span": _day_span, "date_span": _date_span, "month_span": _month_span,
     "month": _month_resolver, "weekday": _weekday, "quarter": _quarter, "half": _half,
-    "first_months": _first_months, "part_span": _part_span, "year_span": _year_span, "five_year": _five_year,
+    "first_months": _first_months, "month_part": _month_part, "part_span": _part_span, "year_span": _year_span,
+    "five_year": _five_year,
     "year": _year, "year_period": _year_period, "short_year": _short_year, "week_of": _week_of, "current_year": _current_year, "spoken_year": _spoken_year, "decade": _decade, "century": _century, "relative": _relative, "previous": _previous,
     "ago": _ago, "anaphor": _anaphor, "today": _today, "within": _within, "past": _past, "part_of": _part_of,
     "season": _season,
