@@ -70,6 +70,8 @@ MONEY_FORMS = [
     ("Exports exceeded $95 million.", [("$95 million", B(95_000_000), B(95_000_000), "USD", False)]),
     ("It will attract at least half a billion dollars.",
      [("half a billion dollars", B(500_000_000), B(500_000_000), "USD", False)]),
+    ("The fund paid two and a half million dollars.",
+     [("two and a half million dollars", B(2_500_000), B(2_500_000), "USD", False)]),
     ("It will cost a billion dollars.", [("a billion dollars", B(1_000_000_000), B(1_000_000_000), "USD", False)]),
     ("Wheat cost Br560 per tonne.", [("Br560", B(560), B(560), "BYN", False)]),
     ("The average salary was Br2,157 in December.", [("Br2,157", B(2157), B(2157), "BYN", False)]),

@@ -48,6 +48,7 @@ PERCENT_FORMS = [
     ("Layoffs equal about six percent of staff.", [("six percent", Decimal(6))]),
     ("Losses of between three and seven percent.", [("three", Decimal(3)), ("seven percent", Decimal(7))]),
     ("The index gained half a percent.", [("half a percent", Decimal("0.5"))]),
+    ("Growth was one and a half percent.", [("one and a half percent", Decimal("1.5"))]),
     ("A rate of 9.25 % was set.", [("9.25 %", Decimal("9.25"))]),
     ("The coupon is 8 13/16%.", [("8 13/16%", Decimal("8.8125"))]),
     ("Yields rose to 7 1/2 percent.", [("7 1/2 percent", Decimal("7.5"))]),

@@ -306,9 +306,9 @@ def _atom_pattern(lexicon: AmountLexicon) -> re.Pattern[str]:
     spelled = _alternation(word for word, value in lexicon.number_words.items() if value is None)
     fixed = _alternation(word for word, value in lexicon.number_words.items() if value is not None)
     units = _alternation(lexicon.percent_units)
-    # "twenty-five", "one hundred and five"; a bare "and" would join "between three and seven".
+    # "twenty-five", "one hundred and five", "two and a half"; a bare "and" would join "between three and seven".
     # A fixed phrase ("a", "half a") needs a scale or unit after it; "a fifth of a percent" is no 1%.
-    words = rf"(?:{spelled})(?:(?:-|\s+|(?<=hundred)\s+and\s+)(?:{spelled}))*"
+    words = rf"(?:{spelled})(?:(?:-|\s+|(?<=hundred)\s+and\s+)(?:{spelled}))*(?:\s+and\s+a\s+half\b)?"
     pattern = rf"""
         (?<![\w$\u20ac\u00a3\u00a5.,])
         (?:(?P<symbol>{symbols})\ ?|(?P<before>{codes}|(?i:{names}))\s)?
