@@ -30,8 +30,9 @@ from distributed.diagnostics.plugin import WorkerPlugin
 
 from pipeline.errors import PipelineError
 from pipeline.nlp import NlpSettings
-from pipeline.process import ArticleProcessor, error_lines
+from pipeline.process import ArticleProcessor
 from pipeline.readers import ReadItem
+from pipeline.record_format import error_lines
 from pipeline.runner import DEFAULT_BATCH_SIZE, WORKER_DIED, batched
 
 PLUGIN_NAME = "belta-article-processor"

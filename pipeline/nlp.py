@@ -7,9 +7,7 @@ own components, registered with `@Language.factory`, decide.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from importlib import metadata
-from pathlib import Path
 
 import spacy
 from thinc.api import Config
@@ -18,19 +16,9 @@ from spacy.language import Language
 from pipeline.components import amounts, claims, dates, entity_ruler  # noqa: F401  (registers the factories)
 from pipeline.errors import ResourceError
 from pipeline.types import Producer
-from pipeline.resources import data_digest, data_dir
+from pipeline.resources import NlpSettings, data_digest
 
 MODEL_ENV = "BELTA_SPACY_MODEL"
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class NlpSettings:
-    models_dir: Path | None = None  # None: the installed data, found by each process (a Dask worker has its own)
-    model: str | None = None  # overrides the config's model name
-
-    @property
-    def data_dir(self) -> Path:
-        return data_dir(self.models_dir)
 
 
 def load_config(settings: NlpSettings) -> Config:

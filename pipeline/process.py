@@ -22,7 +22,7 @@ from pipeline.extract import extract
 from pipeline.nlp import NlpSettings, build_language, producer
 from pipeline.parse import parse_page
 from pipeline.readers import ReadItem
-from pipeline.record_format import dumps, error_record, to_record
+from pipeline.record_format import dumps, error_line, to_record
 from pipeline.types import Article, Failure, Source
 
 log = logging.getLogger(__name__)
@@ -40,18 +40,18 @@ class ArticleProcessor:
         parsed: list[tuple[int, Article]] = []
         for index, item in enumerate(items):
             if isinstance(item, Failure):
-                lines[index] = _error_line(item.source, item.kind, item.message)
+                lines[index] = error_line(item.source, item.kind, item.message)
                 continue
             try:
                 article = parse_page(item)
             except InputError as exc:
-                lines[index] = _error_line(item.source, exc.kind, exc.message)
+                lines[index] = error_line(item.source, exc.kind, exc.message)
                 continue
             except Exception as exc:  # the per-article boundary (parsing)
                 lines[index] = _internal_error_line(item.source, "parsing", exc)
                 continue
             if len(article.text) > self.nlp.max_length:
-                lines[index] = _error_line(item.source, "too_large",
+                lines[index] = error_line(item.source, "too_large",
                                            f"the article body has {len(article.text):,} characters, over the "
                                            f"model's limit of {self.nlp.max_length:,}")
             else:
@@ -99,18 +99,9 @@ def _on_its_own_clock(article: Article) -> Article:
     return replace(article, published=article.published.replace(tzinfo=None))
 
 
-def error_lines(items: Sequence[ReadItem], kind: str, message: str) -> list[bytes]:
-    """The same error record for every item: what a batch that could not be processed at all gives."""
-    return [_error_line(item.source, kind, message) for item in items]
-
-
-def _error_line(source: Source, kind: str, message: str) -> bytes:
-    return dumps(error_record(source, kind, message))
-
-
 def _internal_error_line(source: Source, stage: str, exc: Exception) -> bytes:
     log.error("%s failed for %s", stage, _describe(source), exc_info=exc)
-    return _error_line(source, "internal", " ".join(f"{stage} failed: {type(exc).__name__}: {exc}".split()))
+    return error_line(source, "internal", " ".join(f"{stage} failed: {type(exc).__name__}: {exc}".split()))
 
 
 def _describe(source: Source) -> str:

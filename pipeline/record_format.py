@@ -8,13 +8,14 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
 import orjson
 
-from pipeline.types import (Article, Claim, Enterprise, Extraction, Mention, Money, Organization, Percentage,
-                              Period, Person, Producer, Region, Source)
+from pipeline.types import (Article, Claim, Enterprise, Extraction, Failure, Mention, Money, Organization,
+                            Percentage, Period, Person, Producer, RawPage, Region, Source)
 
 SCHEMA = "belta-record/1"
 
@@ -47,6 +48,15 @@ def to_record(article: Article, extraction: Extraction, *, producer: Producer) -
 
 def error_record(source: Source, kind: str, message: str) -> dict[str, Any]:
     return {"schema": SCHEMA, "source": _source(source), "error": {"kind": kind, "message": message}}
+
+
+def error_line(source: Source, kind: str, message: str) -> bytes:
+    return dumps(error_record(source, kind, message))
+
+
+def error_lines(items: Sequence[RawPage | Failure], kind: str, message: str) -> list[bytes]:
+    """The same error record for every item: what a batch that could not be processed at all gives."""
+    return [error_line(item.source, kind, message) for item in items]
 
 
 def dumps(record: dict[str, Any]) -> bytes:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import hashlib
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,19 @@ MODELS_DIR = _PACKAGE / "_models" if (_PACKAGE / "_models").is_dir() else _PACKA
 def data_dir(setting: str | Path | None) -> Path:
     """The data folder a setting names; empty or None is the installed data (`MODELS_DIR`)."""
     return Path(setting) if setting else MODELS_DIR
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class NlpSettings:
+    """What a process builds its NLP with (`pipeline.nlp`). Kept here, away from spaCy, so that the parent of a
+    pool of workers passes them on without loading spaCy itself."""
+
+    models_dir: Path | None = None  # None: the installed data, found by each process (a Dask worker has its own)
+    model: str | None = None  # overrides the config's model name
+
+    @property
+    def data_dir(self) -> Path:
+        return data_dir(self.models_dir)
 
 
 # The files the NLP reads (the package carries the same patterns: pyproject.toml); README.md is no data.

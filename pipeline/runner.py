@@ -20,13 +20,16 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from pipeline.errors import PipelineError
 from pipeline.lifeline import exit_with_parent
-from pipeline.nlp import NlpSettings
-from pipeline.process import ArticleProcessor, error_lines
 from pipeline.readers import ReadItem
+from pipeline.record_format import error_lines
+from pipeline.resources import NlpSettings
+
+if TYPE_CHECKING:
+    from pipeline.process import ArticleProcessor
 
 DEFAULT_BATCH_SIZE = 32
 WORKER_DIED = "the worker processes running this batch kept dying (killed, perhaps by the out-of-memory killer)"
@@ -172,6 +175,8 @@ def _lasting_processor(settings: NlpSettings) -> ArticleProcessor:
     """The processor a process runs its articles with, to the end. The model, the lists and the modules live as
     long as the process: `gc.freeze` takes them out of the collector's generations, so that its full collections
     no longer walk them (about two thirds of the time the collector took, 1% of a run)."""
+    from pipeline.process import ArticleProcessor  # here: the parent of a pool never loads spaCy (about 1.4 s)
+
     processor = ArticleProcessor(settings)
     gc.freeze()
     return processor

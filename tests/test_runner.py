@@ -146,3 +146,10 @@ def test_a_killed_run_leaves_no_worker_process(bench_corpus, tmp_path):
     process.wait()
     _, alive = psutil.wait_procs(workers, timeout=15)
     assert not alive, f"still running after their parent was killed: {alive}"
+
+
+def test_the_command_line_loads_no_spacy_before_it_runs_a_processor():
+    # the parent of a pool of workers only reads and writes: its own spaCy would cost about 1.4 s of each run
+    code = "import sys, pipeline.cli, pipeline.runner; print(sorted(m for m in ('spacy', 'thinc') if m in sys.modules))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"

@@ -17,8 +17,8 @@ from pipeline.cli.errors import Unusable
 from pipeline.cli.progress import progress_bar
 from pipeline.cli.store import db_option
 from pipeline.errors import PipelineError
-from pipeline.nlp import NlpSettings
 from pipeline.readers import DEFAULT_MAX_BYTES, ReadItem, input_manifest, is_stream, read_inputs
+from pipeline.resources import NlpSettings
 from pipeline.types import printable
 from pipeline.runner import DEFAULT_BATCH_SIZE, run_local
 
