@@ -47,6 +47,10 @@ DATE_FORMS = [
     # "the nine months of 2025": the first ones, with a year after them; "in nine months" is a span from publication
     ("Output rose in the nine months of 2025.", [("the nine months of 2025", D("2025-01-01"), D("2025-09-30"))]),
     ("The plant will be built in nine months.", [("in nine months", D("2026-01-19"), D("2026-10-19"))]),
+    # "through" joins a span; a slash joins two years ("the 2015/2016 season")
+    ("Prices were frozen from 1 January through 31 March.",
+     [("from 1 January through 31 March", D("2025-01-01"), D("2025-03-31"))]),
+    ("The 2025/2026 heating season is the longest.", [("2025/2026", D("2025-01-01"), D("2026-12-31"))]),
     # parts of a month: ten days, halves
     ("Grain was sown in the first ten days of May 2025.",
      [("the first ten days of May 2025", D("2025-05-01"), D("2025-05-10"))]),

@@ -128,12 +128,12 @@ class DateGrammar:
         # the words it can start with (pipeline/anchors.py).
         self.rules: tuple[tuple[str, Anchored, tuple[str, ...]], ...] = tuple(
             (name, Anchored(re.compile(pattern)), tuple(hints)) for name, pattern, *hints in (
-            ("day_span", rf"\b(?:{i('from|between')}\s+)?(?P<d1>{day})(?:{dash}|\s+{i('to|and|until|till')}\s+)"
+            ("day_span", rf"\b(?:{i('from|between')}\s+)?(?P<d1>{day})(?:{dash}|\s+{i('to|and|through|until|till')}\s+)"
                          rf"(?P<d2>{day})\s+(?:{i('of')}\s+)?(?P<m>{month})(?:,?\s+(?P<y>{year}))?"),
             ("day_span", rf"\b(?P<m>{month})\s+(?P<d1>{day})(?:{dash}|\s+{i('and|to|through|until|till')}\s+)(?P<d2>{day})"
                          rf"(?!\s*(?:%|{i('percent|per')}\b|[.,]\d))(?:,?\s+(?P<y>{year}))?"),
             ("date_span", rf"\b(?:{i('from|between')}\s+)?(?P<d1>{day})\s+(?P<m1>{month})(?:\s+(?P<y1>{year}))?"
-                          rf"(?:{dash}|\s+{i('to|and|until|till')}\s+)(?P<d2>{day})\s+(?P<m2>{month})"
+                          rf"(?:{dash}|\s+{i('to|and|through|until|till')}\s+)(?P<d2>{day})\s+(?P<m2>{month})"
                           rf"(?:,?\s+(?P<y>{year}))?"),
             ("calendar_date", rf"\b(?P<d>{day})\s+(?:{i('of')}\s+)?(?P<m>{month})(?:,?\s+(?P<y>{year}))?"),
             ("calendar_date", rf"\b(?P<m>{month})\s+(?P<d>{day})(?:,\s*(?P<y>{year}))?(?!\s*[-–—]\s*\d)"),
@@ -162,7 +162,8 @@ class DateGrammar:
             ("month_part", rf"\b(?:{i('the')}\s+)?(?P<ord>{i('first|second|third|last|final')})\s+"
                            rf"(?P<unit>{i('half')}|{i('ten')}\s+{i('days')})\s+{i('of')}\s+(?P<m>{month})"
                            rf"(?:,?\s+(?P<y>{year}))?", "ten", "half"),
-            ("year_span", rf"(?:\b{i('from|between')}\s+)?(?P<y1>{year})(?:{dash}|\s+{i('to|and|through|until|till')}\s+)"
+            # "2016-2020", "from 2011 through 2015", "the 2015/2016 season"
+            ("year_span", rf"(?:\b{i('from|between')}\s+)?(?P<y1>{year})(?:{dash}|/|\s+{i('to|and|through|until|till')}\s+)"
                           rf"(?P<y2>(?:1[6-9]|20)\d\d|\d\d)(?![\w%]|[.,]\d)"),
             ("five_year", rf"\b{i('the')}\s+(?:(?P<rel>{i('current|next|previous|last|new|past|coming')})\s+)?"
                           rf"{five_year}(?:\s+(?:{i('of')}\s+)?(?P<y1>{year}){dash}(?P<y2>20\d\d))?"),
