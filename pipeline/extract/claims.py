@@ -139,9 +139,12 @@ def extract_claims(doc: Doc, article: Article, *, entities: Entities, money: tup
     speakers = Speakers(words, entities.people, cues, genders=catalog.genders if catalog else {})
     mentions = EntityMentions(entities)
     claims = []
-    for start, end in sentence_spans(doc, article):
+    sentences = sentence_spans(doc, article)
+    dated = [[d for d in dates if start <= d.start and d.end <= end] for start, end in sentences]
+    # the speakers are read in body order, up to the last sentence with a period: no claim comes after it
+    last = max((index for index, sentence_dates in enumerate(dated) if sentence_dates), default=-1)
+    for (start, end), sentence_dates in zip(sentences[:last + 1], dated):
         speaker = speakers.of_sentence(start, end)
-        sentence_dates = [d for d in dates if start <= d.start and d.end <= end]
         if not sentence_dates or _QUESTION.search(text, start, end):
             continue
         for part_start, part_end, anchor, decisive, told in statements(

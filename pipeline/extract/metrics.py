@@ -142,7 +142,8 @@ def add_metrics(doc: Doc, article: Article, claims: Sequence[Claim], *, entities
         sentence = bisect.bisect_right(starts, claim.start) - 1
         if sentence >= 0 and claim.start < sentences[sentence][1]:
             claims_of.setdefault(sentence, []).append((index, claim))
-    for sentence, (start, end) in enumerate(sentences):
+    # each sentence is read for the claims after it, up to the last sentence with a claim
+    for sentence, (start, end) in enumerate(sentences[:max(claims_of, default=-1) + 1]):
         for index, part in claims_of.get(sentence) or [(None, None)]:
             said = reader.read(part.start if part else start, part.end if part else end, before)
             if index is not None:
