@@ -248,7 +248,7 @@ class DateGrammar:
         lowered = text.lower()
         words = words if words is not None else Words(text)
         for rule, pattern, hints in self.rules:
-            if hints and not any(hint in lowered for hint in hints):
+            if hints and not any(map(lowered.__contains__, hints)):
                 continue
             for match in pattern.finditer(text, words):
                 groups = {k: v for k, v in match.groupdict().items() if v is not None}
