@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Literal
 
@@ -32,16 +32,25 @@ _DATEPARSER_SETTINGS = {"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWAR
 PARTS = {"early": 0, "beginning": 0, "start": 0, "mid": 1, "middle": 1, "late": 2, "end": 2, "close": 2}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Situation:
     """What a resolver knows besides its expression: publication, tense, vocabulary, and the periods placed
-    before it as (sentence number, interval), baselines left out."""
+    before it as (sentence number, interval), baselines left out. The tense is read from the text when a resolver
+    first asks for it: most expressions carry their year, and reading a clause costs."""
 
     published: date
-    tense: Tense
+    read_tense: Callable[[], Tense]
     vocabulary: Vocabulary
     sentence: int = 0
     earlier: Sequence[tuple[int, Interval]] = ()
+    _tense: Tense = field(default=None, init=False, repr=False)
+    _read: bool = field(default=False, init=False, repr=False)
+
+    @property
+    def tense(self) -> Tense:
+        if not self._read:
+            self._tense, self._read = self.read_tense(), True
+        return self._tense
 
     def reference(self, fits: Callable[[Interval], bool] = lambda i: True, *,
                   scope: Literal["sentence", "previous", "article"] = "article") -> Interval | None:
@@ -54,7 +63,7 @@ class Situation:
 def resolve(expression: Expression, situation: Situation) -> Interval | None:
     """The interval an expression stands for, or None when it cannot be placed."""
     if expression.prefix == "by" and expression.rule == "weekday":
-        situation = Situation(situation.published, "future", situation.vocabulary, situation.sentence,
+        situation = Situation(situation.published, lambda: "future", situation.vocabulary, situation.sentence,
                               situation.earlier)  # "by Friday" is a deadline, like "by 2030"
     interval = RESOLVERS[expression.rule](expression.groups, situation)
     if interval is None or interval[0] > interval[1]:

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from pipeline.anchors import Words
 from pipeline.doctext import doc_text, doc_words, sentence_offsets
-from pipeline.extract.date_grammar import BASELINE_BEFORE, DateGrammar, Vocabulary, date_grammar
+from pipeline.extract.date_grammar import BASELINE_BEFORE, DateGrammar, Expression, Vocabulary, date_grammar
 from pipeline.extract.date_resolver import Interval, Situation, Tense, resolve
 from pipeline.types import Article, Period
 from pipeline.resources import MODELS_DIR
@@ -69,15 +69,15 @@ def find_periods(text: str, published: datetime, *, source: str | None = None,
         sentence = bisect.bisect_right(starts, expression.start) - 1
         bounds = (starts[sentence] if sentence >= 0 else 0,
                   starts[sentence + 1] if sentence + 1 < len(starts) else len(text))
-        if expression.rule in _YEARLESS_RULES and _is_deadline(text, expression.start, grammar.vocabulary):
-            tense = None  # "extended to 20 November", "closed until Friday": a target, whatever the verb's tense
-        else:
+        def tense(expression: Expression = expression, bounds: tuple[int, int] = bounds) -> Tense:
+            if expression.rule in _YEARLESS_RULES and _is_deadline(text, expression.start, grammar.vocabulary):
+                return None  # "extended to 20 November", "closed until Friday": a target, whatever the verb's tense
             # "Today" is the publication day only in a plainly past or future clause: an -ed word after it counts
             # only next to it ("Apple today unveiled"), not further off ("today the fortress is one of the most
             # visited places"); one before it is the clause's verb ("wrapped up a meeting in Baghdad today").
-            tense = clause_tense(text, expression.start, expression.end, grammar.vocabulary,
-                                 guess_window=TODAY_GUESS_WINDOW if expression.rule == "today" else None,
-                                 sentence=bounds if expression.rule == "weekday" else None)
+            return clause_tense(text, expression.start, expression.end, grammar.vocabulary,
+                                guess_window=TODAY_GUESS_WINDOW if expression.rule == "today" else None,
+                                sentence=bounds if expression.rule == "weekday" else None)
         interval = resolve(expression, Situation(published.date(), tense, grammar.vocabulary, sentence, earlier))
         if interval is None:
             continue
