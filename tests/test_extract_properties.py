@@ -106,7 +106,7 @@ def tree(root: Path) -> dict[str, bytes]:
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(files=input_files())
 def test_extract_gives_one_valid_line_per_article_and_writes_only_its_output(processor, record_validator, files):
-    with tempfile.TemporaryDirectory() as directory, mock.patch("pipeline.runner.ArticleProcessor",
+    with tempfile.TemporaryDirectory() as directory, mock.patch("pipeline.process.ArticleProcessor",
                                                                  lambda settings: processor):
         root = Path(directory)
         (root / "in").mkdir()
