@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import sys
 import time
 
+import click
 import orjson
 import pytest
 
-from tools.bench import Measurement, ratios, run_probe, scaling
+from tools.bench import Measurement, measure, ratios, run_probe, scaling
 from tools.corpus import generate_articles, load_material
 from pipeline.parse import parse_page
 from pipeline.readers import read_inputs
@@ -99,3 +101,12 @@ def test_model_probe_shards_cover_every_text_once(tmp_path, monkeypatch):
     for index in range(3):
         run_probe("model", path, (index, 3))
     assert sorted(seen) == sorted(texts)
+
+
+def test_measure_runs_its_commands_side_by_side_to_the_end(tmp_path):
+    commands = [[sys.executable, "-c", f"open({str(tmp_path / name)!r}, 'w').close()"] for name in ("a", "b")]
+    result = measure("both", *commands, articles=2, words=20)
+    assert (tmp_path / "a").exists() and (tmp_path / "b").exists()
+    assert result.name == "both" and result.peak_rss_mb > 0
+    with pytest.raises(click.ClickException, match="exited with 3"):
+        measure("failing", commands[0], [sys.executable, "-c", "raise SystemExit(3)"], articles=1, words=1)

@@ -117,17 +117,20 @@ class Measurement:
         return self.words / self.seconds
 
 
-def measure(name: str, command: list[str], *, articles: int, words: int) -> Measurement:
-    """Run `command` to completion; its wall time and the peak RSS of its largest process."""
+def measure(name: str, *commands: list[str], articles: int, words: int) -> Measurement:
+    """Run `commands` side by side to completion; the wall time until the last exits and the peak RSS of the
+    largest process."""
     click.echo(f"  {name} ...", err=True)
     started = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - started
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode not in (0, 1):  # 1: some articles gave error records, which is fine here
-        raise click.ClickException(f"{name}: {' '.join(command)} exited with {process.returncode}")
-    return Measurement(name, articles, words, seconds, usage.ru_maxrss / 1024)
+    processes = [subprocess.Popen(command, stdout=subprocess.DEVNULL) for command in commands]
+    peak = 0.0
+    for command, process in zip(commands, processes):
+        _, status, usage = os.wait4(process.pid, 0)
+        peak = max(peak, usage.ru_maxrss / 1024)
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode not in (0, 1):  # 1: some articles gave error records, which is fine here
+            raise click.ClickException(f"{name}: {' '.join(command)} exited with {process.returncode}")
+    return Measurement(name, articles, words, time.perf_counter() - started, peak)
 
 
 def extract_command(corpus: Path, workers: int, output: Path | None = None) -> list[str]:
@@ -163,12 +166,6 @@ def run_probe(kind: str, texts_path: Path, shard: tuple[int, int] = (0, 1)) -> N
     `shard[0]`-th."""
     import spacy
 
-    if kind == "model_all":  # one model process per share of the texts, side by side
-        children = [subprocess.Popen(probe_command("model", texts_path, "--shard", f"{index}/{shard[1]}"))
-                    for index in range(shard[1])]
-        if any(child.wait() for child in children):
-            raise click.ClickException("a model_all process failed")
-        return
     texts = [orjson.loads(line) for line in texts_path.read_bytes().splitlines()][shard[0]::shard[1]]
     nlp = load_model() if kind == "model" else spacy.load(model_name(NlpSettings()))
     if kind in ("bare", "model"):
@@ -309,8 +306,7 @@ def table(results: dict[str, Measurement], found: dict[str, float], rss: dict[st
               help="Records loaded into the SQLite store to time loading and queries (0: skip).")
 @click.option("--output", type=click.Path(dir_okay=False, path_type=Path), default=Path("out/bench.json"),
               show_default=True, help="Where to write the numbers as JSON.")
-@click.option("--probe", type=click.Choice(["bare", "model", "model_all", "naive", "stages"]), default=None,
-              hidden=True)
+@click.option("--probe", type=click.Choice(["bare", "model", "naive", "stages"]), default=None, hidden=True)
 @click.option("--shard", default="0/1", hidden=True, help="K/N: a probe runs every N-th text from the K-th.")
 @click.argument("probe_texts", required=False, type=click.Path(exists=True, path_type=Path))
 def main(size: int, workers: int, naive_size: int, rss_check: bool, stage_size: int, store_records: int,
@@ -326,7 +322,7 @@ def main(size: int, workers: int, naive_size: int, rss_check: bool, stage_size: 
         return
     if probe:
         index, count = map(int, shard.split("/"))
-        run_probe(probe, probe_texts, (index, workers if probe == "model_all" else count))
+        run_probe(probe, probe_texts, (index, count))
         return
     with tempfile.TemporaryDirectory(prefix="belta-bench-") as scratch:
         directory = Path(scratch)
@@ -337,8 +333,8 @@ def main(size: int, workers: int, naive_size: int, rss_check: bool, stage_size: 
         results = {m.name: m for m in (
             measure("bare", probe_command("bare", directory / "bodies.jsonl"), articles=articles, words=words),
             measure("model", probe_command("model", directory / "bodies.jsonl"), articles=articles, words=words),
-            measure("model_all", probe_command("model_all", directory / "bodies.jsonl", "--workers", str(workers)),
-                    articles=articles, words=words),
+            measure("model_all", *(probe_command("model", directory / "bodies.jsonl", "--shard", f"{index}/{workers}")
+                                   for index in range(workers)), articles=articles, words=words),
             measure("pipeline_1", extract_command(corpus, 1, directory / "records.jsonl"), articles=articles,
                     words=words),
             measure("pipeline_all", extract_command(corpus, workers), articles=articles, words=words),
