@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from pipeline.components.article import article_doc
 from pipeline.errors import InputError
-from pipeline.extract import extract
+from pipeline.extract import extract, read_data
 from pipeline.nlp import NlpSettings, build_language, producer
 from pipeline.parse import parse_page
 from pipeline.readers import ReadItem
@@ -32,6 +32,7 @@ class ArticleProcessor:
     def __init__(self, settings: NlpSettings = NlpSettings()) -> None:
         self.nlp = build_language(settings)
         self.models_dir = settings.data_dir
+        read_data(self.models_dir)
         self.producer = producer(self.nlp, settings)
 
     def process_batch(self, items: Sequence[ReadItem]) -> list[bytes]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+
 import orjson
 import pytest
 from spacy.language import Language
@@ -66,3 +68,22 @@ def test_a_parse_failure_of_any_kind_costs_only_its_article(processor, monkeypat
     lines = processor.process_batch([page("a.txt"), page("bad.txt"), page("b.txt")])
     assert kinds(lines) == ["record", "internal", "record"]
     assert orjson.loads(lines[1])["error"]["message"] == "parsing failed: RecursionError: maximum recursion depth exceeded"
+
+
+@pytest.mark.parametrize(("name", "broken"), [
+    ("metrics.tsv", "metric\tlabel\tcues\tsource\nexports\texports\texport*\tx\nexports\texports\tsold\tx\n"),
+    ("date_words.jsonl", '{"kind": "holiday", "word": "Christmas", "source": "x"}\n'),
+], ids=["metrics", "date words"])
+def test_a_broken_data_file_stops_the_processor_as_it_starts(tmp_path, name, broken):
+    """The components and `extract` read their data as the processor is built, not at the first article (where
+    every article of the run would fail on it)."""
+    from pipeline.errors import ResourceError
+    from pipeline.nlp import NlpSettings
+    from pipeline.process import ArticleProcessor
+    from pipeline.resources import MODELS_DIR
+
+    models = tmp_path / "models"
+    shutil.copytree(MODELS_DIR, models)
+    (models / name).write_text(broken, encoding="utf-8")
+    with pytest.raises(ResourceError):
+        ArticleProcessor(NlpSettings(models_dir=models))

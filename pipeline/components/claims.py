@@ -20,15 +20,18 @@ from pipeline import resources
 from pipeline.components.article import article_of, register_article_extensions
 from pipeline.components.results import CLAIMS_KEY, doc_periods
 from pipeline.components.spans import register, set_span_group
-from pipeline.extract.claims import extract_claims
+from pipeline.extract.claims import claim_cues, extract_claims
+from pipeline.extract.date_grammar import date_grammar
 from pipeline.extract.entities import extract_entities
-from pipeline.extract.money import extract_money
+from pipeline.extract.money import extract_money, redenominations
 from pipeline.extract.percentages import extract_percentages
 
 
 class ClaimFinder:
     def __init__(self, data_dir: Path) -> None:
         self.data_dir = data_dir
+        # read as the pipeline is built: a broken file stops it before the first article
+        claim_cues(data_dir), date_grammar(data_dir), redenominations(data_dir)
         register_article_extensions()
         register(CLAIMS_KEY)
 

@@ -17,12 +17,14 @@ from pipeline import resources
 from pipeline.components.article import article_of, register_article_extensions
 from pipeline.components.results import DATES_KEY
 from pipeline.components.spans import register, set_span_group
+from pipeline.extract.date_grammar import date_grammar
 from pipeline.extract.dates import extract_dates
 
 
 class DateFinder:
     def __init__(self, data_dir: Path) -> None:
         self.data_dir = data_dir
+        date_grammar(data_dir)  # read as the pipeline is built: a broken file stops it before the first article
         register_article_extensions()
         register(DATES_KEY)
 

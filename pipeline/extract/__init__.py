@@ -14,8 +14,9 @@ from spacy.tokens import Doc
 
 from pipeline.components.results import doc_claims, doc_periods
 from pipeline.extract.entities import extract_entities
-from pipeline.extract.metrics import add_metrics
-from pipeline.extract.money import extract_money
+from pipeline.extract.claims import claim_cues
+from pipeline.extract.metrics import add_metrics, metrics
+from pipeline.extract.money import extract_money, redenominations
 from pipeline.extract.percentages import extract_percentages
 from pipeline.types import Article, Extraction
 from pipeline.resources import MODELS_DIR
@@ -35,3 +36,9 @@ def extract(doc: Doc, article: Article, *, models_dir: Path = MODELS_DIR) -> Ext
     return Extraction(people=entities.people, regions=entities.regions, enterprises=entities.enterprises,
                       organizations=entities.organizations, money=money, percentages=percentages, dates=dates,
                       claims=claims)
+
+
+def read_data(models_dir: Path = MODELS_DIR) -> None:
+    """Read the data `extract` uses from `models_dir` (each file once per process): called as a run starts, so that a
+    broken file stops it before its first article."""
+    redenominations(models_dir), metrics(models_dir), claim_cues(models_dir)
