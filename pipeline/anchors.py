@@ -71,13 +71,13 @@ class Words:
         return sorted(self.by_word)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # one per set of starts (`_starts`): looked up by identity, at once
 class _Starts:
     words: frozenset[str]  # whole words (lower case) a match starts with
     stems: frozenset[str]  # the first two or more characters of longer words it may start with ("may": "Mayor")
     chars: frozenset[str]  # first characters (lower case) of the words it may start with otherwise
     marks: frozenset[str]  # punctuation characters it may start with
-    runs: tuple[tuple[str, str], ...] = field(init=False, compare=False)  # stems and chars, as bounds in sorted words
+    runs: tuple[tuple[str, str], ...] = field(init=False)  # stems and chars, as bounds in sorted words
 
     def __post_init__(self) -> None:
         """The words starting with a stem or a character are those sorting from it up to it followed by U+10FFFF,
@@ -150,7 +150,11 @@ def _starts(pattern: re.Pattern[str]) -> _Starts | None:
                 chars.add(char.lower())
             else:
                 marks.add(char)
-    return _Starts(frozenset(words), frozenset(stems), frozenset(chars), frozenset(marks))
+    key = (frozenset(words), frozenset(stems), frozenset(chars), frozenset(marks))
+    return _SHARED.setdefault(key, _Starts(*key))  # patterns with the same starts share their positions in `Words`
+
+
+_SHARED: dict[tuple[frozenset[str], ...], _Starts] = {}
 
 
 class _Unanchored(Exception):
