@@ -46,6 +46,7 @@ READINGS = [
     ("Talks were held at the National Exhibition and Convention Center.", "Convention Center", None),
     ("The plant meets GMP standards.", "GMP", None),
     ("The unit gives 1,200 MW at most.", "MW", None),
+    ("The region's GRP would grow by 4-5%.", "GRP", None),  # an economic indicator
     ("It costs IRR 850 billion.", "IRR", None),
     ("The Kazakh side agreed.", "Kazakh", None),
     ("It paid CNY 210 million.", "CNY 210 million", None),
