@@ -49,6 +49,13 @@ class Vocabulary:
     events: frozenset[str]  # "the 2024 Olympic Games", "the 2008 crisis": a year naming an event is no date
     deadlines: frozenset[str]  # words right before a day that make it a target: "extended to 20 November"
     decades: dict[str, int]  # "the nineties": 90
+    # the words that may be a tense cue besides the -ed and -'ll forms (a listed word, the first of a listed pair,
+    # "to"): `clause_tense` (dates.py) reads only those
+    may_cue: frozenset[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "may_cue", frozenset({cue.split(" ", 1)[0] for cue in self.future_cues}
+                                                      | self.past_cues | self.future_infinitives | {"to"}))
 
 
 def load_vocabulary(path: Path) -> Vocabulary:

@@ -145,9 +145,8 @@ def _nearest_cue(words: _TextWords, left: int, right: int, start: int, end: int,
     cues: list[tuple[int, Tense]] = []
     past_forms: list[tuple[int, Tense]] = []  # -ed forms: a past tense, or an adjective ("its renovated stage")
     looking_ahead = False  # after "agreed", "decided": its "to ..." before the span is about what comes
-    may_cue = words.may_cue(vocabulary)
     for index, word in enumerate(window):
-        if word not in may_cue and not word.endswith(("ed", "'ll")):
+        if word not in vocabulary.may_cue and not word.endswith(("ed", "'ll")):
             continue  # no cue, whatever its neighbours
         offset = offsets[index]
         following = window[index + 1] if index + 1 < len(window) else ""
@@ -210,8 +209,6 @@ class _TextWords:
         offsets = list(accumulate(map(len, parts), initial=0))
         self.words = list(map(str.lower, parts[1::2]))  # ASCII: the offsets hold
         self.starts, self.ends = offsets[1::2], offsets[2::2]
-        self._vocabulary: Vocabulary | None = None
-        self._cue_words: frozenset[str] = frozenset()
 
     def window(self, left: int, right: int) -> tuple[list[str], list[int]]:
         """The words (lower case) and starts of `_WORD.finditer(text, left, right)`: a word the window cuts is read as
@@ -225,15 +222,6 @@ class _TextWords:
         if words and self.ends[last - 1] > right:
             words[-1] = self.text[starts[-1]:right].lower()
         return words, starts
-
-    def may_cue(self, vocabulary: Vocabulary) -> frozenset[str]:
-        """The words that may be a tense cue (a listed word, the first of a listed pair, "to") besides the -ed and -'ll
-        forms: `_nearest_cue` reads only those."""
-        if self._vocabulary is not vocabulary:
-            self._vocabulary = vocabulary
-            self._cue_words = frozenset({cue.split(" ", 1)[0] for cue in vocabulary.future_cues}
-                                        | vocabulary.past_cues | vocabulary.future_infinitives | {"to"})
-        return self._cue_words
 
 
 @lru_cache(maxsize=4)
