@@ -58,6 +58,11 @@ DATE_FORMS = [
      [("the last ten days of December", D("2025-12-21"), D("2025-12-31"))]),
     ("The fair will be held in the second half of March.",
      [("the second half of March", D("2026-03-16"), D("2026-03-31"))]),
+    # "decade" for a month's ten days, as translations from Russian write it; a century's decade stays unplaced
+    ("Sowing will start in the third decade of April.",
+     [("the third decade of April", D("2026-04-21"), D("2026-04-30"))]),
+    ("Prices rose in the second decade of March 2025.",
+     [("the second decade of March 2025", D("2025-03-11"), D("2025-03-20"))]),
     ("The forum opens the day after tomorrow.", [("the day after tomorrow", D("2026-01-21"), D("2026-01-21"))]),
     ("The talks ended the day before yesterday.", [("the day before yesterday", D("2026-01-17"), D("2026-01-17"))]),
     ("Sales rose by 12.7% in 2024.", [("2024", D("2024-01-01"), D("2024-12-31"))]),
