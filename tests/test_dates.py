@@ -282,6 +282,13 @@ PUBLIC_NEWS_FORMS = [
     ("The mine flooded last November.", LATE_OCT, [("last November", D("1988-11-01"), D("1988-11-30"))]),
     ("The vote is due next March.", LATE_OCT, [("next March", D("1990-03-01"), D("1990-03-31"))]),
     ("In June last year the plant opened.", LATE_OCT, [("June last year", D("1988-06-01"), D("1988-06-30"))]),
+    # a day with "this / last / next year" after it, not before a possessive ("this year's plan")
+    ("The deal was signed on 30 April this year.", LATE_OCT, [("30 April this year", D("1989-04-30"), D("1989-04-30"))]),
+    ("The plant was founded on 12 March of last year.", LATE_OCT,
+     [("12 March of last year", D("1988-03-12"), D("1988-03-12"))]),
+    ("The fair ran on 15-17 May last year.", LATE_OCT, [("15-17 May last year", D("1988-05-15"), D("1988-05-17"))]),
+    ("On 30 April this year's plan was approved.", LATE_OCT,
+     [("30 April", D("1989-04-30"), D("1989-04-30")), ("this year", D("1989-01-01"), D("1989-12-31"))]),
     # a possessive weekday names an event already known: the latest one
     ("Friday's turnover reached 90 million shares.", LATE_OCT, [("Friday", D("1989-10-27"), D("1989-10-27"))]),
     ("The bonds were sold at a premium to Thursday's close.", LATE_OCT,

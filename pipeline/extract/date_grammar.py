@@ -126,6 +126,8 @@ class DateGrammar:
         unit = r"(?i:(?P<unit>day|week|month|year|decade)s?)"
         part = r"(?i:early|mid|late)"
         i = "(?i:{})".format
+        # after a day: "on 30 April this year", "on 12 March of last year" (not "on 30 April this year's plan ...")
+        rel_year_after = rf"\s+(?:{i('of')}\s+)?(?P<ys_rel>{i('this|last|next')}\s+{i('year')})\b(?!['’])"
         five_year = rf"{i('five')}[-\s]{i('year')}\s+{i('period|plan|term')}"
         # Years said in words, as transcripts of broadcasts write them: "nineteen ninety-six", "the year two thousand"
         tens = "(?i:" + _alternation(w for w, n in v.numbers.items() if 20 <= n <= 90 and n % 10 == 0) + ")"
@@ -139,21 +141,21 @@ class DateGrammar:
         self.rules: tuple[tuple[str, Anchored, tuple[str, ...]], ...] = tuple(
             (name, Anchored(re.compile(pattern)), tuple(hints)) for name, pattern, *hints in (
             ("day_span", rf"\b(?:{i('from|between')}\s+)?(?P<d1>{day})(?:{dash}|\s+{i('to|and|through|until|till')}\s+)"
-                         rf"(?P<d2>{day})\s+(?:{i('of')}\s+)?(?P<m>{month})(?:,?\s+(?P<y>{year}))?"),
+                         rf"(?P<d2>{day})\s+(?:{i('of')}\s+)?(?P<m>{month})(?:,?\s+(?P<y>{year})|{rel_year_after})?"),
             ("day_span", rf"\b(?P<m>{month})\s+(?P<d1>{day})(?:{dash}|\s+{i('and|to|through|until|till')}\s+)(?P<d2>{day})"
-                         rf"(?!\s*(?:%|{i('percent|per')}\b|[.,]\d))(?:,?\s+(?P<y>{year}))?"),
+                         rf"(?!\s*(?:%|{i('percent|per')}\b|[.,]\d))(?:,?\s+(?P<y>{year})|{rel_year_after})?"),
             ("date_span", rf"\b(?:{i('from|between')}\s+)?(?P<d1>{day})\s+(?P<m1>{month})(?:\s+(?P<y1>{year}))?"
                           rf"(?:{dash}|\s+{i('to|and|through|until|till')}\s+)(?P<d2>{day})\s+(?P<m2>{month})"
                           rf"(?:,?\s+(?P<y>{year}))?"),
-            ("calendar_date", rf"\b(?P<d>{day})\s+(?:{i('of')}\s+)?(?P<m>{month})(?:,?\s+(?P<y>{year}))?"),
-            ("calendar_date", rf"\b(?P<m>{month})\s+(?P<d>{day})(?:,\s*(?P<y>{year}))?(?!\s*[-–—]\s*\d)"),
+            ("calendar_date", rf"\b(?P<d>{day})\s+(?:{i('of')}\s+)?(?P<m>{month})(?:,?\s+(?P<y>{year})|{rel_year_after})?"),
+            ("calendar_date", rf"\b(?P<m>{month})\s+(?P<d>{day})(?:,\s*(?P<y>{year})|{rel_year_after})?(?!\s*[-–—]\s*\d)"),
             ("calendar_date", r"(?<![\w.,/])(?P<numeric>\d{1,2}([./])\d{1,2}\2(?:\d{4}|\d{2}))(?![\w/]|[.,]\d)"),
             ("month_span", rf"\b(?:{i('from|between')}\s+)?(?P<m1>{month})(?:\s+(?P<y1>{year}))?"
                            rf"(?:{dash}|\s+{i('to|and|through|until|till')}\s+)"
                            rf"(?P<m2>{month})(?:,?\s+(?:{i('of')}\s+)?(?P<y>{year}))?"),
             ("month", rf"\b(?:(?P<mrel>{i('this|last|next')})\s+)?(?:(?P<mod>{part})[-\s]+)?(?P<m>{month})(?!\s+\d{{1,2}}(?!\d))"
                       rf"(?:,?\s+(?:{i('of')}\s+)?(?P<y>{year})|\s+{i('of')}\s+(?P<ys_rel>{relyear})"
-                      rf"|\s+(?P<ys_rel2>{i('this|last|next')}\s+{i('year')}))?"),
+                      rf"|\s+(?P<ys_rel2>{i('this|last|next')}\s+{i('year')})\b(?!['’]))?"),
             ("weekday", rf"\b(?:(?P<rel>{i('last|next|this|coming')})\s+)?(?P<wd>{weekday})\b(?:(?=(?P<poss>['’]s\b)))?"),
             # "the third quarter of 2024", "the 1988 third quarter", "third-quarter profit" (a modifier)
             ("quarter", rf"\b(?:{i('the')}\s+)?(?:(?P<yq>{year})\s+)?(?P<q>{ordinal})"

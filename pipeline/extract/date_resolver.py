@@ -196,9 +196,9 @@ def _year_of(groups: dict[str, str], situation: Situation) -> int:
 
 
 def _placed(groups: dict[str, str], situation: Situation, place: Callable[[int], Interval | None]) -> Interval | None:
-    """A span in the year the text gives, else in the nearest year that fits the tense."""
-    if "y" in groups:
-        return place(int(groups["y"]))
+    """A span in the year the text gives ("2024", "last year"), else in the nearest year that fits the tense."""
+    if "y" in groups or "ys_rel" in groups:
+        return place(_year_of(groups, situation))
     return nearest_year(situation.published, situation.tense, place)
 
 
@@ -220,8 +220,8 @@ def _calendar_date(groups: dict[str, str], s: Situation) -> Interval | None:
 
     def place(year: int) -> Interval | None:
         return _safe(lambda: (date(year, month, day),) * 2)
-    if "y" in groups:
-        return place(int(groups["y"]))
+    if "y" in groups or "ys_rel" in groups:
+        return place(_year_of(groups, s))
     placed = nearest_year(s.published, s.tense, place)
     if s.tense == "past" and placed is not None and (s.published - placed[0]).days > YEARLESS_PAST_DAYS:
         # a day almost a year back would have been written with its year: a past verb around a day a few weeks
