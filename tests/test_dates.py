@@ -146,6 +146,9 @@ DATE_FORMS = [
     ("The chain agreed with the retailer to sell its goods from 1 December.",
      [("1 December", D("2026-12-01"), D("2026-12-01"))]),
     ("The sides agreed on Monday to build a plant.", [("Monday", D("2026-01-19"), D("2026-01-19"))]),
+    # so does the "to" after "ready", "willing", "prepared" in reported speech
+    ("He said the oblast was ready to host a forum in October.", [("October", D("2026-10-01"), D("2026-10-31"))]),
+    ("The company prepared the documents in December.", [("December", D("2025-12-01"), D("2025-12-31"))]),
     # capitalised "May" after a preposition or a conjunction is the month; at a sentence's start it may be the verb
     ("The next meeting is scheduled for May in Minsk.", [("May", D("2026-05-01"), D("2026-05-31"))]),
 ]
