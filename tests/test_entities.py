@@ -160,6 +160,10 @@ TITLES = [
     ("Pyotr Rogovets, the Brest Oblast Governor, said exports grew.", "Pyotr Rogovets", ["Governor of Brest Oblast"]),
     ("Yuri Lisovsky, Chairman of the Board of Belarusbank, said loans grew.", "Yuri Lisovsky",
      ["Chairman of the Board of Belarusbank"]),
+    # deputies keep their "Deputy" / "First Deputy"
+    ("Deputy Chairperson Natalya Mikhailova opened the school.", "Natalya Mikhailova", ["Deputy Chairperson"]),
+    ("Deputy Director General of MTZ Andrei Bogush said so.", "Andrei Bogush", ["Deputy Director General of MTZ"]),
+    ("First Deputy Governor Ivan Petrov arrived.", "Ivan Petrov", ["First Deputy Governor"]),
     ("Captain Ivan Flerov fired the first salvo.", "Ivan Flerov", ["Captain"]),
     ("A square is named after Vladimir Grigorievich Vaneyev.", "Vladimir Vaneyev", []),
 ]
