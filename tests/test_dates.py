@@ -200,6 +200,10 @@ RESOLVER_FORMS = [
      [("August", D("2024-08-01"), D("2024-08-31")), ("a year ago", D("2023-08-01"), D("2023-08-31"))]),
     ("Profit rose in the third quarter from a year earlier.", OCT,
      [("the third quarter", D("2024-07-01"), D("2024-09-30")), ("a year earlier", D("2023-07-01"), D("2023-09-30"))]),
+    # "a year before" with nothing after it is "a year earlier"; "a year before the war" is event-anchored
+    ("Farms earned Br245 million in 2023, 1.8 times more than a year before.", OCT,
+     [("2023", D("2023-01-01"), D("2023-12-31")), ("a year before", D("2022-01-01"), D("2022-12-31"))]),
+    ("A year before the war the plant was built.", OCT, []),
     ("Prices are 4% higher than a year ago.", OCT, [("a year ago", D("2023-10-01"), D("2023-10-31"))]),
     ("Sales fell a month ago.", OCT, [("a month ago", D("2024-09-01"), D("2024-09-30"))]),
     # pointing back to what the text has placed

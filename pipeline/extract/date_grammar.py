@@ -208,8 +208,10 @@ class DateGrammar:
             ("previous", rf"\b{i('the')}\s+(?P<unit>{i('year|quarter|month')})\s+(?P<rel>{i('before|previous')})"
                          rf"(?=\s*(?:[.,;:)]|$|{i('and|but|when|while|as|to|in|at|with|from|by|for')}\b))",
              "before", "previous"),
+            # "a year before" only where nothing follows it ("than a year before."; not "a year before the war")
             ("ago", rf"\b(?P<n>{count})\s+(?P<unit>{i('day|week|month|quarter|year|decade')})s?\s+"
-                    rf"(?:{i('or so')}\s+)?(?P<dir>{i('ago|earlier|later')})\b", "ago", "earlier", "later"),
+                    rf"(?:{i('or so')}\s+)?(?P<dir>{i('ago|earlier|later')}\b|{i('before')}(?=\s*(?:[.,;:)]|$)))",
+             "ago", "earlier", "later", "before"),
             ("ago", rf"\b(?:{i('the')}\s+)?(?:{i('comparable|corresponding')}\s+)?(?P<adj>{i('year-earlier|year-ago')})"
                     rf"(?:\s+(?:(?P<q>{ordinal})[-\s])?(?P<span>{i('quarter|period')}))?", "year-earlier", "year-ago"),
             ("anaphor", rf"\b(?P<det>{i('the same|that|the latest')})\s+(?P<what>{i('period|day|month|year|quarter')})"

@@ -496,7 +496,7 @@ def _ago(groups: dict[str, str], s: Situation) -> Interval | None:
         return back(reference or (s.published, s.published), -12)
     count = _number(groups["n"], s.vocabulary)
     unit = groups["unit"].lower()
-    direction = groups["dir"].lower()
+    direction = "earlier" if groups["dir"].lower() == "before" else groups["dir"].lower()
     if count is None:
         return None
     if count == 1 and unit in ("year", "month") and direction != "later":
