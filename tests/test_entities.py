@@ -164,6 +164,14 @@ TITLES = [
     ("Deputy Chairperson Natalya Mikhailova opened the school.", "Natalya Mikhailova", ["Deputy Chairperson"]),
     ("Deputy Director General of MTZ Andrei Bogush said so.", "Andrei Bogush", ["Deputy Director General of MTZ"]),
     ("First Deputy Governor Ivan Petrov arrived.", "Ivan Petrov", ["First Deputy Governor"]),
+    # a diplomat's post: "to <country>", "in <city>" before the name; only "to" after it
+    ("Ambassador of China to Belarus Cui Qiming spoke.", "Cui Qiming", ["Ambassador of China to Belarus"]),
+    ("Belarusian Ambassador to Russia Vladimir Semashko arrived.", "Vladimir Semashko",
+     ["Ambassador of Belarus to Russia"]),
+    ("Consul General of Russia in Brest Nikolai Ivanov came.", "Nikolai Ivanov", ["Consul General of Russia in Brest"]),
+    ("Alexander Ivanov, Ambassador of Russia to Belarus, said so.", "Alexander Ivanov",
+     ["Ambassador of Russia to Belarus"]),
+    ("Ivan Petrov, Director General of MTZ, in Minsk said so.", "Ivan Petrov", ["Director General of MTZ"]),
     ("Captain Ivan Flerov fired the first salvo.", "Ivan Flerov", ["Captain"]),
     ("A square is named after Vladimir Grigorievich Vaneyev.", "Vladimir Vaneyev", []),
 ]

@@ -4,6 +4,8 @@ Three shapes are read, all within the name's sentence:
   MODIFIER TITLE Name     "Belarusian President X", "BMZ Director General X", "Industry Minister X"
   TITLE of [the] ORG Name "Director General of MTZ X"
   Name, [the] TITLE [of [the] ORG]   "X, the Chairman of the Gomel Oblast Executive Committee"
+A diplomat's post follows the title: "to" or "in" a place before the name ("Ambassador of China to Belarus X",
+"Consul General of Russia in Brest X"), "to" a place after it ("X, Ambassador of Russia to Belarus").
 """
 
 from __future__ import annotations
@@ -47,13 +49,22 @@ class TitleReader:
         return found
 
     def _before(self, person: Span) -> str | None:
-        floor = self.starts[person.start]
-        owned = self._owned_title_before(person.start, floor)
+        return self._title_before(person.start, self.starts[person.start])
+
+    def _title_before(self, end: int, floor: int, *, posted: bool = False) -> str | None:
+        """The title ending at `end`; one with a post after it when not `posted` ("Ambassador of China to Belarus X",
+        "Belarusian Ambassador to Russia X", "Consul General of Russia in Brest X")."""
+        owned = self._owned_title_before(end, floor)
         if owned is not None:
             return owned
-        matched = self._title_ending_at(person.start, floor)
+        matched = self._title_ending_at(end, floor)
         if matched is None:
-            return None
+            post = self.ending_at.get(end)
+            if posted or post is None or post.label_ not in REGION_LABELS or post.start - 1 <= floor \
+                    or self.doc[post.start - 1].lower_ not in ("to", "in"):
+                return None
+            title = self._title_before(post.start - 1, floor, posted=True)
+            return f"{title} {self.doc[post.start - 1].lower_} {post.id_}" if title else None
         start, title = matched
         modifier = self._modifier_before(start, floor, title)
         return f"{title} of {modifier}" if modifier else title
@@ -99,12 +110,18 @@ class TitleReader:
             return None
         position, title = matched
         if modifier:
-            return f"{title} of {modifier}"
-        owner = self._owner_after(position, ceiling)
-        return f"{title} of {owner}" if owner else title
+            title = f"{title} of {modifier}"
+        elif owner := self._owner_after(position, ceiling):
+            title, position = f"{title} of {owner[0]}", owner[1]
+        # "X, Ambassador of Russia to Belarus"; not "in": "X, Director of MTZ, in Minsk" is where X spoke
+        post = self.starting_at.get(position + 1) if position < ceiling else None
+        if post is not None and post.label_ in REGION_LABELS and self.doc[position].lower_ == "to":
+            return f"{title} to {post.id_}"
+        return title
 
-    def _owner_after(self, position: int, ceiling: int) -> str | None:
-        """The text of 'of [the] [Board of [the]] ORG' starting at `position`, up to the organisation's end."""
+    def _owner_after(self, position: int, ceiling: int) -> tuple[str, int] | None:
+        """The text of 'of [the] [Board of [the]] ORG' starting at `position`, up to the organisation's end, and that
+        end."""
         doc, start = self.doc, position + 1
         for _ in range(3):
             if position >= ceiling or doc[position].lower_ != "of":
@@ -114,7 +131,7 @@ class TitleReader:
                 position += 1
             entity = self.starting_at.get(position)
             if entity is not None:
-                return doc[start:entity.end].text
+                return doc[start:entity.end].text, entity.end
             while position < ceiling and _field_part(doc[position]):
                 position += 1
         return None
