@@ -128,7 +128,7 @@ class EntityRuler:
                 continue
             if pattern.normalizer == "place_led" and doc[start].lower_ not in self.places:
                 continue
-            found = normalize_match(doc[start:end], pattern.normalizer)
+            found = normalize_match(doc[start:end], pattern.normalizer, self.catalog.country_adjectives)
             if found is not None:
                 code = found.country or (subdivision_code(found.name, self.subdivisions) or ""
                                          if pattern.label is REGION else "")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import NamedTuple
 
 from spacy.tokens import Span
@@ -15,8 +16,9 @@ class RuleMatch(NamedTuple):
     country: str = ""  # known from the rule alone: agro-towns are Belarusian
 
 
-def normalize_match(span: Span, normalizer: str) -> RuleMatch | None:
-    """The span to keep and its canonical name, or None when the match is not a name after all."""
+def normalize_match(span: Span, normalizer: str, country_adjectives: Mapping[str, str]) -> RuleMatch | None:
+    """The span to keep and its canonical name, or None when the match is not a name after all; `country_adjectives`
+    (lower case -> country name) tell whose body a span like "the Egyptian Defense Ministry" names."""
     words = " ".join(span.text.split())
     if normalizer == "legal_form":
         inner = span[1:]
@@ -24,8 +26,11 @@ def normalize_match(span: Span, normalizer: str) -> RuleMatch | None:
             inner = inner[1:-1]
         return RuleMatch(inner, " ".join(inner.text.split())) if len(inner) else None
     if normalizer == "inverted_ministry":
-        field = " ".join(span[:-1].text.split())
-        return RuleMatch(span, f"Ministry of {field}")
+        country = country_adjectives.get(span[0].lower_) if len(span) > 2 else None
+        field = " ".join(span[1 if country else 0:-1].text.split())
+        # a Belarusian ministry is named without its country, as the gazetteer names them
+        owner = f" of {country}" if country and country != "Belarus" else ""
+        return RuleMatch(span, f"Ministry of {field}{owner}")
     if normalizer == "executive_committee":  # older articles write "Gomel oblast executive committee"
         place = " ".join(span[:-3].text.split())
         kind = "Oblast" if span[-3].lower_ in ("regional", "region") else span[-3].text.title()
