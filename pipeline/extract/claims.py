@@ -67,7 +67,8 @@ _DOCUMENT_BEFORE = re.compile(r"(?i)(?=[abcfglmprst])"
 _TERM_BEFORE = re.compile(r"(?i)\bfor\s+(?:the\s+(?:period|years)\s+(?:of\s+)?)?$")
 _DOCUMENT_AFTER = re.compile(r"(?i)^\s*(?:state\s+)?(?:programme|program|plan|strategy|concept|roadmap)\b")
 _THAT = re.compile(r"\bthat\b")
-_CLAUSE_EDGE = re.compile(r"[,;:“”\"()]")
+# Everything up to the last clause edge: one match, which `re` finds by backtracking from the end.
+_UP_TO_CLAUSE_EDGE = re.compile(r"(?s:.*)[,;:“”\"()]")
 # A question, also when a quoted one is followed by its attribution ("... next year?” the president said.").
 _QUESTION = re.compile(r"\?[”\"]?(?:\s*[,–-]?\s+[^“”\"?\d]{1,60})?[\s”\"]*$")
 _ACCORDING = Anchored(re.compile(r"\b[Aa]ccording to\s+"))
@@ -221,8 +222,7 @@ def statements(words: Words, start: int, end: int, dates: Sequence[Period], spee
     date wins over it.
     """
     text = words.text
-    joints = [*_JOINT.finditer(text, start, end), *(m for m in _AND_AFTER_PERIOD.finditer(text, start, end)
-                                                   if _joins_dated_clauses(text, m, dates, end))]
+    joints = [*_JOINT.finditer(text, start, end), *_ands_joining_dated_clauses(text, dates, end)]
     cuts = [m for m in sorted(joints, key=lambda m: m.start()) if not _inside_brackets(text, start, m.start())
             and not any(d.start < m.end() and m.start() < d.end for d in dates)
             and not _after_speech(words, m, speech)]
@@ -282,13 +282,18 @@ def _after_speech(words: Words, joint: re.Match[str], speech: Anchored) -> bool:
                for verb in speech.finditer(words.text, words, max(0, joint.start() - 30), joint.start()))
 
 
-def _joins_dated_clauses(text: str, joint: re.Match[str], dates: Sequence[Period], end: int) -> bool:
-    """" and " right after a period, with a period of its own after two or more words."""
-    if not any(d.end == joint.start() for d in dates):
-        return False
-    following = next((d for d in dates if d.start >= joint.end()), None)
-    return (following is not None and following.end <= end
-            and len(text[joint.end():following.start].split()) >= 2)
+def _ands_joining_dated_clauses(text: str, dates: Sequence[Period], end: int) -> list[re.Match[str]]:
+    """" and " right after a period, with a period of its own after two or more words, in text order. Tried at
+    the periods' ends only, which gives what `finditer` gives there: a period ends on neither a space nor a bare
+    "and", so no match before it runs on past its end."""
+    joints = []
+    for period_end in sorted({d.end for d in dates}):
+        joint = _AND_AFTER_PERIOD.match(text, period_end, end)
+        following = next((d for d in dates if d.start >= joint.end()), None) if joint else None
+        if (following is not None and following.end <= end
+                and len(text[joint.end():following.start].split()) >= 2):
+            joints.append(joint)
+    return joints
 
 
 def _inside_brackets(text: str, start: int, position: int) -> bool:
@@ -304,12 +309,13 @@ def _demotion(text: str, period: Period, start: int, speech: Anchored) -> int:
     if BASELINE_BEFORE.search(before):
         return BASELINE
     if _DOCUMENT_BEFORE.search(before) or _DOCUMENT_AFTER.match(text, period.end) or (
-            _TERM_BEFORE.search(before) and _whole_years(period) > 1):
+            _whole_years(period) > 1 and _TERM_BEFORE.search(before)):
         return DOCUMENT
-    clause = before[max((m.end() for m in _CLAUSE_EDGE.finditer(before)), default=0):]
-    verbs = list(speech.pattern.finditer(clause))
+    edge = _UP_TO_CLAUSE_EDGE.match(before)
+    # the clause is read from past its edge, a character no word holds: `\b` reads it there as at the start of a slice
+    verbs = list(speech.pattern.finditer(before, edge.end() if edge else 0))
     # "said on Monday" dates the speech; "added that in March ..." dates what was said.
-    if verbs and not _THAT.search(clause, verbs[-1].end()):
+    if verbs and not _THAT.search(before, verbs[-1].end()):
         return SPEECH_ACT
     return 0
 
