@@ -98,6 +98,11 @@ SEQUENCES = [
     ("Output must rise by at least 4% in 2026 and by a further 6% in 2027.",
      [("Output must rise by at least 4% in 2026", "2026-01-01", "2026-12-31", "plan", None),
       ("by a further 6% in 2027.", "2027-01-01", "2027-12-31", "plan", None)]),
+    # a comma before a verb joins the statements of a sequence too ...
+    ("The company built the plant in 2015, modernized it in 2018 and plans to expand it in 2027.",
+     [("The company built the plant in 2015", "2015-01-01", "2015-12-31", "fact", None),
+      ("modernized it in 2018", "2018-01-01", "2018-12-31", "fact", None),
+      ("plans to expand it in 2027.", "2027-01-01", "2027-12-31", "plan", None)]),
     # ... but not a list of years, nor what follows a verb of saying
     ("The plant will build two lines in 2026 and in 2027.",
      [("The plant will build two lines in 2026 and in 2027.", "2026-01-01", "2026-12-31", "plan", None)]),
@@ -268,6 +273,14 @@ def test_not_claims(body, record_of):
 @pytest.mark.parametrize(("body", "expected"), SEQUENCES, ids=[b[:50] for b, _ in SEQUENCES])
 def test_sequences_and_statement_dates(body, expected, record_of):
     assert claims_of(record_of(body)) == expected
+
+
+@pytest.mark.parametrize("body", [
+    "In 2024, refurbished tractors were sold in 12 countries in 2025.",  # a fronted period
+    "The plant, built in 1975, opened a new line in 2025.",  # an insert
+])
+def test_a_comma_after_a_fronted_or_inserted_period_joins_no_statements(body, record_of):
+    assert [claim["text"] for claim in record_of(body)["claims"]] == [body]
 
 
 @pytest.mark.parametrize("body", BASELINE_ONLY)

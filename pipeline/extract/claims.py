@@ -53,8 +53,11 @@ _JOINT = re.compile(r";\s+|,\s+(?:(?:and|but|while|whereas)\s+|(?=then\s))"
                     r"|\s+(?:–\s+|and\s+(?=(?:is|are|was|were|will|has|have|had|can|could|would|should|must|plans|"
                     r"intends|expects|aims|wants|hopes|[a-z]+ed)\b)|(?=after\s+(?:the|a|an)\s))")
 # "at least 4% in 2026 and by 6% in 2027": a bare " and " right after a period, before a clause of its own
-# with a period in it (two words or more before that period; "in 2019 and in 2020" stays one statement).
-_AND_AFTER_PERIOD = re.compile(r"\s+and\s+")
+# with a period in it (two words or more before that period; "in 2019 and in 2020" stays one statement). So does a
+# comma before a verb in a sequence of events ("built the plant in 2015, modernized it in 2018 and ..."), unless the
+# period fronts the sentence or closes an insert ("The plant, built in 1975, will ...").
+_AND_AFTER_PERIOD = re.compile(r"\s+and\s+|,\s+(?=(?:[a-z]{3,}ed|rose|fell|grew|went|began|built|sold|made|took|won|"
+                               r"spent|became|paid|bought|brought|kept|left|led|held|met|sent|opened)\b)")
 # The words' first letters come first, in a lookahead: `re` passes over the other characters at once (it tries every
 # branch at every character of the 80 before each period otherwise).
 _DOCUMENT_BEFORE = re.compile(r"(?i)(?=[abcfglmprst])"
@@ -222,7 +225,7 @@ def statements(words: Words, start: int, end: int, dates: Sequence[Period], spee
     date wins over it.
     """
     text = words.text
-    joints = [*_JOINT.finditer(text, start, end), *_ands_joining_dated_clauses(text, dates, end)]
+    joints = [*_JOINT.finditer(text, start, end), *_ands_joining_dated_clauses(text, dates, start, end)]
     cuts = [m for m in sorted(joints, key=lambda m: m.start()) if not _inside_brackets(text, start, m.start())
             and not any(d.start < m.end() and m.start() < d.end for d in dates)
             and not _after_speech(words, m, speech)]
@@ -282,13 +285,17 @@ def _after_speech(words: Words, joint: re.Match[str], speech: Anchored) -> bool:
                for verb in speech.finditer(words.text, words, max(0, joint.start() - 30), joint.start()))
 
 
-def _ands_joining_dated_clauses(text: str, dates: Sequence[Period], end: int) -> list[re.Match[str]]:
-    """" and " right after a period, with a period of its own after two or more words, in text order. Tried at
-    the periods' ends only, which gives what `finditer` gives there: a period ends on neither a space nor a bare
-    "and", so no match before it runs on past its end."""
+def _ands_joining_dated_clauses(text: str, dates: Sequence[Period], start: int, end: int) -> list[re.Match[str]]:
+    """" and " (or a comma before a verb) right after a period, with a period of its own after two or more words, in
+    text order. Tried at the periods' ends only, which gives what `finditer` gives there: a period ends on neither a
+    space nor a bare "and", so no match before it runs on past its end."""
     joints = []
-    for period_end in sorted({d.end for d in dates}):
-        joint = _AND_AFTER_PERIOD.match(text, period_end, end)
+    for period in sorted({d.end: d for d in dates}.values(), key=lambda d: d.end):
+        joint = _AND_AFTER_PERIOD.match(text, period.end, end)
+        if joint and joint.group().startswith(","):
+            before = text[start:period.start]
+            if len(before.split()) < 2 or ", " in before:
+                continue  # a fronted period ("In 2015, ..."), or one closing an insert ("The plant, built in 1975, ...")
         following = next((d for d in dates if d.start >= joint.end()), None) if joint else None
         if (following is not None and following.end <= end
                 and len(text[joint.end():following.start].split()) >= 2):
