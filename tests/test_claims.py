@@ -163,6 +163,14 @@ SPEAKERS = [
     ("Industry Minister Aleksandr Yermakov predicted that output would grow by 5% in 2026.",
      [("2026-01-01", "Aleksandr Yermakov")]),
     ("By 2030, exports will double, the Ministry of Economy estimated.", [("2030-01-01", None)]),
+    # a description with a country's adjective: the role's holder of that country, else the last speaker's role
+    ("Russian President Vladimir Putin and Belarusian President Aleksandr Lukashenko met. Lukashenko spoke first. "
+     "“Trade will reach $60 billion in 2030,” the Russian president said.", [("2030-01-01", "Vladimir Putin")]),
+    ("Governor of Vitebsk Oblast Aleksandr Subbotin and Governor of Smolensk Oblast Vasily Anokhin met.\n\n"
+     "“Our plants will supply 1,200 tractors by the end of the year,” Subbotin said.\n\n"
+     "Vasily Anokhin, in turn, said that the oblast exported goods worth $95 million in 2025.\n\n"
+     "“We agreed to open a joint plant in 2027,” the Russian governor stressed.",
+     [("2026-01-01", "Aleksandr Subbotin"), ("2025-01-01", "Vasily Anokhin"), ("2027-01-01", "Vasily Anokhin")]),
     # "according to" with the person's title before the name
     ("According to Agriculture and Food Minister Andrei Kuzmich, exports grew by 12.7% in 2025.",
      [("2025-01-01", "Andrei Kuzmich")]),

@@ -118,7 +118,10 @@ def load_claim_cues(path: Path) -> ClaimCues:
         plan=re.compile(r"(?<![A-Za-z'])(?:" + "".join("[^A-Za-z']+".join(map(re.escape, cue.split())) + "|"
                                                      for cue in plans) + r"[A-Za-z']*'ll)(?![A-Za-z'])"),
         speech=Anchored(re.compile(rf"\b(?:{alternation('speech')})\b")),
-        references=Anchored(re.compile(rf"(?i)\b(?:{alternation('reference')})\b")),
+        # "the governor" also with a capitalised word after "the": "the Russian governor", "the Chinese ambassador"
+        references=Anchored(re.compile(r"(?i)\b(?:" + "|".join(
+            r"the\s+(?:(?-i:[A-Z][a-z]+)\s+)?" + r"\s+".join(map(re.escape, cue.split()[1:])) if cue.startswith("the ")
+            else re.escape(cue) for cue in sorted((r["cue"] for r in rows["reference"]), key=len, reverse=True)) + r")\b")),
         roles={r["cue"].lower(): tuple(r.get("roles", ())) for r in rows["reference"]},
         # "To reach these goals, ...": a purpose that points back at what was just said goes on with it too
         continuation=re.compile(rf"(?i)(?:{alternation('continuation')})\b|(?:in\s+order\s+)?to\s+[a-z]+\s+"
@@ -143,7 +146,8 @@ def extract_claims(doc: Doc, article: Article, *, entities: Entities, money: tup
     cues = claim_cues(models_dir)
     tense_words = date_grammar(models_dir).vocabulary
     catalog = doc._.get(CATALOG_ATTR) if doc.has_extension(CATALOG_ATTR) else None
-    speakers = Speakers(words, entities.people, cues, genders=catalog.genders if catalog else {})
+    speakers = Speakers(words, entities.people, cues, genders=catalog.genders if catalog else {},
+                        countries=catalog.country_adjectives if catalog else {})
     mentions = EntityMentions(entities)
     claims = []
     sentences = sentence_spans(doc, article)
@@ -391,12 +395,13 @@ class Speakers:
     """Who is quoted or reported where: reads the text once, then answers sentence by sentence in order."""
 
     def __init__(self, words: Words, people: Sequence[Person], cues: ClaimCues, *,
-                 genders: dict[str, str] | None = None) -> None:
+                 genders: dict[str, str] | None = None, countries: dict[str, str] | None = None) -> None:
         self.text = words.text
         self.words = words
         self.people = people
         self.cues = cues
         self.genders = genders or {}
+        self.countries = countries or {}  # country adjectives, lower case -> the country's name
         self.mentions = sorted((m.start, m.end, p.name) for p in people for m in p.mentions)
         self.mention_starts = [start for start, _, _ in self.mentions]
         self.quotes = list(quote_spans(self.text))
@@ -521,8 +526,15 @@ class Speakers:
             before = self.mentions[:bisect.bisect_left(self.mention_starts, reference.start)]
             earlier = next((name for _, _, name in reversed(before) if self._may_be(pronoun, name)), None)
             return earlier if earlier is not None else self.last_speaker or self._latest_person(reference.start)
-        roles = self.cues.roles.get(" ".join(self.text[reference.start:reference.end].lower().split()), ())
+        words = self.text[reference.start:reference.end].split()
+        roles = self.cues.roles.get(" ".join(words).lower())
+        country = None
+        if roles is None:  # "the Russian governor": the governor; of Russia, when a title says whose
+            roles, country = self.cues.roles.get(" ".join([words[0], *words[2:]]).lower(), ()), \
+                self.countries.get(words[1].lower())
         holders = [p for p in self.people if roles and self._holds(p, roles)]
+        if country is not None:
+            holders = [p for p in holders if any(country in title for title in p.titles)] or holders
         if self.last_speaker in {p.name for p in holders}:  # "..., the minister added" goes on with the speaker
             return self.last_speaker
         if holders:
