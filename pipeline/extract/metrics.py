@@ -119,9 +119,13 @@ def metrics(models_dir: Path = MODELS_DIR) -> Metrics:
 
 @dataclass(frozen=True, slots=True)
 class _Said:
-    """What a statement measured and what it was about, for the statement after it."""
-    metric: str | None = None
-    subjects: tuple[str, ...] = ()
+    """What a statement measures and what it is about by its own words, and whether it refers back for them ("it
+    reached $108 million", "its exports"): then it measures, or is about, what the nearest statement before it that
+    says so does."""
+    metric: str | None
+    subjects: tuple[str, ...]
+    refers_to_metric: bool
+    refers_to_subjects: bool
 
 
 def add_metrics(doc: Doc, article: Article, claims: Sequence[Claim], *, entities: Entities,
@@ -133,8 +137,6 @@ def add_metrics(doc: Doc, article: Article, claims: Sequence[Claim], *, entities
     reader = _Reader(doc_words(doc), entities, metrics(models_dir), claim_cues(models_dir).speech.pattern,
                      taken=[(item.start, item.end) for item in (*money, *percentages, *dates)],
                      figures=sorted(item.start for item in (*money, *percentages)))
-    done: dict[int, Claim] = {}
-    before = _Said()
     sentences = sentence_spans(doc, article)
     starts = [start for start, _ in sentences]
     claims_of: dict[int, list[tuple[int, Claim]]] = {}  # the claims of each sentence, in their order
@@ -142,13 +144,31 @@ def add_metrics(doc: Doc, article: Article, claims: Sequence[Claim], *, entities
         sentence = bisect.bisect_right(starts, claim.start) - 1
         if sentence >= 0 and claim.start < sentences[sentence][1]:
             claims_of.setdefault(sentence, []).append((index, claim))
-    # each sentence is read for the claims after it, up to the last sentence with a claim
+    # the statements a claim may refer back to, in text order: each claim, and each sentence without one, up to the
+    # last sentence with a claim; (start, end, the claim's index or None)
+    statements: list[tuple[int, int, int | None]] = []
     for sentence, (start, end) in enumerate(sentences[:max(claims_of, default=-1) + 1]):
-        for index, part in claims_of.get(sentence) or [(None, None)]:
-            said = reader.read(part.start if part else start, part.end if part else end, before)
-            if index is not None:
-                done[index] = replace(claims[index], metric=said.metric, subjects=said.subjects)
-            before = _Said(said.metric or before.metric, said.subjects or before.subjects)
+        parts = [(claim.start, claim.end, index) for index, claim in claims_of.get(sentence, ())]
+        statements += parts or [(start, end, None)]
+    said: list[_Said | None] = [None] * len(statements)
+
+    def read(number: int) -> _Said:
+        """The statement read once, and only when asked: most sentences without a claim are never referred back to."""
+        if said[number] is None:
+            said[number] = reader.read(*statements[number][:2])
+        return said[number]
+
+    def last(number: int, part: str) -> str | tuple[str, ...] | None:
+        """What the nearest statement before the `number`th that says a `part` ("metric", "subjects") says."""
+        return next((value for earlier in range(number - 1, -1, -1) if (value := getattr(read(earlier), part))), None)
+
+    done: dict[int, Claim] = {}
+    for number, (_, _, index) in enumerate(statements):
+        if index is not None:
+            own = read(number)
+            metric = last(number, "metric") if own.refers_to_metric else own.metric
+            subjects = (last(number, "subjects") or ()) if own.refers_to_subjects else own.subjects
+            done[index] = replace(claims[index], metric=metric, subjects=subjects)
     # every claim lies in one of the sentences it was read from
     return tuple(done.get(index, claim) for index, claim in enumerate(claims))
 
@@ -175,11 +195,11 @@ class _Reader:
             + [(m.start, m.end, o.name, "organization") for o in entities.organizations for m in o.mentions])
         self.mention_starts = [mention[0] for mention in self.mentions]
 
-    def read(self, start: int, end: int, before: _Said) -> _Said:
+    def read(self, start: int, end: int) -> _Said:
         figures = self._figures(start, end)
         metric = self._metric(start, end, figures) if figures else None  # a statement without a figure measures nothing
-        if metric is None and figures and next(_CARRIED.finditer(self.text, self.words, start, end), None):
-            metric = before.metric
+        refers_to_metric = (metric is None and bool(figures)
+                            and next(_CARRIED.finditer(self.text, self.words, start, end), None) is not None)
         first, last = bisect.bisect_left(self.mention_starts, start), bisect.bisect_right(self.mention_starts, end)
         inside = [(s, e, name) for s, e, name, _ in self.mentions[first:last] if e <= end]
         # a name that sources the statement or stands in a title is no subject of it, however else it is written
@@ -192,9 +212,9 @@ class _Reader:
             if earlier:
                 named.append((reference.start(), earlier[-1][1]))
         subjects = _unique(name for _, name in sorted(named))
-        if not subjects and next(_PRONOUN.finditer(self.text, self.words, start, end), None):
-            subjects = before.subjects
-        return _Said(metric, subjects)
+        refers_to_subjects = (not subjects
+                              and next(_PRONOUN.finditer(self.text, self.words, start, end), None) is not None)
+        return _Said(metric, subjects, refers_to_metric, refers_to_subjects)
 
     def _figures(self, start: int, end: int) -> list[int]:
         counts = [m.start() for m in _NUMBER.finditer(self.text, start, end) if m.start() not in self.taken]
