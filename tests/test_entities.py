@@ -243,6 +243,9 @@ ENTITIES = [
     ("Smorgon Agro-Complex bought tractors.", "regions", []),
     ("The Energy Ministry and the Ministry of Industry agreed.", "organizations",
      ["Ministry of Energy", "Ministry of Industry"]),
+    # a listed Belarusian body after a country's possessive is that country's
+    ("Kazakhstan's Ministry of Industry and Russia's Agriculture Ministry replied.", "organizations",
+     ["Ministry of Industry of Kazakhstan", "Ministry of Agriculture and Food of Russia"]),
     # a foreign ministry named with its country's adjective is that country's; a Belarusian one is named without
     ("The Egyptian Defense Ministry and the Belarusian Sports Ministry agreed.", "organizations",
      ["Ministry of Defense of Egypt", "Ministry of Sports"]),
