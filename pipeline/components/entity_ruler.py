@@ -27,8 +27,8 @@ from spacy.tokens import Doc, Span
 
 from pipeline import resources
 from pipeline.entities.catalog import (CITY, ENTERPRISE, NAME_TAIL, ORG_GOVERNMENT, ORGANIZATION_LABELS,
-                                      ORGANIZATION_LIKE, PERSON,
-                                      REFERENCE, REGION, REGION_LABELS, SKIP, Catalog, Entry, Label, load_catalog)
+                                      ORGANIZATION_LIKE, PERSON, REFERENCE, REGION, REGION_LABELS, SKIP, Catalog, Entry,
+                                      Label, load_catalog)
 from pipeline.entities.names import PATRONYMIC, clean_person_span, person_name_pattern, surname_key
 from pipeline.entities.organizations import LEGAL_TAILS, ModelOrganizations, common_words
 from pipeline.entities.rule_matcher import RuleMatcher

@@ -56,7 +56,7 @@ _JOINT = re.compile(r";\s+|,\s+(?:(?:and|but|while|whereas)\s+|(?=then\s))"
 # with a period in it (two words or more before that period; "in 2019 and in 2020" stays one statement). So does a
 # comma before a verb in a sequence of events ("built the plant in 2015, modernized it in 2018 and ..."), unless the
 # period fronts the sentence or closes an insert ("The plant, built in 1975, will ...").
-_AND_AFTER_PERIOD = re.compile(r"\s+and\s+|,\s+(?=(?:[a-z]{3,}ed|rose|fell|grew|went|began|built|sold|made|took|won|"
+_JOINT_AFTER_PERIOD = re.compile(r"\s+and\s+|,\s+(?=(?:[a-z]{3,}ed|rose|fell|grew|went|began|built|sold|made|took|won|"
                                r"spent|became|paid|bought|brought|kept|left|led|held|met|sent|opened)\b)")
 # The words' first letters come first, in a lookahead: `re` passes over the other characters at once (it tries every
 # branch at every character of the 80 before each period otherwise).
@@ -102,6 +102,14 @@ class ClaimCues:
     continuation: re.Pattern[str]  # a sentence opening so goes on with the speaker before it
 
 
+def _reference_pattern(cue: str) -> str:
+    """A description cue as a pattern; "the governor" also with a capitalised word after "the" ("the Russian
+    governor", "the Chinese ambassador")."""
+    if not cue.startswith("the "):
+        return re.escape(cue)
+    return r"the\s+(?:(?-i:[A-Z][a-z]+)\s+)?" + r"\s+".join(map(re.escape, cue.split()[1:]))
+
+
 def load_claim_cues(path: Path) -> ClaimCues:
     rows: dict[str, list[dict]] = {kind: [] for kind in CUE_KINDS}
     for row in read_jsonl(path, required=("kind", "cue")):
@@ -118,10 +126,8 @@ def load_claim_cues(path: Path) -> ClaimCues:
         plan=re.compile(r"(?<![A-Za-z'])(?:" + "".join("[^A-Za-z']+".join(map(re.escape, cue.split())) + "|"
                                                      for cue in plans) + r"[A-Za-z']*'ll)(?![A-Za-z'])"),
         speech=Anchored(re.compile(rf"\b(?:{alternation('speech')})\b")),
-        # "the governor" also with a capitalised word after "the": "the Russian governor", "the Chinese ambassador"
-        references=Anchored(re.compile(r"(?i)\b(?:" + "|".join(
-            r"the\s+(?:(?-i:[A-Z][a-z]+)\s+)?" + r"\s+".join(map(re.escape, cue.split()[1:])) if cue.startswith("the ")
-            else re.escape(cue) for cue in sorted((r["cue"] for r in rows["reference"]), key=len, reverse=True)) + r")\b")),
+        references=Anchored(re.compile(r"(?i)\b(?:" + "|".join(map(_reference_pattern, sorted(
+            (r["cue"] for r in rows["reference"]), key=len, reverse=True))) + r")\b")),
         roles={r["cue"].lower(): tuple(r.get("roles", ())) for r in rows["reference"]},
         # "To reach these goals, ...": a purpose that points back at what was just said goes on with it too
         continuation=re.compile(rf"(?i)(?:{alternation('continuation')})\b|(?:in\s+order\s+)?to\s+[a-z]+\s+"
@@ -229,7 +235,7 @@ def statements(words: Words, start: int, end: int, dates: Sequence[Period], spee
     date wins over it.
     """
     text = words.text
-    joints = [*_JOINT.finditer(text, start, end), *_ands_joining_dated_clauses(text, dates, start, end)]
+    joints = [*_JOINT.finditer(text, start, end), *_joints_after_periods(text, dates, start, end)]
     cuts = [m for m in sorted(joints, key=lambda m: m.start()) if not _inside_brackets(text, start, m.start())
             and not any(d.start < m.end() and m.start() < d.end for d in dates)
             and not _after_speech(words, m, speech)]
@@ -289,13 +295,13 @@ def _after_speech(words: Words, joint: re.Match[str], speech: Anchored) -> bool:
                for verb in speech.finditer(words.text, words, max(0, joint.start() - 30), joint.start()))
 
 
-def _ands_joining_dated_clauses(text: str, dates: Sequence[Period], start: int, end: int) -> list[re.Match[str]]:
+def _joints_after_periods(text: str, dates: Sequence[Period], start: int, end: int) -> list[re.Match[str]]:
     """" and " (or a comma before a verb) right after a period, with a period of its own after two or more words, in
     text order. Tried at the periods' ends only, which gives what `finditer` gives there: a period ends on neither a
     space nor a bare "and", so no match before it runs on past its end."""
     joints = []
     for period in sorted({d.end: d for d in dates}.values(), key=lambda d: d.end):
-        joint = _AND_AFTER_PERIOD.match(text, period.end, end)
+        joint = _JOINT_AFTER_PERIOD.match(text, period.end, end)
         if joint and joint.group().startswith(","):
             before = text[start:period.start]
             if len(before.split()) < 2 or ", " in before:
