@@ -126,8 +126,10 @@ class DateGrammar:
         unit = r"(?i:(?P<unit>day|week|month|year|decade)s?)"
         part = r"(?i:early|mid|late)"
         i = "(?i:{})".format
-        # after a day: "on 30 April this year", "on 12 March of last year" (not "on 30 April this year's plan ...")
-        rel_year_after = rf"\s+(?:{i('of')}\s+)?(?P<ys_rel>{i('this|last|next')}\s+{i('year')})\b(?!['’])"
+        # after a day or a month: "on 30 April this year", "on 12 March of last year", "July last year" (not "on 30
+        # April this year's plan ...")
+        this_year = rf"{i('this|last|next')}\s+{i('year')}\b(?!['’])"
+        rel_year_after = rf"\s+(?:{i('of')}\s+)?(?P<ys_rel>{this_year})"
         five_year = rf"{i('five')}[-\s]{i('year')}\s+{i('period|plan|term')}"
         # Years said in words, as transcripts of broadcasts write them: "nineteen ninety-six", "the year two thousand"
         tens = "(?i:" + _alternation(w for w, n in v.numbers.items() if 20 <= n <= 90 and n % 10 == 0) + ")"
@@ -155,7 +157,7 @@ class DateGrammar:
                            rf"(?P<m2>{month})(?:,?\s+(?:{i('of')}\s+)?(?P<y>{year}))?"),
             ("month", rf"\b(?:(?P<mrel>{i('this|last|next')})\s+)?(?:(?P<mod>{part})[-\s]+)?(?P<m>{month})(?!\s+\d{{1,2}}(?!\d))"
                       rf"(?:,?\s+(?:{i('of')}\s+)?(?P<y>{year})|\s+{i('of')}\s+(?P<ys_rel>{relyear})"
-                      rf"|\s+(?P<ys_rel2>{i('this|last|next')}\s+{i('year')})\b(?!['’]))?"),
+                      rf"|\s+(?P<ys_rel2>{this_year}))?"),
             ("weekday", rf"\b(?:(?P<rel>{i('last|next|this|coming')})\s+)?(?P<wd>{weekday})\b(?:(?=(?P<poss>['’]s\b)))?"),
             # "the third quarter of 2024", "the 1988 third quarter", "third-quarter profit" (a modifier)
             ("quarter", rf"\b(?:{i('the')}\s+)?(?:(?P<yq>{year})\s+)?(?P<q>{ordinal})"
