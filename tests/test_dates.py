@@ -398,6 +398,7 @@ NOT_DATES = [
     "Exports were 35% higher year-on-year.",
     "The loan was granted for three to five years.",
     "For more than three decades the company has supplied harvesters.",
+    "The carmaker posted its first quarterly loss as a listed company.",
     "The farm harvested 2000 tonnes of grain.",
     "The index stood at 1,200 points and the price at Br2,157.",
     "It was fashionable at one time to destroy them.",
