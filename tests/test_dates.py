@@ -128,6 +128,9 @@ DATE_FORMS = [
     ("On Friday, the company is to present new tires.", [("Friday", D("2026-01-23"), D("2026-01-23"))]),
     ("In December, the plant will launch a new line.", [("December", D("2026-12-01"), D("2026-12-31"))]),
     ("On 25 January, the ministry will hold a fair.", [("25 January", D("2026-01-25"), D("2026-01-25"))]),
+    # ... also after a place
+    ("In Mogilev in March, the oblast opened a new school.", [("March", D("2025-03-01"), D("2025-03-31"))]),
+    ("In Minsk today, the president will meet the governors.", [("today", D("2026-01-19"), D("2026-01-19"))]),
     # ... but not a date after a verb, nor one whose comma clause says nothing of tense
     ("The roadmap, signed on Thursday, will take effect in March.",
      [("Thursday", D("2026-01-15"), D("2026-01-15")), ("March", D("2026-03-01"), D("2026-03-31"))]),

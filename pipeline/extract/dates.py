@@ -116,7 +116,7 @@ def clause_tense(text: str, start: int, end: int, vocabulary: Vocabulary, *, gue
     left = next((m.end() for m in reversed(list(edges)) if not _joins_names(text, m)), max(0, start - 200))
     edge = _CLAUSE_EDGE.search(text, end, min(len(text), end + 200))
     comma = None
-    if edge and _opens_clause(words.window(left, start)[0], text[end:edge.start()]) and edge.group().startswith(","):
+    if edge and _opens_clause(text, *words.window(left, start), text[end:edge.start()]) and edge.group().startswith(","):
         # A fronted date ("On Monday, the concern approved ...") belongs to the clause after its comma, whose
         # subject may hold an "and" or an insert ("On Friday, the ministry and the akimat will sign ...", "On
         # Monday, Gomeldrev, part of the concern, will sign ...").
@@ -189,10 +189,11 @@ def _joins_names(text: str, edge: re.Match[str]) -> bool:
         and text[edge.end():edge.end() + 1].isupper()
 
 
-def _opens_clause(before: list[str], after: str) -> bool:
-    """The date starts its clause (nothing but a preposition among the words before it) and a comma follows it at
-    once."""
-    return all(word in _FRONTING_WORDS for word in before) and not after.strip()
+def _opens_clause(text: str, before: list[str], starts: list[int], after: str) -> bool:
+    """The date starts its clause (nothing but a preposition among the words before it, or a preposition and a
+    name: "In Minsk in March, ...") and a comma follows it at once."""
+    return (not before or before[0] in _FRONTING_WORDS) and not after.strip() and \
+        all(word in _FRONTING_WORDS or text[offset].isupper() for word, offset in zip(before[1:], starts[1:]))
 
 
 def _past_form(word: str, vocabulary: Vocabulary) -> bool:
