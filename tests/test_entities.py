@@ -131,6 +131,9 @@ PEOPLE = [
      ["Oleg Kozhemyako"]),
     ("Kirill Koroteyev met investors. “We expect more,” Kirill Koroteev said. Koroteyev added nothing.",
      ["Kirill Koroteyev"]),
+    # a name the model reads as a person as often as the words a company's longer names open with is the company
+    ("Stavros Holdings Ltd. agreed to buy the stake. Under the deal, Stavros has the option to buy the rest. "
+     "Stavros Holdings will pay in cash.", []),
 ]
 
 
@@ -463,7 +466,8 @@ ENTITIES = [
      ["Anxious Masuka"]),
     # "X Province" no list knows takes its ISO 3166-2 code from pycountry when one subdivision has the name
     ("Dealers in Mashonaland East Province and Matabeleland South Province grew.", "regions",
-     ["Mashonaland East Province", "Matabeleland South Province"]),
+     ["Mashonaland East Province", "Matabeleland South Province"]),    ("Stavros Holdings Ltd. agreed to buy the stake. Under the deal, Stavros has the option to buy the rest. "
+     "Stavros Holdings will pay in cash.", "enterprises", ["Stavros Holdings Ltd."]),
 ]
 
 

@@ -168,6 +168,10 @@ class EntityRuler:
                   if span.label_ == PERSON]
         names = {name_or_surname for name, surname, _ in people for name_or_surname in (name, surname)}
         readings = Counter(zip(ent_texts, (ent.label_ for ent in ents)))
+        # an organisation's longer name read in the article is a reading of the words it opens with ("Lentjes AG",
+        # "Gitano Group Inc.": "Lentjes" and "Gitano" are the companies)
+        readings.update((" ".join(words[ent.start:end]), "ORG") for ent in ents if ent.label_ == "ORG"
+                        for end in range(ent.start + 1, ent.end))
         readings.update((name_or_surname, "PERSON") for name, surname, source in people
                         for name_or_surname in {name, surname} if source != MODEL or name_or_surname != name)
         person_names = {name for name in names
