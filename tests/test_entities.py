@@ -158,6 +158,12 @@ TITLES = [
     ("BMZ Director General Sergei Kozlovsky reported on exports.", "Sergei Kozlovsky", ["Director General of BMZ"]),
     ("Agriculture and Food Minister Andrei Kuzmich spoke.", "Andrei Kuzmich",
      ["Minister of Agriculture and Food"]),
+    # a minister's field after the title needs no listed body either
+    ("Minister of Economy Dmitry Krutoi said the plan was met.", "Dmitry Krutoi", ["Minister of Economy"]),
+    ("Deputy Minister of Antimonopoly Regulation and Trade Ivan Petrov spoke.", "Ivan Petrov",
+     ["Deputy Minister of Antimonopoly Regulation and Trade"]),
+    # a place that opens a listed enterprise's name is no title's place
+    ("Director General of Grodno Azot Igor Liskovich said so.", "Igor Liskovich", ["Director General of Grodno Azot"]),
     ("The plan was presented by Vladimir Pristupa, the Chairman of the Gomel Oblast Executive Committee.",
      "Vladimir Pristupa", ["Chairman of the Gomel Oblast Executive Committee", "Governor of Gomel Oblast"]),
     ("Pyotr Rogovets, the Brest Oblast Governor, said exports grew.", "Pyotr Rogovets", ["Governor of Brest Oblast"]),

@@ -305,10 +305,12 @@ class EntityRuler:
         "Minister of Lands ... of Zimbabwe Anxious Masuka", "Ambassador of Belarus to India Dmitry Ivanov") are the
         name of its holder, also when neither the model nor the given-name list knows it."""
         names = []
+        # a place that opens a listed name is no title's place ("Director General of Grodno Azot Igor Liskovich")
+        opening = {span.start for span, source in candidates if source == GAZETTEER and span.label_ not in REGION_LABELS}
         for place, source in candidates:
             start, end = place.start, place.end
             if source != GAZETTEER or place.label_ not in REGION_LABELS or start < 2 or doc[start - 1].lower_ not in (
-                    "of", "to"):
+                    "of", "to") or start in opening:
                 continue
             before = doc[max(0, start - _TITLE_REACH):start - 1]
             heads = [token.i for token in before if token.text in self.title_heads]

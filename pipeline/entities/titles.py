@@ -54,7 +54,7 @@ class TitleReader:
     def _title_before(self, end: int, floor: int, *, posted: bool = False) -> str | None:
         """The title ending at `end`; one with a post after it when not `posted` ("Ambassador of China to Belarus X",
         "Belarusian Ambassador to Russia X", "Consul General of Russia in Brest X")."""
-        owned = self._owned_title_before(end, floor)
+        owned = self._owned_title_before(end, floor) or self._minister_of_field_before(end, floor)
         if owned is not None:
             return owned
         matched = self._title_ending_at(end, floor)
@@ -88,6 +88,17 @@ class TitleReader:
             while position - 1 > floor and _field_part(doc[position - 1]):
                 position -= 1
         return None
+
+    def _minister_of_field_before(self, end: int, floor: int) -> str | None:
+        """'Minister of FIELD Name': a minister's field needs no listed body ("Minister of Economy X", "Deputy
+        Minister of Antimonopoly Regulation and Trade X"), as it needs none before the title ("Economy Minister")."""
+        first = self._field_start(end, floor)
+        if first == end or first - 1 <= floor or self.doc[first - 1].lower_ != "of":
+            return None
+        matched = self._title_ending_at(first - 1, floor)
+        if matched is None or matched[1] not in PLAIN_MODIFIER_TITLES:
+            return None
+        return f"{matched[1]} of {self.doc[first:end].text}"
 
     def _after(self, person: Span) -> str | None:
         """'Name, [the] [MODIFIER] TITLE [of [the Board of] [the] ORG]'."""
@@ -169,12 +180,17 @@ class TitleReader:
             return country
         if title not in PLAIN_MODIFIER_TITLES:
             return None
-        first = start
+        first = self._field_start(start, floor)
+        return self.doc[first:start].text if first < start else None
+
+    def _field_start(self, end: int, floor: int) -> int:
+        """Where the capitalised words of a minister's field ending at `end` start ("Agriculture and Food")."""
+        first = end
         while first - 1 >= floor and self._field_word(self.doc[first - 1]):
             first -= 1
-        while first < start and self.doc[first].lower_ == "and":
+        while first < end and self.doc[first].lower_ == "and":
             first += 1
-        return self.doc[first:start].text if first < start else None
+        return first
 
     @staticmethod
     def _field_word(token) -> bool:
