@@ -57,6 +57,9 @@ MONEY_FORMS = [
     ("It costs $3 to $5 million.", [("$3 to $5 million", B(3_000_000), B(5_000_000), "USD", False)]),
     ("Revenue reached Br3.4 billion.", [("Br3.4 billion", B(3_400_000_000), B(3_400_000_000), "BYN", False)]),
     ("BYN 250 million will be allocated.", [("BYN 250 million", B(250_000_000), B(250_000_000), "BYN", False)]),
+    # an ISO code may be written onto the number
+    ("The oblast will allocate BYN120 million.", [("BYN120 million", B(120_000_000), B(120_000_000), "BYN", False)]),
+    ("It supplies equipment worth CNY80 million.", [("CNY80 million", B(80_000_000), B(80_000_000), "CNY", False)]),
     ("Banks issued Belarusian rubles 1.5 billion.",
      [("Belarusian rubles 1.5 billion", B(1_500_000_000), B(1_500_000_000), "BYN", False)]),
     ("It plans to invest 2 billion Russian rubles.",
@@ -117,6 +120,7 @@ NOT_MONEY = [
     "He visited 12 dairy farms in 3 districts.",
     "The rate of a dollar rose.",
     "The TOP 10 exporters and ALL 20 districts were named.",
+    "The MAZ6312 truck and the BELAZ75710 dump truck were shown.",
 ]
 
 

@@ -311,7 +311,7 @@ def _atom_pattern(lexicon: AmountLexicon) -> re.Pattern[str]:
     words = rf"(?:{spelled})(?:(?:-|\s+|(?<=hundred)\s+and\s+)(?:{spelled}))*(?:\s+and\s+a\s+half\b)?"
     pattern = rf"""
         (?<![\w$\u20ac\u00a3\u00a5.,])
-        (?:(?P<symbol>{symbols})\ ?|(?P<before>{codes}|(?i:{names}))\s)?
+        (?:(?P<symbol>{symbols})\ ?|(?P<before>{codes}|(?i:{names}))(?:\s|(?<=[A-Z]{{3}})(?=\d)))?
         (?:(?P<fraction>(?:\d+\s)?[1-9]\d?/[1-9]\d{{0,2}})(?=\s?(?i:{units})(?!\w))
           |(?P<digits>{_DIGITS})(?![\d])
           |(?P<words>(?i:{words}))(?!\w)
