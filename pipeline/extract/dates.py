@@ -70,14 +70,17 @@ def find_periods(text: str, published: datetime, *, source: str | None = None,
         bounds = (starts[sentence] if sentence >= 0 else 0,
                   starts[sentence + 1] if sentence + 1 < len(starts) else len(text))
         def tense(expression: Expression = expression, bounds: tuple[int, int] = bounds) -> Tense:
-            if expression.rule in _YEARLESS_RULES and _is_deadline(text, expression.start, grammar.vocabulary):
-                return None  # "extended to 20 November", "closed until Friday": a target, whatever the verb's tense
             # "Today" is the publication day only in a plainly past or future clause: an -ed word after it counts
             # only next to it ("Apple today unveiled"), not further off ("today the fortress is one of the most
             # visited places"); one before it is the clause's verb ("wrapped up a meeting in Baghdad today").
-            return clause_tense(text, expression.start, expression.end, grammar.vocabulary,
-                                guess_window=TODAY_GUESS_WINDOW if expression.rule == "today" else None,
-                                sentence=bounds if expression.rule == "weekday" else None)
+            found = clause_tense(text, expression.start, expression.end, grammar.vocabulary,
+                                 guess_window=TODAY_GUESS_WINDOW if expression.rule == "today" else None,
+                                 sentence=bounds if expression.rule == "weekday" else None)
+            if expression.rule in _YEARLESS_RULES and _is_deadline(text, expression.start, grammar.vocabulary):
+                # "extended to 20 November", "closed until Friday": a target, whatever a past verb says; a future
+                # clause has no past target ("will circulate until 31 December")
+                return "future" if found == "future" else None
+            return found
         interval = resolve(expression, Situation(published.date(), tense, grammar.vocabulary, sentence, earlier))
         if interval is None:
             continue
