@@ -116,6 +116,8 @@ DATE_FORMS = [
     ("The student watch will be held from 28 June to 3 July.",
      [("from 28 June to 3 July", D("2026-06-28"), D("2026-07-03"))]),
     ("The new stadium will be built by December.", [("by December", D("2026-12-01"), D("2026-12-31"))]),
+    # a cue word used as a noun gives no tense
+    ("The government approved the forecast on 12 January.", [("12 January", D("2026-01-12"), D("2026-01-12"))]),
     # a deadline in a future clause lies ahead, however near the last one was
     ("The museum will stay closed until 5 January.", [("5 January", D("2027-01-05"), D("2027-01-05"))]),
     ("The festival was held from 10 to 14 July.", [("from 10 to 14 July", D("2025-07-10"), D("2025-07-14"))]),

@@ -44,7 +44,7 @@ class Vocabulary:
     past_cues: frozenset[str]
     future_infinitives: frozenset[str]  # verbs whose "to ..." looks ahead: "agreed with X to sell"
     not_past: frozenset[str]
-    not_cues: frozenset[str]  # two words that are no tense cue though the first is one: "next to"
+    not_cues: frozenset[str]  # two words that are no tense cue though one is: "next to", "the forecast"
     quantity_units: frozenset[str]
     events: frozenset[str]  # "the 2024 Olympic Games", "the 2008 crisis": a year naming an event is no date
     deadlines: frozenset[str]  # words right before a day that make it a target: "extended to 20 November"

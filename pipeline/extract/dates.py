@@ -153,9 +153,9 @@ def _nearest_cue(words: _TextWords, left: int, right: int, start: int, end: int,
             continue  # no cue, whatever its neighbours
         offset = offsets[index]
         following = window[index + 1] if index + 1 < len(window) else ""
-        if f"{word} {following}" in vocabulary.not_cues:
-            continue  # "next to the embassy"
         previous = window[index - 1] if index else ""
+        if f"{word} {following}" in vocabulary.not_cues or f"{previous} {word}" in vocabulary.not_cues:
+            continue  # "next to the embassy", "approved the forecast on 24 December"
         looking_ahead = looking_ahead or word in vocabulary.future_infinitives
         if (word in vocabulary.future_cues or f"{word} {following}" in vocabulary.future_cues
                 or word.endswith("'ll") or (looking_ahead and word == "to" and offset < start)):
