@@ -12,6 +12,7 @@ the pipeline has run, so all three are kept here for as long as the Doc lives.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable
 from typing import Generic, TypeVar
 from weakref import WeakKeyDictionary
@@ -64,3 +65,26 @@ def sentence_offsets(doc: Doc) -> list[tuple[int, int]]:
     firsts = [0, *((tokens[1:, 0] == 1).nonzero()[0] + 1).tolist()]  # the first token of each sentence
     lasts = [first - 1 for first in firsts[1:]] + [len(tokens) - 1]
     return list(zip(tokens[firsts, 1].tolist(), (tokens[lasts, 1] + tokens[lasts, 2]).tolist()))
+
+
+_LINE = re.compile(r"[^\n]+")
+
+
+@per_doc  # the dates, the claims and the claims' metrics all read them
+def sentence_lines(doc: Doc) -> list[tuple[int, int]]:
+    """The senter's sentences cut at line breaks (the senter runs a paragraph, a heading or a Q&A line on into the
+    next one), joined again where one broke inside a bracketed insert."""
+    text = doc_text(doc)
+    pieces = [line.span() for sentence_start, sentence_end in sentence_offsets(doc)
+              for line in _LINE.finditer(text, sentence_start, sentence_end)]
+    merged: list[tuple[int, int]] = []
+    for start, end in pieces:
+        if merged and _open_bracket(text[merged[-1][0]:merged[-1][1]]) and "\n" not in text[merged[-1][1]:start]:
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _open_bracket(sentence: str) -> bool:
+    return sentence.count("[") > sentence.count("]") or sentence.count("(") > sentence.count(")")

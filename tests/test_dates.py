@@ -476,6 +476,16 @@ def test_dateline_date_is_not_a_mention(record_of):
     assert [(d["text"], d["from"], d["to"]) for d in record["dates"]] == [("2025", "2025-01-01", "2025-12-31")]
 
 
+def test_a_line_break_ends_the_sentence_a_date_points_back_from(record_of):
+    # The senter runs a Q&A line on into the next; "A year ago" names no month of its own sentence and points
+    # back to none across the question: the publication month, a year back.
+    record = record_of("– What are the plans?\n\n– We plan to finish the sowing by the end of May.\n\n"
+                       "– The farms have large debts. How are you dealing with this?\n\n"
+                       "– A year ago the debts of the farms totaled Br1.1 billion.", published="2021-04-12T10:10:00")
+    (ago,) = [d for d in record["dates"] if d["text"] == "A year ago"]
+    assert (ago["from"], ago["to"]) == ("2020-04-01", "2020-04-30")
+
+
 def test_mention_text_is_sliced_from_the_original_body(record_of):
     record = record_of("In the current five\u2011year period we will modernise all farms.")
     (period,) = record["dates"]

@@ -31,7 +31,7 @@ from spacy.tokens import Doc
 
 from pipeline.anchors import Anchored, Words
 from pipeline.components.entity_ruler import CATALOG_ATTR
-from pipeline.doctext import doc_text, doc_words, per_doc, sentence_offsets
+from pipeline.doctext import doc_text, doc_words, sentence_lines
 from pipeline.errors import ResourceError
 from pipeline.extract.date_grammar import BASELINE_BEFORE, Vocabulary, date_grammar
 from pipeline.extract.dates import clause_tense
@@ -85,7 +85,6 @@ _TITLE_AFTER_VERB = re.compile(r"(?:[A-Z][\w.'-]*\s+(?:(?:[A-Z][\w.'-]*|of|and|t
 # A Q&A answer is headed by its speaker's name and a colon ("Oleg Kravchenko: In 2024, ...").
 _HEADING_COLON = re.compile(r"[ \t]*:")
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
-_LINE = re.compile(r"[^\n]+")
 _QUESTION_LINE = re.compile(r"\s*[-–—]\s")  # "– How did the company perform last year?"
 _PRONOUN = Anchored(re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]er)\b"))
 _ROLE_WINDOW = 60
@@ -185,10 +184,12 @@ def extract_claims(doc: Doc, article: Article, *, entities: Entities, money: tup
 def sentence_spans(doc: Doc, article: Article) -> list[tuple[int, int]]:
     """Body sentences without surrounding space: the senter's, cut at line breaks, joined again where
     it broke inside a bracketed insert, the dateline left out."""
+    if not doc.has_annotation("SENT_START"):
+        raise ValueError(Errors.E030)
     text = doc_text(doc)
     skip = article.dateline.end if article.dateline else 0
     spans = []
-    for start, end in _lines(doc):
+    for start, end in sentence_lines(doc):
         start = max(start, skip)
         while start < end and text[start].isspace():
             start += 1
@@ -197,29 +198,6 @@ def sentence_spans(doc: Doc, article: Article) -> list[tuple[int, int]]:
         if start < end:
             spans.append((start, end))
     return spans
-
-
-@per_doc  # the claims component and the claims' metrics both read the sentences
-def _lines(doc: Doc) -> list[tuple[int, int]]:
-    """The senter's sentences cut at line breaks, joined again where one broke inside a bracketed insert."""
-    text = doc_text(doc)
-    pieces: list[tuple[int, int]] = []
-    if not doc.has_annotation("SENT_START"):
-        raise ValueError(Errors.E030)
-    for sentence_start, sentence_end in sentence_offsets(doc):
-        for line in _LINE.finditer(text, sentence_start, sentence_end):
-            pieces.append(line.span())
-    merged: list[tuple[int, int]] = []
-    for start, end in pieces:
-        if merged and _open_bracket(text[merged[-1][0]:merged[-1][1]]) and "\n" not in text[merged[-1][1]:start]:
-            merged[-1] = (merged[-1][0], end)
-        else:
-            merged.append((start, end))
-    return merged
-
-
-def _open_bracket(sentence: str) -> bool:
-    return sentence.count("[") > sentence.count("]") or sentence.count("(") > sentence.count(")")
 
 
 def statements(words: Words, start: int, end: int, dates: Sequence[Period], speech: Anchored, *,

@@ -19,7 +19,7 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from pipeline.anchors import Words
-from pipeline.doctext import doc_text, doc_words, sentence_offsets
+from pipeline.doctext import doc_text, doc_words, sentence_lines
 from pipeline.extract.date_grammar import BASELINE_BEFORE, DateGrammar, Expression, Vocabulary, date_grammar
 from pipeline.extract.date_resolver import Interval, Situation, Tense, resolve
 from pipeline.types import Article, Period
@@ -47,7 +47,7 @@ def extract_dates(doc: Doc, article: Article, *, models_dir: Path = MODELS_DIR) 
     """Every placeable date or period in the body, in body order."""
     if article.published is None:
         return ()
-    starts = [start for start, _ in sentence_offsets(doc)] or [0]
+    starts = [start for start, _ in sentence_lines(doc)] or [0]
     return tuple(find_periods(doc_text(doc), article.published, source=article.text, skip=_dateline_span(article),
                               grammar=date_grammar(models_dir), sentences=starts, words=doc_words(doc)))
 
