@@ -116,6 +116,10 @@ DATE_FORMS = [
     ("The student watch will be held from 28 June to 3 July.",
      [("from 28 June to 3 July", D("2026-06-28"), D("2026-07-03"))]),
     ("The new stadium will be built by December.", [("by December", D("2026-12-01"), D("2026-12-31"))]),
+    # the weeks of a month: Monday to Sunday inside it
+    ("We checked 5,000 shops in the last week of December.", [("the last week of December", D("2025-12-22"),
+                                                                D("2025-12-28"))]),
+    ("The fair will open in the first week of March.", [("the first week of March", D("2026-03-02"), D("2026-03-08"))]),
     # a cue word used as a noun gives no tense
     ("The government approved the forecast on 12 January.", [("12 January", D("2026-01-12"), D("2026-01-12"))]),
     # a deadline in a future clause lies ahead, however near the last one was

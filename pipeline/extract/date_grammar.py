@@ -191,6 +191,9 @@ class DateGrammar:
             # "the week of March 6": the week (Monday to Sunday) holding that day
             ("week_of", rf"\b{i('the')}\s+{i('week')}\s+{i('of')}\s+(?:(?P<m>{month})\s+(?P<d>{day})|(?P<d2>{day})\s+(?P<m2>{month}))"
                         rf"(?:,?\s+(?P<y>{year}))?", "week of"),
+            # "the last week of June", "the first week of March 2024": a week (Monday to Sunday) inside the month
+            ("week_of", rf"\b(?:{i('the')}\s+)?(?P<wn>{ordinal})\s+{i('week')}\s+{i('of')}\s+(?P<wm>{month})"
+                        rf"(?:,?\s+(?P<y>{year}))?", "week of"),
             ("spoken_year", rf"\b(?:(?P<m>{month})\s+)?{spoken_year}", "nineteen", "eighteen", "two thousand"),
             ("year", rf"\b(?P<mod>{part})[-\s]+(?P<y>{bare_year})", "early", "mid", "late"),
             ("decade", rf"\b(?:{i('the')}\s+)?(?P<dec>(?:1[6-9]|20)\d0)s\b"

@@ -396,12 +396,32 @@ def _short_year(groups: dict[str, str], s: Situation) -> Interval | None:
 
 
 def _week_of(groups: dict[str, str], s: Situation) -> Interval | None:
+    if "wn" in groups:
+        return _week_of_month(groups, s)
     day = _calendar_date({"d": groups.get("d", groups.get("d2", "")), "m": groups.get("m", groups.get("m2", "")),
                           **({"y": groups["y"]} if "y" in groups else {})}, s)
     if day is None:
         return None
     monday = day[0] - timedelta(days=day[0].weekday())
     return monday, monday + timedelta(days=6)
+
+
+def _week_of_month(groups: dict[str, str], s: Situation) -> Interval | None:
+    """"the first week of March": the first Monday-to-Sunday week inside the month; "the last week of June" the
+    last one."""
+    month = _month(groups["wm"], s.vocabulary)
+    last = groups["wn"].lower() in ("last", "final")
+    number = s.vocabulary.ordinals[groups["wn"].lower()]
+
+    def place(year: int) -> Interval | None:
+        if last:
+            end = month_end(date(year, month, 1))
+            sunday = end - timedelta(days=(end.weekday() + 1) % 7)
+            return sunday - timedelta(days=6), sunday
+        first = date(year, month, 1)
+        monday = first + timedelta(days=(7 - first.weekday()) % 7 + 7 * (number - 1))
+        return (monday, monday + timedelta(days=6)) if (monday + timedelta(days=6)).month == month else None
+    return _placed(groups, s, place)
 
 
 def _year_period(groups: dict[str, str], s: Situation) -> Interval | None:
