@@ -87,6 +87,9 @@ CLAIM_FORMS = [
      "General Yevgeny Lozovik told reporters on Thursday.",
      [("In 2025, the refinery processed 5.9 million tonnes and shipped over 60% of its exports by sea, Director "
        "General Yevgeny Lozovik told reporters on Thursday.", "2025-01-01", "2025-12-31", "fact", "Yevgeny Lozovik")]),
+    # "% on" a day dates the change ("up 5% on 2024" compares with the year)
+    ("The National Bank devalued the ruble by 56% on 14 January.",
+     [("The National Bank devalued the ruble by 56% on 14 January.", "2026-01-14", "2026-01-14", "fact", None)]),
 ]
 
 # Statements of a sequence, a future period told in the past, the date of the statement alone, schedules.
@@ -128,6 +131,7 @@ SEQUENCES = [
 # A comparison baseline is no anchor: these sentences give dates but no claim.
 BASELINE_ONLY = [
     "Milk yields rose 6% over the same period last year.",
+    "Milk yields rose 6% on 2024.",
     "The flax crop has already exceeded last year's by 40%.",
     "“Output exceeded the results of the previous two years,” the minister said.",
 ]

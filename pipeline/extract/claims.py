@@ -33,7 +33,7 @@ from pipeline.anchors import Anchored, Words
 from pipeline.components.entity_ruler import CATALOG_ATTR
 from pipeline.doctext import doc_text, doc_words, sentence_lines
 from pipeline.errors import ResourceError
-from pipeline.extract.date_grammar import BASELINE_BEFORE, Vocabulary, date_grammar
+from pipeline.extract.date_grammar import Vocabulary, date_grammar, is_baseline
 from pipeline.extract.dates import clause_tense
 from pipeline.extract.entities import Entities
 from pipeline.types import Article, Claim, Money, Percentage, Period, Person
@@ -301,7 +301,7 @@ DOCUMENT, SPEECH_ACT, BASELINE = 1, 2, 3
 
 def _demotion(text: str, period: Period, start: int, speech: Anchored) -> int:
     before = text[max(start, period.start - 80):period.start]
-    if BASELINE_BEFORE.search(before):
+    if is_baseline(before, 0, len(before), day=period.first == period.last):
         return BASELINE
     if _DOCUMENT_BEFORE.search(before) or _DOCUMENT_AFTER.match(text, period.end) or (
             _whole_years(period) > 1 and _TERM_BEFORE.search(before)):

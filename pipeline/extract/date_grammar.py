@@ -94,6 +94,15 @@ BASELINE_BEFORE = re.compile(r"(?i)(?=[%\dtlciavpes])(?=[%\d]|\b)"
                       r"|%\s+on|(?:%|\bpercent|\btimes|\d)\s+over|\b(?:exceed(?:ed|s|ing)?|surpass(?:ed|es|ing)?)(?:\s+the\s+"
                       r"(?:figures?|levels?|results?)\s+of)?)\s+(?:(?:in|on|during|the same period of|the same period|"
                       r"the level of)\s+)*$")
+
+
+def is_baseline(text: str, start: int, end: int, *, day: bool) -> bool:
+    """Whether `text[start:end]`, the text right before a period, makes it a comparison baseline. "% on" compares
+    only with a longer period: "up 5% on 2015" does, "rose 3% on Tuesday" dates the rise."""
+    match = BASELINE_BEFORE.search(text, start, end)
+    return match is not None and not (day and match.group().split()[:2] == ["%", "on"])
+
+
 _WORDS = re.compile(r"[A-Za-z][\w'-]*")
 _FREQUENCY_WORDS = frozenset({"once", "twice", "times", "per"})
 _DAY_ENDING_VERBS = ("end", "ends", "ended", "ending", "finish", "finished", "finishing")  # "ending the day down 2%"

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from pipeline.anchors import Words
 from pipeline.doctext import doc_text, doc_words, sentence_lines
-from pipeline.extract.date_grammar import BASELINE_BEFORE, DateGrammar, Expression, Vocabulary, date_grammar
+from pipeline.extract.date_grammar import DateGrammar, Expression, Vocabulary, date_grammar, is_baseline
 from pipeline.extract.date_resolver import Interval, Situation, Tense, resolve
 from pipeline.types import Article, Period
 from pipeline.resources import MODELS_DIR
@@ -86,8 +86,8 @@ def find_periods(text: str, published: datetime, *, source: str | None = None,
             continue
         # A comparison point is no period a later expression points back to: a baseline ("than in 2016"), "a year
         # ago", "the previous year".
-        if expression.rule not in ("ago", "previous") and \
-                not BASELINE_BEFORE.search(text, max(bounds[0], expression.start - 80), expression.start):
+        if expression.rule not in ("ago", "previous") and not is_baseline(
+                text, max(bounds[0], expression.start - 80), expression.start, day=interval[0] == interval[1]):
             earlier.append((sentence, interval))
         periods.append(Period(text=source[expression.start:expression.end], start=expression.start,
                               end=expression.end, first=interval[0], last=interval[1]))
