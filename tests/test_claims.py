@@ -87,6 +87,12 @@ CLAIM_FORMS = [
      "General Yevgeny Lozovik told reporters on Thursday.",
      [("In 2025, the refinery processed 5.9 million tonnes and shipped over 60% of its exports by sea, Director "
        "General Yevgeny Lozovik told reporters on Thursday.", "2025-01-01", "2025-12-31", "fact", "Yevgeny Lozovik")]),
+    # the senter starts a sentence inside the name; a name is never cut
+    ("Belarus and China will sign an agreement on cooperation in education next month, Ambassador of China to "
+     "Belarus Xie Xiaoyong said at a meeting with Education Minister Andrei Ivaniec on 13 January.",
+     [("Belarus and China will sign an agreement on cooperation in education next month, Ambassador of China to "
+       "Belarus Xie Xiaoyong said at a meeting with Education Minister Andrei Ivaniec on 13 January.", "2026-02-01",
+       "2026-02-28", "plan", "Xie Xiaoyong")]),
     # "% on" a day dates the change ("up 5% on 2024" compares with the year)
     ("The National Bank devalued the ruble by 56% on 14 January.",
      [("The National Bank devalued the ruble by 56% on 14 January.", "2026-01-14", "2026-01-14", "fact", None)]),

@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from functools import cache
 
-from spacy.attrs import IDX
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -205,6 +205,7 @@ class EntityRuler:
         candidates += self._short_names(doc, words, lower_case, ents, candidates)
         candidates = self._with_parent_bodies(doc, _with_tails(candidates, tails))
         doc.spans[self.spans_key] = _longest_first(candidates)
+        _no_sentence_starts_inside(doc, doc.spans[self.spans_key])
         doc._.set(DATA_DIR_ATTR, self.data_dir)
         return doc
 
@@ -363,6 +364,17 @@ class EntityRuler:
                 continue
             proposals.append((_span(doc, span.start, span.end, label, " ".join(span.text.split())), MODEL))
         return proposals
+
+
+def _no_sentence_starts_inside(doc: Doc, names) -> None:
+    """The senter may start a sentence inside a name ("... Ambassador of China to Belarus Xie | Xiaoyong said"):
+    a name is never cut, and what reads sentences after this component (dates, claims) reads it whole."""
+    if not doc.has_annotation("SENT_START"):
+        return
+    starts = doc.to_array(SENT_START)
+    for name in names:
+        for index in (starts[name.start + 1:name.end] == 1).nonzero()[0].tolist():
+            doc[name.start + 1 + index].is_sent_start = False
 
 
 def _through_of(ent: Span, starting_at: dict[int, Span]) -> Span:
