@@ -144,6 +144,11 @@ BASELINE_ONLY = [
 
 # (body, [(claim from, speaker)]): attribution shapes, published on Monday 19 January 2026
 SPEAKERS = [
+    # references to a diplomat and to deputies
+    ("Ambassador of China to Belarus Xie Xiaoyong met Education Minister Andrei Ivaniec. “In 2025 the number of "
+     "students was 950,” the diplomat said.", [("2025-01-01", "Xie Xiaoyong")]),
+    ("Deputy Minister of Industry Dmitry Korchik visited MAZ. Director General Ivan Petrov met him. “In 2027 we will "
+     "double exports,” the deputy minister said.", [("2027-01-01", "Dmitry Korchik")]),
     # "he"/"she" skip a person whose Slavic surname shows the other gender
     ("Deputy Director Yelena Savitskaya said the museum would open in May. Deputy Governor Nikolai Simonenko "
      "came too. “Next year we will open an exhibition,” he said.",
