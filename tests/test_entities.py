@@ -158,6 +158,14 @@ TITLES = [
     ("BMZ Director General Sergei Kozlovsky reported on exports.", "Sergei Kozlovsky", ["Director General of BMZ"]),
     ("Agriculture and Food Minister Andrei Kuzmich spoke.", "Andrei Kuzmich",
      ["Minister of Agriculture and Food"]),
+    # a country before a minister's field, a country after the title, and the foreign ministers
+    ("Belarusian Agriculture and Food Minister Anatoly Linevich spoke.", "Anatoly Linevich",
+     ["Minister of Agriculture and Food of Belarus"]),
+    ("Education Minister of Belarus Andrei Ivaniec met the ambassador.", "Andrei Ivaniec",
+     ["Minister of Education of Belarus"]),
+    ("Russian Foreign Minister Sergei Lavrov spoke.", "Sergei Lavrov", ["Minister of Foreign Affairs of Russia"]),
+    ("Deputy Foreign Minister Yevgeny Shestakov spoke.", "Yevgeny Shestakov", ["Deputy Minister of Foreign Affairs"]),
+    ("It was signed by Ivan Petrov and Minister Sergei Ivanov.", "Sergei Ivanov", ["Minister"]),
     # a minister's field after the title needs no listed body either
     ("Minister of Economy Dmitry Krutoi said the plan was met.", "Dmitry Krutoi", ["Minister of Economy"]),
     ("Deputy Minister of Antimonopoly Regulation and Trade Ivan Petrov spoke.", "Ivan Petrov",

@@ -83,7 +83,11 @@ class TitleReader:
                 return None
             matched = self._title_ending_at(position - 1, floor)
             if matched is not None:
-                return f"{matched[1]} of {doc[position:entity.end].text}"
+                start, title = matched
+                field = self._field_start(start, floor) if title in PLAIN_MODIFIER_TITLES else start
+                if field < start:  # "Education Minister of Belarus X"
+                    title = f"{title} of {doc[field:start].text}"
+                return f"{title} of {doc[position:entity.end].text}"
             position -= 1
             while position - 1 > floor and _field_part(doc[position - 1]):
                 position -= 1
@@ -181,12 +185,20 @@ class TitleReader:
         if title not in PLAIN_MODIFIER_TITLES:
             return None
         first = self._field_start(start, floor)
-        return self.doc[first:start].text if first < start else None
+        if first == start:
+            return None
+        # "Belarusian Agriculture Minister": the field, then the country
+        country = self.catalog.country_adjectives.get(self.doc[first - 1].lower_) if first > floor else None
+        return f"{self.doc[first:start].text} of {country}" if country else self.doc[first:start].text
 
     def _field_start(self, end: int, floor: int) -> int:
-        """Where the capitalised words of a minister's field ending at `end` start ("Agriculture and Food")."""
+        """Where the capitalised words of a minister's field ending at `end` start ("Agriculture and Food"); a
+        country's adjective is no part of it, nor is a name before "and" ("Artur Karpovich and Minister ...")."""
+        if end - 1 >= floor and self.doc[end - 1].lower_ == "and":
+            return end
         first = end
-        while first - 1 >= floor and self._field_word(self.doc[first - 1]):
+        while first - 1 >= floor and self._field_word(self.doc[first - 1]) \
+                and self.doc[first - 1].lower_ not in self.catalog.country_adjectives:
             first -= 1
         while first < end and self.doc[first].lower_ == "and":
             first += 1
