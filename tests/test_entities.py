@@ -160,12 +160,17 @@ TITLES = [
      ["Minister of Agriculture and Food"]),
     # a country before a minister's field, a country after the title, and the foreign ministers
     ("Belarusian Agriculture and Food Minister Anatoly Linevich spoke.", "Anatoly Linevich",
-     ["Minister of Agriculture and Food of Belarus"]),
+     ["Minister of Agriculture and Food"]),
+    ("Russian Agriculture Minister Dmitry Patrushev spoke.", "Dmitry Patrushev", ["Minister of Agriculture of Russia"]),
+    ("Belarusian Foreign Minister Maxim Ryzhenkov spoke.", "Maxim Ryzhenkov", ["Minister of Foreign Affairs"]),
     ("Education Minister of Belarus Andrei Ivaniec met the ambassador.", "Andrei Ivaniec",
      ["Minister of Education of Belarus"]),
     ("Russian Foreign Minister Sergei Lavrov spoke.", "Sergei Lavrov", ["Minister of Foreign Affairs of Russia"]),
     ("Deputy Foreign Minister Yevgeny Shestakov spoke.", "Yevgeny Shestakov", ["Deputy Minister of Foreign Affairs"]),
     ("It was signed by Ivan Petrov and Minister Sergei Ivanov.", "Sergei Ivanov", ["Minister"]),
+    ("Gomel Oblast First Vice Governor Ivan Petrov reported.", "Ivan Petrov", ["First Vice Governor of Gomel Oblast"]),
+    ("According to Acting Minister of Industry Ivan Petrov, output grew.", "Ivan Petrov",
+     ["Acting Minister of Industry"]),
     # a minister's field after the title needs no listed body either
     ("Minister of Economy Dmitry Krutoi said the plan was met.", "Dmitry Krutoi", ["Minister of Economy"]),
     ("Deputy Minister of Antimonopoly Regulation and Trade Ivan Petrov spoke.", "Ivan Petrov",

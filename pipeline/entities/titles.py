@@ -22,7 +22,10 @@ from pipeline.entities.tokens import sentence_bounds
 
 
 # A modifier that is a plain word only makes sense for ministers ("Industry Minister" = "Minister of Industry").
-PLAIN_MODIFIER_TITLES = ("Minister", "Deputy Minister", "First Deputy Minister")
+PLAIN_MODIFIER_TITLES = ("Minister", "Deputy Minister", "First Deputy Minister", "Acting Minister")
+# Whose ministers are named without their country ("Minister of Agriculture and Food"), as the gold conventions
+# and the gazetteer's ministries name them; heads of state and government keep it ("President of Belarus").
+HOME_COUNTRY = "Belarus"
 # The chairman of an oblast executive committee is the oblast's governor.
 EXECUTIVE_CHAIRMAN = re.compile(r"^Chairman of (?:the )?(?P<region>.+ Oblast) Executive Committee$")
 NAMED_LABELS = {COUNTRY.value, REGION.value, DISTRICT.value, CITY.value,
@@ -181,15 +184,17 @@ class TitleReader:
         word = self.doc[start - 1]
         country = self.catalog.country_adjectives.get(word.lower_)
         if country is not None:
-            return country
+            # Belarus's own ministers go without their country, as its ministries do: "Belarusian Foreign Minister"
+            return None if country == HOME_COUNTRY and " of " in title else country
         if title not in PLAIN_MODIFIER_TITLES:
             return None
         first = self._field_start(start, floor)
         if first == start:
             return None
-        # "Belarusian Agriculture Minister": the field, then the country
+        # "Russian Agriculture Minister": the field, then the country
         country = self.catalog.country_adjectives.get(self.doc[first - 1].lower_) if first > floor else None
-        return f"{self.doc[first:start].text} of {country}" if country else self.doc[first:start].text
+        field = self.doc[first:start].text
+        return f"{field} of {country}" if country and country != HOME_COUNTRY else field
 
     def _field_start(self, end: int, floor: int) -> int:
         """Where the capitalised words of a minister's field ending at `end` start ("Agriculture and Food"); a
