@@ -189,7 +189,9 @@ def _people(doc: Doc, text: str, spans: list[Span], catalog: Catalog) -> tuple[P
     people = []
     for draft in drafts:
         mentions = sorted(draft.mentions, key=lambda item: item[0])
-        people.append(Person(name=draft.name(), key=draft.key, titles=tuple(draft.titles),
+        # a title another one of the person's completes says nothing more ("Ambassador" beside "Ambassador of Russia")
+        titles = tuple(t for t in draft.titles if not any(other.startswith(f"{t} ") for other in draft.titles))
+        people.append(Person(name=draft.name(), key=draft.key, titles=titles,
                              mentions=tuple(_mention(text, span) for _, span in mentions)))
     return tuple(people)
 
