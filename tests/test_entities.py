@@ -169,6 +169,9 @@ TITLES = [
     ("Deputy Foreign Minister Yevgeny Shestakov spoke.", "Yevgeny Shestakov", ["Deputy Minister of Foreign Affairs"]),
     ("It was signed by Ivan Petrov and Minister Sergei Ivanov.", "Sergei Ivanov", ["Minister"]),
     ("Gomel Oblast First Vice Governor Ivan Petrov reported.", "Ivan Petrov", ["First Vice Governor of Gomel Oblast"]),
+    # the chairman of a committee of an executive committee is no governor
+    ("Chairman of the Economics Committee of the Grodno Oblast Executive Committee Yuri Rogach told BelTA.",
+     "Yuri Rogach", ["Chairman of the Economics Committee of the Grodno Oblast Executive Committee"]),
     # a title another one completes is left out
     ("Ambassador of Russia to Belarus Boris Gryzlov came to Grodno. Ambassador Boris Gryzlov opened the consulate.",
      "Boris Gryzlov", ["Ambassador of Russia to Belarus"]),

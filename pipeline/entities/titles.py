@@ -27,7 +27,7 @@ PLAIN_MODIFIER_TITLES = ("Minister", "Deputy Minister", "First Deputy Minister",
 # and the gazetteer's ministries name them; heads of state and government keep it ("President of Belarus").
 HOME_COUNTRY = "Belarus"
 # The chairman of an oblast executive committee is the oblast's governor.
-EXECUTIVE_CHAIRMAN = re.compile(r"^Chairman of (?:the )?(?P<region>.+ Oblast) Executive Committee$")
+EXECUTIVE_CHAIRMAN = re.compile(r"^Chairman of (?:the )?(?P<region>(?:[A-Z][\w'-]* )+Oblast) Executive Committee$")
 NAMED_LABELS = {COUNTRY.value, REGION.value, DISTRICT.value, CITY.value,
                 ENTERPRISE.value, ORG_GOVERNMENT.value, ORG_INTERNATIONAL.value,
                 ORG_OTHER.value}
