@@ -116,6 +116,8 @@ DATE_FORMS = [
     ("The student watch will be held from 28 June to 3 July.",
      [("from 28 June to 3 July", D("2026-06-28"), D("2026-07-03"))]),
     ("The new stadium will be built by December.", [("by December", D("2026-12-01"), D("2026-12-31"))]),
+    # a dash between two words is no clause edge
+    ("Naftan will repair the Novopolotsk–Polotsk pipeline in autumn.", [("autumn", D("2026-09-01"), D("2026-11-30"))]),
     # the weeks of a month: Monday to Sunday inside it
     ("We checked 5,000 shops in the last week of December.", [("the last week of December", D("2025-12-22"),
                                                                 D("2025-12-28"))]),

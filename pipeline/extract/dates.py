@@ -27,10 +27,11 @@ from pipeline.resources import MODELS_DIR
 
 # Where a tense cue stops applying: punctuation, and the joints of coordinated, subordinate or reported clauses
 # ("if the relatives lose when the case is heard in May", "issued a statement Friday saying the entry will ...").
-_CLAUSE_EDGE = re.compile(r"[;:()\[\]“”\"\n–—]|,\s|\.\s|[.!?]$"
+# A dash between two words joins them ("the Novopolotsk–Polotsk pipeline", "2021–2025"): no edge.
+_CLAUSE_EDGE = re.compile(r"[;:()\[\]“”\"\n]|(?<!\w)[–—]|[–—](?!\w)|,\s|\.\s|[.!?]$"
                           r"|\s(?:and|but|that|while|which|when|if|because|although|unless|saying|adding)\s")
 _REPORTED = re.compile(r"\s(?:that|which)\s")
-_MAIN_CLAUSE_EDGE = re.compile(r"[;:()\[\]“”\"\n–—]|\.\s|[.!?]$|,\s+(?:and|but|while|whereas)\s")
+_MAIN_CLAUSE_EDGE = re.compile(r"[;:()\[\]“”\"\n]|(?<!\w)[–—]|[–—](?!\w)|\.\s|[.!?]$|,\s+(?:and|but|while|whereas)\s")
 _WORD = re.compile(r"([A-Za-z']+)")  # grouped: its split gives the words and what comes between them
 _NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+$")
 _FRONTING_WORDS = {"on", "in", "at", "by", "from", "since", "until", "till", "during", "then", "also", "finally",
