@@ -194,10 +194,12 @@ class EntityRuler:
                 candidates.append((_span(doc, place.start, place.end, label, name, code), MODEL))
         # A place before a currency's name is no mention ("Taiwan dollars"), nor is one inside a longer name the
         # model reads as an area, a river or a facility ("Southern California", "the Mississippi River").
-        areas = [ent for ent in ents if ent.label_ in ("LOC", "FAC")]
+        # (the area's "the" aside: "the Rechitsa District" is the district)
+        areas = [(ent.start + (words[ent.start].lower() == "the"), ent.end) for ent in ents
+                 if ent.label_ in ("LOC", "FAC")]
         candidates = [(span, source) for span, source in candidates if not (span.label_ in REGION_LABELS and (
             (span.end < len(words) and words[span.end].lower() in self.catalog.currency_words)
-            or any(ent.start <= span.start and span.end <= ent.end and len(ent) > len(span) for ent in areas)))]
+            or any(start <= span.start and span.end <= end and end - start > len(span) for start, end in areas)))]
         candidates = _with_hyphenated_ends(words, _trim_before_names(_without_false_joins(candidates),
                                                                        self.catalog.given_names))
         candidates += self._organization_proposals(doc, ents, lower_case, candidates, tails, person_names)
