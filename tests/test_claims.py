@@ -144,6 +144,12 @@ BASELINE_ONLY = [
 
 # (body, [(claim from, speaker)]): attribution shapes, published on Monday 19 January 2026
 SPEAKERS = [
+    # an owner's possessive before the role, and "the head of the plant"
+    ("Director General of Belshina Ivan Golovaty met reporters. The plant exported tyres to 40 countries. The "
+     "company's Director General added that the average wage in December was Br1,650.",
+     [("2025-12-01", "Ivan Golovaty")]),
+    ("Director General of MTZ Fedor Dobrinsky spoke. Exports grew. The head of the plant noted that the average "
+     "wage in December stood at Br1,050.", [("2025-12-01", "Fedor Dobrinsky")]),
     # references to a diplomat and to deputies
     ("Ambassador of China to Belarus Xie Xiaoyong met Education Minister Andrei Ivaniec. “In 2025 the number of "
      "students was 950,” the diplomat said.", [("2025-01-01", "Xie Xiaoyong")]),

@@ -103,10 +103,10 @@ class ClaimCues:
 
 def _reference_pattern(cue: str) -> str:
     """A description cue as a pattern; "the governor" also with a capitalised word after "the" ("the Russian
-    governor", "the Chinese ambassador")."""
+    governor", "the Chinese ambassador") or an owner's possessive ("the company's director general")."""
     if not cue.startswith("the "):
         return re.escape(cue)
-    return r"the\s+(?:(?-i:[A-Z][a-z]+)\s+)?" + r"\s+".join(map(re.escape, cue.split()[1:]))
+    return r"the\s+(?:(?-i:[A-Z][a-z]+)\s+|[a-z]+['’]s\s+)?" + r"\s+".join(map(re.escape, cue.split()[1:]))
 
 
 def load_claim_cues(path: Path) -> ClaimCues:
