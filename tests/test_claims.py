@@ -264,6 +264,8 @@ KINDS = [
     ("On Tuesday, the two governments signed a plan of cooperation.", "fact"),
     ("Within the next three years we want to open a trade house in Dubai.", "plan"),
     ("I want you to report to me on the modernization of the plants by late 2026.", "plan"),
+    ("He stressed that in 2026 the plant would launch a new tractor model.", "plan"),
+    ("Without the subsidies, the losses in 2025 would have been Br5 million.", "fact"),
     ("In the current five-year period we would like to double trade.", "plan"),
     # a past period in the past tense is a fact, whatever the rest of the sentence says ...
     ("“The oblast worked well in 2025, I will not deny it,” the governor said.", "fact"),
