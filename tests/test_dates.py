@@ -116,6 +116,12 @@ DATE_FORMS = [
     ("The student watch will be held from 28 June to 3 July.",
      [("from 28 June to 3 July", D("2026-06-28"), D("2026-07-03"))]),
     ("The new stadium will be built by December.", [("by December", D("2026-12-01"), D("2026-12-31"))]),
+    # "January-March this year"; the day before or after the day the text is about, or the day before the report
+    ("In January-March last year trade grew by 25%.", [("January-March last year", D("2025-01-01"), D("2025-03-31"))]),
+    ("Shestakov said the day before that the two countries were working on a roadmap.",
+     [("the day before", D("2026-01-18"), D("2026-01-18"))]),
+    ("The ship docked on 3 January and sailed the following day.",
+     [("3 January", D("2026-01-03"), D("2026-01-03")), ("the following day", D("2026-01-04"), D("2026-01-04"))]),
     # a dash between two words is no clause edge
     ("Naftan will repair the Novopolotsk–Polotsk pipeline in autumn.", [("autumn", D("2026-09-01"), D("2026-11-30"))]),
     # the weeks of a month: Monday to Sunday inside it
@@ -400,6 +406,8 @@ NOT_PLACED = [
     "Today, Belarusian tractors work in 60 countries.",
     "The quarter of the output goes abroad.",
     "On the same day nothing else happened.",
+    "The day before the forum, the delegation visited MTZ.",
+    "The following day the talks continued.",
 ]
 
 

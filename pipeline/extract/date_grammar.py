@@ -163,7 +163,7 @@ class DateGrammar:
             ("calendar_date", r"(?<![\w.,/])(?P<numeric>\d{1,2}([./])\d{1,2}\2(?:\d{4}|\d{2}))(?![\w/]|[.,]\d)"),
             ("month_span", rf"\b(?:{i('from|between')}\s+)?(?P<m1>{month})(?:\s+(?P<y1>{year}))?"
                            rf"(?:{dash}|\s+{i('to|and|through|until|till')}\s+)"
-                           rf"(?P<m2>{month})(?:,?\s+(?:{i('of')}\s+)?(?P<y>{year}))?"),
+                           rf"(?P<m2>{month})(?:,?\s+(?:{i('of')}\s+)?(?P<y>{year})|{rel_year_after})?"),
             ("month", rf"\b(?:(?P<mrel>{i('this|last|next')})\s+)?(?:(?P<mod>{part})[-\s]+)?(?P<m>{month})(?!\s+\d{{1,2}}(?!\d))"
                       rf"(?:,?\s+(?:{i('of')}\s+)?(?P<y>{year})|\s+{i('of')}\s+(?P<ys_rel>{relyear})"
                       rf"|\s+(?P<ys_rel2>{this_year}))?"),
@@ -217,10 +217,11 @@ class DateGrammar:
             ("relative", rf"\b(?:(?P<twice>{i('the day')}\s+(?:{i('after|before')})\s+))?"
                          rf"(?P<rel>{i('yesterday|tomorrow')})\b"),
             ("previous", rf"\b{i('the')}\s+(?P<rel>{i('previous|preceding|following')})\s+(?:(?P<n>{number})\s+)?"
-                         rf"(?P<unit>{i('year|quarter|month')})s?\b", "previous", "preceding", "following"),
-            # "the year before", "the year previous" (not "the year before last", "the year before the war")
-            ("previous", rf"\b{i('the')}\s+(?P<unit>{i('year|quarter|month')})\s+(?P<rel>{i('before|previous')})"
-                         rf"(?=\s*(?:[.,;:)]|$|{i('and|but|when|while|as|to|in|at|with|from|by|for')}\b))",
+                         rf"(?P<unit>{i('year|quarter|month|day')})s?\b", "previous", "preceding", "following"),
+            # "the year before", "the year previous", "said the day before that" (not "the year before last", "the
+            # year before the war")
+            ("previous", rf"\b{i('the')}\s+(?P<unit>{i('year|quarter|month|day')})\s+(?P<rel>{i('before|previous')})"
+                         rf"(?=\s*(?:[.,;:)]|$|{i('and|but|when|while|as|to|in|at|with|from|by|for|that')}\b))",
              "before", "previous"),
             # "a year before" only where nothing follows it ("than a year before."; not "a year before the war")
             ("ago", rf"\b(?P<n>{count})\s+(?P<unit>{i('day|week|month|quarter|year|decade')})s?\s+"

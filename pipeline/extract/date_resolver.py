@@ -474,14 +474,22 @@ def _relative(groups: dict[str, str], s: Situation) -> Interval | None:
 
 
 def _previous(groups: dict[str, str], s: Situation) -> Interval | None:
-    """"the previous year", "the following year", "the previous two years": counted from the year (month,
-    quarter) the sentence is about."""
+    """"the previous year", "the following year", "the previous two years", "the day before": counted from the
+    year (month, quarter, day) the sentence is about."""
     count = _number(groups.get("n"), s.vocabulary) if "n" in groups else 1
     if count is None:
         return None
     unit = groups["unit"].lower()
-    size = {"year": 12, "quarter": 3, "month": 1}[unit]
     sign = 1 if groups["rel"].lower() == "following" else -1  # "previous", "preceding", "before"
+    if unit == "day":  # from the day the sentence or the one before is about; "the day before" else from
+        # publication (the agency's "the day before": the day before its report), "the following day" not at all
+        reference = s.reference(lambda i: i[0] == i[1], scope="previous")
+        if reference is None and sign > 0:
+            return None
+        day = (reference or (s.published,))[0]
+        return (day - timedelta(days=count), day - timedelta(days=1)) if sign < 0 else \
+            (day + timedelta(days=1), day + timedelta(days=count))
+    size = {"year": 12, "quarter": 3, "month": 1}[unit]
     reference = s.reference(one_year)
     year = reference[0].year if reference else s.published.year
     if unit == "year":
