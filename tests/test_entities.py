@@ -493,6 +493,8 @@ ENTITIES = [
     ("Dealers in Mashonaland East Province and Matabeleland South Province grew.", "regions",
      ["Mashonaland East Province", "Matabeleland South Province"]),    ("Stavros Holdings Ltd. agreed to buy the stake. Under the deal, Stavros has the option to buy the rest. "
      "Stavros Holdings will pay in cash.", "enterprises", ["Stavros Holdings Ltd."]),
+    # a legal form before a listed name is no part of it
+    ("OAO Minsk Tractor Works (MTZ) sold tractors to 60 countries.", "enterprises", ["Minsk Tractor Works"]),
     # the model's area "the Rechitsa District" is the district itself, its "the" aside
     ("The Rechitsa District and the Zhlobin District are lagging behind.", "regions",
      ["Rechitsa District", "Zhlobin District"]),

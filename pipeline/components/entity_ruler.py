@@ -205,7 +205,7 @@ class EntityRuler:
         candidates += self._organization_proposals(doc, ents, lower_case, candidates, tails, person_names)
         candidates += _bracketed_abbreviations(doc, words, candidates)
         candidates += self._short_names(doc, words, lower_case, ents, candidates)
-        candidates = self._with_parent_bodies(doc, _with_tails(candidates, tails))
+        candidates = self._with_parent_bodies(doc, _with_tails(_without_legal_forms(candidates), tails))
         doc.spans[self.spans_key] = _longest_first(candidates)
         _no_sentence_starts_inside(doc, doc.spans[self.spans_key])
         doc._.set(DATA_DIR_ATTR, self.data_dir)
@@ -366,6 +366,15 @@ class EntityRuler:
                 continue
             proposals.append((_span(doc, span.start, span.end, label, " ".join(span.text.split())), MODEL))
         return proposals
+
+
+def _without_legal_forms(candidates: list[tuple[Span, int]]) -> list[tuple[Span, int]]:
+    """A rule's enterprise that is a word in capitals before another candidate's enterprise is that enterprise after
+    its legal form ("OAO Minsk Tractor Works"): the longer span goes, the listed name stays."""
+    named = {(span.start, span.end) for span, _ in candidates if span.label_ == ENTERPRISE}
+    return [(span, source) for span, source in candidates
+            if not (source == RULE and span.label_ == ENTERPRISE and len(span) > 1 and span[0].is_upper
+                    and (span.start + 1, span.end) in named)]
 
 
 def _no_sentence_starts_inside(doc: Doc, names) -> None:
