@@ -493,6 +493,10 @@ ENTITIES = [
     ("Dealers in Mashonaland East Province and Matabeleland South Province grew.", "regions",
      ["Mashonaland East Province", "Matabeleland South Province"]),    ("Stavros Holdings Ltd. agreed to buy the stake. Under the deal, Stavros has the option to buy the rest. "
      "Stavros Holdings will pay in cash.", "enterprises", ["Stavros Holdings Ltd."]),
+    # an old currency's code, a body's generic name alone, a state described are no names
+    ("Last year Belshina paid BYR 180 billion in taxes.", "enterprises", ["Belshina"]),
+    ("The decision was taken at a meeting of the Board on Tuesday.", "enterprises", []),
+    ("Last month a delegation of the Islamic Republic visited Naftan.", "regions", []),
     # a legal form before a listed name is no part of it
     ("OAO Minsk Tractor Works (MTZ) sold tractors to 60 countries.", "enterprises", ["Minsk Tractor Works"]),
     # the model's area "the Rechitsa District" is the district itself, its "the" aside

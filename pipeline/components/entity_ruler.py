@@ -44,6 +44,7 @@ DATA_DIR_ATTR = "belta_data_dir"
 # Higher wins between spans of the same length: gazetteer over rule over the model. A company word
 # ("KazAgroFinance") is weaker evidence than a person's name, stronger than the model's guess of a place.
 GAZETTEER, RULE, PERSON_RULE, COMPANY_WORD, MODEL = 4, 3, 2, 1, 0
+_STATE_WORDS = frozenset({"republic", "federation", "kingdom", "emirate", "emirates"})
 
 
 @Language.factory("belta_entity_ruler", default_config={"data_dir": "", "spans_key": SPANS_KEY},
@@ -100,7 +101,8 @@ class EntityRuler:
         self.model_organizations = ModelOrganizations(catalog.organization_words, title_heads=self.title_heads,
                                                       adjectives=set(catalog.country_adjectives),
                                                       common_nouns=frozenset(self.company_heads)
-                                                      | catalog.non_person_words)
+                                                      | catalog.non_person_words,
+                                                      currency_codes=catalog.currency_codes)
 
     def _foreign_owner(self, words: Sequence[str], start: int, end: int, entry: Entry) -> str | None:
         """The country whose body a listed Belarusian government body written at start..end is, when one is named
@@ -189,6 +191,8 @@ class EntityRuler:
                 # a listed place whose last dot the tokenizer split off ("in the U.S.." at a sentence's end); else a
                 # settlement
                 entry = self.places.get(place.text.lower()) or self.places.get(place.text.lower() + ".")
+                if entry is None and words[place.end - 1].lower() in _STATE_WORDS:
+                    continue  # a state no list knows, or one described ("the Islamic Republic"), is no settlement
                 label, name, code = (entry.label, entry.name, _region_code(entry)) if entry else (
                     CITY, place.text, "")
                 candidates.append((_span(doc, place.start, place.end, label, name, code), MODEL))

@@ -93,6 +93,7 @@ class Catalog:
     organization_words: dict[str, str] = field(default_factory=dict)  # lower-case word -> kind (organization_words.tsv)
     body_units: frozenset[str] = frozenset()  # lower-case words heading a unit of a body (body_units.tsv)
     currency_words: frozenset[str] = frozenset()  # one-word currency names ("dollars", "yuan"; currencies.tsv)
+    currency_codes: frozenset[str] = frozenset()  # the codes currencies.tsv lists, old ones too ("BYR")
     historical_states: frozenset[str] = frozenset()  # lower-case names; no regions (the conventions)
     subdivision_names: dict[str, str] = field(default_factory=dict)  # ISO 3166-2 code -> the name records give it
     world_cities: dict[str, Entry] = field(default_factory=dict)  # lower-case form -> city (world_cities.tsv)
@@ -114,8 +115,8 @@ def load_catalog(models_dir: Path, *, generated: bool = True) -> Catalog:
     patterns, skips, states = _patterns(models_dir / "patterns" / "entities.jsonl")
     entries.extend(Entry(name=text, label=Label.SKIP, forms=(text,)) for text in skips)
     # A currency's name is no mention of its country, nor of anything else ("the US dollar", "Chinese yuan").
-    currency_names = [row["surface"] for row in read_tsv(models_dir / "currencies.tsv",
-                                                         required=("surface", "code", "kind")) if row["kind"] == "name"]
+    currencies = list(read_tsv(models_dir / "currencies.tsv", required=("surface", "code", "kind")))
+    currency_names = [row["surface"] for row in currencies if row["kind"] == "name"]
     entries.extend(Entry(name=name, label=Label.SKIP, forms=(name,)) for name in currency_names if " " in name)
     titles, references, holders = _titles(models_dir / "titles.jsonl")
     entries.extend(Entry(name=title, label=Label.REFERENCE, forms=(phrase,)) for phrase, title in references.items())
@@ -152,6 +153,7 @@ def load_catalog(models_dir: Path, *, generated: bool = True) -> Catalog:
                    non_person_words=non_person, one_word_names=one_word,
                    company_words=company_words, organization_words=organization_words, body_units=body_units,
                    currency_words=frozenset(name.lower() for name in currency_names if " " not in name),
+                   currency_codes=frozenset(row["surface"] for row in currencies if row["kind"] == "code"),
                    historical_states=frozenset(state.lower() for state in states),
                    subdivision_names=subdivisions, world_cities=world, by_key=by_key)
 

@@ -30,8 +30,9 @@ class ModelOrganizations:
     Food Minister"). The rest is an enterprise when written like a name (capitalised)."""
 
     def __init__(self, words: dict[str, str], *, title_heads: set[str], adjectives: set[str],
-                 common_nouns: frozenset[str] = frozenset()) -> None:
+                 common_nouns: frozenset[str] = frozenset(), currency_codes: frozenset[str] = frozenset()) -> None:
         self.words = words
+        self.currency_codes = currency_codes  # besides pycountry's: the old ones the money grammar reads ("BYR")
         self.common_nouns = common_nouns  # lower-case words of companies' and things' names: "bank", "group"
         self.title_heads = title_heads
         self.adjectives = adjectives
@@ -51,8 +52,9 @@ class ModelOrganizations:
         if opens and len(name) > 2 and name[1].lower_ == "of" and name[0].lower_ in common_words:
             return None
         kinds = [self.words.get(token.lower_) for token in name]
-        if ("not_name" in kinds or self.words.get(_head(name).lower_) == "venue" or _currency_code(name)
-                or self._common_noun(name, kinds) or self._adjectives_only(name)):
+        if ("not_name" in kinds or self.words.get(_head(name).lower_) == "venue"
+                or _currency_code(name, self.currency_codes) or self._common_noun(name, kinds)
+                or self._adjectives_only(name)):
             return None
         if end < len(doc) and self.words.get(doc[end].lower_) == "brand":
             return None  # "the Borimed brand": a brand is no organisation
@@ -116,6 +118,6 @@ def _head(name: Span):
     return name[-1]
 
 
-def _currency_code(span: Span) -> bool:
+def _currency_code(span: Span, listed: frozenset[str]) -> bool:
     return len(span) == 1 and span.text.isupper() and len(span.text) == 3 and \
-        pycountry.currencies.get(alpha_3=span.text) is not None
+        (span.text in listed or pycountry.currencies.get(alpha_3=span.text) is not None)
