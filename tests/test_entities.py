@@ -493,6 +493,9 @@ ENTITIES = [
     ("Dealers in Mashonaland East Province and Matabeleland South Province grew.", "regions",
      ["Mashonaland East Province", "Matabeleland South Province"]),    ("Stavros Holdings Ltd. agreed to buy the stake. Under the deal, Stavros has the option to buy the rest. "
      "Stavros Holdings will pay in cash.", "enterprises", ["Stavros Holdings Ltd."]),
+    # a unit named by its field is one organisation with its parent body (the longest name counts)
+    ("The Committee for Agriculture and Food of the Minsk Oblast Executive Committee reported.", "organizations",
+     ["Committee for Agriculture and Food of the Minsk Oblast Executive Committee"]),
     # an old currency's code, a body's generic name alone, a state described are no names
     ("Last year Belshina paid BYR 180 billion in taxes.", "enterprises", ["Belshina"]),
     ("The decision was taken at a meeting of the Board on Tuesday.", "enterprises", []),

@@ -250,7 +250,8 @@ class EntityRuler:
         for span, source in candidates:
             while span.label_ in ORGANIZATION_LABELS and (unit := self._unit_before(doc, span)) is not None:
                 the = "the " if doc[span.start - 1].lower_ == "the" else ""
-                words = " ".join(token.text.title() if token.is_lower else token.text for token in unit)
+                words = " ".join(token.text.title() if token.is_lower and not token.is_stop else token.text
+                                 for token in unit)
                 span = Span(doc, unit.start, span.end, label=span.label_, span_id=f"{words} of {the}{span.id_}")
             extended.append((span, source))
         return extended
@@ -259,8 +260,17 @@ class EntityRuler:
         """The unit written before the body, or None. A unit in lower case belongs to a body also written so
         ("the information department of the National Bank" is a description)."""
         position = body.start - (body.start > 0 and doc[body.start - 1].lower_ == "the")
+        if position < 2 or doc[position - 1].lower_ != "of":
+            return None
         head = position - 2
-        if head < 0 or doc[position - 1].lower_ != "of" or doc[head].lower_ not in self.catalog.body_units:
+        # a unit named by its field: "Committee for Agriculture and Food of the Minsk Oblast Executive Committee"
+        field = head
+        while field > 0 and (doc[field].lower_ == "and" or (doc[field].is_title and doc[field].is_alpha)) \
+                and doc[field].lower_ not in self.catalog.body_units:
+            field -= 1
+        if field < head and field > 0 and doc[field].lower_ in ("for", "on") and doc[field - 1].is_title:
+            head = field - 1
+        if doc[head].lower_ not in self.catalog.body_units:
             return None
         capitalised = doc[head].is_title
         first = head
@@ -268,7 +278,7 @@ class EntityRuler:
             first -= 1
         if not capitalised and (first == head or not any(token.is_lower for token in body)):
             return None
-        return doc[first:head + 1]
+        return doc[first:position - 1]
 
     def _place_led(self, span: Span, entry: Entry) -> bool:
         """A listed enterprise whose name starts with a place is also written with the rest in lower case ("the
