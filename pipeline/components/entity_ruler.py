@@ -15,6 +15,7 @@ getter, loaded once per process (`catalog_for`), so that the Doc holds a string,
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -210,8 +211,9 @@ class EntityRuler:
         candidates += _bracketed_abbreviations(doc, words, candidates)
         candidates += self._short_names(doc, words, lower_case, ents, candidates)
         candidates = self._with_parent_bodies(doc, _with_tails(_without_legal_forms(candidates), tails))
-        doc.spans[self.spans_key] = _longest_first(candidates)
-        _no_sentence_starts_inside(doc, doc.spans[self.spans_key])
+        names = _longest_first(candidates)
+        doc.spans[self.spans_key] = names
+        _no_sentence_starts_inside(doc, names)
         doc._.set(DATA_DIR_ATTR, self.data_dir)
         return doc
 
@@ -396,10 +398,12 @@ def _no_sentence_starts_inside(doc: Doc, names) -> None:
     a name is never cut, and what reads sentences after this component (dates, claims) reads it whole."""
     if not doc.has_annotation("SENT_START"):
         return
-    starts = doc.to_array(SENT_START)
+    firsts = (doc.to_array(SENT_START) == 1).nonzero()[0].tolist()  # the first token of each sentence
     for name in names:
-        for index in (starts[name.start + 1:name.end] == 1).nonzero()[0].tolist():
-            doc[name.start + 1 + index].is_sent_start = False
+        index = bisect.bisect_right(firsts, name.start)
+        while index < len(firsts) and firsts[index] < name.end:
+            doc[firsts[index]].is_sent_start = False
+            index += 1
 
 
 def _through_of(ent: Span, starting_at: dict[int, Span]) -> Span:
