@@ -169,14 +169,14 @@ TITLES = [
     ("Deputy Foreign Minister Yevgeny Shestakov spoke.", "Yevgeny Shestakov", ["Deputy Minister of Foreign Affairs"]),
     ("It was signed by Ivan Petrov and Minister Sergei Ivanov.", "Sergei Ivanov", ["Minister"]),
     ("Gomel Oblast First Vice Governor Ivan Petrov reported.", "Ivan Petrov", ["First Vice Governor of Gomel Oblast"]),
+    ("According to Acting Minister of Industry Ivan Petrov, output grew.", "Ivan Petrov",
+     ["Acting Minister of Industry"]),
     # the chairman of a committee of an executive committee is no governor
     ("Chairman of the Economics Committee of the Grodno Oblast Executive Committee Yuri Rogach told BelTA.",
      "Yuri Rogach", ["Chairman of the Economics Committee of the Grodno Oblast Executive Committee"]),
     # a title another one completes is left out
     ("Ambassador of Russia to Belarus Boris Gryzlov came to Grodno. Ambassador Boris Gryzlov opened the consulate.",
      "Boris Gryzlov", ["Ambassador of Russia to Belarus"]),
-    ("According to Acting Minister of Industry Ivan Petrov, output grew.", "Ivan Petrov",
-     ["Acting Minister of Industry"]),
     # a minister's field after the title needs no listed body either
     ("Minister of Economy Dmitry Krutoi said the plan was met.", "Dmitry Krutoi", ["Minister of Economy"]),
     ("Deputy Minister of Antimonopoly Regulation and Trade Ivan Petrov spoke.", "Ivan Petrov",

@@ -45,7 +45,6 @@ DATA_DIR_ATTR = "belta_data_dir"
 # Higher wins between spans of the same length: gazetteer over rule over the model. A company word
 # ("KazAgroFinance") is weaker evidence than a person's name, stronger than the model's guess of a place.
 GAZETTEER, RULE, PERSON_RULE, COMPANY_WORD, MODEL = 4, 3, 2, 1, 0
-_STATE_WORDS = frozenset({"republic", "federation", "kingdom", "emirate", "emirates"})
 
 
 @Language.factory("belta_entity_ruler", default_config={"data_dir": "", "spans_key": SPANS_KEY},
@@ -192,7 +191,7 @@ class EntityRuler:
                 # a listed place whose last dot the tokenizer split off ("in the U.S.." at a sentence's end); else a
                 # settlement
                 entry = self.places.get(place.text.lower()) or self.places.get(place.text.lower() + ".")
-                if entry is None and words[place.end - 1].lower() in _STATE_WORDS:
+                if entry is None and words[place.end - 1].lower() in self.catalog.state_words:
                     continue  # a state no list knows, or one described ("the Islamic Republic"), is no settlement
                 label, name, code = (entry.label, entry.name, _region_code(entry)) if entry else (
                     CITY, place.text, "")
