@@ -52,8 +52,14 @@ class Words:
         """Where a match of a pattern with these starts may begin, in text order."""
         positions = self._positions.get(starts)
         if positions is None:
-            keys = self.by_word.keys() & starts.words  # walks the smaller: a pattern may list thousands of words
+            # walks the fewer words, the pattern's or the text's (`keys() & frozenset` walks the frozenset's)
+            keys = (set(filter(self.by_word.__contains__, starts.words)) if len(starts.words) < len(self.by_word)
+                    else set(filter(starts.words.__contains__, self.by_word)))
             keys.update(self._other)
+            if starts.stems:
+                for head in starts.stems_by_head.keys() & self._by_head.keys():
+                    stems = starts.stems_by_head[head]
+                    keys.update(word for word in self._by_head[head] if word.startswith(stems))
             for low, high in starts.runs:
                 keys.update(self._sorted[bisect.bisect_left(self._sorted, low):bisect.bisect_left(self._sorted, high)])
             found = list(chain.from_iterable(map(self.by_word.__getitem__, keys)))  # no start under two words
@@ -67,8 +73,17 @@ class Words:
 
     @cached_property
     def _sorted(self) -> list[str]:
-        """The words in lower case, sorted: those starting with a stem or a character are a run of them."""
+        """The words in lower case, sorted: those starting with a character are a run of them."""
         return sorted(self.by_word)
+
+    @cached_property
+    def _by_head(self) -> dict[str, list[str]]:
+        """The words in lower case by their first two characters: where a stem's words are (a pattern may have
+        hundreds of stems, the currency codes written onto a number, and a lookup each is less than a bisection)."""
+        by_head: dict[str, list[str]] = {}
+        for word in self.by_word:
+            by_head.setdefault(word[:2], []).append(word)
+        return by_head
 
 
 @dataclass(frozen=True, slots=True, eq=False)  # one per set of starts (`_starts`): looked up by identity, at once
@@ -77,20 +92,23 @@ class _Starts:
     stems: frozenset[str]  # the first two or more characters of longer words it may start with ("may": "Mayor")
     chars: frozenset[str]  # first characters (lower case) of the words it may start with otherwise
     marks: frozenset[str]  # punctuation characters it may start with
-    runs: tuple[tuple[str, str], ...] = field(init=False)  # stems and chars, as bounds in sorted words
+    runs: tuple[tuple[str, str], ...] = field(init=False)  # chars, as bounds in sorted words
+    stems_by_head: dict[str, tuple[str, ...]] = field(init=False)  # stems by their first two characters
 
     def __post_init__(self) -> None:
-        """The words starting with a stem or a character are those sorting from it up to it followed by U+10FFFF,
-        which is no word character; characters next to one another (the digits) make one run."""
+        """The words starting with a character are those sorting from it up to it followed by U+10FFFF, which is no
+        word character; characters next to one another (the digits) make one run."""
         chars: list[list[int]] = []
         for code in sorted(map(ord, self.chars)):
             if chars and chars[-1][1] == code - 1:
                 chars[-1][1] = code
             else:
                 chars.append([code, code])
-        runs = [(stem, stem + "\U0010ffff") for stem in sorted(self.stems)]
-        runs += [(chr(low), chr(high) + "\U0010ffff") for low, high in chars]
-        object.__setattr__(self, "runs", tuple(runs))
+        object.__setattr__(self, "runs", tuple((chr(low), chr(high) + "\U0010ffff") for low, high in chars))
+        by_head: dict[str, tuple[str, ...]] = {}
+        for stem in sorted(self.stems):
+            by_head[stem[:2]] = (*by_head.get(stem[:2], ()), stem)
+        object.__setattr__(self, "stems_by_head", by_head)
 
 
 class Anchored:
