@@ -174,11 +174,11 @@ class DateGrammar:
                         rf"(?:\s+{i('of')}\s+{yearspec})?", "quarter"),
             ("quarter", rf"\b(?:(?P<ys_num>{year})\s*)?(?P<qn>Q[1-4]|[1-4]Q)(?:\s+(?P<y>{year}))?\b"),
             ("half", rf"\b(?:{i('the')}\s+)?(?P<h>{i('first|second')})\s+{i('half')}(?:[-\s]{i('year')})?"
-                     rf"(?:\s+{i('of')}\s+{yearspec})?"),
+                     rf"(?:\s+{i('of')}\s+{yearspec})?", "half"),
             ("half", rf"\b(?P<hn>H[12])\s+(?P<ys_num>{year})"),
             ("part_span", rf"(?P<y1>{year}){dash}(?P<part>H[12]|Q[1-4])\s+(?P<y2>{year})", "h1", "h2", "q1", "q2", "q3", "q4"),
             ("first_months", rf"\b(?:{i('the')}\s+)?{i('first')}\s+(?P<n>{number})\s+{i('months')}"
-                             rf"(?:\s+{i('of')}\s+{yearspec})?"),
+                             rf"(?:\s+{i('of')}\s+{yearspec})?", "months"),
             # "the nine months of 2015": the first ones, when a year follows ("in nine months" is a duration)
             ("first_months", rf"\b(?:{i('the')}\s+)?(?P<n>{number})\s+{i('months')}\s+{i('of')}\s+{yearspec}", "months"),
             # "the first ten days of March", "the last ten days of June", "the second half of May"; "the third decade
@@ -190,7 +190,7 @@ class DateGrammar:
             ("year_span", rf"(?:\b{i('from|between')}\s+)?(?P<y1>{year})(?:{dash}|/|\s+{i('to|and|through|until|till')}\s+)"
                           rf"(?P<y2>(?:1[6-9]|20)\d\d|\d\d)(?![\w%]|[.,]\d)"),
             ("five_year", rf"\b{i('the')}\s+(?:(?P<rel>{i('current|next|previous|last|new|past|coming')})\s+)?"
-                          rf"{five_year}(?:\s+(?:{i('of')}\s+)?(?P<y1>{year}){dash}(?P<y2>20\d\d))?"),
+                          rf"{five_year}(?:\s+(?:{i('of')}\s+)?(?P<y1>{year}){dash}(?P<y2>20\d\d))?", "five"),
             # "the 1988 quarter", "the 1989 period": the months of the quarter the text is about, in that year
             ("year_period", rf"\b{i('the')}\s+(?P<y>{year})\s+(?P<what>{i('period|quarter')})\b", "period", "quarter"),
             ("year", rf"(?P<y>{year})"),
@@ -213,9 +213,9 @@ class DateGrammar:
                         rf"[-\s]{i('century')}", "centur"),
             ("relative", rf"\b(?P<rel>{i('last|this|next|the current|the coming')})\s+"
                          rf"(?P<what>{i('year|month|week|quarter')})\b"),
-            ("relative", rf"\b(?P<rel>{i('last|this|next|the coming|the')})\s+(?P<what>{i('weekend')})\b"),
+            ("relative", rf"\b(?P<rel>{i('last|this|next|the coming|the')})\s+(?P<what>{i('weekend')})\b", "weekend"),
             ("relative", rf"\b(?:(?P<twice>{i('the day')}\s+(?:{i('after|before')})\s+))?"
-                         rf"(?P<rel>{i('yesterday|tomorrow')})\b"),
+                         rf"(?P<rel>{i('yesterday|tomorrow')})\b", "yesterday", "tomorrow"),
             ("previous", rf"\b{i('the')}\s+(?P<rel>{i('previous|preceding|following')})\s+(?:(?P<n>{number})\s+)?"
                          rf"(?P<unit>{i('year|quarter|month|day')})s?\b", "previous", "preceding", "following"),
             # "the year before", "the year previous", "said the day before that" (not "the year before last", "the
