@@ -181,6 +181,12 @@ TITLES = [
     ("Minister of Economy Dmitry Krutoi said the plan was met.", "Dmitry Krutoi", ["Minister of Economy"]),
     ("Deputy Minister of Antimonopoly Regulation and Trade Ivan Petrov spoke.", "Ivan Petrov",
      ["Deputy Minister of Antimonopoly Regulation and Trade"]),
+    # the rank that opens a field before "Minister" is the title's, not the field's
+    ("Deputy Finance Minister Dmitry Ivanov said the budget was balanced.", "Dmitry Ivanov",
+     ["Deputy Minister of Finance"]),
+    ("First Deputy Industry Minister Ivan Petrov visited the plant.", "Ivan Petrov", ["First Deputy Minister of Industry"]),
+    ("Deputy Agriculture and Food Minister Igor Brylo said so.", "Igor Brylo",
+     ["Deputy Minister of Agriculture and Food"]),
     # a place that opens a listed enterprise's name is no title's place
     ("Director General of Grodno Azot Igor Liskovich said so.", "Igor Liskovich", ["Director General of Grodno Azot"]),
     ("The plan was presented by Vladimir Pristupa, the Chairman of the Gomel Oblast Executive Committee.",

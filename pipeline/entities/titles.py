@@ -69,7 +69,7 @@ class TitleReader:
             title = self._title_before(post.start - 1, floor, posted=True)
             return f"{title} {self.doc[post.start - 1].lower_} {post.id_}" if title else None
         start, title = matched
-        modifier = self._modifier_before(start, floor, title)
+        title, modifier = self._modifier_before(start, floor, title)
         return f"{title} of {modifier}" if modifier else title
 
     def _owned_title_before(self, end: int, floor: int) -> str | None:
@@ -173,28 +173,45 @@ class TitleReader:
                 return end, title
         return None
 
-    def _modifier_before(self, start: int, floor: int, title: str) -> str | None:
-        """What the title belongs to, written before it: a region or organisation, a country adjective,
-        or for ministers the field ("Agriculture and Food Minister")."""
+    def _modifier_before(self, start: int, floor: int, title: str) -> tuple[str, str | None]:
+        """The title and what it belongs to, written before it: a region or organisation, a country adjective,
+        or for ministers the field ("Agriculture and Food Minister"), after the rank that opens it ("Deputy Finance
+        Minister": Deputy Minister of Finance)."""
         if start <= floor:
-            return None
+            return title, None
         entity = self.ending_at.get(start)
         if entity is not None:
-            return entity.id_ if entity.label_ in REGION_LABELS else entity.text
+            return title, entity.id_ if entity.label_ in REGION_LABELS else entity.text
         word = self.doc[start - 1]
         country = self.catalog.country_adjectives.get(word.lower_)
         if country is not None:
             # Belarus's own ministers go without their country, as its ministries do: "Belarusian Foreign Minister"
-            return None if country == HOME_COUNTRY and " of " in title else country
+            return title, None if country == HOME_COUNTRY and " of " in title else country
         if title not in PLAIN_MODIFIER_TITLES:
-            return None
+            return title, None
         first = self._field_start(start, floor)
-        if first == start:
-            return None
+        rank, ranked = self._rank_opening(first, start, floor, title)
+        if rank == start:
+            return title, None
         # "Russian Agriculture Minister": the field, then the country
         country = self.catalog.country_adjectives.get(self.doc[first - 1].lower_) if first > floor else None
-        field = self.doc[first:start].text
-        return f"{field} of {country}" if country and country != HOME_COUNTRY else field
+        field = self.doc[rank:start].text
+        return ranked, f"{field} of {country}" if country and country != HOME_COUNTRY else field
+
+    def _rank_opening(self, first: int, start: int, floor: int, title: str) -> tuple[int, str]:
+        """Where a minister's field starting at `first` starts after the rank it opens with, and the title with that
+        rank ("First Deputy" before "Industry Minister": First Deputy Minister; "First" is a stop word, so the
+        field may start after it)."""
+        words = tuple(title.lower().split())
+        for form, ranked in self.ending_with.get(words[-1], ()):  # longest first
+            length = len(form) - len(words)
+            if length <= 0 or ranked not in PLAIN_MODIFIER_TITLES or form[length:] != words:
+                continue
+            for begin in (first, first - 1):
+                if floor <= begin and first < begin + length < start \
+                        and tuple(token.lower_ for token in self.doc[begin:begin + length]) == form[:length]:
+                    return begin + length, ranked
+        return first, title
 
     def _field_start(self, end: int, floor: int) -> int:
         """Where the capitalised words of a minister's field ending at `end` start ("Agriculture and Food"); a
