@@ -262,6 +262,15 @@ RESOLVER_FORMS = [
     ("The council lowered the fee to Br40 on 15 February.", OCT,
      [("15 February", D("2024-02-15"), D("2024-02-15"))]),
     ("The plant sold its stake in October.", datetime(2024, 9, 20), [("October", D("2023-10-01"), D("2023-10-31"))]),
+    # ten days of the month that have begun are the current ones for a past event
+    ("Harvesting began in late August.", datetime(2023, 8, 25), [("late August", D("2023-08-21"), D("2023-08-31"))]),
+    ("The campaign ended in mid-May.", datetime(2024, 5, 13), [("mid-May", D("2024-05-11"), D("2024-05-20"))]),
+    ("Prices rose in late May.", datetime(2024, 5, 13), [("late May", D("2023-05-21"), D("2023-05-31"))]),
+    # a year opening the sentence is a year whatever counted noun follows it
+    ("In 2020 farms harvested 8 million tonnes of grain.", OCT, [("2020", D("2020-01-01"), D("2020-12-31"))]),
+    # an event's name may run to six words after its year
+    ("The 2014 IIHF Ice Hockey World Championship will be held in Minsk from 9 to 25 May.", datetime(2014, 5, 8),
+     [("from 9 to 25 May", D("2014-05-09"), D("2014-05-25"))]),
     # a day after "to", "until", "payable" is a target: the nearest, whatever the verb's tense
     ("The deadline for bids was moved to 20 October.", OCT, [("20 October", D("2024-10-20"), D("2024-10-20"))]),
     ("The museum will be shut for repairs until Friday.", OCT, [("Friday", D("2024-10-18"), D("2024-10-18"))]),

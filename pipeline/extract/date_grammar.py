@@ -104,6 +104,9 @@ def is_baseline(text: str, start: int, end: int, *, day: bool) -> bool:
 
 
 _WORDS = re.compile(r"[A-Za-z][\w'-]*")
+# The words after a year an event name may run to ("the 2014 IIHF Ice Hockey World Championship").
+EVENT_NAME_WORDS = 6
+EVENT_NAME_CHARS = 80
 _FREQUENCY_WORDS = frozenset({"once", "twice", "times", "per"})
 _DAY_ENDING_VERBS = ("end", "ends", "ended", "ending", "finish", "finished", "finishing")  # "ending the day down 2%"
 _SEASON_PREPOSITIONS = frozenset({"in", "during", "by", "until", "till", "since", "through", "over"})
@@ -303,8 +306,8 @@ class DateGrammar:
                         and previous not in _FREQUENCY_WORDS)
         if rule == "year" and "mod" not in groups:
             after = self._units_after.match(text, match.end())
-            if after and after.group("word").lower() in self.vocabulary.quantity_units:
-                return True  # "2000 tonnes" is a quantity
+            if after and after.group("word").lower() in self.vocabulary.quantity_units and before[-1:] != ["In"]:
+                return True  # "2000 tonnes" is a quantity; "In 2020 farms harvested ..." opens with a year
             return previous == "the" and self._names_event(text, match.end())
         if rule == "month" and groups["m"] == "May" and "y" not in groups and "mrel" not in groups:
             return not before or previous not in ("in", "on", "of", "since", "until", "by", "from", "to", "early",
@@ -323,7 +326,7 @@ class DateGrammar:
     def _names_event(self, text: str, position: int) -> bool:
         """Whether the words after a year name an event: capitalised words ending with an event word
         ("European Games") or an event word at once ("crisis")."""
-        for word in _WORDS.findall(text, position, min(len(text), position + 60))[:4]:
+        for word in _WORDS.findall(text, position, min(len(text), position + EVENT_NAME_CHARS))[:EVENT_NAME_WORDS]:
             if word.lower() in self.vocabulary.events:
                 return True
             if not word[0].isupper():
