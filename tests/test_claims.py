@@ -171,6 +171,11 @@ SPEAKERS = [
      "Belavia opened a route to Sochi in December.",
      [("2025-01-01", "Oleg Kravchenko"), ("2027-01-01", "Oleg Kravchenko"), ("2025-12-01", None)]),
     ("Question: In 2025, the airline carried 3.1 million passengers.", [("2025-01-01", None)]),
+    # a stance that reports what the person thinks names its speaker too
+    ("Industry Minister Pavel Utyupin expressed confidence that MAZ would sell 8,000 trucks in 2026.",
+     [("2026-01-01", "Pavel Utyupin")]),
+    ("Governor Ivan Petrov is convinced that the oblast will harvest 1.5 million tonnes of grain in 2026.",
+     [("2026-01-01", "Ivan Petrov")]),
     # speech verbs beyond "said"
     ("Belarusian President Aleksandr Lukashenko chaired the meeting. “By 2030, exports must reach $60 billion,” "
      "the president warned.", [("2030-01-01", LUKASHENKO)]),
@@ -264,6 +269,9 @@ KINDS = [
     ("On Tuesday, the two governments signed a plan of cooperation.", "fact"),
     ("Within the next three years we want to open a trade house in Dubai.", "plan"),
     ("I want you to report to me on the modernization of the plants by late 2026.", "plan"),
+    # a directive about the current period is a plan
+    ("The governor demanded that the district raise milk output by 8% this year.", "plan"),
+    ("He instructed the government to raise wages to $500 by the end of the year.", "plan"),
     ("He stressed that in 2026 the plant would launch a new tractor model.", "plan"),
     ("Without the subsidies, the losses in 2025 would have been Br5 million.", "fact"),
     ("In the current five-year period we would like to double trade.", "plan"),
