@@ -511,6 +511,13 @@ ENTITIES = [
     # the model's area "the Rechitsa District" is the district itself, its "the" aside
     ("The Rechitsa District and the Zhlobin District are lagging behind.", "regions",
      ["Rechitsa District", "Zhlobin District"]),
+    # "of Belarus" after a listed Belarusian body is part of its name: the body, no country mention
+    ("The Investigative Committee of Belarus opened 15 cases in March.", "regions", []),
+    ("The Investigative Committee of Belarus opened 15 cases in March.", "organizations", ["Investigative Committee"]),
+    ("The Supreme Court of the Republic of Belarus upheld the ruling.", "regions", []),
+    ("The Central Election Commission of Belarus registered five candidates. The CEC will announce the results.",
+     "organizations", ["Central Election Commission"]),
+    ("The Emergencies Ministry of Belarus warned of storms.", "organizations", ["Ministry of Emergency Situations"]),
 ]
 
 

@@ -27,9 +27,9 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from pipeline import resources
-from pipeline.entities.catalog import (CITY, ENTERPRISE, NAME_TAIL, ORG_GOVERNMENT, ORGANIZATION_LABELS,
-                                      ORGANIZATION_LIKE, PERSON, REFERENCE, REGION, REGION_LABELS, SKIP, Catalog, Entry,
-                                      Label, load_catalog)
+from pipeline.entities.catalog import (CITY, COUNTRY, ENTERPRISE, HOME_COUNTRY, NAME_TAIL, ORG_GOVERNMENT,
+                                      ORGANIZATION_LABELS, ORGANIZATION_LIKE, PERSON, REFERENCE, REGION, REGION_LABELS,
+                                      SKIP, Catalog, Entry, Label, load_catalog)
 from pipeline.entities.names import PATRONYMIC, clean_person_span, person_name_pattern, surname_key
 from pipeline.entities.organizations import LEGAL_TAILS, ModelOrganizations, common_words
 from pipeline.entities.rule_matcher import RuleMatcher
@@ -209,7 +209,8 @@ class EntityRuler:
         candidates += self._organization_proposals(doc, ents, lower_case, candidates, tails, person_names)
         candidates += _bracketed_abbreviations(doc, words, candidates)
         candidates += self._short_names(doc, words, lower_case, ents, candidates)
-        candidates = self._with_parent_bodies(doc, _with_tails(_without_legal_forms(candidates), tails))
+        candidates = self._with_parent_bodies(doc, _with_tails(_without_legal_forms(
+            _with_home_country(doc, words, candidates)), tails))
         names = _longest_first(candidates)
         doc.spans[self.spans_key] = names
         _no_sentence_starts_inside(doc, names)
@@ -381,6 +382,21 @@ class EntityRuler:
                 continue
             proposals.append((_span(doc, span.start, span.end, label, " ".join(span.text.split())), MODEL))
         return proposals
+
+
+def _with_home_country(doc: Doc, words: list[str], candidates: list[tuple[Span, int]]) -> list[tuple[Span, int]]:
+    """A listed body followed by "of [the Republic of] Belarus" is the body ("the Investigative Committee of Belarus",
+    "the Emergencies Ministry of Belarus"): the country is part of its name, no mention of its own, and a rule's
+    reading of the words ("Ministry of Belarus") gives way to the list's, as long and stronger."""
+    homes = {span.start: span.end for span, _ in candidates if span.label_ == COUNTRY and span.id_ == HOME_COUNTRY}
+    named = []
+    for span, source in candidates:
+        if source == GAZETTEER and span.label_ in ORGANIZATION_LABELS and span.end + 1 < len(words) \
+                and words[span.end].lower() == "of":
+            country = span.end + 1 + (words[span.end + 1].lower() == "the")
+            if country in homes:
+                named.append((Span(doc, span.start, homes[country], label=span.label_, span_id=span.id_), GAZETTEER))
+    return candidates + named
 
 
 def _without_legal_forms(candidates: list[tuple[Span, int]]) -> list[tuple[Span, int]]:

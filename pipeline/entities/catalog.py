@@ -46,6 +46,9 @@ COMPANY_WORD_KINDS = ("part", "not_end", "tail")
 ORGANIZATION_WORD_KINDS = ("international", "international_lead", "government", "institution", "other", "venue",
                            "not_name", "generic", "brand", "media")
 # Generic words a gazetteer name ends with; their usual English variants are accepted in text.
+# The country whose bodies and ministers the lists and the gold name without it ("Minister of Agriculture and Food",
+# "Investigative Committee"); heads of state and government keep it ("President of Belarus").
+HOME_COUNTRY = "Belarus"
 SUFFIX_VARIANTS = {" Oblast": (" Region",), " Krai": (" Territory", " Region"), " District": (" Raion",)}
 
 

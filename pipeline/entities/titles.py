@@ -16,16 +16,13 @@ from functools import cache
 
 from spacy.tokens import Doc, Span
 
-from pipeline.entities.catalog import (CITY, COUNTRY, DISTRICT, ENTERPRISE, ORG_GOVERNMENT, ORG_INTERNATIONAL,
-                                      ORG_OTHER, REGION, REGION_LABELS, Catalog, Title)
+from pipeline.entities.catalog import (CITY, COUNTRY, DISTRICT, ENTERPRISE, HOME_COUNTRY, ORG_GOVERNMENT,
+                                      ORG_INTERNATIONAL, ORG_OTHER, REGION, REGION_LABELS, Catalog, Title)
 from pipeline.entities.tokens import sentence_bounds
 
 
 # A modifier that is a plain word only makes sense for ministers ("Industry Minister" = "Minister of Industry").
 PLAIN_MODIFIER_TITLES = ("Minister", "Deputy Minister", "First Deputy Minister", "Acting Minister")
-# Whose ministers are named without their country ("Minister of Agriculture and Food"), as the gold conventions
-# and the gazetteer's ministries name them; heads of state and government keep it ("President of Belarus").
-HOME_COUNTRY = "Belarus"
 # The chairman of an oblast executive committee is the oblast's governor.
 EXECUTIVE_CHAIRMAN = re.compile(r"^Chairman of (?:the )?(?P<region>(?:[A-Z][\w'-]* )+Oblast) Executive Committee$")
 NAMED_LABELS = {COUNTRY.value, REGION.value, DISTRICT.value, CITY.value,
