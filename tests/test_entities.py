@@ -511,6 +511,11 @@ ENTITIES = [
     # the model's area "the Rechitsa District" is the district itself, its "the" aside
     ("The Rechitsa District and the Zhlobin District are lagging behind.", "regions",
      ["Rechitsa District", "Zhlobin District"]),
+    # a unit named by its field after "of", or written with an "and", is one organisation with its parent body
+    ("According to the Main Department of Agriculture and Food of the Gomel Oblast Executive Committee, sowing is "
+     "over.", "organizations", ["Main Department of Agriculture and Food of the Gomel Oblast Executive Committee"]),
+    ("The Main Agriculture and Food Department of the Brest Oblast Executive Committee reported.", "organizations",
+     ["Main Agriculture and Food Department of the Brest Oblast Executive Committee"]),
     # "of Belarus" after a listed Belarusian body is part of its name: the body, no country mention
     ("The Investigative Committee of Belarus opened 15 cases in March.", "regions", []),
     ("The Investigative Committee of Belarus opened 15 cases in March.", "organizations", ["Investigative Committee"]),

@@ -265,18 +265,21 @@ class EntityRuler:
         if position < 2 or doc[position - 1].lower_ != "of":
             return None
         head = position - 2
-        # a unit named by its field: "Committee for Agriculture and Food of the Minsk Oblast Executive Committee"
+        # a unit named by its field: "Committee for Agriculture and Food of the Minsk Oblast Executive Committee",
+        # "Main Department of Agriculture and Food of the Gomel Oblast Executive Committee"
         field = head
         while field > 0 and (doc[field].lower_ == "and" or (doc[field].is_title and doc[field].is_alpha)) \
                 and doc[field].lower_ not in self.catalog.body_units:
             field -= 1
-        if field < head and field > 0 and doc[field].lower_ in ("for", "on") and doc[field - 1].is_title:
+        if field < head and field > 0 and doc[field].lower_ in ("for", "on", "of") and doc[field - 1].is_title:
             head = field - 1
         if doc[head].lower_ not in self.catalog.body_units:
             return None
         capitalised = doc[head].is_title
         first = head
-        while first > 0 and not doc[first].is_sent_start and _unit_word(doc[first - 1], capitalised):
+        # the words before it, an "and" between two of them too ("Main Agriculture and Food Department")
+        while first > 0 and not doc[first].is_sent_start and (_unit_word(doc[first - 1], capitalised) or (
+                first > 1 and doc[first - 1].lower_ == "and" and _unit_word(doc[first - 2], capitalised))):
             first -= 1
         if not capitalised and (first == head or not any(token.is_lower for token in body)):
             return None
