@@ -211,11 +211,38 @@ class EntityRuler:
         candidates += self._short_names(doc, words, lower_case, ents, candidates)
         candidates = self._with_parent_bodies(doc, _with_tails(_without_legal_forms(
             _with_home_country(doc, words, candidates)), tails))
-        names = _longest_first(candidates)
+        names = self._units_of_lists(doc, words, _longest_first(candidates))
         doc.spans[self.spans_key] = names
         _no_sentence_starts_inside(doc, names)
         doc._.set(DATA_DIR_ATTR, self.data_dir)
         return doc
+
+    def _units_of_lists(self, doc: Doc, words: list[str], names: list[Span]) -> list[Span]:
+        """Places listed before a plural unit are each that unit ("in Pinsk, Luninets and Stolin districts", "Brest
+        and Grodno oblasts"): the listed district or oblast of that name, where the lists know one."""
+        ending_at = {span.end: index for index, span in enumerate(names)}
+        for position, word in enumerate(words):
+            suffix = _PLURAL_UNITS.get(word.lower())
+            if suffix is None:
+                continue
+            listed, end = [], position
+            while (index := ending_at.get(end)) is not None and names[index].label_ in REGION_LABELS:
+                listed.append(index)
+                end = start = names[index].start
+                if start > 0 and words[start - 1] == ",":
+                    end -= 1
+                if end > 0 and words[end - 1] == "and":
+                    end -= 1 + (end > 1 and words[end - 2] == ",")
+                if end == start:
+                    break
+            if len(listed) < 2:
+                continue
+            for index in listed:
+                span = names[index]
+                entry = self.places.get(f"{span.text.lower()} {suffix}")
+                if entry is not None:
+                    names[index] = _span(doc, span.start, span.end, entry.label, entry.name, _region_code(entry))
+        return names
 
     def _with_person_evidence(self, candidates: list[tuple[Span, int]]) -> list[tuple[Span, int]]:
         """The model's PERSON span stays a person unless its words say it names a thing: a word of a thing's name
@@ -491,6 +518,8 @@ class CompanyWords:
 # How far before "of <place>" a title's head may be ("Minister of Lands, Agriculture, Fisheries, Water and Rural
 # Development of Zimbabwe").
 _TITLE_REACH = 14
+# A plural unit after a list of places, and the singular its places are named with ("Brest and Grodno oblasts")
+_PLURAL_UNITS = {"districts": "district", "raions": "raion", "oblasts": "oblast", "regions": "region"}
 
 
 def _unit_word(token, capitalised: bool) -> bool:
