@@ -516,6 +516,14 @@ ENTITIES = [
      "over.", "organizations", ["Main Department of Agriculture and Food of the Gomel Oblast Executive Committee"]),
     ("The Main Agriculture and Food Department of the Brest Oblast Executive Committee reported.", "organizations",
      ["Main Agriculture and Food Department of the Brest Oblast Executive Committee"]),
+    # places listed before a plural unit are each that unit
+    ("The sowing was completed in Pinsk, Luninets and Stolin districts on 2 April.", "regions",
+     ["Pinsk District", "Luninets District", "Stolin District"]),
+    ("Farms in Brest and Grodno oblasts harvested more grain.", "regions", ["Brest Oblast", "Grodno Oblast"]),
+    ("He visited Minsk and other regions.", "regions", ["Minsk"]),
+    # the nuclear plant's town as BelTA now spells it; the weather service is a state body
+    ("The plant in Astravets will be launched this year.", "regions", ["Ostrovets"]),
+    ("Belhydromet forecasts thunderstorms in Minsk.", "organizations", ["Belhydromet"]),
     # "of Belarus" after a listed Belarusian body is part of its name: the body, no country mention
     ("The Investigative Committee of Belarus opened 15 cases in March.", "regions", []),
     ("The Investigative Committee of Belarus opened 15 cases in March.", "organizations", ["Investigative Committee"]),
