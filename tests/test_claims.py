@@ -171,6 +171,12 @@ SPEAKERS = [
      "Belavia opened a route to Sochi in December.",
      [("2025-01-01", "Oleg Kravchenko"), ("2027-01-01", "Oleg Kravchenko"), ("2025-12-01", None)]),
     ("Question: In 2025, the airline carried 3.1 million passengers.", [("2025-01-01", None)]),
+    # "he" goes on with the person who opens the sentence before, when that sentence has no speaker of its own
+    ("Director General of MAZ Valery Ivankovich said the plant sold 2,000 trucks in 2025. Industry Minister Pavel "
+     "Utyupin visited the plant. He said the exports would grow by 10% in 2026.",
+     [("2025-01-01", "Valery Ivankovich"), ("2026-01-01", "Pavel Utyupin")]),
+    ("Director General of MAZ Valery Ivankovich said the plant sold 2,000 trucks in 2025. He said the exports "
+     "would grow by 10% in 2026.", [("2025-01-01", "Valery Ivankovich"), ("2026-01-01", "Valery Ivankovich")]),
     # a stance that reports what the person thinks names its speaker too
     ("Industry Minister Pavel Utyupin expressed confidence that MAZ would sell 8,000 trucks in 2026.",
      [("2026-01-01", "Pavel Utyupin")]),

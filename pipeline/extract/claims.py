@@ -394,9 +394,12 @@ class Speakers:
         self.answers = list(self._answers())
         self.last_speaker: str | None = None
         self.last_speaker_at: int | None = None  # where the sentence of the last speaker starts
+        self.sentence_before: tuple[int, int] | None = None  # the sentence read before the one being read
+        self.sentence: tuple[int, int] | None = None
 
     def of_sentence(self, start: int, end: int) -> str | None:
         """The speaker of the sentence at start..end; call for every sentence in body order."""
+        self.sentence_before, self.sentence = self.sentence, (start, end)
         speaker = next((name for s, e, name in self.answers if s <= start < e), None)
         if speaker is None:
             speaker = self._quoted(start, end)
@@ -505,6 +508,9 @@ class Speakers:
             return reference.name
         if reference.kind == "pronoun":
             pronoun = self.text[reference.start:reference.end].lower()
+            subject = self._subject_before()
+            if subject is not None and self._may_be(pronoun, subject):
+                return subject
             if self.last_speaker is not None and self._may_be(pronoun, self.last_speaker):
                 return self.last_speaker
             before = self.mentions[:bisect.bisect_left(self.mention_starts, reference.start)]
@@ -524,6 +530,19 @@ class Speakers:
         if holders:
             return max(holders, key=lambda p: self._latest_mention(p, reference.start)).name
         return self._latest_person(reference.start)
+
+    def _subject_before(self) -> str | None:
+        """The person who opens the sentence before, after a title at most, when it has no speaker of its own: a
+        pronoun goes on with that sentence's subject ("X said ... . Industry Minister Y visited the plant. He said
+        ..." is Y)."""
+        if self.sentence_before is None or self.last_speaker_at == self.sentence_before[0]:
+            return None
+        start, end = self.sentence_before
+        index = bisect.bisect_left(self.mention_starts, start)
+        if index < len(self.mentions) and self.mentions[index][1] <= end \
+                and _TITLE_RUN.fullmatch(self.text, start, self.mentions[index][0]):
+            return self.mentions[index][2]
+        return None
 
     def _may_be(self, pronoun: str, name: str) -> bool:
         """Whether "he"/"she" can stand for the person: a listed given name tells (Yelena Kostyukevich), else
