@@ -181,6 +181,10 @@ TITLES = [
     ("Minister of Economy Dmitry Krutoi said the plan was met.", "Dmitry Krutoi", ["Minister of Economy"]),
     ("Deputy Minister of Antimonopoly Regulation and Trade Ivan Petrov spoke.", "Ivan Petrov",
      ["Deputy Minister of Antimonopoly Regulation and Trade"]),
+    # a country's possessive before the title is the title's country; fields a ministry's name writes otherwise
+    ("Russia's Prime Minister Mikhail Mishustin arrived in Minsk.", "Mikhail Mishustin", ["Prime Minister of Russia"]),
+    ("Russian Interior Minister Vladimir Kolokoltsev said so.", "Vladimir Kolokoltsev",
+     ["Minister of Internal Affairs of Russia"]),
     # the rank that opens a field before "Minister" is the title's, not the field's
     ("Deputy Finance Minister Dmitry Ivanov said the budget was balanced.", "Dmitry Ivanov",
      ["Deputy Minister of Finance"]),
@@ -516,6 +520,10 @@ ENTITIES = [
      "over.", "organizations", ["Main Department of Agriculture and Food of the Gomel Oblast Executive Committee"]),
     ("The Main Agriculture and Food Department of the Brest Oblast Executive Committee reported.", "organizations",
      ["Main Agriculture and Food Department of the Brest Oblast Executive Committee"]),
+    # a foreign ministry written "<adjective> <field> Ministry" has the field its name has
+    ("The Lithuanian Foreign Ministry said the border would close.", "organizations",
+     ["Ministry of Foreign Affairs of Lithuania"]),
+    ("The Polish Interior Ministry said so.", "organizations", ["Ministry of Internal Affairs of Poland"]),
     # places listed before a plural unit are each that unit
     ("The sowing was completed in Pinsk, Luninets and Stolin districts on 2 April.", "regions",
      ["Pinsk District", "Luninets District", "Stolin District"]),

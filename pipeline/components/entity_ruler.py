@@ -149,7 +149,8 @@ class EntityRuler:
                 continue
             if pattern.normalizer == "place_led" and doc[start].lower_ not in self.places:
                 continue
-            found = normalize_match(doc[start:end], pattern.normalizer, self.catalog.country_adjectives)
+            found = normalize_match(doc[start:end], pattern.normalizer, self.catalog.country_adjectives,
+                                    self.catalog.ministry_fields)
             if found is not None:
                 code = found.country or (subdivision_code(found.name, self.subdivisions) or ""
                                          if pattern.label is REGION else "")

@@ -102,6 +102,9 @@ class Catalog:
     subdivision_names: dict[str, str] = field(default_factory=dict)  # ISO 3166-2 code -> the name records give it
     world_cities: dict[str, Entry] = field(default_factory=dict)  # lower-case form -> city (world_cities.tsv)
     by_key: dict[tuple[str, str], Entry] = field(default_factory=dict)
+    # a minister's field as a ministry's name has it, where it is written otherwise before "Minister" and "Ministry"
+    # ("Foreign" -> "Foreign Affairs"), from the titles' forms ("Foreign Minister": Minister of Foreign Affairs)
+    ministry_fields: dict[str, str] = field(default_factory=dict)
 
     def entry(self, label: str, name: str) -> Entry | None:
         return self.by_key.get((label, name))
@@ -152,12 +155,15 @@ def load_catalog(models_dir: Path, *, generated: bool = True) -> Catalog:
                                                                  required=("code", "name"))} if generated else {}
     subdivisions.update((entry.code, entry.name) for entry in entries
                         if entry.label in (Label.REGION, Label.CITY) and entry.code)
+    fields = {form.removesuffix(" Minister"): title.title.removeprefix("Minister of ") for title in titles
+              if title.title.startswith("Minister of ") for form in title.forms if form.endswith(" Minister")}
     return Catalog(entries=tuple(entries), patterns=tuple(patterns), titles=titles, references=references,
                    office_holders=holders, given_names=given, genders=genders, country_adjectives=adjectives,
                    non_person_words=non_person, one_word_names=one_word,
                    state_words=frozenset(row["word"].lower() for row in non_person_rows if row["kind"] == "state"),
                    company_words=company_words, organization_words=organization_words, body_units=body_units,
                    currency_words=frozenset(name.lower() for name in currency_names if " " not in name),
+                   ministry_fields=fields,
                    currency_codes=frozenset(row["surface"] for row in currencies if row["kind"] == "code"),
                    historical_states=frozenset(state.lower() for state in states),
                    subdivision_names=subdivisions, world_cities=world, by_key=by_key)

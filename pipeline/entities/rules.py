@@ -16,9 +16,11 @@ class RuleMatch(NamedTuple):
     country: str = ""  # known from the rule alone: agro-towns are Belarusian
 
 
-def normalize_match(span: Span, normalizer: str, country_adjectives: Mapping[str, str]) -> RuleMatch | None:
+def normalize_match(span: Span, normalizer: str, country_adjectives: Mapping[str, str],
+                    ministry_fields: Mapping[str, str] | None = None) -> RuleMatch | None:
     """The span to keep and its canonical name, or None when the match is not a name after all; `country_adjectives`
-    (lower case -> country name) tell whose body a span like "the Egyptian Defense Ministry" names."""
+    (lower case -> country name) tell whose body a span like "the Egyptian Defense Ministry" names, and
+    `ministry_fields` how a ministry's name writes a field ("Foreign" -> "Foreign Affairs")."""
     words = " ".join(span.text.split())
     if normalizer == "legal_form":
         inner = span[1:]
@@ -28,6 +30,7 @@ def normalize_match(span: Span, normalizer: str, country_adjectives: Mapping[str
     if normalizer == "inverted_ministry":
         country = country_adjectives.get(span[0].lower_) if len(span) > 2 else None
         field = " ".join(span[1 if country else 0:-1].text.split())
+        field = (ministry_fields or {}).get(field, field)
         # a Belarusian ministry is named without its country, as the gazetteer names them
         owner = f" of {country}" if country and country != "Belarus" else ""
         return RuleMatch(span, f"Ministry of {field}{owner}")

@@ -181,6 +181,9 @@ class TitleReader:
             return title, entity.id_ if entity.label_ in REGION_LABELS else entity.text
         word = self.doc[start - 1]
         country = self.catalog.country_adjectives.get(word.lower_)
+        if word.lower_ in ("'s", "’s") and (owner := self.ending_at.get(start - 1)) is not None \
+                and owner.label_ == COUNTRY:
+            country = owner.id_  # "Russia's Prime Minister"
         if country is not None:
             # Belarus's own ministers go without their country, as its ministries do: "Belarusian Foreign Minister"
             return title, None if country == HOME_COUNTRY and " of " in title else country
