@@ -275,6 +275,10 @@ KINDS = [
     ("On Tuesday, the two governments signed a plan of cooperation.", "fact"),
     ("Within the next three years we want to open a trade house in Dubai.", "plan"),
     ("I want you to report to me on the modernization of the plants by late 2026.", "plan"),
+    # a past act on a document whose period is ahead is a fact; the document itself speaks of plans
+    ("The parliament approved the budget for 2027.", "fact"),
+    ("The government adopted the programme for 2027-2030.", "fact"),
+    ("The programme for 2027-2030 envisages building 10 plants.", "plan"),
     # a directive about the current period is a plan
     ("The governor demanded that the district raise milk output by 8% this year.", "plan"),
     ("He instructed the government to raise wages to $500 by the end of the year.", "plan"),

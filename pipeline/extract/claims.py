@@ -324,11 +324,14 @@ def _whole_years(period: Period) -> int:
 
 def _kind(text: str, decisive: str, anchor: Period, published: date, cues: ClaimCues, tense_words: Vocabulary, *,
           told: bool) -> str:
-    """A plan when the statement carries a plan cue or its period is ahead; but a past period told in the past
-    tense is a fact whatever else the sentence says ("The oblast worked well in 2025, I will not deny it"),
+    """A plan when the statement carries a plan cue or its period is ahead, unless that period only names a
+    document acted on in the past tense ("The parliament approved the budget for 2023"); but a past period told in
+    the past tense is a fact whatever else the sentence says ("The oblast worked well in 2025, I will not deny it"),
     unless that period is only the date it was `told` on ("told them on Monday that it was ready to ...")."""
     if _ahead(anchor, published):
-        return "plan"
+        document_act = (_demotion(text, anchor, max(0, anchor.start - 80), cues.speech) == DOCUMENT
+                        and clause_tense(text, anchor.start, anchor.end, tense_words) == "past")
+        return "fact" if document_act and not _is_plan(decisive, cues) else "plan"
     if _is_plan(decisive, cues) and (told or not (
             anchor.last < published and clause_tense(text, anchor.start, anchor.end, tense_words) == "past")):
         return "plan"
