@@ -225,6 +225,12 @@ RESOLVER_FORMS = [
     ("A year before the war the plant was built.", OCT, []),
     ("Prices are 4% higher than a year ago.", OCT, [("a year ago", D("2023-10-01"), D("2023-10-31"))]),
     ("Sales fell a month ago.", OCT, [("a month ago", D("2024-09-01"), D("2024-09-30"))]),
+    # "a month ago" in a sentence without a period of its own is the month before publication, not before the
+    # previous sentence's (a year ago carries that one on: a comparison)
+    ("The rate was cut on 5 January. A month ago it stood at 10%.", datetime(2019, 3, 20),
+     [("5 January", D("2019-01-05"), D("2019-01-05")), ("A month ago", D("2019-02-01"), D("2019-02-28"))]),
+    ("Inflation was 5% in January. A year ago it was 6%.", datetime(2019, 3, 20),
+     [("January", D("2019-01-01"), D("2019-01-31")), ("A year ago", D("2018-01-01"), D("2018-01-31"))]),
     # pointing back to what the text has placed
     ("The farm sold 900 tonnes in 2018, twice as much as in the previous year.", OCT,
      [("2018", D("2018-01-01"), D("2018-12-31")), ("the previous year", D("2017-01-01"), D("2017-12-31"))]),

@@ -531,11 +531,13 @@ def _ago(groups: dict[str, str], s: Situation) -> Interval | None:
     if count is None:
         return None
     if count == 1 and unit in ("year", "month") and direction != "later":
-        # the month (quarter, year) the sentence is about, or the one before it continues; "a year earlier" may
-        # point further back, to the latest recent period of the article; else the publication month
+        # the month (quarter, year) the sentence is about, or for "a year ago" the one before it continues ("A
+        # month ago" with no period of its own is the month before publication); "a year earlier" may point
+        # further back, to the latest recent period of the article; else the publication month
         def recent(interval: Interval) -> bool:
             return one_year(interval) and interval[1] >= shift_years(s.published, -1)
-        reference = (s.reference(one_year, scope="sentence") or s.reference(recent, scope="previous")
+        reference = (s.reference(one_year, scope="sentence")
+                     or (s.reference(recent, scope="previous") if unit == "year" else None)
                      or (s.reference(recent) if direction == "earlier" else None))
         return back(reference or (s.published, s.published), -12 if unit == "year" else -1)
     if direction != "ago":  # "two years earlier", "a month later": from the latest reference
