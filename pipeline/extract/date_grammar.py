@@ -270,6 +270,7 @@ class DateGrammar:
         self._units_after = re.compile(r"\s*(?P<word>[\w']+)")
         self._noun_after = re.compile(r"[-\s]+(?!(?:the|a|an|and|or|of|to|it|we|they|this|that|its|their)\b)"
                                       r"[a-z]{3,}\b(?!\s+(?:the|a|an)\b)")
+        self._event_after = re.compile(r"\s+(?:after|following|of|from)\s+(?:the|its|his|her|their|this|that)\b")
         self._anaphor_tail = re.compile(r"(?i)\s+(?:of|last|a\s+year|in\s+\d)\b|-[a-z]")  # or "quarter-to-quarter"
 
     def expressions(self, text: str, words: Words | None = None) -> list[Expression]:
@@ -296,6 +297,8 @@ class DateGrammar:
         before = _WORDS.findall(text, max(0, match.start() - 12), match.start())
         previous = before[-1].lower() if before else ""
         if rule == "within":
+            if self._event_after.match(text, match.end()):
+                return True  # "within ten days after the voting", "within two weeks of its adoption": event-anchored
             counted = "n" in groups or "n2a" in groups
             if groups.get("prep", "").lower() == "within":
                 return False
