@@ -131,6 +131,9 @@ class EntityRuler:
         tails: dict[int, int] = {}  # where a name tail starts -> where it ends
         for match_id, start, end in self.phrases(doc):
             entry = self.entries[match_id]
+            if _brand(written(start, end), entry, words, end):  # the model's ORG is hidden under it too
+                candidates.append((_span(doc, start, end, SKIP, entry.name), GAZETTEER))
+                continue
             if _written_as_name(written(start, end), entry) or self._place_led(doc[start:end], entry):
                 country = self._foreign_owner(words, start, end, entry) if entry.label is ORG_GOVERNMENT else None
                 if country is not None:  # "Russia's Agriculture Ministry": Russia's, not the listed Belarusian one
@@ -570,6 +573,16 @@ def _written_as_name(text: str, entry: Entry) -> bool:
         return text in entry.forms  # a name listed so ("flydubai", "1C Company")
     matching = [form for form in entry.forms if form.lower() == text.lower()]
     return text in matching or not any(form.isupper() or not _capitalised_like(text, form) for form in matching)
+
+
+def _brand(text: str, entry: Entry, words: list[str], end: int) -> bool:
+    """A place written in capitals that no list writes so, before a word in lower case or a model number, is a
+    brand ("BELARUS tractors", "BELARUS-3522"): the conventions count neither it nor the place. (A headline in
+    capitals, "JAPAN GET LUCKY WIN", and a dateline, "LONDON 1996-08-30", keep their places.)"""
+    if entry.label not in REGION_LABELS or len(text) < 2 or not text.isupper() or text in entry.forms:
+        return False
+    following = words[end] if end < len(words) else ""
+    return following.islower() or (following == "-" and end + 1 < len(words) and words[end + 1][:1].isdigit())
 
 
 def _capitalised_like(text: str, form: str) -> bool:
