@@ -100,6 +100,10 @@ CLAIM_FORMS = [
 
 # Statements of a sequence, a future period told in the past, the date of the statement alone, schedules.
 SEQUENCES = [
+    # a clause dated only by a baseline ("more than it was a year ago") is no statement of its own
+    ("This year the plant will produce 5,000 tractors, and this is more than it was a year ago.",
+     [("This year the plant will produce 5,000 tractors, and this is more than it was a year ago.", "2026-01-01",
+       "2026-12-31", "plan", None)]),
     # a sequence of dated statements in one sentence: each its own claim
     ("Car sales could recover by 3% in 2026 after a fall of 8% in the first half of the year.",
      [("Car sales could recover by 3% in 2026", "2026-01-01", "2026-12-31", "fact", None),

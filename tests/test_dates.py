@@ -436,6 +436,8 @@ NOT_DATES = [
     "For more than three decades the company has supplied harvesters.",
     "The carmaker posted its first quarterly loss as a listed company.",
     "The farm harvested 2000 tonnes of grain.",
+    # a capitalised season before a name is part of the name
+    "The gala concert was held in the Summer Amphitheater.",
     # a span counted from an event is event-anchored (the conventions' vague dates)
     "The results will be announced within ten days after the voting.",
     "The bill must be signed within two weeks of its adoption.",

@@ -89,7 +89,8 @@ def load_vocabulary(path: Path) -> Vocabulary:
 # the lookaheads first pass over a character that starts none of its branches (the first letters of its words at a
 # word's start, "%", a digit), which `re`, trying every branch at every character, does not do on its own.
 BASELINE_BEFORE = re.compile(r"(?i)(?=[%\dtlciavpes])(?=[%\d]|\b)"
-                      r"(?:\bthan|\blevel\s+of|(?:\bcompared\s+(?:to|with)|\bin\s+comparison\s+with|\bagainst|"
+                      r"(?:\bthan(?:\s+(?:it|they|there|this|that|we)\s+(?:was|were|had\s+been|did))?|\blevel\s+of|"
+                      r"(?:\bcompared\s+(?:to|with)|\bin\s+comparison\s+with|\bagainst|"
                       r"\bversus)(?:\s+(?:about\s+)?[$€¥£]?\s?[\d.,]+\s*(?:%|percent|[a-z]*illion|thousand|tonnes)?)?"
                       r"|%\s+on|(?:%|\bpercent|\btimes|\d)\s+over|\b(?:exceed(?:ed|s|ing)?|surpass(?:ed|es|ing)?)(?:\s+the\s+"
                       r"(?:figures?|levels?|results?)\s+of)?)\s+(?:(?:in|on|during|the same period of|the same period|"
@@ -270,6 +271,7 @@ class DateGrammar:
         self._units_after = re.compile(r"\s*(?P<word>[\w']+)")
         self._noun_after = re.compile(r"[-\s]+(?!(?:the|a|an|and|or|of|to|it|we|they|this|that|its|their)\b)"
                                       r"[a-z]{3,}\b(?!\s+(?:the|a|an)\b)")
+        self._name_after = re.compile(r"\s+[A-Z][a-z]")
         self._event_after = re.compile(r"\s+(?:after|following|of|from)\s+(?:the|its|his|her|their|this|that)\b")
         self._anaphor_tail = re.compile(r"(?i)\s+(?:of|last|a\s+year|in\s+\d)\b|-[a-z]")  # or "quarter-to-quarter"
 
@@ -318,6 +320,8 @@ class DateGrammar:
                                                   "before", "after", "during", "between", "and", "or")
         if rule == "weekday" and "rel" not in groups:
             return text[match.end():match.end() + 1] == "-"  # "Monday-Friday" style schedules are not dates
+        if rule == "season" and groups["s"][:1].isupper() and self._name_after.match(text, match.end()):
+            return True  # "the Summer Amphitheater", "the Winter Olympics": a name
         if rule == "season" and "rel" not in groups and "y" not in groups:
             # "prices fall", "yields of winter rapeseed", "for spring sowing" are no seasons
             return previous not in _SEASON_PREPOSITIONS or bool(self._noun_after.match(text, match.end()))
