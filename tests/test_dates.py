@@ -268,6 +268,11 @@ RESOLVER_FORMS = [
     ("The council lowered the fee to Br40 on 15 February.", OCT,
      [("15 February", D("2024-02-15"), D("2024-02-15"))]),
     ("The plant sold its stake in October.", datetime(2024, 9, 20), [("October", D("2023-10-01"), D("2023-10-31"))]),
+    # a span of months with their ten days at either end; "last" as a verb is no past cue
+    ("Sowing will last from late April to early May.", datetime(2019, 3, 10),
+     [("from late April to early May", D("2019-04-21"), D("2019-05-10"))]),
+    ("Sowing will last from April to May.", datetime(2019, 3, 10),
+     [("from April to May", D("2019-04-01"), D("2019-05-31"))]),
     # ten days of the month that have begun are the current ones for a past event
     ("Harvesting began in late August.", datetime(2023, 8, 25), [("late August", D("2023-08-21"), D("2023-08-31"))]),
     ("The campaign ended in mid-May.", datetime(2024, 5, 13), [("mid-May", D("2024-05-11"), D("2024-05-20"))]),

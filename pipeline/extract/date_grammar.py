@@ -165,9 +165,10 @@ class DateGrammar:
             ("calendar_date", rf"\b(?P<d>{day})\s+(?:{i('of')}\s+)?(?P<m>{month})(?:,?\s+(?P<y>{year})|{rel_year_after})?"),
             ("calendar_date", rf"\b(?P<m>{month})\s+(?P<d>{day})(?:,\s*(?P<y>{year})|{rel_year_after})?(?!\s*[-–—]\s*\d)"),
             ("calendar_date", r"(?<![\w.,/])(?P<numeric>\d{1,2}([./])\d{1,2}\2(?:\d{4}|\d{2}))(?![\w/]|[.,]\d)"),
-            ("month_span", rf"\b(?:{i('from|between')}\s+)?(?P<m1>{month})(?:\s+(?P<y1>{year}))?"
+            # "from late April to early May": the ten days at either end
+            ("month_span", rf"\b(?:{i('from|between')}\s+)?(?:(?P<mod1>{part})[-\s]+)?(?P<m1>{month})(?:\s+(?P<y1>{year}))?"
                            rf"(?:{dash}|\s+{i('to|and|through|until|till')}\s+)"
-                           rf"(?P<m2>{month})(?:,?\s+(?:{i('of')}\s+)?(?P<y>{year})|{rel_year_after})?"),
+                           rf"(?:(?P<mod2>{part})[-\s]+)?(?P<m2>{month})(?:,?\s+(?:{i('of')}\s+)?(?P<y>{year})|{rel_year_after})?"),
             ("month", rf"\b(?:(?P<mrel>{i('this|last|next')})\s+)?(?:(?P<mod>{part})[-\s]+)?(?P<m>{month})(?!\s+\d{{1,2}}(?!\d))"
                       rf"(?:,?\s+(?:{i('of')}\s+)?(?P<y>{year})|\s+{i('of')}\s+(?P<ys_rel>{relyear})"
                       rf"|\s+(?P<ys_rel2>{this_year}))?"),

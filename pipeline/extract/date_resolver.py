@@ -252,10 +252,13 @@ def _date_span(groups: dict[str, str], s: Situation) -> Interval | None:
 
 def _month_span(groups: dict[str, str], s: Situation) -> Interval | None:
     m1, m2 = _month(groups["m1"], s.vocabulary), _month(groups["m2"], s.vocabulary)
+    first_part, last_part = PARTS.get(groups.get("mod1", "").lower()), PARTS.get(groups.get("mod2", "").lower())
 
     def place(year: int) -> Interval | None:
         first_year = int(groups["y1"]) if "y1" in groups else (year - 1 if m1 > m2 else year)
-        return month_interval(first_year, m1)[0], month_interval(year, m2)[1]
+        first = month_interval(first_year, m1) if first_part is None else ten_days(first_year, m1, first_part)
+        last = month_interval(year, m2) if last_part is None else ten_days(year, m2, last_part)
+        return first[0], last[1]
     return _placed(groups, s, place)
 
 
