@@ -107,6 +107,10 @@ MONEY_FORMS = [
     ("Tickets cost from Br1500 to Br2000.", [("from Br1500 to Br2000", B(1500), B(2000), "BYN", False)]),
     ("Prices are 1900-2500 Russian rubles.", [("1900-2500 Russian rubles", B(1900), B(2500), "RUB", False)]),
     ("A unit costs from 2000 to 2400 euros.", [("from 2000 to 2400 euros", B(2000), B(2400), "EUR", False)]),
+    # a multiple before "to" is no end of a range
+    ("Profits rose by a factor of two to BYN 210 million.",
+     [("BYN 210 million", B(210_000_000), B(210_000_000), "BYN", False)]),
+    ("Exports grew by a factor of 1.5 to $2 billion.", [("$2 billion", B(2_000_000_000), B(2_000_000_000), "USD", False)]),
 ]
 
 NOT_MONEY = [
