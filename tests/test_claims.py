@@ -100,6 +100,10 @@ CLAIM_FORMS = [
 
 # Statements of a sequence, a future period told in the past, the date of the statement alone, schedules.
 SEQUENCES = [
+    # an amount with its code after "compared with" is part of the baseline
+    ("The dollar rate stood at BYN 2.57 on 1 January, compared with BYN 2.55 a month earlier.",
+     [("The dollar rate stood at BYN 2.57 on 1 January, compared with BYN 2.55 a month earlier.", "2026-01-01",
+       "2026-01-01", "fact", None)]),
     # a clause dated only by a baseline ("more than it was a year ago") is no statement of its own
     ("This year the plant will produce 5,000 tractors, and this is more than it was a year ago.",
      [("This year the plant will produce 5,000 tractors, and this is more than it was a year ago.", "2026-01-01",
@@ -140,6 +144,7 @@ SEQUENCES = [
 
 # A comparison baseline is no anchor: these sentences give dates but no claim.
 BASELINE_ONLY = [
+    "Trade with Poland stood at $1 billion, down 5% from 2025.",
     "Milk yields rose 6% over the same period last year.",
     "Milk yields rose 6% on 2024.",
     "The flax crop has already exceeded last year's by 40%.",

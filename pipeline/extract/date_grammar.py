@@ -91,17 +91,18 @@ def load_vocabulary(path: Path) -> Vocabulary:
 BASELINE_BEFORE = re.compile(r"(?i)(?=[%\dtlciavpes])(?=[%\d]|\b)"
                       r"(?:\bthan(?:\s+(?:it|they|there|this|that|we)\s+(?:was|were|had\s+been|did))?|\blevel\s+of|"
                       r"(?:\bcompared\s+(?:to|with)|\bin\s+comparison\s+with|\bagainst|"
-                      r"\bversus)(?:\s+(?:about\s+)?[$€¥£]?\s?[\d.,]+\s*(?:%|percent|[a-z]*illion|thousand|tonnes)?)?"
-                      r"|%\s+on|(?:%|\bpercent|\btimes|\d)\s+over|\b(?:exceed(?:ed|s|ing)?|surpass(?:ed|es|ing)?)(?:\s+the\s+"
+                      r"\bversus)(?:\s+(?:about\s+)?(?:[$€¥£]|[A-Z]{3}\s|Br)?\s?[\d.,]+\s*"
+                      r"(?:%|percent|[a-z]*illion|thousand|tonnes)?)?"
+                      r"|%\s+(?:on|from)|(?:%|\bpercent|\btimes|\d)\s+over|\b(?:exceed(?:ed|s|ing)?|surpass(?:ed|es|ing)?)(?:\s+the\s+"
                       r"(?:figures?|levels?|results?)\s+of)?)\s+(?:(?:in|on|during|the same period of|the same period|"
                       r"the level of)\s+)*$")
 
 
 def is_baseline(text: str, start: int, end: int, *, day: bool) -> bool:
-    """Whether `text[start:end]`, the text right before a period, makes it a comparison baseline. "% on" compares
-    only with a longer period: "up 5% on 2015" does, "rose 3% on Tuesday" dates the rise."""
+    """Whether `text[start:end]`, the text right before a period, makes it a comparison baseline. "% on" and "%
+    from" compare only with a longer period: "up 5% on 2015" does, "rose 3% on Tuesday" dates the rise."""
     match = BASELINE_BEFORE.search(text, start, end)
-    return match is not None and not (day and match.group().split()[:2] == ["%", "on"])
+    return match is not None and not (day and match.group().split()[:2] in (["%", "on"], ["%", "from"]))
 
 
 _WORDS = re.compile(r"[A-Za-z][\w'-]*")
