@@ -268,6 +268,14 @@ RESOLVER_FORMS = [
     ("The council lowered the fee to Br40 on 15 February.", OCT,
      [("15 February", D("2024-02-15"), D("2024-02-15"))]),
     ("The plant sold its stake in October.", datetime(2024, 9, 20), [("October", D("2023-10-01"), D("2023-10-31"))]),
+    # two months joined by "and" are two mentions unless "between" makes them a span
+    ("The loan will be provided in June and September.", datetime(2014, 5, 29),
+     [("June", D("2014-06-01"), D("2014-06-30")), ("September", D("2014-09-01"), D("2014-09-30"))]),
+    ("Exports grew between June and September.", datetime(2014, 10, 29),
+     [("between June and September", D("2014-06-01"), D("2014-09-30"))]),
+    # a half written "H1" / "1H" after a preposition, without its year
+    ("In H1, industrial output grew by 4.1%.", datetime(2026, 9, 2), [("H1", D("2026-01-01"), D("2026-06-30"))]),
+    ("In 2H output will grow.", datetime(2026, 5, 2), [("2H", D("2026-07-01"), D("2026-12-31"))]),
     # a span of months with their ten days at either end; "last" as a verb is no past cue
     ("Sowing will last from late April to early May.", datetime(2019, 3, 10),
      [("from late April to early May", D("2019-04-21"), D("2019-05-10"))]),
@@ -441,6 +449,7 @@ NOT_DATES = [
     "For more than three decades the company has supplied harvesters.",
     "The carmaker posted its first quarterly loss as a listed company.",
     "The farm harvested 2000 tonnes of grain.",
+    "Model H1 engines were sold.",
     # a capitalised season before a name is part of the name
     "The gala concert was held in the Summer Amphitheater.",
     # a span counted from an event is event-anchored (the conventions' vague dates)

@@ -181,7 +181,7 @@ class DateGrammar:
             ("quarter", rf"\b(?:(?P<ys_num>{year})\s*)?(?P<qn>Q[1-4]|[1-4]Q)(?:\s+(?P<y>{year}))?\b"),
             ("half", rf"\b(?:{i('the')}\s+)?(?P<h>{i('first|second')})\s+{i('half')}(?:[-\s]{i('year')})?"
                      rf"(?:\s+{i('of')}\s+{yearspec})?", "half"),
-            ("half", rf"\b(?P<hn>H[12])\s+(?P<ys_num>{year})"),
+            ("half", rf"\b(?P<hn>H[12]|[12]H)\b(?:\s+(?P<ys_num>{year}))?"),
             ("part_span", rf"(?P<y1>{year}){dash}(?P<part>H[12]|Q[1-4])\s+(?P<y2>{year})", "h1", "h2", "q1", "q2", "q3", "q4"),
             ("first_months", rf"\b(?:{i('the')}\s+)?{i('first')}\s+(?P<n>{number})\s+{i('months')}"
                              rf"(?:\s+{i('of')}\s+{yearspec})?", "months"),
@@ -327,6 +327,11 @@ class DateGrammar:
         if rule == "season" and "rel" not in groups and "y" not in groups:
             # "prices fall", "yields of winter rapeseed", "for spring sowing" are no seasons
             return previous not in _SEASON_PREPOSITIONS or bool(self._noun_after.match(text, match.end()))
+        if rule == "half" and "hn" in groups and "ys_num" not in groups:
+            return previous not in ("in", "for", "during", "over", "of", "by", "until", "since")  # "Model H1 engines"
+        if rule in ("month_span", "date_span") and not match.group().lower().startswith("between") \
+                and re.search(r"\s(?i:and)\s", match.group()):
+            return True  # "in June and September": two months ("between June and September" is a span)
         if rule == "anaphor":
             # "the same period of last year" is "last year" (the conventions); "the quarter of its output" no date
             return bool(self._anaphor_tail.match(text, match.end()))

@@ -321,7 +321,7 @@ def _quarter(groups: dict[str, str], s: Situation) -> Interval | None:
 
 
 def _half(groups: dict[str, str], s: Situation) -> Interval | None:
-    second = groups.get("hn", groups.get("h", "")).lower() in ("h2", "second")
+    second = groups.get("hn", groups.get("h", "")).lower() in ("h2", "2h", "second")
     year = _year_of(groups, s)
     return month_interval(year, 7, 12) if second else month_interval(year, 1, 6)
 
