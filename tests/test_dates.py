@@ -268,6 +268,11 @@ RESOLVER_FORMS = [
     ("The council lowered the fee to Br40 on 15 February.", OCT,
      [("15 February", D("2024-02-15"), D("2024-02-15"))]),
     ("The plant sold its stake in October.", datetime(2024, 9, 20), [("October", D("2023-10-01"), D("2023-10-31"))]),
+    # a past form after a modal or "to" is an infinitive: the modal gives the tense; "beat" is a past form too
+    ("The bank will cut the rate on Friday.", datetime(2018, 2, 14), [("Friday", D("2018-02-16"), D("2018-02-16"))]),
+    ("The plant will put the line into operation in March.", datetime(2018, 2, 14),
+     [("March", D("2018-03-01"), D("2018-03-31"))]),
+    ("The team beat Sweden 3:1 on Saturday.", datetime(2018, 2, 14), [("Saturday", D("2018-02-10"), D("2018-02-10"))]),
     # two months joined by "and" are two mentions unless "between" makes them a span
     ("The loan will be provided in June and September.", datetime(2014, 5, 29),
      [("June", D("2014-06-01"), D("2014-06-30")), ("September", D("2014-09-01"), D("2014-09-30"))]),

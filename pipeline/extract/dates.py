@@ -39,6 +39,9 @@ _FRONTING_WORDS = {"on", "in", "at", "by", "from", "since", "until", "till", "du
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘']?[A-Z\d])|\n")
 # A participle after a form of "be" is passive, not a past tense ("are supplied", "will be held").
 BE_FORMS = frozenset({"be", "being", "been", "is", "are", "am", "was", "were"})
+# Words before a bare infinitive: a past form after them is the infinitive ("will cut", "to set", "did not beat").
+BARE_INFINITIVE_BEFORE = frozenset({"will", "would", "shall", "should", "can", "could", "may", "might", "must", "to",
+                                    "not", "ll"})
 TODAY_GUESS_WINDOW = 4  # words between "today" and an -ed form after it that makes it the publication day
 _RANGE_FROM = re.compile(r"\b[Ff]rom\b")
 _YEARLESS_RULES = ("calendar_date", "day_span", "date_span", "month", "weekday")  # placed by the tense
@@ -161,8 +164,8 @@ def _nearest_cue(words: _TextWords, left: int, right: int, start: int, end: int,
         if (word in vocabulary.future_cues or f"{word} {following}" in vocabulary.future_cues
                 or word.endswith("'ll") or (looking_ahead and word == "to" and offset < start)):
             cues.append((offset, "future"))
-        elif previous in BE_FORMS:
-            continue
+        elif previous in BE_FORMS or (previous in BARE_INFINITIVE_BEFORE and word in vocabulary.past_cues):
+            continue  # "are supplied"; "will cut", "to put": "cut" and "put" are no past there
         elif word in vocabulary.past_cues:
             cues.append((offset, "past"))
         elif _past_form(word, vocabulary) and (guess_window is None or index < split
@@ -181,7 +184,7 @@ def _past_verb_before(text_words: _TextWords, left: int, start: int, vocabulary:
     words = text_words.window(max(left, start - 40), start)[0]
     if words and words[-1] == "on":
         words.pop()
-    if not words or (len(words) > 1 and words[-2] in BE_FORMS):
+    if not words or (len(words) > 1 and (words[-2] in BE_FORMS or words[-2] in BARE_INFINITIVE_BEFORE)):
         return False
     return words[-1] in vocabulary.past_cues and words[-1] not in ("last", "past", "ago") \
         or _past_form(words[-1], vocabulary)
