@@ -180,6 +180,9 @@ SPEAKERS = [
      "Belavia opened a route to Sochi in December.",
      [("2025-01-01", "Oleg Kravchenko"), ("2027-01-01", "Oleg Kravchenko"), ("2025-12-01", None)]),
     ("Question: In 2025, the airline carried 3.1 million passengers.", [("2025-01-01", None)]),
+    # a press service is no person, whoever it serves
+    ("Aleksandr Lukashenko talked over the phone with President of Uzbekistan Shavkat Mirziyoyev on Thursday, the "
+     "press service of the Belarusian leader reported.", [("2026-01-15", None)]),
     # "he" goes on with the person who opens the sentence before, when that sentence has no speaker of its own
     ("Director General of MAZ Valery Ivankovich said the plant sold 2,000 trucks in 2025. Industry Minister Pavel "
      "Utyupin visited the plant. He said the exports would grow by 10% in 2026.",

@@ -88,6 +88,7 @@ _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 _QUESTION_LINE = re.compile(r"\s*[-–—]\s")  # "– How did the company perform last year?"
 _PRONOUN = Anchored(re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]er)\b"))
 _ROLE_WINDOW = 60
+_PRESS_SERVICE_OF = re.compile(r"(?i)\bpress\s+(?:service|office|secretary)\s+of\s+(?:the\s+)?$")
 _FEMININE_ENDINGS = ("aya", "ova", "eva", "yova", "ina", "yna")
 _MASCULINE_ENDINGS = ("ov", "ev", "in", "yn", "sky", "skiy", "skii", "ich")
 
@@ -484,6 +485,8 @@ class Speakers:
             if inside < len(self.quotes) and self.quotes[inside][0] <= verb.start():
                 continue
             before = [r for r in self.references(start, verb.start()) if _close_before(self.text, r.end, verb.start())]
+            if before and _PRESS_SERVICE_OF.search(self.text, max(0, before[-1].start - 40), before[-1].start):
+                return None  # "the press service of the Belarusian leader reported": the service, no person
             if before:
                 return self.resolve(before[-1])
             # "..., said X", "BelTA learned from Director General of the plant X"
