@@ -539,6 +539,13 @@ ENTITIES = [
     # the nuclear plant's town as BelTA now spells it; the weather service is a state body
     ("The plant in Astravets will be launched this year.", "regions", ["Ostrovets"]),
     ("Belhydromet forecasts thunderstorms in Minsk.", "organizations", ["Belhydromet"]),
+    # an institute of the academy is one organisation with it, and names no place
+    ("The Institute of Physics of the National Academy of Sciences of Belarus developed a laser.", "organizations",
+     ["Institute of Physics of the National Academy of Sciences of Belarus"]),
+    ("The Institute of Microbiology of the NAS of Belarus reported.", "regions", []),
+    # a body read across "and" into another name is no parent of the unit before it
+    ("The venture was set up by the Institute of Bioorganic Chemistry of the National Academy of Sciences and "
+     "Tianyuan Pharmaceutical Group.", "enterprises", ["Tianyuan Pharmaceutical Group"]),
     # "of Belarus" after a listed Belarusian body is part of its name: the body, no country mention
     ("The Investigative Committee of Belarus opened 15 cases in March.", "regions", []),
     ("The Investigative Committee of Belarus opened 15 cases in March.", "organizations", ["Investigative Committee"]),

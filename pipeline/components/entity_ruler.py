@@ -279,9 +279,13 @@ class EntityRuler:
         "economy committee of the Gomel oblast executive committee"): the conventions count the longest name only.
         The unit is a unit word (body_units.tsv) after words written like it: capitalised, or in lower case with
         at least one word before it ("the committee of ..." is no name)."""
+        starts = {span.start for span, _ in candidates}
         extended = []
         for span, source in candidates:
-            while span.label_ in ORGANIZATION_LABELS and (unit := self._unit_before(doc, span)) is not None:
+            # a body read across "and" into another name ("the National Academy of Sciences and Tianyuan
+            # Pharmaceutical Group") is a list, no parent
+            listed = any(token.lower_ == "and" and token.i + 1 in starts for token in span[1:-1])
+            while span.label_ in ORGANIZATION_LABELS and not listed and (unit := self._unit_before(doc, span)) is not None:
                 the = "the " if doc[span.start - 1].lower_ == "the" else ""
                 words = " ".join(token.text.title() if token.is_lower and not token.is_stop else token.text
                                  for token in unit)
