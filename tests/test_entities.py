@@ -539,6 +539,10 @@ ENTITIES = [
     # the nuclear plant's town as BelTA now spells it; the weather service is a state body
     ("The plant in Astravets will be launched this year.", "regions", ["Ostrovets"]),
     ("Belhydromet forecasts thunderstorms in Minsk.", "organizations", ["Belhydromet"]),
+    # a sports club named with its city is the club, no mention of the city
+    ("Dinamo Minsk beat Lokomotiv Yaroslavl 3:2 on Saturday.", "regions", []),
+    ("Dinamo Minsk beat Lokomotiv Yaroslavl 3:2 on Saturday.", "organizations", ["Dinamo Minsk", "Lokomotiv Yaroslavl"]),
+    ("China CAMC Engineering signed a contract with Belarusian Railways.", "regions", []),
     # an institute of the academy is one organisation with it, and names no place
     ("The Institute of Physics of the National Academy of Sciences of Belarus developed a laser.", "organizations",
      ["Institute of Physics of the National Academy of Sciences of Belarus"]),
