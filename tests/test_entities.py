@@ -131,6 +131,9 @@ PEOPLE = [
      ["Oleg Kozhemyako"]),
     ("Kirill Koroteyev met investors. “We expect more,” Kirill Koroteev said. Koroteyev added nothing.",
      ["Kirill Koroteyev"]),
+    # a title in quotation marks after a word naming a work is no entity, whatever names it holds
+    ("The theater will stage the ballet “Anna Karenina” on 12 May.", []),
+    ('Director Ivan Petrov staged the opera "Eugene Onegin".', ["Ivan Petrov"]),
     # Central Asian given names are listed too: the model misses many of these officials
     ("Kazakhstan's Minister of Foreign Affairs Murat Nurtleu arrived in Minsk.", ["Murat Nurtleu"]),
     # a name the model reads as a person as often as the words a company's longer names open with is the company

@@ -98,7 +98,7 @@ def test_non_person_words_are_unique_lower_case_words_of_known_kinds():
     words = [row["word"] for row in rows]
     assert len(words) == len(set(words))
     assert all(word == word.lower() and " " not in word for word in words)
-    assert {row["kind"] for row in rows} <= {"organisation", "place", "state", "award"}
+    assert {row["kind"] for row in rows} <= {"organisation", "place", "state", "award", "work"}
 
 
 def test_organization_kinds_are_known():

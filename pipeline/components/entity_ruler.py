@@ -141,6 +141,8 @@ class EntityRuler:
                     continue
                 candidates.append((_span(doc, start, end, entry.label, entry.name, _region_code(entry)),
                                    GAZETTEER))
+        candidates += [(_span(doc, start, end, SKIP, written(start, end)), GAZETTEER)
+                       for start, end in _quoted_works(words, self.catalog.work_words)]
         for key, start, end in self.rules(doc, words):
             if key == "person_name":  # the given-name rule; its third word is no name when it names a thing
                 end -= end - start == 3 and doc[end - 1].lower_ in self.thing_words
@@ -577,6 +579,22 @@ def _written_as_name(text: str, entry: Entry) -> bool:
         return text in entry.forms  # a name listed so ("flydubai", "1C Company")
     matching = [form for form in entry.forms if form.lower() == text.lower()]
     return text in matching or not any(form.isupper() or not _capitalised_like(text, form) for form in matching)
+
+
+_OPENING_QUOTES = frozenset({"“", '"', "«", "„"})
+_CLOSING_QUOTES = frozenset({"”", '"', "»", "“"})
+_TITLE_REACH_IN_QUOTES = 12  # words a quoted title may run to
+
+
+def _quoted_works(words: list[str], work_words: frozenset[str]) -> Iterator[tuple[int, int]]:
+    """A title in quotation marks right after a word naming a work or a show ('the ballet "Anna Karenina"', 'the
+    film "Ivan Vasilyevich"'), with its marks: no entity, whatever names it holds."""
+    for index in range(1, len(words) - 2):
+        if words[index] in _OPENING_QUOTES and words[index - 1].lower() in work_words:
+            for end in range(index + 2, min(len(words), index + 2 + _TITLE_REACH_IN_QUOTES)):
+                if words[end] in _CLOSING_QUOTES:
+                    yield index, end + 1
+                    break
 
 
 def _brand(text: str, entry: Entry, words: list[str], end: int) -> bool:

@@ -92,6 +92,7 @@ class Catalog:
     country_adjectives: dict[str, str]  # lower-case adjective -> country name
     non_person_words: frozenset[str] = frozenset()  # lower-case words of things' names ("bank", "krai", "order")
     state_words: frozenset[str] = frozenset()  # those of them that end a state's name ("republic", "kingdom")
+    work_words: frozenset[str] = frozenset()  # those that name a work or a show ("ballet", "film"; kind 'work')
     one_word_names: frozenset[str] = frozenset()  # lower-case one-word forms of listed places and organisations
     company_words: dict[str, tuple[str, ...]] = field(default_factory=dict)  # kind -> words (company_words.tsv)
     organization_words: dict[str, str] = field(default_factory=dict)  # lower-case word -> kind (organization_words.tsv)
@@ -133,7 +134,7 @@ def load_catalog(models_dir: Path, *, generated: bool = True) -> Catalog:
     adjectives = {adjective.lower(): row["name"] for row in countries
                   for adjective in _split(row.get("adjectives"))}
     non_person_rows = list(read_tsv(models_dir / "non_person_words.tsv", required=("word", "kind")))
-    non_person = frozenset(row["word"].lower() for row in non_person_rows)
+    non_person = frozenset(row["word"].lower() for row in non_person_rows if row["kind"] != "work")
     company_words = _company_words(models_dir / "company_words.tsv")
     organization_words = _organization_words(models_dir / "organization_words.tsv")
     body_units = frozenset(row["word"].lower() for row in read_tsv(models_dir / "body_units.tsv",
@@ -161,6 +162,7 @@ def load_catalog(models_dir: Path, *, generated: bool = True) -> Catalog:
                    office_holders=holders, given_names=given, genders=genders, country_adjectives=adjectives,
                    non_person_words=non_person, one_word_names=one_word,
                    state_words=frozenset(row["word"].lower() for row in non_person_rows if row["kind"] == "state"),
+                   work_words=frozenset(row["word"].lower() for row in non_person_rows if row["kind"] == "work"),
                    company_words=company_words, organization_words=organization_words, body_units=body_units,
                    currency_words=frozenset(name.lower() for name in currency_names if " " not in name),
                    ministry_fields=fields,
