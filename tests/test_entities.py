@@ -190,6 +190,10 @@ TITLES = [
     ("Russia's Prime Minister Mikhail Mishustin arrived in Minsk.", "Mikhail Mishustin", ["Prime Minister of Russia"]),
     ("Russian Interior Minister Vladimir Kolokoltsev said so.", "Vladimir Kolokoltsev",
      ["Minister of Internal Affairs of Russia"]),
+    # in a list, a title right before the next name is that person's, not the one before the comma
+    ("The meeting was attended by Prime Minister Sergei Rumas, Chairman of the National Bank Pavel Kallaur and "
+     "Minister of Economy Dmitry Krutoi.", "Sergei Rumas", ["Prime Minister"]),
+    ("Vladimir Makei, Russian Foreign Minister Sergei Lavrov and others attended.", "Vladimir Makei", []),
     # the rank that opens a field before "Minister" is the title's, not the field's
     ("Deputy Finance Minister Dmitry Ivanov said the budget was balanced.", "Dmitry Ivanov",
      ["Deputy Minister of Finance"]),

@@ -17,7 +17,7 @@ from functools import cache
 from spacy.tokens import Doc, Span
 
 from pipeline.entities.catalog import (CITY, COUNTRY, DISTRICT, ENTERPRISE, HOME_COUNTRY, ORG_GOVERNMENT,
-                                      ORG_INTERNATIONAL, ORG_OTHER, REGION, REGION_LABELS, Catalog, Title)
+                                      ORG_INTERNATIONAL, ORG_OTHER, PERSON, REGION, REGION_LABELS, Catalog, Title)
 from pipeline.entities.tokens import sentence_bounds
 
 
@@ -39,6 +39,7 @@ class TitleReader:
         self.starts, self.ends = sentence_bounds(doc)
         self.ending_at: Mapping[int, Span] = {span.end: span for span in spans if span.label_ in NAMED_LABELS}
         self.starting_at: Mapping[int, Span] = {span.start: span for span in spans if span.label_ in NAMED_LABELS}
+        self.people_starts = frozenset(span.start for span in spans if span.label_ == PERSON.value)
         self.ending_with, self.starting_with = _title_forms(catalog.titles)
 
     def titles(self, person: Span) -> list[str]:
@@ -131,8 +132,9 @@ class TitleReader:
         # "X, Ambassador of Russia to Belarus"; not "in": "X, Director of MTZ, in Minsk" is where X spoke
         post = self.starting_at.get(position + 1) if position < ceiling else None
         if post is not None and post.label_ in REGION_LABELS and self.doc[position].lower_ == "to":
-            return f"{title} to {post.id_}"
-        return title
+            title, position = f"{title} to {post.id_}", post.end
+        # "X, Chairman of the National Bank Y and ...": a title right before another name is that person's
+        return None if position in self.people_starts else title
 
     def _owner_after(self, position: int, ceiling: int) -> tuple[str, int] | None:
         """The text of 'of [the] [Board of [the]] ORG' starting at `position`, up to the organisation's end, and that
