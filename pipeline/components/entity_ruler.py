@@ -215,22 +215,24 @@ class EntityRuler:
         candidates += self._organization_proposals(doc, ents, lower_case, candidates, tails, person_names)
         candidates += _bracketed_abbreviations(doc, words, candidates)
         candidates += self._short_names(doc, words, lower_case, ents, candidates)
-        candidates = self._with_parent_bodies(doc, _with_tails(_without_legal_forms(
+        candidates = self._with_parent_bodies(doc, words, _with_tails(_without_legal_forms(
             _with_home_country(doc, words, candidates)), tails))
-        names = self._units_of_lists(doc, words, _longest_first(candidates))
+        names = self._units_of_lists(doc, words, idx, _longest_first(candidates))
         doc.spans[self.spans_key] = names
         _no_sentence_starts_inside(doc, names)
         doc._.set(DATA_DIR_ATTR, self.data_dir)
         return doc
 
-    def _units_of_lists(self, doc: Doc, words: list[str], names: list[Span]) -> list[Span]:
+    def _units_of_lists(self, doc: Doc, words: list[str], idx: list[int], names: list[Span]) -> list[Span]:
         """Places listed before a plural unit are each that unit ("in Pinsk, Luninets and Stolin districts", "Brest
-        and Grodno oblasts"): the listed district or oblast of that name, where the lists know one."""
+        and Grodno oblasts"): the listed district or oblast of that name, where the lists know one. `idx` are the
+        words' character offsets."""
         ending_at = {span.end: index for index, span in enumerate(names)}
-        for position, word in enumerate(words):
-            suffix = _PLURAL_UNITS.get(word.lower())
-            if suffix is None:
+        for unit in _PLURAL_UNIT.finditer(doc_text(doc)):
+            position = bisect.bisect_left(idx, unit.start())
+            if position == len(idx) or idx[position] != unit.start():
                 continue
+            suffix = _PLURAL_UNITS[unit.group().lower()]
             listed, end = [], position
             while (index := ending_at.get(end)) is not None and names[index].label_ in REGION_LABELS:
                 listed.append(index)
@@ -275,7 +277,8 @@ class EntityRuler:
             return False  # "Kazakh"
         return not any(token.lower_ in self.thing_words for token in span)
 
-    def _with_parent_bodies(self, doc: Doc, candidates: list[tuple[Span, int]]) -> list[tuple[Span, int]]:
+    def _with_parent_bodies(self, doc: Doc, words: list[str], candidates: list[tuple[Span, int]]
+                            ) -> list[tuple[Span, int]]:
         """A unit written before "of [the] BODY" is one organisation with the body ("Board of the National Bank of
         Belarus", "International Department of the Central Committee of the Communist Party of China", the older
         "economy committee of the Gomel oblast executive committee"): the conventions count the longest name only.
@@ -284,14 +287,15 @@ class EntityRuler:
         starts = {span.start for span, _ in candidates}
         extended = []
         for span, source in candidates:
-            # a body read across "and" into another name ("the National Academy of Sciences and Tianyuan
-            # Pharmaceutical Group") is a list, no parent
-            listed = any(token.lower_ == "and" and token.i + 1 in starts for token in span[1:-1])
-            while span.label_ in ORGANIZATION_LABELS and not listed and (unit := self._unit_before(doc, span)) is not None:
+            while span.label_ in ORGANIZATION_LABELS and (unit := self._unit_before(doc, span)) is not None:
+                # a body read across "and" into another name ("the National Academy of Sciences and Tianyuan
+                # Pharmaceutical Group") is a list, no parent
+                if any(words[i] == "and" and i + 1 in starts for i in range(span.start + 1, span.end - 1)):
+                    break
                 the = "the " if doc[span.start - 1].lower_ == "the" else ""
-                words = " ".join(token.text.title() if token.is_lower and not token.is_stop else token.text
-                                 for token in unit)
-                span = Span(doc, unit.start, span.end, label=span.label_, span_id=f"{words} of {the}{span.id_}")
+                name = " ".join(token.text.title() if token.is_lower and not token.is_stop else token.text
+                                for token in unit)
+                span = Span(doc, unit.start, span.end, label=span.label_, span_id=f"{name} of {the}{span.id_}")
             extended.append((span, source))
         return extended
 
@@ -530,6 +534,7 @@ class CompanyWords:
 _TITLE_REACH = 14
 # A plural unit after a list of places, and the singular its places are named with ("Brest and Grodno oblasts")
 _PLURAL_UNITS = {"districts": "district", "raions": "raion", "oblasts": "oblast", "regions": "region"}
+_PLURAL_UNIT = re.compile(r"(?i)\b(?:districts|raions|oblasts|regions)\b")
 
 
 def _unit_word(token, capitalised: bool) -> bool:
