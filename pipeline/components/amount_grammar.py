@@ -39,8 +39,9 @@ _YEAR_PREPOSITIONS = "in|since|of|until|before|after|during"  # "in 2024-$5 mill
 # What `_is_range` and `_money_of` read between and before two atoms, compiled once (they read it for every atom)
 _YEAR_LEAD = re.compile(rf"(?i)\b(?:{_YEAR_PREPOSITIONS})\s+$")
 _JOINT = re.compile(rf"\s*(?P<dash>{_DASH})\s*|\s+(?P<word>and|to)\s+")  # all that may stand between a range's ends
-_LEADS = {word: re.compile(rf"(?i)\b{word}\s+$") for word in ("between", "from")}
-_LEADS["by"] = re.compile(r"(?i)\bby\s+(?:a\s+factor\s+of\s+)?$")  # "rose by a factor of two to BYN 210 million"
+# the word before a range's first end; "by a factor of" is a multiple ("rose by a factor of two to BYN 210 million")
+_LEADS = {"between": re.compile(r"(?i)\bbetween\s+$"), "from": re.compile(r"(?i)\bfrom\s+$"),
+          "by": re.compile(r"(?i)\bby\s+(?:a\s+factor\s+of\s+)?$")}
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 
 

@@ -534,7 +534,7 @@ class CompanyWords:
 _TITLE_REACH = 14
 # A plural unit after a list of places, and the singular its places are named with ("Brest and Grodno oblasts")
 _PLURAL_UNITS = {"districts": "district", "raions": "raion", "oblasts": "oblast", "regions": "region"}
-_PLURAL_UNIT = re.compile(r"(?i)\b(?:districts|raions|oblasts|regions)\b")
+_PLURAL_UNIT = re.compile(r"(?i)\b(?:" + "|".join(_PLURAL_UNITS) + r")\b")
 
 
 def _unit_word(token, capitalised: bool) -> bool:

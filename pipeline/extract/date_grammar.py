@@ -274,6 +274,7 @@ class DateGrammar:
         self._noun_after = re.compile(r"[-\s]+(?!(?:the|a|an|and|or|of|to|it|we|they|this|that|its|their)\b)"
                                       r"[a-z]{3,}\b(?!\s+(?:the|a|an)\b)")
         self._name_after = re.compile(r"\s+[A-Z][a-z]")
+        self._and_joint = re.compile(r"\s(?i:and)\s")
         self._event_after = re.compile(r"\s+(?:after|following|of|from)\s+(?:the|its|his|her|their|this|that)\b")
         self._anaphor_tail = re.compile(r"(?i)\s+(?:of|last|a\s+year|in\s+\d)\b|-[a-z]")  # or "quarter-to-quarter"
 
@@ -330,7 +331,7 @@ class DateGrammar:
         if rule == "half" and "hn" in groups and "ys_num" not in groups:
             return previous not in ("in", "for", "during", "over", "of", "by", "until", "since")  # "Model H1 engines"
         if rule in ("month_span", "date_span") and not match.group().lower().startswith("between") \
-                and re.search(r"\s(?i:and)\s", match.group()):
+                and self._and_joint.search(match.group()):
             return True  # "in June and September": two months ("between June and September" is a span)
         if rule == "anaphor":
             # "the same period of last year" is "last year" (the conventions); "the quarter of its output" no date
