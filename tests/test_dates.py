@@ -278,6 +278,16 @@ RESOLVER_FORMS = [
      [("June", D("2014-06-01"), D("2014-06-30")), ("September", D("2014-09-01"), D("2014-09-30"))]),
     ("Exports grew between June and September.", datetime(2014, 10, 29),
      [("between June and September", D("2014-06-01"), D("2014-09-30"))]),
+    # listed months and days share the year of the last ("in March and May 2013"), and one clause its tense
+    ("Exports grew in March and May 2013.", datetime(2014, 6, 10),
+     [("March", D("2013-03-01"), D("2013-03-31")), ("May 2013", D("2013-05-01"), D("2013-05-31"))]),
+    ("Talks were held on 12 March, 2 April and 5 May 2013.", datetime(2014, 6, 10),
+     [("12 March", D("2013-03-12"), D("2013-03-12")), ("2 April", D("2013-04-02"), D("2013-04-02")),
+      ("5 May 2013", D("2013-05-05"), D("2013-05-05"))]),
+    ("In January 2012 and March the plant was idle.", datetime(2014, 6, 10),
+     [("January 2012", D("2012-01-01"), D("2012-01-31")), ("March", D("2014-03-01"), D("2014-03-31"))]),
+    ("In March and May the plant will stop.", datetime(2014, 6, 10),
+     [("March", D("2015-03-01"), D("2015-03-31")), ("May", D("2015-05-01"), D("2015-05-31"))]),
     # a half written "H1" / "1H" after a preposition, without its year
     ("In H1, industrial output grew by 4.1%.", datetime(2026, 9, 2), [("H1", D("2026-01-01"), D("2026-06-30"))]),
     ("In 2H output will grow.", datetime(2026, 5, 2), [("2H", D("2026-07-01"), D("2026-12-31"))]),

@@ -296,7 +296,7 @@ class DateGrammar:
         for expression in found:
             if all(expression.end <= t.start or expression.start >= t.end for t in taken):
                 taken.append(expression)
-        return [self._with_prefix(e, text) for e in sorted(taken, key=lambda e: e.start)]
+        return [self._with_prefix(e, text) for e in _years_shared(sorted(taken, key=lambda e: e.start), text)]
 
     def _rejected(self, rule: str, groups: dict[str, str], text: str, match: re.Match[str]) -> bool:
         before = _WORDS.findall(text, max(0, match.start() - 12), match.start())
@@ -356,6 +356,24 @@ class DateGrammar:
                 start = expression.start - (len(before) - prefix.start())
                 return Expression(start, expression.end, expression.rule, expression.groups, name)
         return expression
+
+
+_LISTED = re.compile(r"\s*(?:,\s*)?(?:(?:and|or)\s+)?")  # what joins two dates of a list
+_YEAR_SPECS = ("y", "ys_rel", "ys_rel2", "mrel", "numeric")
+
+
+def _years_shared(expressions: list[Expression], text: str) -> list[Expression]:
+    """In a list of days or months the last one's year is every one's ("in March and May 2013", "on 12 March,
+    2 April and 5 May 2013"): a yearless one takes the year of the dated one it is listed with."""
+    shared = list(expressions)
+    for index in range(len(shared) - 2, -1, -1):
+        current, following = shared[index], shared[index + 1]
+        if current.rule in ("month", "calendar_date") and following.rule in ("month", "calendar_date") \
+                and "y" in following.groups and not any(key in current.groups for key in _YEAR_SPECS) \
+                and _LISTED.fullmatch(text, current.end, following.start):
+            shared[index] = Expression(current.start, current.end, current.rule,
+                                       {**current.groups, "y": following.groups["y"]}, current.prefix)
+    return shared
 
 
 @cache

@@ -121,7 +121,9 @@ def clause_tense(text: str, start: int, end: int, vocabulary: Vocabulary, *, gue
     edges = _CLAUSE_EDGE.finditer(text, max(0, start - 200), start)
     # the end of the last edge that joins no names (the edges come in text order)
     left = next((m.end() for m in reversed(list(edges)) if not _joins_names(text, m)), max(0, start - 200))
-    edge = _CLAUSE_EDGE.search(text, end, min(len(text), end + 200))
+    # the first edge after the span that joins no names ("In March and May the plant will stop" is one clause)
+    edge = next((m for m in _CLAUSE_EDGE.finditer(text, end, min(len(text), end + 200)) if not _joins_names(text, m)),
+                None)
     comma = None
     if edge and _opens_clause(text, *words.window(left, start), text[end:edge.start()]) and edge.group().startswith(","):
         # A fronted date ("On Monday, the concern approved ...") belongs to the clause after its comma, whose
