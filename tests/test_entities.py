@@ -136,6 +136,9 @@ PEOPLE = [
     ('Director Ivan Petrov staged the opera "Eugene Onegin".', ["Ivan Petrov"]),
     # Central Asian given names are listed too: the model misses many of these officials
     ("Kazakhstan's Minister of Foreign Affairs Murat Nurtleu arrived in Minsk.", ["Murat Nurtleu"]),
+    # a hyphenated given name, which the tokenizer splits, is read whole
+    ("President of Kazakhstan Kassym-Jomart Tokayev arrived in Minsk. Tokayev met the Prime Minister.",
+     ["Kassym-Jomart Tokayev"]),
     # a name the model reads as a person as often as the words a company's longer names open with is the company
     ("Stavros Holdings Ltd. agreed to buy the stake. Under the deal, Stavros has the option to buy the rest. "
      "Stavros Holdings will pay in cash.", []),

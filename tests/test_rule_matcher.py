@@ -7,7 +7,7 @@ import spacy
 from spacy.matcher import Matcher
 
 from pipeline.entities.catalog import load_catalog
-from pipeline.entities.names import person_name_pattern
+from pipeline.entities.names import person_name_patterns
 from pipeline.entities.rule_matcher import RuleMatcher
 from pipeline.errors import ResourceError
 from pipeline.readers import read_inputs
@@ -21,7 +21,8 @@ from .conftest import SAMPLES
 def rules():
     catalog = load_catalog(MODELS_DIR)
     return [*((f"rule{number}", pattern.tokens) for number, pattern in enumerate(catalog.patterns)),
-            ("person_name", person_name_pattern(catalog.given_names))]
+            *((f"person_name{number}", tokens)
+              for number, tokens in enumerate(person_name_patterns(catalog.given_names)))]
 
 
 def test_the_same_matches_as_spacys_matcher_on_the_samples(rules):

@@ -30,7 +30,7 @@ from pipeline import resources
 from pipeline.entities.catalog import (CITY, COUNTRY, ENTERPRISE, HOME_COUNTRY, NAME_TAIL, ORG_GOVERNMENT,
                                       ORGANIZATION_LABELS, ORGANIZATION_LIKE, PERSON, REFERENCE, REGION, REGION_LABELS,
                                       SKIP, Catalog, Entry, Label, load_catalog)
-from pipeline.entities.names import PATRONYMIC, clean_person_span, person_name_pattern, surname_key
+from pipeline.entities.names import PATRONYMIC, clean_person_span, person_name_patterns, surname_key
 from pipeline.entities.organizations import LEGAL_TAILS, ModelOrganizations, common_words
 from pipeline.entities.rule_matcher import RuleMatcher
 from pipeline.entities.subdivisions import subdivision_code, subdivision_index
@@ -86,7 +86,8 @@ class EntityRuler:
             self.phrases.add(key, [nlp.make_doc(form) for form in entry.forms])
         self.patterns = {f"rule{number}": pattern for number, pattern in enumerate(catalog.patterns)}
         self.rules = RuleMatcher([*((key, pattern.tokens) for key, pattern in self.patterns.items()),
-                                  ("person_name", person_name_pattern(catalog.given_names))])
+                                  *((f"person_name{number}", tokens) for number, tokens
+                                    in enumerate(person_name_patterns(catalog.given_names)))])
         self.title_words = {word.lower() for title in catalog.titles for form in title.forms
                             for word in form.split()}
         self.title_heads = {form.split()[-1] for title in catalog.titles for form in title.forms}
@@ -144,7 +145,7 @@ class EntityRuler:
         candidates += [(_span(doc, start, end, SKIP, written(start, end)), GAZETTEER)
                        for start, end in _quoted_works(words, self.catalog.work_words)]
         for key, start, end in self.rules(doc, words):
-            if key == "person_name":  # the given-name rule; its third word is no name when it names a thing
+            if key.startswith("person_name"):  # the given-name rules; a third word is no name when it names a thing
                 end -= end - start == 3 and doc[end - 1].lower_ in self.thing_words
                 candidates.append((_span(doc, start, end, PERSON, written(start, end)), PERSON_RULE))
                 continue

@@ -28,12 +28,17 @@ _TRANSLITERATION_FOLDS = tuple((re.compile(pattern), replacement) for pattern, r
 ))
 
 
-def person_name_pattern(given_names: dict[str, str]) -> list[dict[str, Any]]:
+def person_name_patterns(given_names: dict[str, str]) -> list[list[dict[str, Any]]]:
     """Matcher tokens for a known given name, an optional second name or patronymic and a capitalised surname
-    ("Jan Karal Chadkievic", "Vladimir Ilyich Lenin")."""
-    return [{"LOWER": {"IN": sorted(given_names)}, "IS_TITLE": True},
-            {"IS_TITLE": True, "IS_STOP": False, "IS_ALPHA": True, "OP": "?"},
-            {"IS_TITLE": True, "IS_STOP": False, "IS_ALPHA": True}]
+    ("Jan Karal Chadkievic", "Vladimir Ilyich Lenin"), and for a hyphenated given name, which the tokenizer splits
+    ("Kassym-Jomart Tokayev")."""
+    surname = {"IS_TITLE": True, "IS_STOP": False, "IS_ALPHA": True}
+    patterns = [[{"LOWER": {"IN": sorted(given_names)}, "IS_TITLE": True}, {**surname, "OP": "?"}, surname]]
+    parts = [name.split("-") for name in given_names if name.count("-") == 1]
+    if parts:
+        patterns.append([{"LOWER": {"IN": sorted({first for first, _ in parts})}, "IS_TITLE": True}, {"ORTH": "-"},
+                         {"LOWER": {"IN": sorted({second for _, second in parts})}, "IS_TITLE": True}, surname])
+    return patterns
 
 
 # Generation suffixes written in capitals after a name ("William E. Trotter II").
