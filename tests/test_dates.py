@@ -300,6 +300,14 @@ RESOLVER_FORMS = [
     ("Harvesting began in late August.", datetime(2023, 8, 25), [("late August", D("2023-08-21"), D("2023-08-31"))]),
     ("The campaign ended in mid-May.", datetime(2024, 5, 13), [("mid-May", D("2024-05-11"), D("2024-05-20"))]),
     ("Prices rose in late May.", datetime(2024, 5, 13), [("late May", D("2023-05-21"), D("2023-05-31"))]),
+    # ... and so does a month that has begun, however early in it
+    ("In March the National Bank lowered the refinancing rate.", datetime(2019, 3, 10),
+     [("March", D("2019-03-01"), D("2019-03-31"))]),
+    ("In January the refinery was supplied with 500,000 tonnes of oil.", datetime(2020, 1, 14),
+     [("January", D("2020-01-01"), D("2020-01-31"))]),
+    # a longer period barely begun is the previous one
+    ("In the third quarter the plant earned $5 million.", datetime(2019, 7, 5),
+     [("the third quarter", D("2018-07-01"), D("2018-09-30"))]),
     # a year opening the sentence is a year whatever counted noun follows it
     ("In 2020 farms harvested 8 million tonnes of grain.", OCT, [("2020", D("2020-01-01"), D("2020-12-31"))]),
     # an event's name may run to six words after its year

@@ -27,7 +27,7 @@ Interval = tuple[date, date]
 REPORTING_LAG_DAYS = 45  # a quarter that ended this recently is the one results are still reported for
 YEARLESS_PAST_DAYS, YEARLESS_AHEAD_DAYS = 300, 60  # a yearless day in a past clause this far back, that far ahead
 YEAR_AGO_ALREADY_DAYS = 183  # a reference ended this long before publication is itself the year-ago period
-TEN_DAYS_SPAN = 10  # days from the first to the last of a month's ten days (21-31 at most)
+BEGUN_IS_PAST_DAYS = 30  # a period this short (a month, ten days of one) that has begun fits a past clause
 FIVE_YEAR_EPOCH = 2021  # Belarus's five-year periods: 2021-2025, 2026-2030, ...
 _DATEPARSER_SETTINGS = {"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
 PARTS = {"early": 0, "beginning": 0, "start": 0, "mid": 1, "middle": 1, "late": 2, "end": 2, "close": 2}
@@ -145,10 +145,11 @@ def latest_quarter(published: date) -> Interval:
 def nearest_year(published: date, tense: Tense, place: Callable[[int], Interval | None]) -> Interval | None:
     """The occurrence of a yearless period nearest to publication that fits the tense."""
     options = [i for i in (place(published.year + d) for d in (-1, 0, 1)) if i is not None]
-    if tense == "past":  # a finished period, or one mostly past ("in October" in a late-October article), or ten
-        # days of a month that have begun ("Harvesting began in late August" on 25 August)
+    if tense == "past":  # a finished period, or one mostly past ("in the third quarter" in late August), or a
+        # month or ten days of one that have begun ("In March the bank lowered the rate" on 10 March, "Harvesting
+        # began in late August" on 25 August)
         options = ([i for i in options if i[1] <= published or i[0] + (i[1] - i[0]) / 2 <= published
-                    or (i[0] <= published and (i[1] - i[0]).days <= TEN_DAYS_SPAN)]
+                    or (i[0] <= published and (i[1] - i[0]).days <= BEGUN_IS_PAST_DAYS)]
                    or [i for i in options if i[0] <= published] or options)
     elif tense == "future":
         options = [i for i in options if i[1] >= published] or options
