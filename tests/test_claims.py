@@ -69,6 +69,13 @@ CLAIM_FORMS = [
      "period of 2025.",
      [("The economy grew by 4.1% in the third quarter, and real wages were 111.2% of the level of the same "
        "period of 2025.", "2025-07-01", "2025-09-30", "fact", None)]),
+    # "up from the 2018 contract", "than the 2017 level", "the same as in 2025", "up 3 centners from last year" are
+    # baselines too
+    ("The price is $290 per tonne, $60 up from the 2018 contract.", []),
+    ("The tariff is 10% higher than the 2017 level.", []),
+    ("Gas will cost $128.5 per 1,000 cubic meters, the same as in 2025.", []),
+    ("The average grain yield is 45 centners per hectare, up 3 centners from last year.", []),
+    ("Revenue was $300 million, up $45 million from 2024.", []),
     # guidelines, forecasts and contracts name documents too: the event date is the anchor
     ("The National Bank will approve the main guidelines of monetary policy for 2027 in December.",
      [("The National Bank will approve the main guidelines of monetary policy for 2027 in December.",

@@ -84,18 +84,21 @@ def load_vocabulary(path: Path) -> Vocabulary:
 
 # The text right before a period that makes it a comparison baseline: "than in 2022", "compared with $1.6 billion
 # in 2024", "111.2% of the level of the same period of 2023", "up 5% over the same period last year", "exceeding
-# last year's", "surpassed the results of 2023". A baseline is no claim's anchor (claims.py) and no
+# last year's", "surpassed the results of 2023", "$60 up from the 2018 contract", "up 3 centners from last year", "higher than the 2017 level", "the
+# same as in 2020". A baseline is no claim's anchor (claims.py) and no
 # reference for "the previous year" (date_resolver.py). It is searched for in the 80 characters before every period:
 # the lookaheads first pass over a character that starts none of its branches (the first letters of its words at a
 # word's start, "%", a digit), which `re`, trying every branch at every character, does not do on its own.
-BASELINE_BEFORE = re.compile(r"(?i)(?=[%\dtlciavpes])(?=[%\d]|\b)"
+BASELINE_BEFORE = re.compile(r"(?i)(?=[%\dtlciavpesud])(?=[%\d]|\b)"
                       r"(?:\bthan(?:\s+(?:it|they|there|this|that|we)\s+(?:was|were|had\s+been|did))?|\blevel\s+of|"
+                      r"\bthe\s+same\s+as|"
                       r"(?:\bcompared\s+(?:to|with)|\bin\s+comparison\s+with|\bagainst|"
-                      r"\bversus)(?:\s+(?:about\s+)?(?:[$€¥£]|[A-Z]{3}\s|Br)?\s?[\d.,]+\s*"
+                      r"\bversus|\b(?:up|down)\s+(?:(?:about\s+)?(?:[$€¥£]|[A-Z]{3}\s|Br)?\s?\d[\d.,]*\s*(?:[a-z]*illion\s+|thousand\s+)?"
+                      r"(?:[a-z]+\s+)?)?from)(?:\s+(?:about\s+)?(?:[$€¥£]|[A-Z]{3}\s|Br)?\s?[\d.,]+\s*"
                       r"(?:%|percent|[a-z]*illion|thousand|tonnes)?)?"
                       r"|%\s+(?:on|from)|(?:%|\bpercent|\btimes|\d)\s+over|\b(?:exceed(?:ed|s|ing)?|surpass(?:ed|es|ing)?)(?:\s+the\s+"
                       r"(?:figures?|levels?|results?)\s+of)?)\s+(?:(?:in|on|during|the same period of|the same period|"
-                      r"the level of)\s+)*$")
+                      r"the level of|the)\s+)*$")
 
 
 def is_baseline(text: str, start: int, end: int, *, day: bool) -> bool:
