@@ -304,6 +304,11 @@ KINDS = [
     ("He stressed that in 2026 the plant would launch a new tractor model.", "plan"),
     ("Without the subsidies, the losses in 2025 would have been Br5 million.", "fact"),
     ("In the current five-year period we would like to double trade.", "plan"),
+    # a forecast told in the past tense and an obligation, about the current period, are plans
+    ("The ministry expected inflation at 6% this year, the minister said.", "plan"),
+    ("Belarus needs to repay $1 billion of debt this year.", "plan"),
+    ("This year the budget has to allocate Br500 million for housing.", "plan"),
+    ("As expected, output grew by 5% in 2025.", "fact"),
     # a past period in the past tense is a fact, whatever the rest of the sentence says ...
     ("“The oblast worked well in 2025, I will not deny it,” the governor said.", "fact"),
     # ... unless it is only the date the plan was told on
