@@ -201,6 +201,12 @@ TITLES = [
     ("Deputy Finance Minister Dmitry Ivanov said the budget was balanced.", "Dmitry Ivanov",
      ["Deputy Minister of Finance"]),
     ("First Deputy Industry Minister Ivan Petrov visited the plant.", "Ivan Petrov", ["First Deputy Minister of Industry"]),
+    ("Deputy Energy Minister of Russia Kirill Molodtsov said gas prices would rise.", "Kirill Molodtsov",
+     ["Deputy Minister of Energy of Russia"]),
+    # a field never runs back over a person's name
+    ("Industry Minister Vitaly Vovk and Deputy Industry Minister Dmitry Kharitonchik visited MAZ.",
+     "Dmitry Kharitonchik", ["Deputy Minister of Industry"]),
+    ("Deputy Prosecutor General Andrei Shved spoke at the meeting.", "Andrei Shved", ["Deputy Prosecutor General"]),
     ("Deputy Agriculture and Food Minister Igor Brylo said so.", "Igor Brylo",
      ["Deputy Minister of Agriculture and Food"]),
     # a place that opens a listed enterprise's name is no title's place

@@ -40,6 +40,7 @@ class TitleReader:
         self.ending_at: Mapping[int, Span] = {span.end: span for span in spans if span.label_ in NAMED_LABELS}
         self.starting_at: Mapping[int, Span] = {span.start: span for span in spans if span.label_ in NAMED_LABELS}
         self.people_starts = frozenset(span.start for span in spans if span.label_ == PERSON.value)
+        self.people_ends = frozenset(span.end for span in spans if span.label_ == PERSON.value)
         self.ending_with, self.starting_with = _title_forms(catalog.titles)
 
     def titles(self, person: Span) -> list[str]:
@@ -85,9 +86,11 @@ class TitleReader:
             matched = self._title_ending_at(position - 1, floor)
             if matched is not None:
                 start, title = matched
-                field = self._field_start(start, floor) if title in PLAIN_MODIFIER_TITLES else start
-                if field < start:  # "Education Minister of Belarus X"
-                    title = f"{title} of {doc[field:start].text}"
+                if title in PLAIN_MODIFIER_TITLES:  # "Education Minister of Belarus X", "Deputy Energy Minister of
+                    # Russia X"
+                    field, title = self._rank_opening(self._field_start(start, floor), start, floor, title)
+                    if field < start:
+                        title = f"{title} of {doc[field:start].text}"
                 return f"{title} of {doc[position:entity.end].text}"
             position -= 1
             while position - 1 > floor and _field_part(doc[position - 1]):
@@ -217,11 +220,12 @@ class TitleReader:
 
     def _field_start(self, end: int, floor: int) -> int:
         """Where the capitalised words of a minister's field ending at `end` start ("Agriculture and Food"); a
-        country's adjective is no part of it, nor is a name before "and" ("Artur Karpovich and Minister ...")."""
+        country's adjective is no part of it, nor is a person's name or what comes before it ("Artur Karpovich and
+        Minister ...", "Industry Minister Vitaly Vovk and Deputy Industry Minister ...")."""
         if end - 1 >= floor and self.doc[end - 1].lower_ == "and":
             return end
         first = end
-        while first - 1 >= floor and self._field_word(self.doc[first - 1]) \
+        while first - 1 >= floor and self._field_word(self.doc[first - 1]) and first not in self.people_ends \
                 and self.doc[first - 1].lower_ not in self.catalog.country_adjectives:
             first -= 1
         while first < end and self.doc[first].lower_ == "and":
