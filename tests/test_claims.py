@@ -187,6 +187,9 @@ SPEAKERS = [
      "Belavia opened a route to Sochi in December.",
      [("2025-01-01", "Oleg Kravchenko"), ("2027-01-01", "Oleg Kravchenko"), ("2025-12-01", None)]),
     ("Question: In 2025, the airline carried 3.1 million passengers.", [("2025-01-01", None)]),
+    # "the President of Belarus" stands for Belarus's president, not for the last president named
+    ("Alexander Lukashenko met with President of China Xi Jinping. Trade will reach $4 billion by 2027, the "
+     "President of Belarus said.", [("2027-01-01", "Alexander Lukashenko")]),
     # a press service is no person, whoever it serves
     ("Aleksandr Lukashenko talked over the phone with President of Uzbekistan Shavkat Mirziyoyev on Thursday, the "
      "press service of the Belarusian leader reported.", [("2026-01-15", None)]),

@@ -139,6 +139,9 @@ PEOPLE = [
     # a hyphenated given name, which the tokenizer splits, is read whole
     ("President of Kazakhstan Kassym-Jomart Tokayev arrived in Minsk. Tokayev met the Prime Minister.",
      ["Kassym-Jomart Tokayev"]),
+    ("Minister of Foreign Affairs of France Jean-Yves Le Drian arrived in Minsk.", ["Jean-Yves Le Drian"]),
+    # a given name and a surname the model reads inside a place are the person ("Prince Yuri Ilyinich")
+    ("The castle was built in 1520 by Prince Yuri Ilyinich.", ["Yuri Ilyinich"]),
     # a name the model reads as a person as often as the words a company's longer names open with is the company
     ("Stavros Holdings Ltd. agreed to buy the stake. Under the deal, Stavros has the option to buy the rest. "
      "Stavros Holdings will pay in cash.", []),
@@ -207,6 +210,9 @@ TITLES = [
     ("Industry Minister Vitaly Vovk and Deputy Industry Minister Dmitry Kharitonchik visited MAZ.",
      "Dmitry Kharitonchik", ["Deputy Minister of Industry"]),
     ("Deputy Prosecutor General Andrei Shved spoke at the meeting.", "Andrei Shved", ["Deputy Prosecutor General"]),
+    ("Akim of Karaganda Oblast Nurmukhambet Abdibekov visited MAZ.", "Nurmukhambet Abdibekov",
+     ["Akim of Karaganda Oblast"]),
+    ("Executive Secretary of the CIS Sergei Lebedev spoke.", "Sergei Lebedev", ["Executive Secretary of the CIS"]),
     ("Deputy Agriculture and Food Minister Igor Brylo said so.", "Igor Brylo",
      ["Deputy Minister of Agriculture and Food"]),
     # a place that opens a listed enterprise's name is no title's place

@@ -189,12 +189,15 @@ class EntityRuler:
                       if source == MODEL and span.label_ == PERSON
                       and (written := text[span.start_char:span.end_char]) not in person_names
                       else (span, source) for span, source in candidates]
+        given_named = [(span.start, span.end) for span, source in candidates if source == PERSON_RULE]
         for ent in ents:
             if (ent.label_ == "GPE" and (place := _place_name(ent)) is not None
                     and place.text.lower() not in self.catalog.country_adjectives):
                 if place.text in person_names:  # "According to Kulesh"
                     candidates.append((_span(doc, place.start, place.end, PERSON, place.text), MODEL))
                     continue
+                if any(place.start <= start and end <= place.end for start, end in given_named):
+                    continue  # "built by Prince Yuri Ilyinich": a given name and a surname are no place
                 # a listed place whose last dot the tokenizer split off ("in the U.S.." at a sentence's end); else a
                 # settlement
                 entry = self.places.get(place.text.lower()) or self.places.get(place.text.lower() + ".")

@@ -37,7 +37,8 @@ def person_name_patterns(given_names: dict[str, str]) -> list[list[dict[str, Any
     parts = [name.split("-") for name in given_names if name.count("-") == 1]
     if parts:
         patterns.append([{"LOWER": {"IN": sorted({first for first, _ in parts})}, "IS_TITLE": True}, {"ORTH": "-"},
-                         {"LOWER": {"IN": sorted({second for _, second in parts})}, "IS_TITLE": True}, surname])
+                         {"LOWER": {"IN": sorted({second for _, second in parts})}, "IS_TITLE": True}, surname,
+                         {**surname, "OP": "?"}])  # "Jean-Yves Le Drian"
     return patterns
 
 
