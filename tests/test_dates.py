@@ -206,6 +206,22 @@ RESOLVER_FORMS = [
     # counted from the publication date
     ("A decision is expected in the next day or two.", OCT,
      [("in the next day or two", D("2024-10-14"), D("2024-10-16"))]),
+    ("The sides want to double trade in the next two-three years.", OCT,
+     [("in the next two-three years", D("2024-10-14"), D("2027-10-14"))]),
+    ("The plant will be built in 2-3 years.", OCT, [("in 2-3 years", D("2024-10-14"), D("2027-10-14"))]),
+    # a number in words of tens and units
+    ("Seventy-five years ago, Minsk was liberated.", datetime(2019, 7, 3),
+     [("Seventy-five years ago", D("1944-01-01"), D("1944-12-31"))]),
+    # quarter spans; the half or quarter of a century
+    ("In Q2-Q3 2019 exports grew by 3%.", OCT, [("Q2-Q3 2019", D("2019-04-01"), D("2019-09-30"))]),
+    ("In Q4 2018-Q1 2019 exports grew by 3%.", OCT, [("Q4 2018-Q1 2019", D("2018-10-01"), D("2019-03-31"))]),
+    ("The palace was built in the second half of the 16th century.", OCT,
+     [("the second half of the 16th century", D("1550-01-01"), D("1599-12-31"))]),
+    ("It was rebuilt in the first quarter of the 20th century.", OCT,
+     [("the first quarter of the 20th century", D("1900-01-01"), D("1924-12-31"))]),
+    # "accepted an invitation to visit": the visit is ahead
+    ("The President of the UAE accepted an invitation to visit Minsk in March.", OCT,
+     [("March", D("2025-03-01"), D("2025-03-31"))]),
     ("The new terminal will open in two or three weeks.", OCT,
      [("in two or three weeks", D("2024-10-14"), D("2024-11-04"))]),
     ("The contract will be signed in roughly one month.", OCT,

@@ -58,6 +58,13 @@ class Vocabulary:
                                                       | self.past_cues | self.future_infinitives | {"to"}))
 
 
+def _with_compounds(numbers: dict[str, int]) -> dict[str, int]:
+    """The number words and the compounds of their tens and units ("seventy-five years ago")."""
+    tens = {word: n for word, n in numbers.items() if 20 <= n <= 90 and n % 10 == 0 and word.isalpha()}
+    units = {word: n for word, n in numbers.items() if 1 <= n <= 9 and word.isalpha() and len(word) > 2}
+    return numbers | {f"{ten}-{unit}": numbers[ten] + numbers[unit] for ten in tens for unit in units}
+
+
 def load_vocabulary(path: Path) -> Vocabulary:
     words: dict[str, dict[str, int | None]] = {kind: {} for kind in WORD_KINDS}
     for row in read_jsonl(path, required=("kind", "word")):
@@ -67,7 +74,7 @@ def load_vocabulary(path: Path) -> Vocabulary:
     return Vocabulary(
         months={w.lower(): int(v) for w, v in words["month"].items() if v is not None},
         weekdays={w.lower(): int(v) for w, v in words["weekday"].items() if v is not None},
-        numbers={w.lower(): int(v) for w, v in words["number"].items() if v is not None},
+        numbers=_with_compounds({w.lower(): int(v) for w, v in words["number"].items() if v is not None}),
         ordinals={w.lower(): int(v) for w, v in words["ordinal"].items() if v is not None},
         seasons={w.lower(): int(v) for w, v in words["season"].items() if v is not None},
         future_cues=frozenset(w.lower() for w in words["future_cue"]),
@@ -147,6 +154,8 @@ class DateGrammar:
         # April this year's plan ...")
         this_year = rf"{i('this|last|next')}\s+{i('year')}\b(?!['’])"
         rel_year_after = rf"\s+(?:{i('of')}\s+)?(?P<ys_rel>{this_year})"
+        # "the second half of the 16th century", "the first quarter of the 20th century"
+        of_century = rf"{i('the')}\s+(?P<century>1\d|2[01]|[1-9])(?:st|nd|rd|th)\s+{i('century')}"
         five_year = rf"{i('five')}[-\s]{i('year')}\s+{i('period|plan|term')}"
         # Years said in words, as transcripts of broadcasts write them: "nineteen ninety-six", "the year two thousand"
         tens = "(?i:" + _alternation(w for w, n in v.numbers.items() if 20 <= n <= 90 and n % 10 == 0) + ")"
@@ -180,10 +189,13 @@ class DateGrammar:
             # "the third quarter of 2024", "the 1988 third quarter", "third-quarter profit" (a modifier)
             ("quarter", rf"\b(?:{i('the')}\s+)?(?:(?P<yq>{year})\s+)?(?P<q>{ordinal})"
                         rf"(?:(?P<modifier>-)(?={i('quarter')}\s+[a-z])|[-\s]){i('quarter')}\b"
-                        rf"(?:\s+{i('of')}\s+{yearspec})?", "quarter"),
+                        rf"(?:\s+{i('of')}\s+(?:{yearspec}|{of_century}))?", "quarter"),
             ("quarter", rf"\b(?:(?P<ys_num>{year})\s*)?(?P<qn>Q[1-4]|[1-4]Q)(?:\s+(?P<y>{year}))?\b"),
+            # "Q2-Q3 2019", "Q4 2018-Q1 2019"
+            ("quarter_span", rf"\b(?P<q1>Q[1-4])(?:\s+(?P<y1>{year}))?{dash}(?P<q2>Q[1-4])(?:\s+(?P<y>{year}))?\b",
+             "q1", "q2", "q3", "q4"),
             ("half", rf"\b(?:{i('the')}\s+)?(?P<h>{i('first|second')})\s+{i('half')}(?:[-\s]{i('year')})?"
-                     rf"(?:\s+{i('of')}\s+{yearspec})?", "half"),
+                     rf"(?:\s+{i('of')}\s+(?:{yearspec}|{of_century}))?", "half"),
             ("half", rf"\b(?P<hn>H[12]|[12]H)\b(?:\s+(?P<ys_num>{year}))?"),
             ("part_span", rf"(?P<y1>{year}){dash}(?P<part>H[12]|Q[1-4])\s+(?P<y2>{year})", "h1", "h2", "q1", "q2", "q3", "q4"),
             ("first_months", rf"\b(?:{i('the')}\s+)?{i('first')}\s+(?P<n>{number})\s+{i('months')}"
@@ -255,7 +267,7 @@ class DateGrammar:
             ("within", rf"\b(?:(?P<prep>{i('within|in|over|during')})\s+(?:{i('the')}\s+)?"
                        rf"|{i('the')}\s+(?={i('next|coming')}))(?:(?P<next>{i('next|coming')})\s+)?"
                        rf"(?:(?P<approx>{i('roughly|about|around|approximately|some')})\s+)?"
-                       rf"(?:(?P<n>{number})\s+(?:{i('or|to')}\s+(?P<n2a>{number})\s+)?)?{unit}"
+                       rf"(?:(?P<n>{number})(?:(?:\s+{i('or|to')}\s+|\s*[-–]\s*)(?P<n2a>{number}))?\s+)?{unit}"
                        rf"(?:\s+{i('or')}\s+(?P<n2>{number}))?\b"),
             ("past", rf"\b(?:{i('over|in|during|for')})\s+{i('the')}\s+{i('past|last')}\s+"
                      rf"(?:(?P<n>{number})\s+)?{unit}\b"),

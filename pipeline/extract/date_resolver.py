@@ -307,6 +307,8 @@ def _weekday(groups: dict[str, str], s: Situation) -> Interval | None:
 
 def _quarter(groups: dict[str, str], s: Situation) -> Interval | None:
     number = int(groups["qn"].strip("Qq")) if "qn" in groups else s.vocabulary.ordinals[groups["q"].lower()]
+    if "century" in groups:
+        return _century_part(groups["century"], 4, number)
     if "yq" in groups:  # "the 1988 third quarter"
         return month_interval(int(groups["yq"]), 3 * number - 2, 3 * number)
     if "ys_num" in groups or "y" in groups or "ys_rel" in groups:
@@ -321,8 +323,19 @@ def _quarter(groups: dict[str, str], s: Situation) -> Interval | None:
     return nearest_year(s.published, s.tense, lambda y: month_interval(y, 3 * number - 2, 3 * number))
 
 
+def _quarter_span(groups: dict[str, str], s: Situation) -> Interval | None:
+    q1, q2 = int(groups["q1"][1]), int(groups["q2"][1])
+
+    def place(year: int) -> Interval:
+        first_year = int(groups["y1"]) if "y1" in groups else (year - 1 if q1 > q2 else year)
+        return month_interval(first_year, 3 * q1 - 2)[0], month_interval(year, 3 * q2)[1]
+    return _placed(groups, s, place)
+
+
 def _half(groups: dict[str, str], s: Situation) -> Interval | None:
     second = groups.get("hn", groups.get("h", "")).lower() in ("h2", "2h", "second")
+    if "century" in groups:
+        return _century_part(groups["century"], 2, 2 if second else 1)
     year = _year_of(groups, s)
     return month_interval(year, 7, 12) if second else month_interval(year, 1, 6)
 
@@ -448,6 +461,14 @@ def _decade(groups: dict[str, str], s: Situation) -> Interval | None:
     else:
         start = int(groups["dec"]) if "dec" in groups else 1900 + int(groups["dec2"])
     return year_interval(start)[0], year_interval(start + 9)[1]
+
+
+def _century_part(century: str, parts: int, number: int) -> Interval | None:
+    """The `number`th of `parts` equal parts of a century ("the second half of the 16th century": 1550-1599)."""
+    if not 1 <= number <= parts:
+        return None
+    first = (int(century) - 1) * 100 + (number - 1) * 100 // parts
+    return year_interval(max(first, 1))[0], year_interval(first + 100 // parts - 1)[1]
 
 
 def _century(groups: dict[str, str], s: Situation) -> Interval | None:
@@ -669,7 +690,7 @@ def _season(groups: dict[str, str], s: Situation) -> Interval | None:
 
 RESOLVERS: dict[str, Resolver] = {
     "calendar_date": _calendar_date, "day_span": _day_span, "date_span": _date_span, "month_span": _month_span,
-    "month": _month_resolver, "weekday": _weekday, "quarter": _quarter, "half": _half,
+    "month": _month_resolver, "weekday": _weekday, "quarter": _quarter, "quarter_span": _quarter_span, "half": _half,
     "first_months": _first_months, "month_part": _month_part, "part_span": _part_span, "year_span": _year_span,
     "five_year": _five_year,
     "year": _year, "year_period": _year_period, "short_year": _short_year, "week_of": _week_of, "current_year": _current_year, "spoken_year": _spoken_year, "decade": _decade, "century": _century, "relative": _relative, "previous": _previous,
