@@ -153,10 +153,11 @@ RUBLES = [
     ("Banks lent Belarusian rubles 2 trillion.", "2012-03-05", [("Belarusian rubles 2 trillion", "BYR")]),
     ("Banks lent Belarusian rubles 2 billion.", "2021-03-05", [("Belarusian rubles 2 billion", "BYN")]),
     ("It cost \u0412r12.5 billion.", "2011-04-12", [("\u0412r12.5 billion", "BYR")]),
-    # an explicit old or new ruble keeps its code whatever the date
-    ("Savings of BYR 20,000 became BYN 2.", "2016-07-05", [("BYR 20,000", "BYR"), ("BYN 2", "BYN")]),
+    # an explicit BYR, old or new ruble takes the code of the publication date too (the conventions), its amount as
+    # written
+    ("Savings of BYR 20,000 became BYN 2.", "2016-07-05", [("BYR 20,000", "BYN"), ("BYN 2", "BYN")]),
     ("The note of 10,000 old rubles is 1 new ruble.", "2016-02-01",
-     [("10,000 old rubles", "BYR"), ("1 new ruble", "BYN")]),
+     [("10,000 old rubles", "BYR"), ("1 new ruble", "BYR")]),
     # a bare "rubles" is the ruble the article's other amounts use ...
     ("The plant earned Br12 million; exports brought 3 million rubles.", "2021-05-04",
      [("Br12 million", "BYN"), ("3 million rubles", "BYN")]),
