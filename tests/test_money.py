@@ -82,6 +82,8 @@ MONEY_FORMS = [
     ("A deal worth US$ 7.2 bn.", [("US$ 7.2 bn", B(7_200_000_000), B(7_200_000_000), "USD", False)]),
     ("It will cost $249 USD.", [("$249 USD", B(249), B(249), "USD", False)]),
     ("Profits equal 26 cents per share.", [("26 cents", B("0.26"), B("0.26"), "USD", False)]),
+    ("Households paid about 18 US cents per kWh.", [("18 US cents", B("0.18"), B("0.18"), "USD", True)]),
+    ("Gas cost 9 Russian kopecks more.", [("9 Russian kopecks", B("0.09"), B("0.09"), "RUB", False)]),
     ("A AU$ 52.5 million package.", [("AU$ 52.5 million", B(52_500_000), B(52_500_000), "AUD", False)]),
     ("Trade was $110 million [it amounted to $108 million].",
      [("$110 million", B(110_000_000), B(110_000_000), "USD", False),
@@ -165,6 +167,7 @@ RUBLES = [
      [("Br12 billion", "BYR"), ("3 billion rubles", "BYR")]),
     ("Moscow spent 2 billion Russian rubles, and 40 million rubles more in May.", "2021-05-04",
      [("2 billion Russian rubles", "RUB"), ("40 million rubles", "RUB")]),
+    ("Bread costs Br1.5, and milk 90 kopecks.", "2021-05-04", [("Br1.5", "BYN"), ("90 kopecks", "BYN")]),
     # ... and cannot be told when they use none, or both
     ("The museum received 5 million rubles.", "2021-05-04", []),
     ("Minsk paid Br5 million and Moscow 2 billion Russian rubles; 9 million rubles went to Brest.", "2021-05-04",
