@@ -100,6 +100,13 @@ CLAIM_FORMS = [
      [("Belarus and China will sign an agreement on cooperation in education next month, Ambassador of China to "
        "Belarus Xie Xiaoyong said at a meeting with Education Minister Andrei Ivaniec on 13 January.", "2026-02-01",
        "2026-02-28", "plan", "Xie Xiaoyong")]),
+    # a date fronted before the speaker of "said that" dates the speech, not what was said
+    ("On Monday Prime Minister Ivan Petrov said that GDP would grow by 1.7% in 2027.",
+     [("On Monday Prime Minister Ivan Petrov said that GDP would grow by 1.7% in 2027.", "2027-01-01", "2027-12-31",
+       "plan", "Ivan Petrov")]),
+    ("Last week, Deputy Prime Minister Natalya Kochanova said that wages would reach $500 in 2027.",
+     [("Last week, Deputy Prime Minister Natalya Kochanova said that wages would reach $500 in 2027.", "2027-01-01",
+       "2027-12-31", "plan", "Natalya Kochanova")]),
     # "% on" a day dates the change ("up 5% on 2024" compares with the year)
     ("The National Bank devalued the ruble by 56% on 14 January.",
      [("The National Bank devalued the ruble by 56% on 14 January.", "2026-01-14", "2026-01-14", "fact", None)]),

@@ -70,6 +70,10 @@ _DOCUMENT_BEFORE = re.compile(r"(?i)(?=[abcfglmprst])"
 _TERM_BEFORE = re.compile(r"(?i)\bfor\s+(?:the\s+(?:period|years)\s+(?:of\s+)?)?$")
 _DOCUMENT_AFTER = re.compile(r"(?i)^\s*(?:state\s+)?(?:programme|program|plan|strategy|concept|roadmap)\b")
 _THAT = re.compile(r"\bthat\b")
+# A fronted date and the speaker with a title, before the speech verb: "Last week Deputy Prime Minister Natalya
+# Kochanova said that ...", "On Monday, the minister told reporters that ..."
+_SPEAKER_AFTER = re.compile(r",?\s+(?:(?:[A-Z][\w'’.-]*|of|the|and)\s+){1,10}")
+_THAT_AFTER = re.compile(r"\s+(?:[a-z]+\s+){0,2}?that\b")
 # Everything up to the last clause edge: one match, which `re` finds by backtracking from the end.
 _UP_TO_CLAUSE_EDGE = re.compile(r"(?s:.*)[,;:“”\"()]")
 # A question, also when a quoted one is followed by its attribution ("... next year?” the president said.").
@@ -312,6 +316,10 @@ def _demotion(text: str, period: Period, start: int, speech: Anchored) -> int:
     verbs = list(speech.pattern.finditer(before, edge.end() if edge else 0))
     # "said on Monday" dates the speech; "added that in March ..." dates what was said.
     if verbs and not _THAT.search(before, verbs[-1].end()):
+        return SPEECH_ACT
+    # so does a date fronted before the speaker of "said that" ("On Monday Prime Minister X said that ...")
+    if (speaker := _SPEAKER_AFTER.match(text, period.end)) and (verb := speech.pattern.match(text, speaker.end())) \
+            and _THAT_AFTER.match(text, verb.end()):
         return SPEECH_ACT
     return 0
 
