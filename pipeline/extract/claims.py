@@ -127,7 +127,8 @@ def load_claim_cues(path: Path) -> ClaimCues:
     def alternation(kind: str) -> str:
         return "|".join(re.escape(r["cue"]) for r in sorted(rows[kind], key=lambda r: -len(r["cue"])))
     return ClaimCues(
-        plan=re.compile(r"(?<![A-Za-z'])(?:" + "".join("[^A-Za-z']+".join(map(re.escape, cue.split())) + "|"
+        # "95% of the target", "90% of the forecast": a measure of what was done, no plan
+        plan=re.compile(r"(?<![A-Za-z'])(?<!of the )(?:" + "".join("[^A-Za-z']+".join(map(re.escape, cue.split())) + "|"
                                                      for cue in plans) + r"[A-Za-z']*'ll)(?![A-Za-z'])"),
         speech=Anchored(re.compile(rf"\b(?:{alternation('speech')})\b")),
         references=Anchored(re.compile(r"(?i)\b(?:" + "|".join(map(_reference_pattern, sorted(
