@@ -565,6 +565,20 @@ ENTITIES = [
     ("Dinamo Minsk beat Lokomotiv Yaroslavl 3:2 on Saturday.", "regions", []),
     ("Dinamo Minsk beat Lokomotiv Yaroslavl 3:2 on Saturday.", "organizations", ["Dinamo Minsk", "Lokomotiv Yaroslavl"]),
     ("China CAMC Engineering signed a contract with Belarusian Railways.", "regions", []),
+    # a venue names no place and is no enterprise
+    ("Lida Castle received 75,000 visitors in 2015.", "regions", []),
+    ("The Khatyn Memorial Complex received 200,000 visitors.", "regions", []),
+    ("In 2020 the Brest Hero Fortress memorial complex received 480,000 visitors.", "enterprises", []),
+    ("A school was opened in the Kazimirovka microdistrict of Mogilev.", "enterprises", []),
+    # a scientific and practical centre is one organisation, "and" in its field too
+    ("The Republican Scientific and Practical Center for Oncology and Medical Radiology got a scanner.",
+     "organizations", ["Republican Scientific and Practical Center for Oncology and Medical Radiology"]),
+    # the councils of international organisations and a state fund are named whole
+    ("The CSTO Collective Security Council met in Minsk.", "organizations", ["CSTO Collective Security Council"]),
+    ("The Social Protection Fund spent Br200 billion.", "organizations", ["Social Protection Fund"]),
+    # a minister's field after "and" is no enterprise; "Households" opening a sentence is no name
+    ("Minister of Labor and Social Protection Marianna Shchetkina met union leaders.", "enterprises", []),
+    ("Households cover about 20% of the cost of heating.", "enterprises", []),
     # an institute of the academy is one organisation with it, and names no place
     ("The Institute of Physics of the National Academy of Sciences of Belarus developed a laser.", "organizations",
      ["Institute of Physics of the National Academy of Sciences of Belarus"]),

@@ -105,7 +105,12 @@ def _field_of_minister(doc, end: int) -> bool:
 
 
 def _after_minister_of(doc, start: int) -> bool:
-    """The words are the field of the minister named before them: "Minister of | Industry and Trade of X"."""
+    """The words are the field of the minister named before them: "Minister of | Industry and Trade of X", "Minister
+    of Labor and | Social Protection"."""
+    floor = max(0, start - 6)
+    while start > floor and doc[start - 1].lower_ != "of" and doc[start - 1].text not in _FIELD_TITLE_HEADS \
+            and (doc[start - 1].is_title or doc[start - 1].lower_ == "and" or doc[start - 1].text == ","):
+        start -= 1
     return start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].text in _FIELD_TITLE_HEADS
 
 
