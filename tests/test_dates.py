@@ -212,6 +212,9 @@ RESOLVER_FORMS = [
     # a number in words of tens and units
     ("Seventy-five years ago, Minsk was liberated.", datetime(2019, 7, 3),
      [("Seventy-five years ago", D("1944-01-01"), D("1944-12-31"))]),
+    # "the five-year period" after a named one is that one
+    ("The 2026-2030 programme envisages GDP growth by 20% over the five-year period.", OCT,
+     [("2026-2030", D("2026-01-01"), D("2030-12-31")), ("the five-year period", D("2026-01-01"), D("2030-12-31"))]),
     # quarter spans; the half or quarter of a century
     ("In Q2-Q3 2019 exports grew by 3%.", OCT, [("Q2-Q3 2019", D("2019-04-01"), D("2019-09-30"))]),
     ("In Q4 2018-Q1 2019 exports grew by 3%.", OCT, [("Q4 2018-Q1 2019", D("2018-10-01"), D("2019-03-31"))]),

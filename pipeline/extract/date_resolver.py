@@ -386,7 +386,17 @@ def five_year_period(groups: dict[str, str], published: date) -> Interval:
 
 
 def _five_year(groups: dict[str, str], s: Situation) -> Interval | None:
+    if "y1" not in groups and "rel" not in groups:
+        # "The programme for 2026-2030 ... over the five-year period": the five years the article named last
+        named = s.reference(_five_whole_years)
+        if named is not None:
+            return named
     return five_year_period(groups, s.published)
+
+
+def _five_whole_years(interval: Interval) -> bool:
+    first, last = interval
+    return (first.month, first.day, last.month, last.day) == (1, 1, 12, 31) and last.year - first.year == 4
 
 
 def _year(groups: dict[str, str], s: Situation) -> Interval | None:
