@@ -45,6 +45,7 @@ DATA_DIR_ATTR = "belta_data_dir"
 # Higher wins between spans of the same length: gazetteer over rule over the model. A company word
 # ("KazAgroFinance") is weaker evidence than a person's name, stronger than the model's guess of a place.
 GAZETTEER, RULE, PERSON_RULE, COMPANY_WORD, MODEL = 4, 3, 2, 1, 0
+_FAMILY_WORDS = frozenset({"family", "families", "dynasty", "clan"})  # a surname before them names no one person
 
 
 @Language.factory("belta_entity_ruler", default_config={"data_dir": "", "spans_key": SPANS_KEY},
@@ -166,7 +167,8 @@ class EntityRuler:
                        for start, end in self.company_words(doc, words)]
         candidates += self._names_after_titled_places(doc, candidates)
         for ent in ents:
-            if ent.label_ == "PERSON" and (person := clean_person_span(ent, self.title_words)) is not None:
+            if ent.label_ == "PERSON" and (person := clean_person_span(ent, self.title_words)) is not None \
+                    and (person.end == len(words) or words[person.end] not in _FAMILY_WORDS):  # "the Radziwill family"
                 candidates.append((_span(doc, person.start, person.end, PERSON, person.text), MODEL))
         candidates = self._with_person_evidence(_trim_person_heads(candidates, self.catalog.given_names))
         # The model also reads some people's names as places ("According to Kulesh") or organisations ("Sokolov
@@ -654,14 +656,15 @@ def _without_false_joins(candidates: list[tuple[Span, int]]) -> list[tuple[Span,
     """A rule's name across "and" or a comma ("Shchuchin Butter and Cheese Plant", "Ministry of Investment,
     Industry and Trade") is one name only when its parts are not names of their own: a listed name or a
     person starting right after the joint ("Belshina and Minsk Tractor Works"), or an enterprise or place
-    ending right at it ("Belshina and Lida Paint Works"), makes it a list. A comma before "Ltd" is no joint."""
+    ending right at it ("Belshina and Lida Paint Works"), makes it a list. A comma before "Ltd" is no joint, and
+    an event's name holds its places ("Forum of Regions of Belarus and Uzbekistan")."""
     starts = {span.start for span, source in candidates
               if source != RULE and span.label_ not in (SKIP, REFERENCE)}
     ends = {span.end for span, source in candidates
             if source in (GAZETTEER, RULE) and (span.label_ == ENTERPRISE or span.label_ in REGION_LABELS)}
     kept = []
     for span, source in candidates:
-        if source == RULE and len(span) > 2:
+        if source == RULE and len(span) > 2 and span.label_ != SKIP:
             joints = [token.i for token in span[1:-1]
                       if token.lower_ == "and" or (token.text == "," and token.nbor().text not in LEGAL_TAILS)]
             if any(joint + 1 in starts or joint in ends for joint in joints):
