@@ -212,6 +212,13 @@ RESOLVER_FORMS = [
     # a number in words of tens and units
     ("Seventy-five years ago, Minsk was liberated.", datetime(2019, 7, 3),
      [("Seventy-five years ago", D("1944-01-01"), D("1944-12-31"))]),
+    # "from X until Y" is one span whatever Y's form; a weekly schedule is no span
+    ("The plant will work four days a week from 22 July until the end of September.", datetime(2013, 7, 18),
+     [("from 22 July until the end of September", D("2013-07-22"), D("2013-09-30"))]),
+    ("From 1 August to the end of the year the tariff will be lower.", datetime(2013, 7, 18),
+     [("From 1 August to the end of the year", D("2013-08-01"), D("2013-12-31"))]),
+    ("The museum is open from Monday to Friday.", datetime(2013, 7, 18),
+     [("Monday", D("2013-07-15"), D("2013-07-15")), ("Friday", D("2013-07-19"), D("2013-07-19"))]),
     # "the five-year period" after a named one is that one
     ("The 2026-2030 programme envisages GDP growth by 20% over the five-year period.", OCT,
      [("2026-2030", D("2026-01-01"), D("2030-12-31")), ("the five-year period", D("2026-01-01"), D("2030-12-31"))]),

@@ -44,6 +44,9 @@ BARE_INFINITIVE_BEFORE = frozenset({"will", "would", "shall", "should", "can", "
                                     "not", "ll"})
 TODAY_GUESS_WINDOW = 4  # words between "today" and an -ed form after it that makes it the publication day
 _RANGE_FROM = re.compile(r"\b[Ff]rom\b")
+_RANGE_OPENING = re.compile(r"\b[Ff]rom\s+$")
+_RANGE_JOINT = re.compile(r"\s+(?:to|until|till|through)\s+")
+_WEEKDAY_START = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")  # "from Monday to Friday": a schedule
 _YEARLESS_RULES = ("calendar_date", "day_span", "date_span", "month", "weekday")  # placed by the tense
 
 
@@ -88,14 +91,27 @@ def find_periods(text: str, published: datetime, *, source: str | None = None,
         interval = resolve(expression, Situation(published.date(), tense, grammar.vocabulary, sentence, earlier))
         if interval is None:
             continue
+        start = expression.start
+        if periods and expression.rule != "weekday" and (opening := _range_opening(text, periods[-1], start)) is not None \
+                and periods[-1].first <= interval[1]:
+            # "from 22 July until the end of September", "from 1 August to the end of the year": one span
+            start, interval = opening, (periods.pop().first, interval[1])
         # A comparison point is no period a later expression points back to: a baseline ("than in 2016"), "a year
         # ago", "the previous year".
         if expression.rule not in ("ago", "previous") and not is_baseline(
                 text, max(bounds[0], expression.start - 80), expression.start, day=interval[0] == interval[1]):
             earlier.append((sentence, interval))
-        periods.append(Period(text=source[expression.start:expression.end], start=expression.start,
-                              end=expression.end, first=interval[0], last=interval[1]))
+        periods.append(Period(text=source[start:expression.end], start=start, end=expression.end, first=interval[0],
+                              last=interval[1]))
     return periods
+
+
+def _range_opening(text: str, previous: Period, start: int) -> int | None:
+    """Where "from" opens a range whose first end is the `previous` period and whose second starts at `start`."""
+    if not _RANGE_JOINT.fullmatch(text, previous.end, start):
+        return None
+    opening = _RANGE_OPENING.search(text, max(0, previous.start - 6), previous.start)
+    return None if opening is None or _WEEKDAY_START.match(text, previous.start) else opening.start()
 
 
 def _is_deadline(text: str, start: int, vocabulary: Vocabulary) -> bool:
