@@ -219,6 +219,11 @@ RESOLVER_FORMS = [
      [("From 1 August to the end of the year", D("2013-08-01"), D("2013-12-31"))]),
     ("The museum is open from Monday to Friday.", datetime(2013, 7, 18),
      [("Monday", D("2013-07-15"), D("2013-07-15")), ("Friday", D("2013-07-19"), D("2013-07-19"))]),
+    # a year before 1600 after "in", "since" or "until", not before a noun it counts
+    ("In 1568 the castle passed to the Radziwill family.", OCT, [("1568", D("1568-01-01"), D("1568-12-31"))]),
+    ("Polotsk was first mentioned in 862.", OCT, [("862", D("0862-01-01"), D("0862-12-31"))]),
+    ("The plant built 1200 homes in 1200 days.", OCT, []),
+    ("Prices rose from 1500 to 1200.", OCT, []),
     # "the five-year period" after a named one is that one
     ("The 2026-2030 programme envisages GDP growth by 20% over the five-year period.", OCT,
      [("2026-2030", D("2026-01-01"), D("2030-12-31")), ("the five-year period", D("2026-01-01"), D("2030-12-31"))]),

@@ -215,6 +215,12 @@ class DateGrammar:
             # "the 1988 quarter", "the 1989 period": the months of the quarter the text is about, in that year
             ("year_period", rf"\b{i('the')}\s+(?P<y>{year})\s+(?P<what>{i('period|quarter')})\b", "period", "quarter"),
             ("year", rf"(?P<y>{year})"),
+            # a year before 1600 after "in", "since", "until" ("in 1568 the castle passed", "first mentioned in 1067"),
+            # followed only by punctuation or a word that counts nothing ("in 1200 homes", "in 900 BYN" are no years;
+            # after "from", "to" or "by" a number is as likely: "rose from 1500 to 1200")
+            ("year", r"(?:(?<=\b[Ii]n\s)|(?<=\b[Ss]ince\s)|(?<=\b[Uu]ntil\s)|(?<=\b[Tt]ill\s))(?P<y>1[0-5]\d\d|[89]\d\d)"
+                     r"(?=\s*(?:[,.;:)]|$)|\s+(?:the|a|an|and|or|in|on|at|by|as|for|when|until|till|after|before|"
+                     r"it|he|she|they|its|his|her|their|was|were|is|had)\b)"),
             # "since '82", "in '09": a year written with two figures after a preposition ("the '90s" is a decade)
             ("short_year", rf"(?:(?<=\b[Ss]ince\s)|(?<=\b[Ii]n\s)|(?<=\b[Oo]f\s)|(?<=\b[Ff]rom\s)|(?<=\b[Bb]y\s))"
                            rf"['’](?P<yy>\d\d)(?![\w'’]|[.,]\d)", "'", "’"),
