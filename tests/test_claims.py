@@ -100,6 +100,12 @@ CLAIM_FORMS = [
      [("Belarus and China will sign an agreement on cooperation in education next month, Ambassador of China to "
        "Belarus Xie Xiaoyong said at a meeting with Education Minister Andrei Ivaniec on 13 January.", "2026-02-01",
        "2026-02-28", "plan", "Xie Xiaoyong")]),
+    # a participle's date set off by commas is background: the statement's own period is the anchor
+    ("The restoration of Lida Castle, built in the early 14th century, will be completed by 2027.",
+     [("The restoration of Lida Castle, built in the early 14th century, will be completed by 2027.", "2027-01-01",
+       "2027-12-31", "plan", None)]),
+    ("The plant, founded in 1968, produced 5,000 tractors.",
+     [("The plant, founded in 1968, produced 5,000 tractors.", "1968-01-01", "1968-12-31", "fact", None)]),
     # a date fronted before the speaker of "said that" dates the speech, not what was said
     ("On Monday Prime Minister Ivan Petrov said that GDP would grow by 1.7% in 2027.",
      [("On Monday Prime Minister Ivan Petrov said that GDP would grow by 1.7% in 2027.", "2027-01-01", "2027-12-31",

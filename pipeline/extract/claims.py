@@ -70,6 +70,11 @@ _DOCUMENT_BEFORE = re.compile(r"(?i)(?=[abcfglmprst])"
 _TERM_BEFORE = re.compile(r"(?i)\bfor\s+(?:the\s+(?:period|years)\s+(?:of\s+)?)?$")
 _DOCUMENT_AFTER = re.compile(r"(?i)^\s*(?:state\s+)?(?:programme|program|plan|strategy|concept|roadmap)\b")
 _THAT = re.compile(r"\bthat\b")
+# A participle's date set off by commas is background to the statement: "The restoration of Lida Castle, built in the
+# early 14th century, will be completed by 2017", "The museum, founded in 1942, will receive ..."
+_APPOSITIVE_BEFORE = re.compile(r",\s+(?:[a-z]+ed|built|founded|set\s+up|begun|born|made|held|rebuilt)\s+"
+                                r"(?:(?:in|on|at|by)\s+)?(?:the\s+)?$")
+_APPOSITIVE_END = re.compile(r"\s*,")
 # A fronted date and the speaker with a title, before the speech verb: "Last week Deputy Prime Minister Natalya
 # Kochanova said that ...", "On Monday, the minister told reporters that ..."
 _SPEAKER_AFTER = re.compile(r",?\s+(?:(?:[A-Z][\w'’.-]*|of|the|and)\s+){1,10}")
@@ -310,8 +315,9 @@ def _demotion(text: str, period: Period, start: int, speech: Anchored) -> int:
     if is_baseline(before, 0, len(before), day=period.first == period.last):
         return BASELINE
     if _DOCUMENT_BEFORE.search(before) or _DOCUMENT_AFTER.match(text, period.end) or (
-            _whole_years(period) > 1 and _TERM_BEFORE.search(before)):
-        return DOCUMENT
+            _whole_years(period) > 1 and _TERM_BEFORE.search(before)) or (
+            _APPOSITIVE_BEFORE.search(before) and _APPOSITIVE_END.match(text, period.end)):
+        return DOCUMENT  # a document's period, or background in an aside ("Lida Castle, built in the 14th century,")
     edge = _UP_TO_CLAUSE_EDGE.match(before)
     # the clause is read from past its edge, a character no word holds: `\b` reads it there as at the start of a slice
     verbs = list(speech.pattern.finditer(before, edge.end() if edge else 0))
