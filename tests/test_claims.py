@@ -106,6 +106,13 @@ CLAIM_FORMS = [
        "2027-12-31", "plan", None)]),
     ("The plant, founded in 1968, produced 5,000 tractors.",
      [("The plant, founded in 1968, produced 5,000 tractors.", "1968-01-01", "1968-12-31", "fact", None)]),
+    ("Promtransinvest, which was founded in 1995, received BYN23.7 million in premiums in 2025.",
+     [("Promtransinvest, which was founded in 1995, received BYN23.7 million in premiums in 2025.", "2025-01-01",
+       "2025-12-31", "fact", None)]),
+    # a date fronted before its speaker dates the report; the figure's own period is the anchor
+    ("Last week, BPS-Sberbank reported a net profit of BYN105 million for 2025.",
+     [("Last week, BPS-Sberbank reported a net profit of BYN105 million for 2025.", "2025-01-01", "2025-12-31",
+       "fact", None)]),
     # a date fronted before the speaker of "said that" dates the speech, not what was said
     ("On Monday Prime Minister Ivan Petrov said that GDP would grow by 1.7% in 2027.",
      [("On Monday Prime Minister Ivan Petrov said that GDP would grow by 1.7% in 2027.", "2027-01-01", "2027-12-31",
@@ -325,6 +332,7 @@ KINDS = [
     ("Belarus needs to repay $1 billion of debt this year.", "plan"),
     ("This year the budget has to allocate Br500 million for housing.", "plan"),
     ("As expected, output grew by 5% in 2025.", "fact"),
+    ("The measures are aimed at reducing the refinancing rate to 12% this year.", "plan"),
     # "95% of the target" measures what was done
     ("As of 1 January, farms had sown 1.4 million hectares, or 95% of the target.", "fact"),
     # a past period in the past tense is a fact, whatever the rest of the sentence says ...

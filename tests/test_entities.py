@@ -579,6 +579,8 @@ ENTITIES = [
     # the councils of international organisations and a state fund are named whole
     ("The CSTO Collective Security Council met in Minsk.", "organizations", ["CSTO Collective Security Council"]),
     ("The Social Protection Fund spent Br200 billion.", "organizations", ["Social Protection Fund"]),
+    ("The Agency for Deposit Compensation paid BYN2 million in April.", "organizations",
+     ["Agency for Deposit Compensation"]),
     # an event's name holds its places; a vaccine named after a satellite is no news agency
     ("The Forum of Regions of Belarus and Uzbekistan will take place in Minsk.", "regions", ["Minsk"]),
     ("The first batch of the Russian Sputnik V vaccine arrived in Minsk.", "enterprises", []),

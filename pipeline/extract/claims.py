@@ -70,15 +70,16 @@ _DOCUMENT_BEFORE = re.compile(r"(?i)(?=[abcfglmprst])"
 _TERM_BEFORE = re.compile(r"(?i)\bfor\s+(?:the\s+(?:period|years)\s+(?:of\s+)?)?$")
 _DOCUMENT_AFTER = re.compile(r"(?i)^\s*(?:state\s+)?(?:programme|program|plan|strategy|concept|roadmap)\b")
 _THAT = re.compile(r"\bthat\b")
+_FIGURE = re.compile(r"\d")
 # A participle's date set off by commas is background to the statement: "The restoration of Lida Castle, built in the
-# early 14th century, will be completed by 2017", "The museum, founded in 1942, will receive ..."
-_APPOSITIVE_BEFORE = re.compile(r",\s+(?:[a-z]+ed|built|founded|set\s+up|begun|born|made|held|rebuilt)\s+"
+# early 14th century, will be completed by 2017", "The insurer, which was founded in 1995, received ..."
+_APPOSITIVE_BEFORE = re.compile(r",\s+(?:which\s+(?:was|were)\s+)?(?:[a-z]+ed|built|founded|set\s+up|begun|born|made|held|rebuilt)\s+"
                                 r"(?:(?:in|on|at|by)\s+)?(?:the\s+)?$")
 _APPOSITIVE_END = re.compile(r"\s*,")
 # A fronted date and the speaker with a title, before the speech verb: "Last week Deputy Prime Minister Natalya
-# Kochanova said that ...", "On Monday, the minister told reporters that ..."
+# Kochanova said that ...", "On Friday Belarusbank reported ..."
+_FRONTED = re.compile(r"\s*(?:[A-Z][a-z]*\s+)?")  # nothing but an opening preposition before the date
 _SPEAKER_AFTER = re.compile(r",?\s+(?:(?:[A-Z][\w'’.-]*|of|the|and)\s+){1,10}")
-_THAT_AFTER = re.compile(r"\s+(?:[a-z]+\s+){0,2}?that\b")
 # Everything up to the last clause edge: one match, which `re` finds by backtracking from the end.
 _UP_TO_CLAUSE_EDGE = re.compile(r"(?s:.*)[,;:“”\"()]")
 # A question, also when a quoted one is followed by its attribution ("... next year?” the president said.").
@@ -321,12 +322,14 @@ def _demotion(text: str, period: Period, start: int, speech: Anchored) -> int:
     edge = _UP_TO_CLAUSE_EDGE.match(before)
     # the clause is read from past its edge, a character no word holds: `\b` reads it there as at the start of a slice
     verbs = list(speech.pattern.finditer(before, edge.end() if edge else 0))
-    # "said on Monday" dates the speech; "added that in March ..." dates what was said.
-    if verbs and not _THAT.search(before, verbs[-1].end()):
+    # "said on Monday" dates the speech; "added that in March ..." and "reported a net profit of BYN105 million
+    # for 2016" date what was said.
+    if verbs and not _THAT.search(before, verbs[-1].end()) and not _FIGURE.search(before, verbs[-1].end()):
         return SPEECH_ACT
-    # so does a date fronted before the speaker of "said that" ("On Monday Prime Minister X said that ...")
-    if (speaker := _SPEAKER_AFTER.match(text, period.end)) and (verb := speech.pattern.match(text, speaker.end())) \
-            and _THAT_AFTER.match(text, verb.end()):
+    # so does a date fronted before the speaker ("On Monday Prime Minister X said that ...", "Last week, BPS-Sberbank
+    # reported a net profit of BYN105 million for 2016")
+    if _FRONTED.fullmatch(text, start, period.start) and (speaker := _SPEAKER_AFTER.match(text, period.end)) \
+            and speech.pattern.match(text, speaker.end()):
         return SPEECH_ACT
     return 0
 
