@@ -581,6 +581,8 @@ ENTITIES = [
     ("The Social Protection Fund spent Br200 billion.", "organizations", ["Social Protection Fund"]),
     ("The Agency for Deposit Compensation paid BYN2 million in April.", "organizations",
      ["Agency for Deposit Compensation"]),
+    # a place inside a reference to a person is a mention of it
+    ("The President of Belarus is expected to visit Gomel Oblast on Tuesday.", "regions", ["Belarus", "Gomel Oblast"]),
     # an event's name holds its places; a vaccine named after a satellite is no news agency
     ("The Forum of Regions of Belarus and Uzbekistan will take place in Minsk.", "regions", ["Minsk"]),
     ("The first batch of the Russian Sputnik V vaccine arrived in Minsk.", "enterprises", []),

@@ -223,7 +223,8 @@ class EntityRuler:
         candidates += self._short_names(doc, words, lower_case, ents, candidates)
         candidates = self._with_parent_bodies(doc, words, _with_tails(_without_legal_forms(
             _with_home_country(doc, words, candidates)), tails))
-        names = self._units_of_lists(doc, words, idx, _longest_first(candidates))
+        names = self._units_of_lists(doc, words, idx, _with_places_in_references(_longest_first(candidates),
+                                                                                candidates))
         doc.spans[self.spans_key] = names
         _no_sentence_starts_inside(doc, names)
         doc._.set(DATA_DIR_ATTR, self.data_dir)
@@ -761,6 +762,17 @@ def _bracketed_abbreviations(doc: Doc, words: list[str], candidates: list[tuple[
     return [(Span(doc, index, index + 1, label=span.label_, span_id=span.id_, kb_id=span.kb_id_), RULE)
             for index, word in enumerate(words)
             if (span := names.get(word)) is not None and not span.start <= index < span.end]
+
+
+def _with_places_in_references(names: list[Span], candidates: list[tuple[Span, int]]) -> list[Span]:
+    """A place inside a reference to a person is a mention of it too: "the President of Belarus" stands for the
+    president and names Belarus (a name inside a person's title counts, the conventions say)."""
+    references = [span for span in names if span.label_ == REFERENCE]
+    if not references:
+        return names
+    inner = {(span.start, span.end): span for span, source in sorted(candidates, key=lambda item: item[1])
+             if span.label_ in REGION_LABELS and any(r.start <= span.start and span.end <= r.end for r in references)}
+    return sorted([*names, *inner.values()], key=lambda span: span.start) if inner else names
 
 
 def _longest_first(candidates: list[tuple[Span, int]]) -> list[Span]:
