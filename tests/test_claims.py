@@ -74,6 +74,11 @@ CLAIM_FORMS = [
     ("The price is $290 per tonne, $60 up from the 2018 contract.", []),
     ("The tariff is 10% higher than the 2017 level.", []),
     ("Gas will cost $128.5 per 1,000 cubic meters, the same as in 2025.", []),
+    ("The forest cover has increased to 39% from 35.5% in 1994.", []),
+    # the date in a legal act's number names the act
+    ("Decree No. 7 of 31 December 2025 will take effect on 26 February.",
+     [("Decree No. 7 of 31 December 2025 will take effect on 26 February.", "2026-02-26", "2026-02-26", "plan",
+       None)]),
     ("The average grain yield is 45 centners per hectare, up 3 centners from last year.", []),
     ("Revenue was $300 million, up $45 million from 2024.", []),
     # guidelines, forecasts and contracts name documents too: the event date is the anchor

@@ -224,6 +224,11 @@ RESOLVER_FORMS = [
     ("Polotsk was first mentioned in 862.", OCT, [("862", D("0862-01-01"), D("0862-12-31"))]),
     ("The plant built 1200 homes in 1200 days.", OCT, []),
     ("Prices rose from 1500 to 1200.", OCT, []),
+    # a month's name inside a word, and "Today" in a name, are no dates
+    ("The Augustow Canal park was visited by 10,000 foreigners in 2018.", OCT,
+     [("2018", D("2018-01-01"), D("2018-12-31"))]),
+    ("Lukashenko gave an interview to the Belarus Today newspaper on Friday.", OCT,
+     [("Friday", D("2024-10-11"), D("2024-10-11"))]),
     # "the five-year period" after a named one is that one
     ("The 2026-2030 programme envisages GDP growth by 20% over the five-year period.", OCT,
      [("2026-2030", D("2026-01-01"), D("2030-12-31")), ("the five-year period", D("2026-01-01"), D("2030-12-31"))]),

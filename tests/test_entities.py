@@ -140,6 +140,12 @@ PEOPLE = [
     ("President of Kazakhstan Kassym-Jomart Tokayev arrived in Minsk. Tokayev met the Prime Minister.",
      ["Kassym-Jomart Tokayev"]),
     ("Minister of Foreign Affairs of France Jean-Yves Le Drian arrived in Minsk.", ["Jean-Yves Le Drian"]),
+    # words of a count and tales' characters are no people; a title after a name in an appointment is no part of it
+    ("Turnout was 45% as of 14:00 on Sunday.", []),
+    ("The residence of Father Frost will open on 25 December.", []),
+    ("President Alexander Lukashenko appointed Igor Petrishenko Deputy Prime Minister on Tuesday.",
+     ["Alexander Lukashenko", "Igor Petrishenko"]),
+    ("He also appointed Vladimir Zinovsky Minister of Economy.", ["Vladimir Zinovsky"]),
     # a family is no person
     ("The town was owned by the Radziwill family until 1939.", []),
     ("Chairman of the State Control Committee Zenon Lomat said so.", ["Zenon Lomat"]),
@@ -581,6 +587,14 @@ ENTITIES = [
     ("The Social Protection Fund spent Br200 billion.", "organizations", ["Social Protection Fund"]),
     ("The Agency for Deposit Compensation paid BYN2 million in April.", "organizations",
      ["Agency for Deposit Compensation"]),
+    # media named after the country, legal acts' titles, members of parliament, disasters and airports are no
+    # places or companies of their own; a state concern is a government body
+    ("Lukashenko gave an interview to the Belarus Today newspaper on Friday.", "regions", []),
+    ('Decree No. 8 "On the Development of the Digital Economy" was signed in December.', "enterprises", []),
+    ("The MPs passed 27 bills in January-March 2019.", "enterprises", []),
+    ("The Chernobyl disaster affected Gomel Oblast most of all.", "regions", ["Gomel Oblast"]),
+    ("Tourists entered via the Minsk National Airport in 2018.", "enterprises", []),
+    ("The Belarusian Fuel and Gas Concern Beltopgaz exported peat.", "organizations", ["Beltopgaz"]),
     # a place inside a reference to a person is a mention of it
     ("The President of Belarus is expected to visit Gomel Oblast on Tuesday.", "regions", ["Belarus", "Gomel Oblast"]),
     # an event's name holds its places; a vaccine named after a satellite is no news agency

@@ -147,7 +147,11 @@ class EntityRuler:
                        for start, end in _quoted_works(words, self.catalog.work_words)]
         for key, start, end in self.rules(doc, words):
             if key.startswith("person_name"):  # the given-name rules; a third word is no name when it names a thing
-                end -= end - start == 3 and doc[end - 1].lower_ in self.thing_words
+                # or opens a title ("appointed Igor Petrishenko Deputy Prime Minister", "Vladimir Zinovsky Minister
+                # of Economy"; not "Martin Luther King said")
+                end -= end - start == 3 and (doc[end - 1].lower_ in self.thing_words or (
+                    doc[end - 1].lower_ in self.title_words and end < len(words)
+                    and (words[end] == "of" or words[end].lower() in self.title_words)))
                 candidates.append((_span(doc, start, end, PERSON, written(start, end)), PERSON_RULE))
                 continue
             pattern = self.patterns[key]
@@ -599,14 +603,22 @@ _TITLE_REACH_IN_QUOTES = 12  # words a quoted title may run to
 
 
 def _quoted_works(words: list[str], work_words: frozenset[str]) -> Iterator[tuple[int, int]]:
-    """A title in quotation marks right after a word naming a work or a show ('the ballet "Anna Karenina"', 'the
-    film "Ivan Vasilyevich"'), with its marks: no entity, whatever names it holds."""
+    """A title in quotation marks right after a word naming a work, a show or a legal act, or after its number
+    ('the ballet "Anna Karenina"', 'Decree No. 8 "On the Development of the Digital Economy"'), with its marks: no
+    entity, whatever names it holds."""
     for index in range(1, len(words) - 2):
-        if words[index] in _OPENING_QUOTES and words[index - 1].lower() in work_words:
+        if words[index] in _OPENING_QUOTES and words[_before_number(words, index - 1)].lower() in work_words:
             for end in range(index + 2, min(len(words), index + 2 + _TITLE_REACH_IN_QUOTES)):
                 if words[end] in _CLOSING_QUOTES:
                     yield index, end + 1
                     break
+
+
+def _before_number(words: list[str], index: int) -> int:
+    """The word before a number written "No. 8" that ends at `index`, or `index` when there is none."""
+    if index >= 2 and words[index].isdigit() and words[index - 1] in ("No", "No.", "."):
+        return index - 2 - (words[index - 1] == "." and index >= 3 and words[index - 2] == "No")
+    return index
 
 
 def _brand(text: str, entry: Entry, words: list[str], end: int) -> bool:

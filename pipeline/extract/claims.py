@@ -68,12 +68,14 @@ _DOCUMENT_BEFORE = re.compile(r"(?i)(?=[abcfglmprst])"
 # "a supplier of insulin for 2026-2027": a term of several whole years after "for" names what a deal or a
 # document covers, not when the reported event happened.
 _TERM_BEFORE = re.compile(r"(?i)\bfor\s+(?:the\s+(?:period|years)\s+(?:of\s+)?)?$")
+_NUMBERED_ACT = re.compile(r"\bNo\.?\s*\d+\s+(?:of|dated)\s+$")  # "Decree No. 7 of 31 December 2017": names the act
 _DOCUMENT_AFTER = re.compile(r"(?i)^\s*(?:state\s+)?(?:programme|program|plan|strategy|concept|roadmap)\b")
 _THAT = re.compile(r"\bthat\b")
 _FIGURE = re.compile(r"\d")
 # A participle's date set off by commas is background to the statement: "The restoration of Lida Castle, built in the
 # early 14th century, will be completed by 2017", "The insurer, which was founded in 1995, received ..."
-_APPOSITIVE_BEFORE = re.compile(r",\s+(?:which\s+(?:was|were)\s+)?(?:[a-z]+ed|built|founded|set\s+up|begun|born|made|held|rebuilt)\s+"
+_APPOSITIVE_BEFORE = re.compile(r",\s+(?:which\s+(?:was|were)\s+)?"
+                                r"(?:[a-z]+ed|built|founded|set\s+up|begun|born|made|held|rebuilt)\s+"
                                 r"(?:(?:in|on|at|by)\s+)?(?:the\s+)?$")
 _APPOSITIVE_END = re.compile(r"\s*,")
 # A fronted date and the speaker with a title, before the speech verb: "Last week Deputy Prime Minister Natalya
@@ -315,9 +317,9 @@ def _demotion(text: str, period: Period, start: int, speech: Anchored) -> int:
     before = text[max(start, period.start - 80):period.start]
     if is_baseline(before, 0, len(before), day=period.first == period.last):
         return BASELINE
-    if _DOCUMENT_BEFORE.search(before) or _DOCUMENT_AFTER.match(text, period.end) or (
-            _whole_years(period) > 1 and _TERM_BEFORE.search(before)) or (
-            _APPOSITIVE_BEFORE.search(before) and _APPOSITIVE_END.match(text, period.end)):
+    if (_DOCUMENT_BEFORE.search(before) or _DOCUMENT_AFTER.match(text, period.end) or _NUMBERED_ACT.search(before)
+            or (_whole_years(period) > 1 and _TERM_BEFORE.search(before))
+            or (_APPOSITIVE_BEFORE.search(before) and _APPOSITIVE_END.match(text, period.end))):
         return DOCUMENT  # a document's period, or background in an aside ("Lida Castle, built in the 14th century,")
     edge = _UP_TO_CLAUSE_EDGE.match(before)
     # the clause is read from past its edge, a character no word holds: `\b` reads it there as at the start of a slice

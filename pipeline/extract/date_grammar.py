@@ -91,7 +91,7 @@ def load_vocabulary(path: Path) -> Vocabulary:
 
 # The text right before a period that makes it a comparison baseline: "than in 2022", "compared with $1.6 billion
 # in 2024", "111.2% of the level of the same period of 2023", "up 5% over the same period last year", "exceeding
-# last year's", "surpassed the results of 2023", "$60 up from the 2018 contract", "up 3 centners from last year", "higher than the 2017 level", "the
+# last year's", "surpassed the results of 2023", "$60 up from the 2018 contract", "up 3 centners from last year", "increased to 39% from 35.5% in 1994", "higher than the 2017 level", "the
 # same as in 2020". A baseline is no claim's anchor (claims.py) and no
 # reference for "the previous year" (date_resolver.py). It is searched for in the 80 characters before every period:
 # the lookaheads first pass over a character that starts none of its branches (the first letters of its words at a
@@ -100,7 +100,8 @@ BASELINE_BEFORE = re.compile(r"(?i)(?=[%\dtlciavpesud])(?=[%\d]|\b)"
                       r"(?:\bthan(?:\s+(?:it|they|there|this|that|we)\s+(?:was|were|had\s+been|did))?|\blevel\s+of|"
                       r"\bthe\s+same\s+as|"
                       r"(?:\bcompared\s+(?:to|with)|\bin\s+comparison\s+with|\bagainst|"
-                      r"\bversus|\b(?:up|down)\s+(?:(?:about\s+)?(?:[$€¥£]|[A-Z]{3}\s|Br)?\s?\d[\d.,]*\s*(?:[a-z]*illion\s+|thousand\s+)?"
+                      r"\bversus|\bto\s+(?:[$€¥£]|[A-Z]{3}\s|Br)?\s?\d[\d.,]*\s*(?:%|percent|[a-z]*illion|thousand)?\s+from"
+                      r"|\b(?:up|down)\s+(?:(?:about\s+)?(?:[$€¥£]|[A-Z]{3}\s|Br)?\s?\d[\d.,]*\s*(?:[a-z]*illion\s+|thousand\s+)?"
                       r"(?:[a-z]+\s+)?)?from)(?:\s+(?:about\s+)?(?:[$€¥£]|[A-Z]{3}\s|Br)?\s?[\d.,]+\s*"
                       r"(?:%|percent|[a-z]*illion|thousand|tonnes)?)?"
                       r"|%\s+(?:on|from)|(?:%|\bpercent|\btimes|\d)\s+over|\b(?:exceed(?:ed|s|ing)?|surpass(?:ed|es|ing)?)(?:\s+the\s+"
@@ -135,7 +136,7 @@ class DateGrammar:
         self.vocabulary = vocabulary
         v = vocabulary
         # Month and weekday names must be capitalised: "may", "march" and "sun" are words too.
-        month = "(?:" + _alternation(m.capitalize() for m in v.months) + ")"
+        month = "(?:" + _alternation(m.capitalize() for m in v.months) + r")(?![a-z])"  # not "the Augustow Canal"
         weekday = "(?:" + _alternation(d.capitalize() for d in v.weekdays) + ")"
         number = r"(?:\d{1,2}|(?i:" + _alternation(v.numbers) + "))"
         count = r"(?:\d{1,3}|(?i:" + _alternation(v.numbers) + "))"
@@ -342,6 +343,9 @@ class DateGrammar:
             return not before or previous not in ("in", "on", "of", "since", "until", "by", "from", "to", "early",
                                                   "late", "mid", "last", "next", "this", "through", "till", "for",
                                                   "before", "after", "during", "between", "and", "or")
+        if rule == "today" and match.group()[:1] == "T" and before and before[-1][:1].isupper() \
+                and match.start() >= 2 and text[match.start() - 1] == " " and text[match.start() - 2].isalpha():
+            return True  # "the Belarus Today newspaper", "Russia Today": a name
         if rule == "weekday" and "rel" not in groups:
             return text[match.end():match.end() + 1] == "-"  # "Monday-Friday" style schedules are not dates
         if rule == "season" and groups["s"][:1].isupper() and self._name_after.match(text, match.end()):
