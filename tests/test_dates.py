@@ -224,6 +224,15 @@ RESOLVER_FORMS = [
     ("Polotsk was first mentioned in 862.", OCT, [("862", D("0862-01-01"), D("0862-12-31"))]),
     ("The plant built 1200 homes in 1200 days.", OCT, []),
     ("Prices rose from 1500 to 1200.", OCT, []),
+    # "this summer" is the publication year's, whatever the tense
+    ("This summer nearly all sanatoriums have already been booked.", datetime(2024, 4, 18),
+     [("This summer", D("2024-06-01"), D("2024-08-31"))]),
+    ("This winter the plant was idle.", datetime(2024, 4, 18), [("This winter", D("2023-12-01"), D("2024-02-29"))]),
+    # a day or month set off after "N years ago" is in that year
+    ("Twenty-five years ago, on 26 April, the fourth reactor exploded.", datetime(2011, 4, 26),
+     [("Twenty-five years ago", D("1986-01-01"), D("1986-12-31")), ("26 April", D("1986-04-26"), D("1986-04-26"))]),
+    ("A year ago, in May, the ministry planted trees.", datetime(2020, 11, 10),
+     [("A year ago", D("2019-11-01"), D("2019-11-30")), ("May", D("2019-05-01"), D("2019-05-31"))]),
     # a month's name inside a word, and "Today" in a name, are no dates
     ("The Augustow Canal park was visited by 10,000 foreigners in 2018.", OCT,
      [("2018", D("2018-01-01"), D("2018-12-31"))]),

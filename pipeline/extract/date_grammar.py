@@ -384,7 +384,7 @@ class DateGrammar:
 
 
 _LISTED = re.compile(r"\s*(?:,\s*)?(?:(?:and|or)\s+)?")  # what joins two dates of a list
-_YEAR_SPECS = ("y", "ys_rel", "ys_rel2", "mrel", "numeric")
+YEAR_KEYS = ("y", "ys_rel", "ys_rel2", "mrel", "numeric")  # the groups that give a day or month its year
 
 
 def _years_shared(expressions: list[Expression], text: str) -> list[Expression]:
@@ -394,7 +394,7 @@ def _years_shared(expressions: list[Expression], text: str) -> list[Expression]:
     for index in range(len(shared) - 2, -1, -1):
         current, following = shared[index], shared[index + 1]
         if current.rule in ("month", "calendar_date") and following.rule in ("month", "calendar_date") \
-                and "y" in following.groups and not any(key in current.groups for key in _YEAR_SPECS) \
+                and "y" in following.groups and not any(key in current.groups for key in YEAR_KEYS) \
                 and _LISTED.fullmatch(text, current.end, following.start):
             shared[index] = Expression(current.start, current.end, current.rule,
                                        {**current.groups, "y": following.groups["y"]}, current.prefix)

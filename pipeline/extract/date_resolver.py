@@ -695,6 +695,14 @@ def _season(groups: dict[str, str], s: Situation) -> Interval | None:
         if past:
             return max((i for i in options if i[1] < s.published), key=lambda i: i[0])
         return min((i for i in options if i[0] > s.published), key=lambda i: i[0])
+    if relation == "this":  # a season of the publication year: the one under way, else the latest ended in a past
+        # clause, else the next ("This summer nearly all sanatoriums have been booked" in April is this summer)
+        year = s.published.year
+        options = [i for i in (place(year), place(year + 1)) if year in (i[0].year, i[1].year)]
+        under_way = [i for i in options if i[0] <= s.published <= i[1]]
+        ended = [i for i in options if i[1] < s.published] if s.tense == "past" else []
+        ahead = [i for i in options if i[0] > s.published]
+        return under_way[0] if under_way else max(ended) if ended else min(ahead) if ahead else max(options)
     return nearest_year(s.published, s.tense, place)
 
 

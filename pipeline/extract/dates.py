@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from pipeline.anchors import Words
 from pipeline.doctext import doc_text, doc_words, sentence_lines
-from pipeline.extract.date_grammar import DateGrammar, Expression, Vocabulary, date_grammar, is_baseline
+from pipeline.extract.date_grammar import YEAR_KEYS, DateGrammar, Expression, Vocabulary, date_grammar, is_baseline
 from pipeline.extract.date_resolver import Interval, Situation, Tense, resolve
 from pipeline.types import Article, Period
 from pipeline.resources import MODELS_DIR
@@ -44,6 +44,7 @@ BARE_INFINITIVE_BEFORE = frozenset({"will", "would", "shall", "should", "can", "
                                     "not", "ll"})
 TODAY_GUESS_WINDOW = 4  # words between "today" and an -ed form after it that makes it the publication day
 _RANGE_FROM = re.compile(r"\b[Ff]rom\b")
+_APPOSITION = re.compile(r"\s*,\s*(?:on|in)?\s*")
 _RANGE_OPENING = re.compile(r"\b[Ff]rom\s+$")
 _RANGE_JOINT = re.compile(r"\s+(?:to|until|till|through)\s+")
 _WEEKDAY_START = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")  # "from Monday to Friday": a schedule
@@ -70,9 +71,17 @@ def find_periods(text: str, published: datetime, *, source: str | None = None,
     starts = list(sentences) if sentences is not None else [0, *(m.end() for m in _SENTENCE_END.finditer(text))]
     earlier: list[tuple[int, Interval]] = []  # (sentence number, interval) of every period that may be pointed at
     periods = []
+    after_ago: int | None = None  # where the last "N years ago" ended, and the year it is
+    ago_year = 0
     for expression in grammar.expressions(text, words):
         if skip and expression.start < skip[1] and expression.end > skip[0]:
             continue
+        if after_ago is not None and expression.rule in ("month", "calendar_date") \
+                and not any(key in expression.groups for key in YEAR_KEYS) \
+                and _APPOSITION.fullmatch(text, after_ago, expression.start):
+            # "Twenty-five years ago, on 26 April, ...", "A year ago, in May, ...": the day or month of that year
+            expression = Expression(expression.start, expression.end, expression.rule,
+                                    {**expression.groups, "y": str(ago_year)}, expression.prefix)
         sentence = bisect.bisect_right(starts, expression.start) - 1
         bounds = (starts[sentence] if sentence >= 0 else 0,
                   starts[sentence + 1] if sentence + 1 < len(starts) else len(text))
@@ -103,6 +112,8 @@ def find_periods(text: str, published: datetime, *, source: str | None = None,
             earlier.append((sentence, interval))
         periods.append(Period(text=source[start:expression.end], start=start, end=expression.end, first=interval[0],
                               last=interval[1]))
+        after_ago, ago_year = (expression.end, interval[0].year) if expression.rule == "ago" \
+            and interval[0].year == interval[1].year else (None, 0)
     return periods
 
 
