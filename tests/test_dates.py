@@ -233,6 +233,9 @@ RESOLVER_FORMS = [
      [("Twenty-five years ago", D("1986-01-01"), D("1986-12-31")), ("26 April", D("1986-04-26"), D("1986-04-26"))]),
     ("A year ago, in May, the ministry planted trees.", datetime(2020, 11, 10),
      [("A year ago", D("2019-11-01"), D("2019-11-30")), ("May", D("2019-05-01"), D("2019-05-31"))]),
+    # the verb of an attribution after "today" is no tense of the statement: "nowadays" stays unplaced
+    ("Today, the average salary in the country exceeds Br1,400, the minister said.", OCT, []),
+    ("Today the plant shipped five trucks, the director said.", OCT, [("Today", D("2024-10-14"), D("2024-10-14"))]),
     # a month's name inside a word, and "Today" in a name, are no dates
     ("The Augustow Canal park was visited by 10,000 foreigners in 2018.", OCT,
      [("2018", D("2018-01-01"), D("2018-12-31"))]),

@@ -44,6 +44,7 @@ BARE_INFINITIVE_BEFORE = frozenset({"will", "would", "shall", "should", "can", "
                                     "not", "ll"})
 TODAY_GUESS_WINDOW = 4  # words between "today" and an -ed form after it that makes it the publication day
 _RANGE_FROM = re.compile(r"\b[Ff]rom\b")
+_ATTRIBUTION = re.compile(r",[”\"]?\s+(?:[\w.'’-]+\s+){1,6}?(?:said|told|noted|stressed|added|explained)\b")
 _APPOSITION = re.compile(r"\s*,\s*(?:on|in)?\s*")
 _RANGE_OPENING = re.compile(r"\b[Ff]rom\s+$")
 _RANGE_JOINT = re.compile(r"\s+(?:to|until|till|through)\s+")
@@ -89,7 +90,11 @@ def find_periods(text: str, published: datetime, *, source: str | None = None,
             # "Today" is the publication day only in a plainly past or future clause: an -ed word after it counts
             # only next to it ("Apple today unveiled"), not further off ("today the fortress is one of the most
             # visited places"); one before it is the clause's verb ("wrapped up a meeting in Baghdad today").
-            found = clause_tense(text, expression.start, expression.end, grammar.vocabulary,
+            read = text
+            if expression.rule == "today" and (said := _ATTRIBUTION.search(text, expression.end, bounds[1])):
+                read = text[:said.start()]  # "Today, the average salary exceeds Br1,400, the minister said": the
+                # attribution's verb is no tense of the statement
+            found = clause_tense(read, expression.start, expression.end, grammar.vocabulary,
                                  guess_window=TODAY_GUESS_WINDOW if expression.rule == "today" else None,
                                  sentence=bounds if expression.rule == "weekday" else None)
             if expression.rule in _YEARLESS_RULES and _is_deadline(text, expression.start, grammar.vocabulary):
