@@ -138,8 +138,12 @@ class DateGrammar:
         # Month and weekday names must be capitalised: "may", "march" and "sun" are words too.
         month = "(?:" + _alternation(m.capitalize() for m in v.months) + r")(?![a-z])"  # not "the Augustow Canal"
         weekday = "(?:" + _alternation(d.capitalize() for d in v.weekdays) + ")"
-        number = r"(?:\d{1,2}|(?i:" + _alternation(v.numbers) + "))"
-        count = r"(?:\d{1,3}|(?i:" + _alternation(v.numbers) + "))"
+        tens = "(?i:" + _alternation(w for w, n in v.numbers.items() if 20 <= n <= 90 and n % 10 == 0) + ")"
+        units = "(?i:" + _alternation(w for w, n in v.numbers.items() if 1 <= n <= 9 and w.isalpha() and len(w) > 2) + ")"
+        # "seventy-five" as tens and units: one branch, not one per compound
+        words = rf"(?i:{tens}-{units}|" + _alternation(w for w in v.numbers if "-" not in w) + ")"
+        number = rf"(?:\d{{1,2}}|{words})"
+        count = rf"(?:\d{{1,3}}|{words})"
         ordinal = "(?i:" + _alternation(v.ordinals) + ")"
         season = "(?i:" + _alternation(v.seasons) + ")"
         day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
@@ -159,8 +163,6 @@ class DateGrammar:
         of_century = rf"{i('the')}\s+(?P<century>1\d|2[01]|[1-9])(?:st|nd|rd|th)\s+{i('century')}"
         five_year = rf"{i('five')}[-\s]{i('year')}\s+{i('period|plan|term')}"
         # Years said in words, as transcripts of broadcasts write them: "nineteen ninety-six", "the year two thousand"
-        tens = "(?i:" + _alternation(w for w, n in v.numbers.items() if 20 <= n <= 90 and n % 10 == 0) + ")"
-        units = "(?i:" + _alternation(w for w, n in v.numbers.items() if 1 <= n <= 9 and w.isalpha() and len(w) > 2) + ")"
         teens = "(?i:" + _alternation(w for w, n in v.numbers.items() if 10 <= n <= 19) + ")"
         spoken_year = (rf"(?:(?P<sy_hi>{i('nineteen|eighteen')})\s+(?P<sy_lo>{tens}(?:[-\s]{units})?|{teens})"
                        rf"|{i('the year')}\s+{i('two thousand')}(?:\s+{i('and')}\s+(?P<sy_2k>{units}|{teens}))?)(?![\w-])")
@@ -219,9 +221,9 @@ class DateGrammar:
             # a year before 1600 after "in", "since", "until" ("in 1568 the castle passed", "first mentioned in 1067"),
             # followed only by punctuation or a word that counts nothing ("in 1200 homes", "in 900 BYN" are no years;
             # after "from", "to" or "by" a number is as likely: "rose from 1500 to 1200")
-            ("year", r"(?:(?<=\b[Ii]n\s)|(?<=\b[Ss]ince\s)|(?<=\b[Uu]ntil\s)|(?<=\b[Tt]ill\s))(?P<y>1[0-5]\d\d|[89]\d\d)"
-                     r"(?=\s*(?:[,.;:)]|$)|\s+(?:the|a|an|and|or|in|on|at|by|as|for|when|until|till|after|before|"
-                     r"it|he|she|they|its|his|her|their|was|were|is|had)\b)"),
+            ("old_year", r"(?<![\w$€£.,/-])(?P<y>1[0-5]\d\d|[89]\d\d)"
+                         r"(?=\s*(?:[,.;:)]|$)|\s+(?:the|a|an|and|or|in|on|at|by|as|for|when|until|till|after|before|"
+                         r"it|he|she|they|its|his|her|their|was|were|is|had)\b)"),
             # "since '82", "in '09": a year written with two figures after a preposition ("the '90s" is a decade)
             ("short_year", rf"(?:(?<=\b[Ss]ince\s)|(?<=\b[Ii]n\s)|(?<=\b[Oo]f\s)|(?<=\b[Ff]rom\s)|(?<=\b[Bb]y\s))"
                            rf"['’](?P<yy>\d\d)(?![\w'’]|[.,]\d)", "'", "’"),
@@ -334,6 +336,8 @@ class DateGrammar:
             # "in two or three weeks", "in roughly one month"; not "over the year" or "twice in a year"
             return not (groups.get("prep", "").lower() == "in" and (counted or "approx" in groups)
                         and previous not in _FREQUENCY_WORDS)
+        if rule == "old_year":
+            return previous not in ("in", "since", "until", "till")
         if rule == "year" and "mod" not in groups:
             after = self._units_after.match(text, match.end())
             if after and after.group("word").lower() in self.vocabulary.quantity_units and before[-1:] != ["In"]:
