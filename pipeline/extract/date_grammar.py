@@ -58,10 +58,15 @@ class Vocabulary:
                                                       | self.past_cues | self.future_infinitives | {"to"}))
 
 
+def _tens_and_units(numbers: dict[str, int]) -> tuple[list[str], list[str]]:
+    """The words for 20, 30, ... 90 and for 1 to 9 ("a" and "an" aside)."""
+    return ([word for word, n in numbers.items() if 20 <= n <= 90 and n % 10 == 0 and word.isalpha()],
+            [word for word, n in numbers.items() if 1 <= n <= 9 and word.isalpha() and len(word) > 2])
+
+
 def _with_compounds(numbers: dict[str, int]) -> dict[str, int]:
     """The number words and the compounds of their tens and units ("seventy-five years ago")."""
-    tens = {word: n for word, n in numbers.items() if 20 <= n <= 90 and n % 10 == 0 and word.isalpha()}
-    units = {word: n for word, n in numbers.items() if 1 <= n <= 9 and word.isalpha() and len(word) > 2}
+    tens, units = _tens_and_units(numbers)
     return numbers | {f"{ten}-{unit}": numbers[ten] + numbers[unit] for ten in tens for unit in units}
 
 
@@ -91,8 +96,8 @@ def load_vocabulary(path: Path) -> Vocabulary:
 
 # The text right before a period that makes it a comparison baseline: "than in 2022", "compared with $1.6 billion
 # in 2024", "111.2% of the level of the same period of 2023", "up 5% over the same period last year", "exceeding
-# last year's", "surpassed the results of 2023", "$60 up from the 2018 contract", "up 3 centners from last year", "increased to 39% from 35.5% in 1994", "higher than the 2017 level", "the
-# same as in 2020". A baseline is no claim's anchor (claims.py) and no
+# last year's", "surpassed the results of 2023", "$60 up from the 2018 contract", "up 3 centners from last year",
+# "increased to 39% from 35.5% in 1994", "higher than the 2017 level", "the same as in 2020". A baseline is no claim's anchor (claims.py) and no
 # reference for "the previous year" (date_resolver.py). It is searched for in the 80 characters before every period:
 # the lookaheads first pass over a character that starts none of its branches (the first letters of its words at a
 # word's start, "%", a digit), which `re`, trying every branch at every character, does not do on its own.
@@ -138,8 +143,8 @@ class DateGrammar:
         # Month and weekday names must be capitalised: "may", "march" and "sun" are words too.
         month = "(?:" + _alternation(m.capitalize() for m in v.months) + r")(?![a-z])"  # not "the Augustow Canal"
         weekday = "(?:" + _alternation(d.capitalize() for d in v.weekdays) + ")"
-        tens = "(?i:" + _alternation(w for w, n in v.numbers.items() if 20 <= n <= 90 and n % 10 == 0) + ")"
-        units = "(?i:" + _alternation(w for w, n in v.numbers.items() if 1 <= n <= 9 and w.isalpha() and len(w) > 2) + ")"
+        ten_words, unit_words = _tens_and_units(v.numbers)
+        tens, units = f"(?i:{_alternation(ten_words)})", f"(?i:{_alternation(unit_words)})"
         # "seventy-five" as tens and units: one branch, not one per compound
         words = rf"(?i:{tens}-{units}|" + _alternation(w for w in v.numbers if "-" not in w) + ")"
         number = rf"(?:\d{{1,2}}|{words})"
