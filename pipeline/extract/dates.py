@@ -48,7 +48,6 @@ _ATTRIBUTION = re.compile(r",[”\"]?\s+(?:[\w.'’-]+\s+){1,6}?(?:said|told|not
 _APPOSITION = re.compile(r"\s*,\s*(?:on|in)?\s*")
 _RANGE_OPENING = re.compile(r"\b[Ff]rom\s+$")
 _RANGE_JOINT = re.compile(r"\s+(?:to|until|till|through)\s+")
-_WEEKDAY_START = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")  # "from Monday to Friday": a schedule
 _YEARLESS_RULES = ("calendar_date", "day_span", "date_span", "month", "weekday")  # placed by the tense
 
 
@@ -72,17 +71,17 @@ def find_periods(text: str, published: datetime, *, source: str | None = None,
     starts = list(sentences) if sentences is not None else [0, *(m.end() for m in _SENTENCE_END.finditer(text))]
     earlier: list[tuple[int, Interval]] = []  # (sentence number, interval) of every period that may be pointed at
     periods = []
-    after_ago: int | None = None  # where the last "N years ago" ended, and the year it is
-    ago_year = 0
+    last_rule = None  # the rule of the expression that gave periods[-1]
     for expression in grammar.expressions(text, words):
         if skip and expression.start < skip[1] and expression.end > skip[0]:
             continue
-        if after_ago is not None and expression.rule in ("month", "calendar_date") \
+        if last_rule == "ago" and expression.rule in ("month", "calendar_date") \
+                and periods[-1].first.year == periods[-1].last.year \
                 and not any(key in expression.groups for key in YEAR_KEYS) \
-                and _APPOSITION.fullmatch(text, after_ago, expression.start):
+                and _APPOSITION.fullmatch(text, periods[-1].end, expression.start):
             # "Twenty-five years ago, on 26 April, ...", "A year ago, in May, ...": the day or month of that year
             expression = Expression(expression.start, expression.end, expression.rule,
-                                    {**expression.groups, "y": str(ago_year)}, expression.prefix)
+                                    {**expression.groups, "y": str(periods[-1].first.year)}, expression.prefix)
         sentence = bisect.bisect_right(starts, expression.start) - 1
         bounds = (starts[sentence] if sentence >= 0 else 0,
                   starts[sentence + 1] if sentence + 1 < len(starts) else len(text))
@@ -106,9 +105,10 @@ def find_periods(text: str, published: datetime, *, source: str | None = None,
         if interval is None:
             continue
         start = expression.start
-        if periods and expression.rule != "weekday" and (opening := _range_opening(text, periods[-1], start)) is not None \
-                and periods[-1].first <= interval[1]:
-            # "from 22 July until the end of September", "from 1 August to the end of the year": one span
+        if periods and "weekday" not in (expression.rule, last_rule) and periods[-1].first <= interval[1] \
+                and (opening := _range_opening(text, periods[-1], start)) is not None:
+            # "from 22 July until the end of September", "from 1 August to the end of the year": one span ("from
+            # Monday to Friday" is a schedule)
             start, interval = opening, (periods.pop().first, interval[1])
         # A comparison point is no period a later expression points back to: a baseline ("than in 2016"), "a year
         # ago", "the previous year".
@@ -117,8 +117,7 @@ def find_periods(text: str, published: datetime, *, source: str | None = None,
             earlier.append((sentence, interval))
         periods.append(Period(text=source[start:expression.end], start=start, end=expression.end, first=interval[0],
                               last=interval[1]))
-        after_ago, ago_year = (expression.end, interval[0].year) if expression.rule == "ago" \
-            and interval[0].year == interval[1].year else (None, 0)
+        last_rule = expression.rule
     return periods
 
 
@@ -127,7 +126,7 @@ def _range_opening(text: str, previous: Period, start: int) -> int | None:
     if not _RANGE_JOINT.fullmatch(text, previous.end, start):
         return None
     opening = _RANGE_OPENING.search(text, max(0, previous.start - 6), previous.start)
-    return None if opening is None or _WEEKDAY_START.match(text, previous.start) else opening.start()
+    return None if opening is None else opening.start()
 
 
 def _is_deadline(text: str, start: int, vocabulary: Vocabulary) -> bool:
