@@ -81,6 +81,12 @@ CLAIM_FORMS = [
        None)]),
     ("The average grain yield is 45 centners per hectare, up 3 centners from last year.", []),
     ("Revenue was $300 million, up $45 million from 2024.", []),
+    ("Exports went up by $50 million from 2024.", []),
+    # ... but a period after publication right after "from" is when a change takes effect
+    ("Pensions will be raised by 5% from September.",
+     [("Pensions will be raised by 5% from September.", "2026-09-01", "2026-09-30", "plan", None)]),
+    ("Wages will go up by Br50 from March.",
+     [("Wages will go up by Br50 from March.", "2026-03-01", "2026-03-31", "plan", None)]),
     # guidelines, forecasts and contracts name documents too: the event date is the anchor
     ("The National Bank will approve the main guidelines of monetary policy for 2027 in December.",
      [("The National Bank will approve the main guidelines of monetary policy for 2027 in December.",

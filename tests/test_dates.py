@@ -254,6 +254,17 @@ RESOLVER_FORMS = [
     # "accepted an invitation to visit": the visit is ahead
     ("The President of the UAE accepted an invitation to visit Minsk in March.", OCT,
      [("March", D("2025-03-01"), D("2025-03-31"))]),
+    # "in N months" in a past clause with figures: the year's months so far (in the year before when they have
+    # not all ended by publication); in a future clause a span from publication; without figures a duration
+    ("MAZ manufactured 18,300 vehicles in nine months.", OCT,
+     [("in nine months", D("2024-01-01"), D("2024-09-30"))]),
+    ("Over ten months exports rose 5%.", OCT, [("Over ten months", D("2023-01-01"), D("2023-10-31"))]),
+    ("The plant's net profit for nine months was BYN 87 million.", OCT,
+     [("for nine months", D("2024-01-01"), D("2024-09-30"))]),
+    ("In eleven months exports reached $300 million.", datetime(2025, 1, 20, 9, 0),
+     [("In eleven months", D("2024-01-01"), D("2024-11-30"))]),
+    ("The new line worth $5 million will pay back in ten months.", OCT,
+     [("in ten months", D("2024-10-14"), D("2025-08-14"))]),
     ("The new terminal will open in two or three weeks.", OCT,
      [("in two or three weeks", D("2024-10-14"), D("2024-11-04"))]),
     ("The contract will be signed in roughly one month.", OCT,
@@ -499,6 +510,7 @@ NOT_PLACED = [
     "The 2027 Minsk Cup drew 40 teams.",
     "Exports fell in the 2008 crisis.",
     "The train covers the distance in three days.",
+    "The plant was built in six months.",  # a duration: nothing counted around it
     "The farms doubled the yields of winter rapeseed.",
     "Fertilizers for spring sowing are ready.",
     "Prices fall in a crisis.",

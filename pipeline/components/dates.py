@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from pipeline import resources
 from pipeline.components.article import article_of, register_article_extensions
-from pipeline.components.results import DATES_KEY
+from pipeline.components.results import DATES_KEY, keep_periods
 from pipeline.components.spans import register, set_span_group
 from pipeline.extract.date_grammar import date_grammar
 from pipeline.extract.dates import extract_dates
@@ -29,9 +29,12 @@ class DateFinder:
         register(DATES_KEY)
 
     def __call__(self, doc: Doc) -> Doc:
+        article = article_of(doc)
+        placed = extract_dates(doc, article, models_dir=self.data_dir)
         periods = [{"start": p.start, "end": p.end, "from": p.first.isoformat(), "to": p.last.isoformat()}
-                   for p in extract_dates(doc, article_of(doc), models_dir=self.data_dir)]
+                   for p in placed]
         doc._.set(DATES_KEY, periods)
+        keep_periods(doc, article.text, periods, placed)
         set_span_group(doc, DATES_KEY, periods, lambda _: "DATE")
         return doc
 

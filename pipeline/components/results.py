@@ -8,6 +8,7 @@ so that `pipeline.extract` can read the components' results without importing th
 from __future__ import annotations
 
 from datetime import date
+from weakref import WeakKeyDictionary
 
 from spacy.tokens import Doc
 
@@ -18,11 +19,26 @@ DATES_KEY = "belta_dates"
 CLAIMS_KEY = "belta_claims"
 
 
+# The periods of each Doc as `belta_dates` placed them, for the article text they were sliced from: the claims
+# component and `extract` both read them, and a Doc that went through `DocBin` or another process is read back
+# from its extension.
+_PERIODS: WeakKeyDictionary[Doc, tuple[str, list, tuple[Period, ...]]] = WeakKeyDictionary()
+
+
+def keep_periods(doc: Doc, text: str, found: list, periods: tuple[Period, ...]) -> None:
+    """`periods` are what `found`, the Doc's `belta_dates`, says of `text`."""
+    _PERIODS[doc] = (text, found, periods)
+
+
 def doc_periods(doc: Doc, article: Article) -> tuple[Period, ...]:
     """The periods `belta_dates` placed."""
+    found = value_of(doc, DATES_KEY, "belta_dates")
+    kept = _PERIODS.get(doc)
+    if kept is not None and kept[1] is found and kept[0] == article.text:
+        return kept[2]
     return tuple(Period(text=article.text[p["start"]:p["end"]], start=p["start"], end=p["end"],
                         first=date.fromisoformat(p["from"]), last=date.fromisoformat(p["to"]))
-                 for p in value_of(doc, DATES_KEY, "belta_dates"))
+                 for p in found)
 
 
 def doc_claims(doc: Doc, article: Article, *, money: tuple[Money, ...],

@@ -183,7 +183,7 @@ def extract_claims(doc: Doc, article: Article, *, entities: Entities, money: tup
             claims.append(Claim(
                 text=article.text[part_start:part_end], start=part_start, end=part_end,
                 first=anchor.first, last=anchor.last,
-                kind=_kind(text, decisive, anchor, article.published.date(), cues, tense_words, told=told),
+                kind=_kind(words, decisive, anchor, article.published.date(), cues, tense_words, told=told),
                 speaker=speaker,
                 money=tuple(m for m in money if part_start <= m.start < part_end),
                 percentages=tuple(p for p in percentages if part_start <= p.start < part_end),
@@ -240,7 +240,7 @@ def statements(words: Words, start: int, end: int, dates: Sequence[Period], spee
     def demotion(period: Period, clause_start: int) -> int:
         key = (period.start, clause_start)
         if key not in levels:
-            level = _demotion(text, period, clause_start, speech)
+            level = _demotion(words, period, clause_start, speech, published)
             # the tense only ranks a period after publication below the others: alone, it need not be read
             if (not level and len(dates) > 1 and published is not None and vocabulary is not None and
                     period.first > published and clause_tense(text, period.start, period.end, vocabulary) == "past"):
@@ -313,9 +313,12 @@ def _inside_brackets(text: str, start: int, position: int) -> bool:
 DOCUMENT, SPEECH_ACT, BASELINE = 1, 2, 3
 
 
-def _demotion(text: str, period: Period, start: int, speech: Anchored) -> int:
-    before = text[max(start, period.start - 80):period.start]
-    if is_baseline(before, 0, len(before), day=period.first == period.last):
+def _demotion(words: Words, period: Period, start: int, speech: Anchored, published: date | None) -> int:
+    text = words.text
+    lo = max(start, period.start - 80)
+    before = text[lo:period.start]
+    ahead = published is not None and period.first > published
+    if is_baseline(before, day=period.first == period.last, ahead=ahead):
         return BASELINE
     if (_DOCUMENT_BEFORE.search(before) or _DOCUMENT_AFTER.match(text, period.end) or _NUMBERED_ACT.search(before)
             or (_whole_years(period) > 1 and _TERM_BEFORE.search(before))
@@ -323,10 +326,12 @@ def _demotion(text: str, period: Period, start: int, speech: Anchored) -> int:
         return DOCUMENT  # a document's period, or background in an aside ("Lida Castle, built in the 14th century,")
     edge = _UP_TO_CLAUSE_EDGE.match(before)
     # the clause is read from past its edge, a character no word holds: `\b` reads it there as at the start of a slice
-    verbs = list(speech.pattern.finditer(before, edge.end() if edge else 0))
+    verb = None
+    for verb in speech.finditer(text, words, lo + (edge.end() if edge else 0), period.start):
+        pass
     # "said on Monday" dates the speech; "added that in March ..." and "reported a net profit of BYN105 million
     # for 2016" date what was said.
-    if verbs and not _THAT.search(before, verbs[-1].end()) and not _FIGURE.search(before, verbs[-1].end()):
+    if verb and not _THAT.search(text, verb.end(), period.start) and not _FIGURE.search(text, verb.end(), period.start):
         return SPEECH_ACT
     # so does a date fronted before the speaker ("On Monday Prime Minister X said that ...", "Last week, BPS-Sberbank
     # reported a net profit of BYN105 million for 2016")
@@ -343,18 +348,18 @@ def _whole_years(period: Period) -> int:
     return period.last.year - period.first.year + 1
 
 
-def _kind(text: str, decisive: str, anchor: Period, published: date, cues: ClaimCues, tense_words: Vocabulary, *,
+def _kind(words: Words, decisive: str, anchor: Period, published: date, cues: ClaimCues, tense_words: Vocabulary, *,
           told: bool) -> str:
     """A plan when the statement carries a plan cue or its period is ahead, unless that period only names a
     document acted on in the past tense ("The parliament approved the budget for 2023"); but a past period told in
     the past tense is a fact whatever else the sentence says ("The oblast worked well in 2025, I will not deny it"),
     unless that period is only the date it was `told` on ("told them on Monday that it was ready to ...")."""
     if _ahead(anchor, published):
-        document_act = (_demotion(text, anchor, max(0, anchor.start - 80), cues.speech) == DOCUMENT
-                        and clause_tense(text, anchor.start, anchor.end, tense_words) == "past")
+        document_act = (_demotion(words, anchor, max(0, anchor.start - 80), cues.speech, published) == DOCUMENT
+                        and clause_tense(words.text, anchor.start, anchor.end, tense_words) == "past")
         return "fact" if document_act and not _is_plan(decisive, cues) else "plan"
     if _is_plan(decisive, cues) and (told or not (
-            anchor.last < published and clause_tense(text, anchor.start, anchor.end, tense_words) == "past")):
+            anchor.last < published and clause_tense(words.text, anchor.start, anchor.end, tense_words) == "past")):
         return "plan"
     return "fact"
 

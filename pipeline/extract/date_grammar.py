@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from pipeline.anchors import Anchored, Words
@@ -97,17 +97,19 @@ def load_vocabulary(path: Path) -> Vocabulary:
 # The text right before a period that makes it a comparison baseline: "than in 2022", "compared with $1.6 billion
 # in 2024", "111.2% of the level of the same period of 2023", "up 5% over the same period last year", "exceeding
 # last year's", "surpassed the results of 2023", "$60 up from the 2018 contract", "up 3 centners from last year",
-# "increased to 39% from 35.5% in 1994", "higher than the 2017 level", "the same as in 2020". A baseline is no claim's anchor (claims.py) and no
+# "increased to 39% from 35.5% in 1994", "higher than the 2017 level", "the same as in 2020", "went up by $50 million
+# from 2015", "narrowing by $120 million from January-June 2015". A baseline is no claim's anchor (claims.py) and no
 # reference for "the previous year" (date_resolver.py). It is searched for in the 80 characters before every period:
 # the lookaheads first pass over a character that starts none of its branches (the first letters of its words at a
 # word's start, "%", a digit), which `re`, trying every branch at every character, does not do on its own.
-BASELINE_BEFORE = re.compile(r"(?i)(?=[%\dtlciavpesud])(?=[%\d]|\b)"
+BASELINE_BEFORE = re.compile(r"(?i)(?=[%\dtlciavpesudb])(?=[%\d]|\b)"
                       r"(?:\bthan(?:\s+(?:it|they|there|this|that|we)\s+(?:was|were|had\s+been|did))?|\blevel\s+of|"
                       r"\bthe\s+same\s+as|"
                       r"\bto\s+(?:[$€¥£]|[A-Z]{3}\s|Br)?\s?\d[\d.,]*\s*(?:%|percent|[a-z]*illion|thousand)?\s+from\s+"
                       r"(?:[$€¥£]|[A-Z]{3}\s|Br)?\s?\d[\d.,]*\s*(?:%|percent|[a-z]*illion|thousand)?|"
                       r"(?:\bcompared\s+(?:to|with)|\bin\s+comparison\s+with|\bagainst|"
-                      r"\bversus|\b(?:up|down)\s+(?:(?:about\s+)?(?:[$€¥£]|[A-Z]{3}\s|Br)?\s?\d[\d.,]*\s*(?:[a-z]*illion\s+|thousand\s+)?"
+                      r"\bversus|\b(?:(?:up|down)\s+(?:by\s+)?|by\s+(?=(?:about\s+)?(?:[$€¥£]|[A-Z]{3}\s|Br)?\s?\d))"
+                      r"(?:(?:about\s+)?(?:[$€¥£]|[A-Z]{3}\s|Br)?\s?\d[\d.,]*\s*(?:[a-z]*illion\s+|thousand\s+)?"
                       r"(?:[a-z]+\s+)?)?from)(?:\s+(?:about\s+)?(?:[$€¥£]|[A-Z]{3}\s|Br)?\s?[\d.,]+\s*"
                       r"(?:%|percent|[a-z]*illion|thousand|tonnes)?)?"
                       r"|%\s+(?:on|from)|(?:%|\bpercent|\btimes|\d)\s+over|\b(?:exceed(?:ed|s|ing)?|surpass(?:ed|es|ing)?)(?:\s+the\s+"
@@ -115,17 +117,38 @@ BASELINE_BEFORE = re.compile(r"(?i)(?=[%\dtlciavpesud])(?=[%\d]|\b)"
                       r"the level of|the)\s+)*$")
 
 
-def is_baseline(text: str, start: int, end: int, *, day: bool) -> bool:
-    """Whether `text[start:end]`, the text right before a period, makes it a comparison baseline. "% on" and "%
-    from" compare only with a longer period: "up 5% on 2015" does, "rose 3% on Tuesday" dates the rise."""
-    match = BASELINE_BEFORE.search(text, start, end)
-    return match is not None and not (day and match.group().split()[:2] in (["%", "on"], ["%", "from"]))
+_FROM_LAST = re.compile(r"(?i)\bfrom\s+(?:(?:in|on|during|the)\s+)*$")  # a baseline's "from" right before the period
+
+
+def is_baseline(before: str, *, day: bool, ahead: bool = False) -> bool:
+    """Whether `before`, the text right before a period, makes it a comparison baseline. "% on" and "% from"
+    compare only with a longer period: "up 5% on 2015" does, "rose 3% on Tuesday" dates the rise. Nor is a period
+    after publication (`ahead`) the baseline of a "from" right before it: "will be raised by 5% from September"
+    dates the rise."""
+    found = _baseline_opening(before)
+    if found is None:
+        return False
+    opening, from_last = found
+    return not (day and opening in (("%", "on"), ("%", "from"))) and not (ahead and from_last)
+
+
+@lru_cache(maxsize=256)
+def _baseline_opening(before: str) -> tuple[tuple[str, ...], bool] | None:
+    """The first two words of the baseline `before` ends with and whether it ends with "from", or None. Kept for
+    the texts read last: the dates ask about every period, and the claims again about each one in each of its
+    clauses and for its kind (three times in four the same text)."""
+    match = BASELINE_BEFORE.search(before)
+    if match is None:
+        return None
+    return tuple(match.group().split()[:2]), _FROM_LAST.search(match.group()) is not None
 
 
 _WORDS = re.compile(r"[A-Za-z][\w'-]*")
 # The words after a year an event name may run to ("the 2014 IIHF Ice Hockey World Championship").
 EVENT_NAME_WORDS = 6
 EVENT_NAME_CHARS = 80
+_FIGURE = re.compile(r"\d")
+FIGURE_CHARS = 120  # how far around "in ten months" a figure makes it the months of the year so far
 _FREQUENCY_WORDS = frozenset({"once", "twice", "times", "per"})
 _DAY_ENDING_VERBS = ("end", "ends", "ended", "ending", "finish", "finished", "finishing")  # "ending the day down 2%"
 _SEASON_PREPOSITIONS = frozenset({"in", "during", "by", "until", "till", "since", "through", "over"})
@@ -279,6 +302,10 @@ class DateGrammar:
             ("today", rf"\b(?:(?<=\b[Aa]lso\s)(?P<also>)|(?P<rel>{i('earlier|later')})\s+)?"
                       rf"(?:{i('today')}|(?P<night>{i('tonight')}))\b"
                       rf"(?P<day>(?=\s+(?:is|was)\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}day\b))?"),
+            # "MAZ made 18,300 vehicles in ten months", "net profit for nine months": in a past clause with figures
+            # the months of the year so far (the resolver reads "in N months" in a future clause as `within` does)
+            ("months_so_far", rf"\b(?P<prep>{i('in|for|over|during')})\s+(?P<n>{number})\s+(?P<unit>{i('month')})s\b"
+                              rf"(?!['’]|\s+{i('of|ago|earlier|later|before|after|from|to|or|time')}\b)", "months"),
             ("within", rf"\b(?:(?P<prep>{i('within|in|over|during')})\s+(?:{i('the')}\s+)?"
                        rf"|{i('the')}\s+(?={i('next|coming')}))(?:(?P<next>{i('next|coming')})\s+)?"
                        rf"(?:(?P<approx>{i('roughly|about|around|approximately|some')})\s+)?"
@@ -342,6 +369,10 @@ class DateGrammar:
             # "in two or three weeks", "in roughly one month"; not "over the year" or "twice in a year"
             return not (groups.get("prep", "").lower() == "in" and (counted or "approx" in groups)
                         and previous not in _FREQUENCY_WORDS)
+        if rule == "months_so_far":
+            # a duration unless the statement counts something ("was built in six months" is no period)
+            around = text[max(0, match.start() - FIGURE_CHARS):match.start()] + text[match.end():match.end() + FIGURE_CHARS]
+            return not _FIGURE.search(around)
         if rule == "old_year":
             return previous not in ("in", "since", "until", "till")
         if rule == "year" and "mod" not in groups:

@@ -660,6 +660,17 @@ def _within(groups: dict[str, str], s: Situation) -> Interval | None:
     return None if length is None else (s.published, _shift(s.published, *length))
 
 
+def _months_so_far(groups: dict[str, str], s: Situation) -> Interval | None:
+    """"in ten months" in a past clause: the year's first ten months, in the latest year they have all ended in; in
+    a future clause "in N months" is a span from publication (`_within`)."""
+    if s.tense != "past":
+        return _within(groups, s) if groups["prep"].lower() == "in" else None
+    count = _number(groups["n"], s.vocabulary)
+    if count is None or not 2 <= count <= 11:
+        return None
+    return month_interval(s.published.year - (count >= s.published.month), 1, count)
+
+
 def _past(groups: dict[str, str], s: Situation) -> Interval | None:
     length = _span_length(groups, s.vocabulary)
     return None if length is None else (_shift(s.published, -length[0], length[1]), s.published)
@@ -712,6 +723,6 @@ RESOLVERS: dict[str, Resolver] = {
     "first_months": _first_months, "month_part": _month_part, "part_span": _part_span, "year_span": _year_span,
     "five_year": _five_year,
     "year": _year, "old_year": _year, "year_period": _year_period, "short_year": _short_year, "week_of": _week_of, "current_year": _current_year, "spoken_year": _spoken_year, "decade": _decade, "century": _century, "relative": _relative, "previous": _previous,
-    "ago": _ago, "anaphor": _anaphor, "today": _today, "within": _within, "past": _past, "part_of": _part_of,
+    "ago": _ago, "anaphor": _anaphor, "today": _today, "within": _within, "months_so_far": _months_so_far, "past": _past, "part_of": _part_of,
     "season": _season,
 }
