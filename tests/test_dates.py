@@ -263,6 +263,19 @@ RESOLVER_FORMS = [
      [("for nine months", D("2024-01-01"), D("2024-09-30"))]),
     ("In eleven months exports reached $300 million.", datetime(2025, 1, 20, 9, 0),
      [("In eleven months", D("2024-01-01"), D("2024-11-30"))]),
+    # a month set off after a comma with its preposition, and months listed with commas, take the tense of the
+    # clause they belong to; "May" is a month in a list of months
+    ("Pensions were raised twice, in January and September.", datetime(2024, 12, 27, 10, 0),
+     [("January", D("2024-01-01"), D("2024-01-31")), ("September", D("2024-09-01"), D("2024-09-30"))]),
+    ("Scholarships were indexed in March, May and June.", datetime(2015, 1, 14, 10, 0),
+     [("March", D("2014-03-01"), D("2014-03-31")), ("May", D("2014-05-01"), D("2014-05-31")),
+      ("June", D("2014-06-01"), D("2014-06-30"))]),
+    ("In March, May and June the plant will stop.", datetime(2015, 1, 14, 10, 0),
+     [("March", D("2015-03-01"), D("2015-03-31")), ("May", D("2015-05-01"), D("2015-05-31")),
+      ("June", D("2015-06-01"), D("2015-06-30"))]),
+    # an "and" between two quarters joins them, not two clauses: the second is in the first's future too
+    ("Deliveries will be made in Q2 and Q4, he said.", datetime(2019, 3, 5, 10, 0),
+     [("Q2", D("2019-04-01"), D("2019-06-30")), ("Q4", D("2019-10-01"), D("2019-12-31"))]),
     ("The new line worth $5 million will pay back in ten months.", OCT,
      [("in ten months", D("2024-10-14"), D("2025-08-14"))]),
     ("The new terminal will open in two or three weeks.", OCT,

@@ -383,7 +383,8 @@ class DateGrammar:
         if rule == "month" and groups["m"] == "May" and "y" not in groups and "mrel" not in groups:
             return not before or previous not in ("in", "on", "of", "since", "until", "by", "from", "to", "early",
                                                   "late", "mid", "last", "next", "this", "through", "till", "for",
-                                                  "before", "after", "during", "between", "and", "or")
+                                                  "before", "after", "during", "between", "and", "or") \
+                and previous not in self.vocabulary.months  # "in February, May and November"
         if rule == "today" and match.group()[:1] == "T" and before and before[-1][:1].isupper() \
                 and match.start() >= 2 and text[match.start() - 1] == " " and text[match.start() - 2].isalpha():
             return True  # "the Belarus Today newspaper", "Russia Today": a name

@@ -35,8 +35,12 @@ _CLAUSE_EDGE = re.compile(r"(?=[;:()\[\]“”\"\n–—,.!?\s])(?:[;:()\[\]“�
 _REPORTED = re.compile(r"\s(?:that|which)\s")
 _MAIN_CLAUSE_EDGE = re.compile(r"(?=[;:()\[\]“”\"\n–—.!?,])(?:[;:()\[\]“”\"\n]|(?<!\w)[–—]|[–—](?!\w)|\.\s|[.!?]$"
                                r"|,\s+(?:and|but|while|whereas)\s)")
+_MONTH_BEFORE = re.compile(r"\b[A-Z][a-z]+$")
+_MONTH_AFTER = re.compile(r"[A-Z][a-z]+\b")
+_ADJUNCT = re.compile(r"(?:in\s+particular\s+|mainly\s+|mostly\s+|both\s+|also\s+|as\s+well\s+as\s+)?"
+                     r"(?:in|on|at|by|from|until|till|during|since|before|after)\s")  # after a comma: ", in January"
 _WORD = re.compile(r"([A-Za-z']+)")  # grouped: its split gives the words and what comes between them
-_NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+$")
+_NAME_BEFORE = re.compile(r"\b[A-Z](?:[a-z]+|\d)$")  # "Spain", "May"; "Q2", "H1"
 _FRONTING_WORDS = {"on", "in", "at", "by", "from", "since", "until", "till", "during", "then", "also", "finally",
                    "separately", "meanwhile"}
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘']?[A-Z\d])|\n")
@@ -148,17 +152,20 @@ def clause_tense(text: str, start: int, end: int, vocabulary: Vocabulary, *, gue
     ("will be held"). The "to" after a verb such as "agreed" is a future cue for a span after it ("agreed with
     the retailer to sell its goods from 1 December"), not for one before it ("agreed on Monday to build").
     A past verb right before the span dates its event whatever else the clause holds ("the ruling issued
-    Thursday"), and an "and" between two names is no clause joint ("flights between Spain and Morocco by June").
+    Thursday"), and an "and" between two names, or a comma between two months, is no clause joint ("flights
+    between Spain and Morocco by June", "in March, May and June"). A date set off after a comma with its
+    preposition, in a clause without a cue, takes the cue of the clause before ("were raised twice, in January").
     Given its `sentence` (for a weekday, which has no nearest occurrence to fall back on), a clause without a
     cue takes the nearest cue of the sentence, -ed forms counted like the others ("At the auction on
     Friday, a tractor sold for Br95,000")."""
     words = _text_words(text)
-    edges = _CLAUSE_EDGE.finditer(text, max(0, start - 200), start)
-    # the end of the last edge that joins no names (the edges come in text order)
-    left = next((m.end() for m in reversed(list(edges)) if not _joins_names(text, m)), max(0, start - 200))
+    # the edges before the span that join no names, the last one first
+    edges = [m for m in reversed(list(_CLAUSE_EDGE.finditer(text, max(0, start - 200), start)))
+             if not _joins_names(text, m) and not _lists_months(text, m, vocabulary)]
+    left = edges[0].end() if edges else max(0, start - 200)
     # the first edge after the span that joins no names ("In March and May the plant will stop" is one clause)
-    edge = next((m for m in _CLAUSE_EDGE.finditer(text, end, min(len(text), end + 200)) if not _joins_names(text, m)),
-                None)
+    edge = next((m for m in _CLAUSE_EDGE.finditer(text, end, min(len(text), end + 200))
+                 if not _joins_names(text, m) and not _lists_months(text, m, vocabulary)), None)
     comma = None
     if edge and _opens_clause(text, *words.window(left, start), text[end:edge.start()]) and edge.group().startswith(","):
         # A fronted date ("On Monday, the concern approved ...") belongs to the clause after its comma, whose
@@ -176,6 +183,11 @@ def clause_tense(text: str, start: int, end: int, vocabulary: Vocabulary, *, gue
     if _past_verb_before(words, left, start, vocabulary):
         return "past"
     tense = _nearest_cue(words, left, right, start, end, vocabulary, guess_window)
+    if tense is None and edges and edges[0].group().startswith(",") and _ADJUNCT.match(text, left):
+        # a date set off after a comma with its preposition belongs to the clause before it ("Pensions were raised
+        # twice, in January and September"; "..., in particular in January")
+        tense = _nearest_cue(words, edges[1].end() if len(edges) > 1 else max(0, start - 200), right, start, end,
+                             vocabulary, guess_window)
     if tense is None and sentence is not None:
         tense = _nearest_cue(words, *sentence, start, end, vocabulary, guess_window, forms_are_cues=True)
     return tense
@@ -228,9 +240,20 @@ def _past_verb_before(text_words: _TextWords, left: int, start: int, vocabulary:
 
 
 def _joins_names(text: str, edge: re.Match[str]) -> bool:
-    """An "and" between two capitalised words joins names, not clauses ("between Australia and India by August")."""
+    """An "and" between two capitalised words joins names, not clauses ("between Australia and India by August",
+    "in Q2 and Q4")."""
     return edge.group().strip() == "and" and bool(_NAME_BEFORE.search(text, max(0, edge.start() - 40), edge.start())) \
         and text[edge.end():edge.end() + 1].isupper()
+
+
+def _lists_months(text: str, edge: re.Match[str], vocabulary: Vocabulary) -> bool:
+    """A comma between two months lists them ("in March, May and June"): no clause edge."""
+    if edge.group() != ", ":
+        return False
+    before = _MONTH_BEFORE.search(text, max(0, edge.start() - 12), edge.start())
+    after = _MONTH_AFTER.match(text, edge.end())
+    return bool(before and after) and before.group().lower() in vocabulary.months \
+        and after.group().lower() in vocabulary.months
 
 
 def _opens_clause(text: str, before: list[str], starts: list[int], after: str) -> bool:
