@@ -197,6 +197,11 @@ SPEAKERS = [
      [("2025-12-01", "Ivan Golovaty")]),
     ("Director General of MTZ Fedor Dobrinsky spoke. Exports grew. The head of the plant noted that the average "
      "wage in December stood at Br1,050.", [("2025-12-01", "Fedor Dobrinsky")]),
+    # a rector and a minister referred to by their offices
+    ("Rector of BNTU Boris Khrustalev met with students. The rector stressed that BNTU admitted 5,000 students in "
+     "2025.", [("2025-01-01", "Boris Khrustalev")]),
+    ("Minister of Health Vasily Zharko visited the clinic. The head of the ministry noted that 30 clinics opened in "
+     "2025.", [("2025-01-01", "Vasily Zharko")]),
     # references to a diplomat and to deputies
     ("Ambassador of China to Belarus Xie Xiaoyong met Education Minister Andrei Ivaniec. “In 2025 the number of "
      "students was 950,” the diplomat said.", [("2025-01-01", "Xie Xiaoyong")]),
@@ -344,6 +349,8 @@ KINDS = [
     ("This year the budget has to allocate Br500 million for housing.", "plan"),
     ("As expected, output grew by 5% in 2025.", "fact"),
     ("The measures are aimed at reducing the refinancing rate to 12% this year.", "plan"),
+    ("The government has set the task to bring the average salary to $500 by the end of the year.", "plan"),
+    ("The new terminal is supposed to open this year.", "plan"),
     # "95% of the target" measures what was done
     ("As of 1 January, farms had sown 1.4 million hectares, or 95% of the target.", "fact"),
     # a past period in the past tense is a fact, whatever the rest of the sentence says ...

@@ -582,6 +582,32 @@ ENTITIES = [
     # a scientific and practical centre is one organisation, "and" in its field too
     ("The Republican Scientific and Practical Center for Oncology and Medical Radiology got a scanner.",
      "organizations", ["Republican Scientific and Practical Center for Oncology and Medical Radiology"]),
+    # public institutes and centres "for" a field, and regional and city medical centres, are one organisation each
+    # and name no place
+    ("Director of the Republican Institute for Knowledge Control Yuri Mikhalovich spoke.", "organizations",
+     ["Republican Institute for Knowledge Control"]),
+    ("The Republican Center for Oncology and Medical Radiology got a scanner.", "organizations",
+     ["Republican Center for Oncology and Medical Radiology"]),
+    ("A new building of the Gomel Regional Cardiology Center will open in 2026.", "organizations",
+     ["Gomel Regional Cardiology Center"]),
+    ("A new building of the Gomel Regional Cardiology Center will open in 2026.", "regions", []),
+    ("Patients of the Minsk City Clinical Oncology Center were treated.", "regions", []),
+    # medical equipment is no company
+    ("The district hospitals received new CT and MRI scanners in 2024.", "enterprises", []),  # not PET: "Commodore Pet"
+    # industrial and technology parks are zones, like venues; their administrations are bodies
+    ("The China-Belarus Industrial Park Great Stone hosts 100 residents.", "regions", []),
+    ("The China-Belarus Industrial Park Great Stone hosts 100 residents.", "organizations", []),
+    ("The Great Stone Industrial Park Administration approved the plan.", "organizations",
+     ["Great Stone Industrial Park Administration"]),
+    ("In 2019 the High-Technology Park registered 303 new residents.", "organizations", []),
+    # Ukrainian oblasts as BelTA writes them, and their Ukrainian spellings
+    ("Gomel Oblast and Chernigov Oblast signed a plan.", "regions", ["Gomel Oblast", "Chernigov Oblast"]),
+    ("Delegations from Lviv Oblast and Chernihiv Oblast came.", "regions", ["Lviv Oblast", "Chernigov Oblast"]),
+    # a model's organisation that opens with a title is none ("Minister of ... NAME")
+    ("Vietnam's Minister of Industry and Trade Vu Huy Hoang arrived in Minsk.", "enterprises", []),
+    # Belarusian light industry companies
+    ("In 2017 the leading exporters were Kupalinka, Svitanak and Elema.", "enterprises",
+     ["Kupalinka", "Svitanak", "Elema"]),
     # the councils of international organisations and a state fund are named whole
     ("The CSTO Collective Security Council met in Minsk.", "organizations", ["CSTO Collective Security Council"]),
     ("The Social Protection Fund spent Br200 billion.", "organizations", ["Social Protection Fund"]),

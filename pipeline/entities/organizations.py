@@ -27,7 +27,8 @@ class ModelOrganizations:
     brand noun right after it ("the Borimed brand"), a term or unit, a currency code, country adjectives
     alone ("Belarusian-Emirati"), a comma or "and the" (a list), generic words alone ("the General
     Administration", "the Bank") or figures make it nothing of ours; so does a title or a minister's field right after it ("Agriculture and
-    Food Minister"). The rest is an enterprise when written like a name (capitalised)."""
+    Food Minister"), or a title it opens with ("Minister of Industry and Trade ..."). The rest is an enterprise
+    when written like a name (capitalised)."""
 
     def __init__(self, words: dict[str, str], *, title_heads: set[str], adjectives: set[str],
                  common_nouns: frozenset[str] = frozenset(), currency_codes: frozenset[str] = frozenset()) -> None:
@@ -64,6 +65,8 @@ class ModelOrganizations:
             return None  # a list ("Transport, Holding and Promotion", "the X and the Y"); a comma before "Ltd" is none
         if _field_of_minister(doc, end) or _after_minister_of(doc, start):
             return None
+        if len(name) > 1 and name[0].text in self.title_heads and name[1].lower_ == "of":
+            return None  # a title ("Vietnam's Minister of Industry and Trade Vu Huy Hoang"), whatever follows it
         if "media" in kinds:  # news agencies and media companies are enterprises (the conventions)
             return name, ENTERPRISE
         for kind, label in _KIND_LABELS.items():
