@@ -57,6 +57,11 @@ CLAIM_FORMS = [
        "2025-12-31", "fact", None)]),
     ("The forum will open on 25 June.", [("The forum will open on 25 June.", "2026-06-25", "2026-06-25", "plan",
                                           None)]),
+    # a relative clause telling a later event of its own is a statement of its own; one set off by commas inside the
+    # sentence is background
+    ("In 2025 the President signed Decree No. 8, which came into force on 12 January.",
+     [("In 2025 the President signed Decree No. 8", "2025-01-01", "2025-12-31", "fact", None),
+      ("which came into force on 12 January.", "2026-01-12", "2026-01-12", "fact", None)]),
     # a clause dated only by a comparison baseline stays with the statement before it
     ("In 2025, the company localized production in the park and supplied 320 cranes to Russia, 1.5 times more "
      "than in 2024.",
