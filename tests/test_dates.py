@@ -273,6 +273,12 @@ RESOLVER_FORMS = [
     ("In March, May and June the plant will stop.", datetime(2015, 1, 14, 10, 0),
      [("March", D("2015-03-01"), D("2015-03-31")), ("May", D("2015-05-01"), D("2015-05-31")),
       ("June", D("2015-06-01"), D("2015-06-30"))]),
+    # "the same period" as a comparison baseline is the period of the sentence a year earlier
+    ("In January-August 2017, exports rose 5% against the same period.", datetime(2017, 9, 20, 10, 0),
+     [("January-August 2017", D("2017-01-01"), D("2017-08-31")), ("the same period", D("2016-01-01"), D("2016-08-31"))]),
+    ("In January-February 2017, exports rose 5% against the same period.", datetime(2017, 3, 20, 10, 0),
+     [("January-February 2017", D("2017-01-01"), D("2017-02-28")),
+      ("the same period", D("2016-01-01"), D("2016-02-29"))]),
     # an "and" between two quarters joins them, not two clauses: the second is in the first's future too
     ("Deliveries will be made in Q2 and Q4, he said.", datetime(2019, 3, 5, 10, 0),
      [("Q2", D("2019-04-01"), D("2019-06-30")), ("Q4", D("2019-10-01"), D("2019-12-31"))]),

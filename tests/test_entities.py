@@ -607,6 +607,8 @@ ENTITIES = [
     ("Delegations from Lviv Oblast and Chernihiv Oblast came.", "regions", ["Lviv Oblast", "Chernigov Oblast"]),
     # a model's organisation that opens with a title is none ("Minister of ... NAME")
     ("Vietnam's Minister of Industry and Trade Vu Huy Hoang arrived in Minsk.", "enterprises", []),
+    # a mine named with an adjective is no person
+    ("The Darasinsky mine produced 2 million tonnes in 2019.", "people", []),
     # Belarusian light industry companies
     ("In 2017 the leading exporters were Kupalinka, Svitanak and Elema.", "enterprises",
      ["Kupalinka", "Svitanak", "Elema"]),

@@ -45,7 +45,10 @@ DATA_DIR_ATTR = "belta_data_dir"
 # Higher wins between spans of the same length: gazetteer over rule over the model. A company word
 # ("KazAgroFinance") is weaker evidence than a person's name, stronger than the model's guess of a place.
 GAZETTEER, RULE, PERSON_RULE, COMPANY_WORD, MODEL = 4, 3, 2, 1, 0
-_FAMILY_WORDS = frozenset({"family", "families", "dynasty", "clan"})  # a surname before them names no one person
+# A name before them names no one person: a family ("the Radziwill family"), a mine or a deposit named with an
+# adjective ("the Darasinsky mine", "the Nezhinsky mining complex")
+_NOT_PERSON_AFTER = frozenset({"family", "families", "dynasty", "clan", "mine", "mines", "mining", "deposit",
+                               "deposits", "quarry"})
 
 
 @Language.factory("belta_entity_ruler", default_config={"data_dir": "", "spans_key": SPANS_KEY},
@@ -172,7 +175,7 @@ class EntityRuler:
         candidates += self._names_after_titled_places(doc, candidates)
         for ent in ents:
             if ent.label_ == "PERSON" and (person := clean_person_span(ent, self.title_words)) is not None \
-                    and (person.end == len(words) or words[person.end] not in _FAMILY_WORDS):  # "the Radziwill family"
+                    and (person.end == len(words) or words[person.end] not in _NOT_PERSON_AFTER):  # "the Radziwill family"
                 candidates.append((_span(doc, person.start, person.end, PERSON, person.text), MODEL))
         candidates = self._with_person_evidence(_trim_person_heads(candidates, self.catalog.given_names))
         # The model also reads some people's names as places ("According to Kulesh") or organisations ("Sokolov

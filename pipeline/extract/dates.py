@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 from pipeline.anchors import Words
 from pipeline.doctext import doc_text, doc_words, sentence_lines
 from pipeline.extract.date_grammar import YEAR_KEYS, DateGrammar, Expression, Vocabulary, date_grammar, is_baseline
-from pipeline.extract.date_resolver import Interval, Situation, Tense, resolve
+from pipeline.extract.date_resolver import Interval, Situation, Tense, month_end, resolve, shift_years
 from pipeline.types import Article, Period
 from pipeline.resources import MODELS_DIR
 
@@ -53,6 +53,7 @@ TODAY_GUESS_WINDOW = 4  # words between "today" and an -ed form after it that ma
 _RANGE_FROM = re.compile(r"\b[Ff]rom\b")
 _ATTRIBUTION = re.compile(r",[”\"]?\s+(?:[\w.'’-]+\s+){1,6}?(?:said|told|noted|stressed|added|explained)\b")
 _APPOSITION = re.compile(r"\s*,\s*(?:on|in)?\s*")
+_SAME_PERIOD = re.compile(r"(?i)the\s+same")
 _RANGE_OPENING = re.compile(r"\b[Ff]rom\s+$")
 _RANGE_JOINT = re.compile(r"\s+(?:to|until|till|through)\s+")
 _YEARLESS_RULES = ("calendar_date", "day_span", "date_span", "month", "weekday")  # placed by the tense
@@ -119,9 +120,13 @@ def find_periods(text: str, published: datetime, *, source: str | None = None,
             start, interval = opening, (periods.pop().first, interval[1])
         # A comparison point is no period a later expression points back to: a baseline ("than in 2016"), "a year
         # ago", "the previous year".
-        if expression.rule not in ("ago", "previous") and not is_baseline(
-                text[max(bounds[0], expression.start - 80):expression.start], day=interval[0] == interval[1],
-                ahead=interval[0] > published.date()):
+        baseline = is_baseline(text[max(bounds[0], expression.start - 80):expression.start],
+                               day=interval[0] == interval[1], ahead=interval[0] > published.date())
+        if baseline and expression.rule == "anaphor" and _SAME_PERIOD.fullmatch(expression.groups.get("det", "")):
+            # "exports rose 5% against the same period": the same period of the year before, as news writes it
+            last = shift_years(interval[1], -1)
+            interval = (shift_years(interval[0], -1), month_end(last) if interval[1] == month_end(interval[1]) else last)
+        if expression.rule not in ("ago", "previous") and not baseline:
             earlier.append((sentence, interval))
         periods.append(Period(text=source[start:expression.end], start=start, end=expression.end, first=interval[0],
                               last=interval[1]))
