@@ -207,6 +207,11 @@ SPEAKERS = [
      "2025.", [("2025-01-01", "Boris Khrustalev")]),
     ("Minister of Health Vasily Zharko visited the clinic. The head of the ministry noted that 30 clinics opened in "
      "2025.", [("2025-01-01", "Vasily Zharko")]),
+    # a committee's head by his office, also where the model took "The chairman" for a mention of him
+    ("Chairman of the State Standardization Committee Viktor Nazarenko met reporters. The chairman of the committee "
+     "said that 300 standards were adopted in 2025.", [("2025-01-01", "Viktor Nazarenko")]),
+    ("Chairman of the State Standardization Committee Viktor Nazarenko met reporters. The head of the committee "
+     "said the standard will be adopted in 2026.", [("2026-01-01", "Viktor Nazarenko")]),
     # references to a diplomat and to deputies
     ("Ambassador of China to Belarus Xie Xiaoyong met Education Minister Andrei Ivaniec. “In 2025 the number of "
      "students was 950,” the diplomat said.", [("2025-01-01", "Xie Xiaoyong")]),

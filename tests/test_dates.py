@@ -279,6 +279,9 @@ RESOLVER_FORMS = [
     ("In January-February 2017, exports rose 5% against the same period.", datetime(2017, 3, 20, 10, 0),
      [("January-February 2017", D("2017-01-01"), D("2017-02-28")),
       ("the same period", D("2016-01-01"), D("2016-02-29"))]),
+    # a state "as of" a day in a past clause is never put ahead, however far back the day is
+    ("The reserves totaled $7.2 billion as of 1 January.", datetime(2019, 11, 20, 10, 0),
+     [("1 January", D("2019-01-01"), D("2019-01-01"))]),
     # an "and" between two quarters joins them, not two clauses: the second is in the first's future too
     ("Deliveries will be made in Q2 and Q4, he said.", datetime(2019, 3, 5, 10, 0),
      [("Q2", D("2019-04-01"), D("2019-06-30")), ("Q4", D("2019-10-01"), D("2019-12-31"))]),

@@ -607,6 +607,14 @@ ENTITIES = [
     ("Delegations from Lviv Oblast and Chernihiv Oblast came.", "regions", ["Lviv Oblast", "Chernigov Oblast"]),
     # a model's organisation that opens with a title is none ("Minister of ... NAME")
     ("Vietnam's Minister of Industry and Trade Vu Huy Hoang arrived in Minsk.", "enterprises", []),
+    # free economic zones are zones, like the parks; their administrations are bodies
+    ("Residents of the free economic zone Mogilev exported goods.", "regions", []),
+    ("FEZ Gomel-Raton attracted investors in 2019.", "enterprises", []),
+    ("The Free Economic Zone Administration registered ten residents.", "organizations",
+     ["Free Economic Zone Administration"]),
+    # a company named after a country's adjective and "company" is that company
+    ("The Swiss company Ariston opened a plant in 2019.", "enterprises", ["Ariston"]),
+    ("The Austrian company Kronospan invested $50 million.", "regions", []),
     # a mine named with an adjective is no person
     ("The Darasinsky mine produced 2 million tonnes in 2019.", "people", []),
     # Belarusian light industry companies

@@ -84,6 +84,9 @@ MONEY_FORMS = [
     ("Profits equal 26 cents per share.", [("26 cents", B("0.26"), B("0.26"), "USD", False)]),
     ("Households paid about 18 US cents per kWh.", [("18 US cents", B("0.18"), B("0.18"), "USD", True)]),
     ("Gas cost 9 Russian kopecks more.", [("9 Russian kopecks", B("0.09"), B("0.09"), "RUB", False)]),
+    # the IMF's special drawing rights
+    ("Belarus will repay SDR 300 million to the IMF.", [("SDR 300 million", B(300_000_000), B(300_000_000), "XDR",
+                                                         False)]),
     ("A AU$ 52.5 million package.", [("AU$ 52.5 million", B(52_500_000), B(52_500_000), "AUD", False)]),
     ("Trade was $110 million [it amounted to $108 million].",
      [("$110 million", B(110_000_000), B(110_000_000), "USD", False),

@@ -163,6 +163,8 @@ class EntityRuler:
                 continue
             if pattern.normalizer == "place_led" and doc[start].lower_ not in self.places:
                 continue
+            if pattern.normalizer == "after_noun" and doc[start].lower_ not in self.catalog.country_adjectives:
+                continue
             found = normalize_match(doc[start:end], pattern.normalizer, self.catalog.country_adjectives,
                                     self.catalog.ministry_fields)
             if found is not None:

@@ -533,6 +533,12 @@ class Speakers:
                 if not any(s < match.end() and match.start() < e for s, e in covered):
                     found.append(Reference(match.start(), match.end(), kind, None))
                     covered.append((match.start(), match.end()))
+                elif kind == "description":
+                    # a person's mention "The chairman" that a longer description opens ("The chairman of the
+                    # committee said"): the person, up to the description's end
+                    found = [Reference(r.start, match.end(), r.kind, r.name)
+                             if r.kind == "person" and r.start == match.start() and r.end < match.end() else r
+                             for r in found]
         return sorted(found, key=lambda r: r.start)
 
     def resolve(self, reference: Reference) -> str | None:

@@ -327,6 +327,7 @@ class DateGrammar:
         ))
         self._since = re.compile(r"\b(?:since|Since|SINCE)\s+$")
         self._by = re.compile(r"\b(?:by|By|BY)\s+$")
+        self._as_of = re.compile(r"\b[Aa]s\s+of\s+$")
         self._units_after = re.compile(r"\s*(?P<word>[\w']+)")
         self._noun_after = re.compile(r"[-\s]+(?!(?:the|a|an|and|or|of|to|it|we|they|this|that|its|their)\b)"
                                       r"[a-z]{3,}\b(?!\s+(?:the|a|an)\b)")
@@ -417,6 +418,9 @@ class DateGrammar:
 
     def _with_prefix(self, expression: Expression, text: str) -> Expression:
         before = text[max(0, expression.start - 8):expression.start]
+        if expression.rule == "calendar_date" and self._as_of.search(before):
+            # "the reserves totaled $7.2 billion as of 1 January": the state on a day that has come
+            return Expression(expression.start, expression.end, expression.rule, {**expression.groups, "as_of": "as of"})
         for name, pattern in (("since", self._since), ("by", self._by)):
             prefix = pattern.search(before)
             if prefix and expression.rule not in ("within", "past"):

@@ -227,7 +227,8 @@ def _calendar_date(groups: dict[str, str], s: Situation) -> Interval | None:
     if "y" in groups or "ys_rel" in groups:
         return place(_year_of(groups, s))
     placed = nearest_year(s.published, s.tense, place)
-    if s.tense == "past" and placed is not None and (s.published - placed[0]).days > YEARLESS_PAST_DAYS:
+    if s.tense == "past" and placed is not None and (s.published - placed[0]).days > YEARLESS_PAST_DAYS \
+            and "as_of" not in groups:
         # a day almost a year back would have been written with its year: a past verb around a day a few weeks
         # ahead is about setting it ("has set Nov. 10 as the deadline", "called for redemption on Dec. 7")
         ahead = nearest_year(s.published, "future", place)
