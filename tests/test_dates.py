@@ -279,6 +279,14 @@ RESOLVER_FORMS = [
     ("In January-February 2017, exports rose 5% against the same period.", datetime(2017, 3, 20, 10, 0),
      [("January-February 2017", D("2017-01-01"), D("2017-02-28")),
       ("the same period", D("2016-01-01"), D("2016-02-29"))]),
+    # days a few weeks ahead announced in a past clause are those days (as a single day is)
+    ("The Emergencies Ministry warned of thunderstorms on 7-8 May.", datetime(2015, 5, 5, 10, 0),
+     [("7-8 May", D("2015-05-07"), D("2015-05-08"))]),
+    # a weekday before the date it names is that date, and the date's clause runs on over the comma
+    ("The law was signed on Tuesday, 30 May.", datetime(2017, 6, 15, 10, 0),
+     [("Tuesday", D("2017-05-30"), D("2017-05-30")), ("30 May", D("2017-05-30"), D("2017-05-30"))]),
+    ("The working day will be moved to Saturday, 14 November.", datetime(2019, 12, 4, 10, 0),
+     [("Saturday", D("2020-11-14"), D("2020-11-14")), ("14 November", D("2020-11-14"), D("2020-11-14"))]),
     # a state "as of" a day in a past clause is never put ahead, however far back the day is
     ("The reserves totaled $7.2 billion as of 1 January.", datetime(2019, 11, 20, 10, 0),
      [("1 January", D("2019-01-01"), D("2019-01-01"))]),

@@ -226,11 +226,16 @@ def _calendar_date(groups: dict[str, str], s: Situation) -> Interval | None:
         return _safe(lambda: (date(year, month, day),) * 2)
     if "y" in groups or "ys_rel" in groups:
         return place(_year_of(groups, s))
+    return _yearless_days(groups, s, place)
+
+
+def _yearless_days(groups: dict[str, str], s: Situation, place: Callable[[int], Interval | None]) -> Interval | None:
+    """Days without a year, at their nearest occurrence that fits the tense; but a day almost a year back would
+    have been written with its year: a past verb around days a few weeks ahead is about setting or announcing them
+    ("has set Nov. 10 as the deadline", "warned of thunderstorms on 7-8 May"), unless a state is told "as of" it."""
     placed = nearest_year(s.published, s.tense, place)
     if s.tense == "past" and placed is not None and (s.published - placed[0]).days > YEARLESS_PAST_DAYS \
             and "as_of" not in groups:
-        # a day almost a year back would have been written with its year: a past verb around a day a few weeks
-        # ahead is about setting it ("has set Nov. 10 as the deadline", "called for redemption on Dec. 7")
         ahead = nearest_year(s.published, "future", place)
         if ahead is not None and (ahead[0] - s.published).days <= YEARLESS_AHEAD_DAYS:
             return ahead
@@ -239,8 +244,12 @@ def _calendar_date(groups: dict[str, str], s: Situation) -> Interval | None:
 
 def _day_span(groups: dict[str, str], s: Situation) -> Interval | None:
     month = _month(groups["m"], s.vocabulary)
-    return _placed(groups, s, lambda y: _safe(lambda: (date(y, month, _day(groups["d1"])),
-                                                       date(y, month, _day(groups["d2"])))))
+
+    def place(year: int) -> Interval | None:
+        return _safe(lambda: (date(year, month, _day(groups["d1"])), date(year, month, _day(groups["d2"]))))
+    if "y" in groups or "ys_rel" in groups:
+        return place(_year_of(groups, s))
+    return _yearless_days(groups, s, place)
 
 
 def _date_span(groups: dict[str, str], s: Situation) -> Interval | None:

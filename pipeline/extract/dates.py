@@ -37,6 +37,7 @@ _MAIN_CLAUSE_EDGE = re.compile(r"(?=[;:()\[\]“”\"\n–—.!?,])(?:[;:()\[\]�
                                r"|,\s+(?:and|but|while|whereas)\s)")
 _MONTH_BEFORE = re.compile(r"\b[A-Z][a-z]+$")
 _MONTH_AFTER = re.compile(r"[A-Z][a-z]+\b")
+_DATE_AFTER = re.compile(r"\d{1,2}(?:st|nd|rd|th)?\s+[A-Z]|[A-Z][a-z]+\.?\s+\d")  # "14 November", "Nov. 14"
 _ADJUNCT = re.compile(r"(?:in\s+particular\s+|mainly\s+|mostly\s+|both\s+|also\s+|as\s+well\s+as\s+)?"
                      r"(?:in|on|at|by|from|until|till|during|since|before|after)\s")  # after a comma: ", in January"
 _WORD = re.compile(r"([A-Za-z']+)")  # grouped: its split gives the words and what comes between them
@@ -53,6 +54,7 @@ TODAY_GUESS_WINDOW = 4  # words between "today" and an -ed form after it that ma
 _RANGE_FROM = re.compile(r"\b[Ff]rom\b")
 _ATTRIBUTION = re.compile(r",[”\"]?\s+(?:[\w.'’-]+\s+){1,6}?(?:said|told|noted|stressed|added|explained)\b")
 _APPOSITION = re.compile(r"\s*,\s*(?:on|in)?\s*")
+_BEFORE_ITS_DATE = re.compile(r",?[ \t]*")  # between a weekday and the date it names, on one line
 _SAME_PERIOD = re.compile(r"(?i)the\s+same")
 _RANGE_OPENING = re.compile(r"\b[Ff]rom\s+$")
 _RANGE_JOINT = re.compile(r"\s+(?:to|until|till|through)\s+")
@@ -80,9 +82,16 @@ def find_periods(text: str, published: datetime, *, source: str | None = None,
     earlier: list[tuple[int, Interval]] = []  # (sentence number, interval) of every period that may be pointed at
     periods = []
     last_rule = None  # the rule of the expression that gave periods[-1]
-    for expression in grammar.expressions(text, words):
+    expressions = grammar.expressions(text, words)
+    for index, expression in enumerate(expressions):
         if skip and expression.start < skip[1] and expression.end > skip[0]:
             continue
+        if expression.rule == "weekday" and index + 1 < len(expressions) \
+                and expressions[index + 1].rule == "calendar_date" \
+                and _BEFORE_ITS_DATE.fullmatch(text, expression.end, expressions[index + 1].start):
+            # "signed on Tuesday, 30 May": the weekday is the date that follows
+            expression = Expression(expression.start, expression.end, "calendar_date", expressions[index + 1].groups,
+                                    expression.prefix)
         if last_rule == "ago" and expression.rule in ("month", "calendar_date") \
                 and periods[-1].first.year == periods[-1].last.year \
                 and not any(key in expression.groups for key in YEAR_KEYS) \
@@ -158,7 +167,7 @@ def clause_tense(text: str, start: int, end: int, vocabulary: Vocabulary, *, gue
     the retailer to sell its goods from 1 December"), not for one before it ("agreed on Monday to build").
     A past verb right before the span dates its event whatever else the clause holds ("the ruling issued
     Thursday"), and an "and" between two names, or a comma between two months, is no clause joint ("flights
-    between Spain and Morocco by June", "in March, May and June"). A date set off after a comma with its
+    between Spain and Morocco by June", "in March, May and June", "Saturday, 14 November"). A date set off after a comma with its
     preposition, in a clause without a cue, takes the cue of the clause before ("were raised twice, in January").
     Given its `sentence` (for a weekday, which has no nearest occurrence to fall back on), a clause without a
     cue takes the nearest cue of the sentence, -ed forms counted like the others ("At the auction on
@@ -166,11 +175,11 @@ def clause_tense(text: str, start: int, end: int, vocabulary: Vocabulary, *, gue
     words = _text_words(text)
     # the edges before the span that join no names, the last one first
     edges = [m for m in reversed(list(_CLAUSE_EDGE.finditer(text, max(0, start - 200), start)))
-             if not _joins_names(text, m) and not _lists_months(text, m, vocabulary)]
+             if not _joins_names(text, m) and not _joins_dates(text, m, vocabulary)]
     left = edges[0].end() if edges else max(0, start - 200)
     # the first edge after the span that joins no names ("In March and May the plant will stop" is one clause)
     edge = next((m for m in _CLAUSE_EDGE.finditer(text, end, min(len(text), end + 200))
-                 if not _joins_names(text, m) and not _lists_months(text, m, vocabulary)), None)
+                 if not _joins_names(text, m) and not _joins_dates(text, m, vocabulary)), None)
     comma = None
     if edge and _opens_clause(text, *words.window(left, start), text[end:edge.start()]) and edge.group().startswith(","):
         # A fronted date ("On Monday, the concern approved ...") belongs to the clause after its comma, whose
@@ -251,14 +260,18 @@ def _joins_names(text: str, edge: re.Match[str]) -> bool:
         and text[edge.end():edge.end() + 1].isupper()
 
 
-def _lists_months(text: str, edge: re.Match[str], vocabulary: Vocabulary) -> bool:
-    """A comma between two months lists them ("in March, May and June"): no clause edge."""
+def _joins_dates(text: str, edge: re.Match[str], vocabulary: Vocabulary) -> bool:
+    """A comma between two months lists them ("in March, May and June"), and one after a weekday opens the date it
+    names ("moved to Saturday, 14 November"): no clause edge."""
     if edge.group() != ", ":
         return False
     before = _MONTH_BEFORE.search(text, max(0, edge.start() - 12), edge.start())
+    if before is None:
+        return False
+    if before.group().lower() in vocabulary.weekdays:
+        return _DATE_AFTER.match(text, edge.end()) is not None
     after = _MONTH_AFTER.match(text, edge.end())
-    return bool(before and after) and before.group().lower() in vocabulary.months \
-        and after.group().lower() in vocabulary.months
+    return bool(after) and before.group().lower() in vocabulary.months and after.group().lower() in vocabulary.months
 
 
 def _opens_clause(text: str, before: list[str], starts: list[int], after: str) -> bool:
