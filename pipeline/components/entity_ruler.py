@@ -177,7 +177,7 @@ class EntityRuler:
         candidates += self._names_after_titled_places(doc, candidates)
         for ent in ents:
             if ent.label_ == "PERSON" and (person := clean_person_span(ent, self.title_words)) is not None \
-                    and (person.end == len(words) or words[person.end] not in _NOT_PERSON_AFTER):  # "the Radziwill family"
+                    and (person.end == len(words) or words[person.end] not in _NOT_PERSON_AFTER):
                 candidates.append((_span(doc, person.start, person.end, PERSON, person.text), MODEL))
         candidates = self._with_person_evidence(_trim_person_heads(candidates, self.catalog.given_names))
         # The model also reads some people's names as places ("According to Kulesh") or organisations ("Sokolov

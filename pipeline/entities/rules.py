@@ -46,7 +46,7 @@ def normalize_match(span: Span, normalizer: str, country_adjectives: Mapping[str
         name = [token for token in span if not token.is_lower]
         inner = span.doc[name[0].i:name[-1].i + 1] if name else span[:0]
         return RuleMatch(inner, " ".join(inner.text.split())) if len(inner) else None
-    if normalizer == "after_noun":  # "the Swiss company Ariston": the name after the noun (the ruler checks the adjective)
+    if normalizer == "after_noun":  # "the Swiss company Ariston": the name after the noun (the ruler checks "Swiss")
         nouns = [token.i for token in span if token.is_lower]
         inner = span.doc[nouns[-1] + 1:span.end] if nouns else span[:0]
         return RuleMatch(inner, " ".join(inner.text.split())) if len(inner) else None

@@ -47,10 +47,11 @@ _PLAN_CUE = re.compile(r"[a-z']+(?: [a-z']+)*")
 _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 # Where a sentence joins two statements: "; ", ", and ", and a bare " and " before a verb ("opened a
 # shop in March and plans to build ...", not "Africa and Southeast Asia"), or a sequence of events ("output may grow
-# this year | after a fall of 3% in the first half", ", then ..."). The branches are grouped by the character they
-# start with, so that `re` tries one group at a space, not each branch.
-_JOINT = re.compile(r";\s+|,\s+(?:(?:and|but|while|whereas)\s+|(?=then\s)|(?=which\s+(?:[a-z]+ed|came|went|took|began|became|"
-                    r"made|won|rose|fell|grew)\s))"
+# this year | after a fall of 3% in the first half", ", then ..."), or a relative clause telling a later event ("signed
+# Decree No. 8, which came into force on 28 March 2018"). The branches are grouped by the character they start with,
+# so that `re` tries one group at a space, not each branch.
+_JOINT = re.compile(r";\s+|,\s+(?:(?:and|but|while|whereas)\s+|(?=then\s)"
+                    r"|(?=which\s+(?:[a-z]+ed|came|went|took|began|became|made|won|rose|fell|grew)\s))"
                     r"|\s+(?:–\s+|and\s+(?=(?:is|are|was|were|will|has|have|had|can|could|would|should|must|plans|"
                     r"intends|expects|aims|wants|hopes|[a-z]+ed)\b)|(?=after\s+(?:the|a|an)\s))")
 # "at least 4% in 2026 and by 6% in 2027": a bare " and " right after a period, before a clause of its own

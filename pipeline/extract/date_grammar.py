@@ -372,8 +372,8 @@ class DateGrammar:
                         and previous not in _FREQUENCY_WORDS)
         if rule == "months_so_far":
             # a duration unless the statement counts something ("was built in six months" is no period)
-            around = text[max(0, match.start() - FIGURE_CHARS):match.start()] + text[match.end():match.end() + FIGURE_CHARS]
-            return not _FIGURE.search(around)
+            return not (_FIGURE.search(text, max(0, match.start() - FIGURE_CHARS), match.start())
+                        or _FIGURE.search(text, match.end(), match.end() + FIGURE_CHARS))
         if rule == "old_year":
             return previous not in ("in", "since", "until", "till")
         if rule == "year" and "mod" not in groups:
@@ -420,7 +420,8 @@ class DateGrammar:
         before = text[max(0, expression.start - 8):expression.start]
         if expression.rule == "calendar_date" and self._as_of.search(before):
             # "the reserves totaled $7.2 billion as of 1 January": the state on a day that has come
-            return Expression(expression.start, expression.end, expression.rule, {**expression.groups, "as_of": "as of"})
+            return Expression(expression.start, expression.end, expression.rule,
+                              {**expression.groups, "as_of": "as of"})
         for name, pattern in (("since", self._since), ("by", self._by)):
             prefix = pattern.search(before)
             if prefix and expression.rule not in ("within", "past"):

@@ -733,6 +733,7 @@ RESOLVERS: dict[str, Resolver] = {
     "first_months": _first_months, "month_part": _month_part, "part_span": _part_span, "year_span": _year_span,
     "five_year": _five_year,
     "year": _year, "old_year": _year, "year_period": _year_period, "short_year": _short_year, "week_of": _week_of, "current_year": _current_year, "spoken_year": _spoken_year, "decade": _decade, "century": _century, "relative": _relative, "previous": _previous,
-    "ago": _ago, "anaphor": _anaphor, "today": _today, "within": _within, "months_so_far": _months_so_far, "past": _past, "part_of": _part_of,
+    "ago": _ago, "anaphor": _anaphor, "today": _today, "within": _within, "months_so_far": _months_so_far,
+    "past": _past, "part_of": _part_of,
     "season": _season,
 }

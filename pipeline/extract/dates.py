@@ -134,7 +134,8 @@ def find_periods(text: str, published: datetime, *, source: str | None = None,
         if baseline and expression.rule == "anaphor" and _SAME_PERIOD.fullmatch(expression.groups.get("det", "")):
             # "exports rose 5% against the same period": the same period of the year before, as news writes it
             last = shift_years(interval[1], -1)
-            interval = (shift_years(interval[0], -1), month_end(last) if interval[1] == month_end(interval[1]) else last)
+            interval = (shift_years(interval[0], -1),
+                        month_end(last) if interval[1] == month_end(interval[1]) else last)
         if expression.rule not in ("ago", "previous") and not baseline:
             earlier.append((sentence, interval))
         periods.append(Period(text=source[start:expression.end], start=start, end=expression.end, first=interval[0],
@@ -167,8 +168,9 @@ def clause_tense(text: str, start: int, end: int, vocabulary: Vocabulary, *, gue
     the retailer to sell its goods from 1 December"), not for one before it ("agreed on Monday to build").
     A past verb right before the span dates its event whatever else the clause holds ("the ruling issued
     Thursday"), and an "and" between two names, or a comma between two months, is no clause joint ("flights
-    between Spain and Morocco by June", "in March, May and June", "Saturday, 14 November"). A date set off after a comma with its
-    preposition, in a clause without a cue, takes the cue of the clause before ("were raised twice, in January").
+    between Spain and Morocco by June", "in March, May and June", "Saturday, 14 November"). A date set off after a
+    comma with its preposition, in a clause without a cue, takes the cue of the clause before ("were raised twice, in
+    January").
     Given its `sentence` (for a weekday, which has no nearest occurrence to fall back on), a clause without a
     cue takes the nearest cue of the sentence, -ed forms counted like the others ("At the auction on
     Friday, a tractor sold for Br95,000")."""
