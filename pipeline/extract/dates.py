@@ -35,7 +35,6 @@ _CLAUSE_EDGE = re.compile(r"(?=[;:()\[\]“”\"\n–—,.!?\s])(?:[;:()\[\]“�
 _REPORTED = re.compile(r"\s(?:that|which)\s")
 _MAIN_CLAUSE_EDGE = re.compile(r"(?=[;:()\[\]“”\"\n–—.!?,])(?:[;:()\[\]“”\"\n]|(?<!\w)[–—]|[–—](?!\w)|\.\s|[.!?]$"
                                r"|,\s+(?:and|but|while|whereas)\s)")
-_MONTH_BEFORE = re.compile(r"\b[A-Z][a-z]+$")
 _MONTH_AFTER = re.compile(r"[A-Z][a-z]+\b")
 _DATE_AFTER = re.compile(r"\d{1,2}(?:st|nd|rd|th)?\s+[A-Z]|[A-Z][a-z]+\.?\s+\d")  # "14 November", "Nov. 14"
 _ADJUNCT = re.compile(r"(?:in\s+particular\s+|mainly\s+|mostly\s+|both\s+|also\s+|as\s+well\s+as\s+)?"
@@ -267,7 +266,7 @@ def _joins_dates(text: str, edge: re.Match[str], vocabulary: Vocabulary) -> bool
     names ("moved to Saturday, 14 November"): no clause edge."""
     if edge.group() != ", ":
         return False
-    before = _MONTH_BEFORE.search(text, max(0, edge.start() - 12), edge.start())
+    before = _NAME_BEFORE.search(text, max(0, edge.start() - 12), edge.start())
     if before is None:
         return False
     if before.group().lower() in vocabulary.weekdays:
