@@ -212,6 +212,26 @@ SPEAKERS = [
      "said that 300 standards were adopted in 2025.", [("2025-01-01", "Viktor Nazarenko")]),
     ("Chairman of the State Standardization Committee Viktor Nazarenko met reporters. The head of the committee "
      "said the standard will be adopted in 2026.", [("2026-01-01", "Viktor Nazarenko")]),
+    # a capitalised word or an abbreviation after a "the" of the description; what the description is of between it
+    # and the verb
+    ("Chairman of the State Security Committee Ivan Tertel met reporters. Energy Minister Alexei Kushnarenko came "
+     "too. The KGB chief noted that cyber attacks rose by 20% in 2025.", [("2025-01-01", "Ivan Tertel")]),
+    ("Head of the Emergencies Ministry Vadim Sinyavsky met reporters. Agriculture Minister Yuri Gorlov came too. The "
+     "head of the Emergencies Ministry added that fires fell by 5% in February.", [("2025-02-01", "Vadim Sinyavsky")]),
+    ("Chairperson of the CEC Igor Karpenko visited Grodno. Governor Yuri Karayev met him. The CEC chairperson noted "
+     "that 5,000 precincts would open in January.", [("2026-01-01", "Igor Karpenko")]),
+    ("Chairman of the Presidium of the National Academy of Sciences Vladimir Karanik visited the institute. The "
+     "chairman of the presidium stressed that exports grew by 12% in 2025.", [("2025-01-01", "Vladimir Karanik")]),
+    # a country adjective skips a holder of the role who is another country's ("Ambassador of Russia to Belarus")
+    ("Russian Ambassador to Belarus Boris Gryzlov met Foreign Minister Maxim Ryzhenkov. The Russian diplomat noted "
+     "that trade rose by 7% in 2025. The Belarusian minister said that 40 agreements were signed in 2025.",
+     [("2025-01-01", "Boris Gryzlov"), ("2025-01-01", "Maxim Ryzhenkov")]),
+    # a longer role is another office: "the president" is no Vice President, "the premier" no Vice Premier
+    ("President Aleksandr Lukashenko met Vice President of Tianyuan Group Anna Pavlovich. “In 2025 exports grew by "
+     "8%,” the vice president said. “By 2030 they must double,” the president said.",
+     [("2025-01-01", "Anna Pavlovich"), ("2030-01-01", LUKASHENKO)]),
+    ("Vice Premier Mikhail Rusy reported to President Aleksandr Lukashenko. “This year we will earn $4.7 billion,” "
+     "said the Vice Premier.", [("2026-01-01", "Mikhail Rusy")]),
     # references to a diplomat and to deputies
     ("Ambassador of China to Belarus Xie Xiaoyong met Education Minister Andrei Ivaniec. “In 2025 the number of "
      "students was 950,” the diplomat said.", [("2025-01-01", "Xie Xiaoyong")]),

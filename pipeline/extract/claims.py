@@ -93,6 +93,9 @@ _ACCORDING = Anchored(re.compile(r"\b[Aa]ccording to\s+"))
 # Belarus to the UAE").
 _TITLE_RUN = re.compile(r"(?:(?:[A-Z][\w.'-]*|of|and|the|for|to|in)\s+)*")
 _ACCORDING_WINDOW = 100
+# between a description and its speech verb: ", ...," or what the description is of ("The chairman of the presidium
+# stressed")
+_INSERT = re.compile(r",[^;,]{1,80},\s*|\s+of\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,4}\s+")
 # ... and between a verb of saying and the name after it: a title only, which starts with a capital ("BelTA learned
 # from Director General of the plant Ivan Petrov"), never "reported to the president".
 _TITLE_AFTER_VERB = re.compile(r"(?:[A-Z][\w.'-]*\s+(?:(?:[A-Z][\w.'-]*|of|and|the|for|to|in)\s+)*)?")
@@ -113,15 +116,21 @@ class ClaimCues:
     speech: Anchored  # tried at the words of its verbs only
     references: Anchored
     roles: dict[str, tuple[str, ...]]
+    longer_roles: dict[str, tuple[str, ...]]  # the roles holding each role ("minister": "prime minister", ...)
     continuation: re.Pattern[str]  # a sentence opening so goes on with the speaker before it
 
 
+# what may stand between "the" and the next word of a description: a capitalised word, an abbreviation or an owner
+_AFTER_THE = r"\s+(?:(?:(?-i:[A-Z][A-Za-z]+)|[a-z]+['’]s)\s+)?"
+
+
 def _reference_pattern(cue: str) -> str:
-    """A description cue as a pattern; "the governor" also with a capitalised word after "the" ("the Russian
-    governor", "the Chinese ambassador") or an owner's possessive ("the company's director general")."""
-    if not cue.startswith("the "):
-        return re.escape(cue)
-    return r"the\s+(?:(?-i:[A-Z][a-z]+)\s+|[a-z]+['’]s\s+)?" + r"\s+".join(map(re.escape, cue.split()[1:]))
+    """A description cue as a pattern; each "the" in it may be followed by a capitalised word or an abbreviation
+    ("the Russian governor", "the KGB chief", "the head of the Emergencies Ministry") or an owner's possessive ("the
+    company's director general")."""
+    words = cue.split()
+    return "".join(re.escape(word) + (_AFTER_THE if word == "the" else r"\s+") for word in words[:-1]) \
+        + re.escape(words[-1])
 
 
 def load_claim_cues(path: Path) -> ClaimCues:
@@ -134,6 +143,8 @@ def load_claim_cues(path: Path) -> ClaimCues:
     if unmatched := [cue for cue in plans if not _PLAN_CUE.fullmatch(cue)]:
         raise ResourceError(f"{path}: plan cues of words of letters and apostrophes only: {unmatched!r}")
 
+    all_roles = {role for row in rows["reference"] for role in row.get("roles", ())}
+
     def alternation(kind: str) -> str:
         return "|".join(re.escape(r["cue"]) for r in sorted(rows[kind], key=lambda r: -len(r["cue"])))
     return ClaimCues(
@@ -144,6 +155,8 @@ def load_claim_cues(path: Path) -> ClaimCues:
         references=Anchored(re.compile(r"(?i)\b(?:" + "|".join(map(_reference_pattern, sorted(
             (r["cue"] for r in rows["reference"]), key=len, reverse=True))) + r")\b")),
         roles={r["cue"].lower(): tuple(r.get("roles", ())) for r in rows["reference"]},
+        longer_roles={role: tuple(other for other in all_roles if role in other and role != other)
+                      for role in all_roles},
         # "To reach these goals, ...": a purpose that points back at what was just said goes on with it too
         continuation=re.compile(rf"(?i)(?:{alternation('continuation')})\b|(?:in\s+order\s+)?to\s+[a-z]+\s+"
                                 r"(?:these|this|those|such)\b"),
@@ -417,6 +430,7 @@ class Speakers:
         self.cues = cues
         self.genders = genders or {}
         self.countries = countries or {}  # country adjectives, lower case -> the country's name
+        self.country_names = frozenset(self.countries.values())
         self.mentions = sorted((m.start, m.end, p.name) for p in people for m in p.mentions)
         self.mention_starts = [start for start, _, _ in self.mentions]
         self.quotes = list(quote_spans(self.text))
@@ -555,20 +569,32 @@ class Speakers:
             before = self.mentions[:bisect.bisect_left(self.mention_starts, reference.start)]
             earlier = next((name for _, _, name in reversed(before) if self._may_be(pronoun, name)), None)
             return earlier if earlier is not None else self.last_speaker or self._latest_person(reference.start)
-        words = self.text[reference.start:reference.end].split()
-        roles = self.cues.roles.get(" ".join(words).lower())
-        country = None
-        if roles is None:  # "the Russian governor": the governor; of Russia, when a title says whose
-            roles, country = self.cues.roles.get(" ".join([words[0], *words[2:]]).lower(), ()), \
-                self.countries.get(words[1].lower())
-        holders = [p for p in self.people if roles and self._holds(p, roles)]
-        if country is not None:
-            holders = [p for p in holders if any(country in title for title in p.titles)] or holders
+        roles, named = self._roles(self.text[reference.start:reference.end].split())
+        country = self.countries.get(named.lower()) if named else None
+        ranks = {p.name: self._holding(p, roles, named) for p in self.people} if roles else {}
+        holders = [p for p in self.people if ranks.get(p.name)]
+        if country is not None:  # "the Russian governor": the governor of Russia when a title says whose, and no
+            # one another country's ("The Belarusian minister" is not "Ambassador of Russia to Belarus X")
+            holders = [p for p in holders if any(_owned_by(title, country) for title in p.titles)] \
+                or [p for p in holders if not self._foreign(p, country)]
         if self.last_speaker in {p.name for p in holders}:  # "..., the minister added" goes on with the speaker
             return self.last_speaker
-        if holders:
-            return max(holders, key=lambda p: self._latest_mention(p, reference.start)).name
+        if holders:  # else the surest holder, the one mentioned last among equals
+            return max(holders, key=lambda p: (ranks[p.name], self._latest_mention(p, reference.start))).name
         return self._latest_person(reference.start)
+
+    def _roles(self, words: list[str]) -> tuple[tuple[str, ...], str | None]:
+        """The roles of a description and the word it names after a "the" ("the KGB chief": the chief's roles,
+        "KGB")."""
+        roles = self.cues.roles.get(" ".join(words).lower())
+        if roles is not None:
+            return roles, None
+        for index in range(1, len(words)):
+            if words[index - 1].lower() == "the":
+                roles = self.cues.roles.get(" ".join(words[:index] + words[index + 1:]).lower())
+                if roles is not None:
+                    return roles, words[index]
+        return (), None
 
     def _subject_before(self) -> str | None:
         """The person who opens the sentence before, after a title at most, when it has no speaker of its own: a
@@ -594,14 +620,27 @@ class Speakers:
             return not words[-1].endswith(_FEMININE_ENDINGS)
         return not words[-1].endswith(_MASCULINE_ENDINGS)
 
-    def _holds(self, person: Person, roles: tuple[str, ...]) -> bool:
-        if any(role in title.lower() for title in person.titles for role in roles):
-            return True
+    def _foreign(self, person: Person, country: str) -> bool:
+        """Every title of the person that names a country names another one."""
+        owners = {other for title in person.titles for other in self.country_names if _owned_by(title, other)}
+        return bool(owners) and country not in owners
+
+    def _holding(self, person: Person, roles: tuple[str, ...], named: str | None) -> int:
+        """How surely the person holds one of the roles: 3 by a title that also holds the word the description names
+        ("the head of the Emergencies Ministry", "the CEC chairperson"), 2 by a title, 1 by the role written next to a
+        mention of theirs, else 0. A title holding a longer role holds none of the shorter ones ("the president" is
+        no "Vice President", "the minister" no "Deputy Minister")."""
+        titles = [title.lower() for title in person.titles
+                  if any(role in title.lower() and not any(longer in title.lower()
+                                                           for longer in self.cues.longer_roles[role])
+                         for role in roles)]
+        if titles:
+            return 3 if named and any(named.lower() in title for title in titles) else 2
         for mention in person.mentions:
             around = self.text[max(0, mention.start - _ROLE_WINDOW):mention.end + _ROLE_WINDOW].lower()
             if any(role in around for role in roles):
-                return True
-        return False
+                return 1
+        return 0
 
     def _latest_mention(self, person: Person, position: int) -> int:
         return max((m.start for m in person.mentions if m.start < position), default=-1)
@@ -637,6 +676,11 @@ def _mostly_inside(quote: tuple[int, int], start: int, end: int) -> bool:
     return inside * 2 >= end - start
 
 
+def _owned_by(title: str, country: str) -> bool:
+    """The title is the country's: "Minister of Foreign Affairs of Belarus", not "Ambassador of Russia to Belarus"."""
+    return country in title.replace(f" to {country}", "")
+
+
 def _sentence_end(text: str, position: int) -> int:
     match = _SENTENCE_END.search(text, position)
     return match.end() if match else len(text)
@@ -650,4 +694,4 @@ def _close_before(text: str, reference_end: int, verb_start: int) -> bool:
     """The reference is the speech verb's subject: next to it, or separated by one ", ...," insert
     ("X, the Brest Oblast Governor, said"; "X, who attended the meeting, said")."""
     gap = text[reference_end:verb_start]
-    return len(gap.split()) <= 2 and "," not in gap or bool(re.fullmatch(r",[^;,]{1,80},\s*", gap))
+    return len(gap.split()) <= 2 and "," not in gap or bool(_INSERT.fullmatch(gap))
