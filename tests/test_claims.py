@@ -139,6 +139,10 @@ CLAIM_FORMS = [
     # "% on" a day dates the change ("up 5% on 2024" compares with the year)
     ("The National Bank devalued the ruble by 56% on 14 January.",
      [("The National Bank devalued the ruble by 56% on 14 January.", "2026-01-14", "2026-01-14", "fact", None)]),
+    # "no later than" sets a deadline: no comparison baseline
+    ("The voter lists will be made public no later than 4 December, Deputy Chairman of the CEC Nikolai Lozovik said.",
+     [("The voter lists will be made public no later than 4 December, Deputy Chairman of the CEC Nikolai Lozovik "
+       "said.", "2026-12-04", "2026-12-04", "plan", "Nikolai Lozovik")]),
 ]
 
 # Statements of a sequence, a future period told in the past, the date of the statement alone, schedules.
@@ -232,6 +236,21 @@ SPEAKERS = [
      [("2025-01-01", "Anna Pavlovich"), ("2030-01-01", LUKASHENKO)]),
     ("Vice Premier Mikhail Rusy reported to President Aleksandr Lukashenko. “This year we will earn $4.7 billion,” "
      "said the Vice Premier.", [("2026-01-01", "Mikhail Rusy")]),
+    # attributions by a phrase of their own
+    ("Governor Ivan Krupko visited the district. In his words, the district harvested 300,000 tonnes of grain in "
+     "2025. As he put it, the oblast will build 20 farms in 2026.",
+     [("2025-01-01", "Ivan Krupko"), ("2026-01-01", "Ivan Krupko")]),
+    ("Governor Ivan Krupko met Director Olga Smirnova. In her words, the plant sold 30 lines in 2025.",
+     [("2025-01-01", "Olga Smirnova")]),
+    ("Governor Ivan Krupko met reporters. In the words of the governor, 30 farms were rebuilt in 2025.",
+     [("2025-01-01", "Ivan Krupko")]),
+    ("President Aleksandr Lukashenko visited Shklov. The head of state was quoted by the press service as saying that "
+     "100 houses would be built in every district by 2030.", [("2030-01-01", LUKASHENKO)]),
+    # instructions: the one who gives them speaks, and their deadline lies ahead
+    ("President Aleksandr Lukashenko visited the farm. The head of state called on the farmers to prepare the "
+     "machinery by 1 March.", [("2026-03-01", LUKASHENKO)]),
+    ("President Aleksandr Lukashenko visited the farm. The head of state gave instructions to finish the road by "
+     "1 June.", [("2026-06-01", LUKASHENKO)]),
     # references to a diplomat and to deputies
     ("Ambassador of China to Belarus Xie Xiaoyong met Education Minister Andrei Ivaniec. “In 2025 the number of "
      "students was 950,” the diplomat said.", [("2025-01-01", "Xie Xiaoyong")]),

@@ -176,6 +176,8 @@ DATE_FORMS = [
 # publication date: (sentence, published, [(span, first, last)]).
 OCT = datetime(2024, 10, 14, 12, 0)  # a Monday
 RESOLVER_FORMS = [
+    # a difference against a baseline is no date ("two weeks later than last year")
+    ("Sowing started two weeks later than last year.", OCT, [("last year", D("2023-01-01"), D("2023-12-31"))]),
     # parts of months and years
     ("Sowing will end in early May.", OCT, [("early May", D("2025-05-01"), D("2025-05-10"))]),
     ("The plant stood idle in mid-August.", OCT, [("mid-August", D("2024-08-11"), D("2024-08-20"))]),
@@ -532,6 +534,11 @@ TENSE_FORMS = [
     ("The airline will add flights between Spain and Morocco by June in the search for markets untouched by the slump.",
      datetime(1998, 2, 13), [("by June", D("1998-06-01"), D("1998-06-30"))]),
     ("The concert will be held Friday.", datetime(1999, 3, 13), [("Friday", D("1999-03-19"), D("1999-03-19"))]),
+    # an instruction's "to ..." looks ahead
+    ("The head of state called on the farmers to prepare the machinery by 1 March.", datetime(2021, 12, 15),
+     [("by 1 March", D("2022-03-01"), D("2022-03-01"))]),
+    ("The president gave instructions to finish the road in May.", datetime(2021, 12, 15),
+     [("May", D("2022-05-01"), D("2022-05-31"))]),
 ]
 PUBLIC_NEWS_FORMS += TENSE_FORMS
 

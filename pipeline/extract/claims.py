@@ -88,7 +88,9 @@ _SPEAKER_AFTER = re.compile(r",?\s+(?:(?:[A-Z][\w'’.-]*|of|the|and)\s+){1,10}"
 _UP_TO_CLAUSE_EDGE = re.compile(r"(?s:.*)[,;:“”\"()]")
 # A question, also when a quoted one is followed by its attribution ("... next year?” the president said.").
 _QUESTION = re.compile(r"\?[”\"]?(?:\s*[,–-]?\s+[^“”\"?\d]{1,60})?[\s”\"]*$")
-_ACCORDING = Anchored(re.compile(r"\b[Aa]ccording to\s+"))
+_ACCORDING = Anchored(re.compile(r"\b(?:[Aa]ccording to|[Ii]n the words of)\s+"))
+# "In his words, ...", "As she put it, ...": the pronoun is the speaker
+_IN_WORDS = Anchored(re.compile(r"\b(?:[Ii]n\s+(?P<his>his|her)\s+words|[Aa]s\s+(?P<he>he|she)\s+put\s+it)\b"))
 # What may stand between "according to" and the name: a title ("Agriculture and Food Minister", "Ambassador of
 # Belarus to the UAE").
 _TITLE_RUN = re.compile(r"(?:(?:[A-Z][\w.'-]*|of|and|the|for|to|in)\s+)*")
@@ -103,6 +105,7 @@ _TITLE_AFTER_VERB = re.compile(r"(?:[A-Z][\w.'-]*\s+(?:(?:[A-Z][\w.'-]*|of|and|t
 _HEADING_COLON = re.compile(r"[ \t]*:")
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 _QUESTION_LINE = re.compile(r"\s*[-–—]\s")  # "– How did the company perform last year?"
+_PRONOUN_CASES = {"he": "he", "him": "he", "his": "he", "she": "she", "her": "she"}
 _PRONOUN = Anchored(re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]er)\b"))
 _ROLE_WINDOW = 60
 _PRESS_SERVICE_OF = re.compile(r"(?i)\bpress\s+(?:service|office|secretary)\s+of\s+(?:the\s+)?$")
@@ -521,6 +524,9 @@ class Speakers:
             references = [r for r in self.references(according.end(), min(end, according.end() + _ACCORDING_WINDOW))
                           if _TITLE_RUN.fullmatch(self.text, according.end(), r.start)]
             return self.resolve(references[0]) if references else None
+        if own_words := next(_IN_WORDS.finditer(self.text, self.words, start, end), None):
+            group = "his" if own_words.group("his") else "he"
+            return self.resolve(Reference(own_words.start(group), own_words.end(group), "pronoun", None))
         for verb in self.cues.speech.finditer(self.text, self.words, start, end):
             inside = bisect.bisect_right(self.quote_ends, verb.start())  # the only quotation that may hold it
             if inside < len(self.quotes) and self.quotes[inside][0] <= verb.start():
@@ -560,7 +566,7 @@ class Speakers:
         if reference.kind == "person":
             return reference.name
         if reference.kind == "pronoun":
-            pronoun = self.text[reference.start:reference.end].lower()
+            pronoun = _PRONOUN_CASES.get(self.text[reference.start:reference.end].lower(), "")
             subject = self._subject_before()
             if subject is not None and self._may_be(pronoun, subject):
                 return subject
@@ -615,8 +621,8 @@ class Speakers:
         words = name.lower().split()
         gender = self.genders.get(words[0]) if len(words) > 1 else None
         if gender is not None:
-            return gender == ("m" if pronoun in ("he", "him") else "f")
-        if pronoun in ("he", "him"):
+            return gender == ("m" if pronoun == "he" else "f")
+        if pronoun == "he":
             return not words[-1].endswith(_FEMININE_ENDINGS)
         return not words[-1].endswith(_MASCULINE_ENDINGS)
 

@@ -103,7 +103,8 @@ def load_vocabulary(path: Path) -> Vocabulary:
 # the lookaheads first pass over a character that starts none of its branches (the first letters of its words at a
 # word's start, "%", a digit), which `re`, trying every branch at every character, does not do on its own.
 BASELINE_BEFORE = re.compile(r"(?i)(?=[%\dtlciavpesudb])(?=[%\d]|\b)"
-                      r"(?:\bthan(?:\s+(?:it|they|there|this|that|we)\s+(?:was|were|had\s+been|did))?|\blevel\s+of|"
+                      r"(?:(?<!no later )(?<!not later )(?<!no earlier )(?<!not earlier )"  # a deadline, no baseline
+                      r"\bthan(?:\s+(?:it|they|there|this|that|we)\s+(?:was|were|had\s+been|did))?|\blevel\s+of|"
                       r"\bthe\s+same\s+as|"
                       r"\bto\s+(?:[$€¥£]|[A-Z]{3}\s|Br)?\s?\d[\d.,]*\s*(?:%|percent|[a-z]*illion|thousand)?\s+from\s+"
                       r"(?:[$€¥£]|[A-Z]{3}\s|Br)?\s?\d[\d.,]*\s*(?:%|percent|[a-z]*illion|thousand)?|"
@@ -284,8 +285,9 @@ class DateGrammar:
              "before", "previous"),
             # "a year before" only where nothing follows it ("than a year before."; not "a year before the war")
             ("ago", rf"\b(?P<n>{count})\s+(?P<unit>{i('day|week|month|quarter|year|decade')})s?\s+"
-                    rf"(?:{i('or so')}\s+)?(?P<dir>{i('ago|earlier|later')}\b|{i('before')}(?=\s*(?:[.,;:)]|$)))",
-             "ago", "earlier", "later", "before"),
+                    rf"(?:{i('or so')}\s+)?(?P<dir>{i('ago')}\b|{i('earlier|later')}\b(?!\s+{i('than')}\b)"
+                    rf"|{i('before')}(?=\s*(?:[.,;:)]|$)))",
+             "ago", "earlier", "later", "before"),  # "two weeks earlier than last year" is a difference, no date
             ("ago", rf"\b(?:{i('the')}\s+)?(?:{i('comparable|corresponding')}\s+)?(?P<adj>{i('year-earlier|year-ago')})"
                     rf"(?:\s+(?:(?P<q>{ordinal})[-\s])?(?P<span>{i('quarter|period')}))?", "year-earlier", "year-ago"),
             ("anaphor", rf"\b(?P<det>{i('the same|that|the latest')})\s+(?P<what>{i('period|day|month|year|quarter')})"
