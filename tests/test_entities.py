@@ -245,6 +245,14 @@ TITLES = [
     ("Ivan Petrov, Director General of MTZ, in Minsk said so.", "Ivan Petrov", ["Director General of MTZ"]),
     ("Captain Ivan Flerov fired the first salvo.", "Ivan Flerov", ["Captain"]),
     ("A square is named after Vladimir Grigorievich Vaneyev.", "Vladimir Vaneyev", []),
+    # the title of one serving a holder of another ("Press Secretary of the President")
+    ("Aleksandr Lukashenko visited Shklov on Saturday, Press Secretary of the President Natalya Eismont said.",
+     "Natalya Eismont", ["Press Secretary of the President"]),
+    ("Press Secretary of the President of Belarus Natalya Eismont told reporters about it.", "Natalya Eismont",
+     ["Press Secretary of the President of Belarus"]),
+    # a reference to someone else after a name's comma is no title of that person
+    ("Natalya Eismont spoke. According to Natalya Eismont, the head of state will return in August.",
+     "Natalya Eismont", []),
 ]
 
 
@@ -290,6 +298,9 @@ ENTITIES = [
      ["Minsk Automobile Plant"]),
     ("MAZ and Minsk Automobile Plant are one company.", "enterprises", ["Minsk Automobile Plant"]),
     ("Belarusian elevators and Russian timber were discussed.", "regions", []),
+    # the model's ORG on the first word of a title ("Press Secretary") is none
+    ("Aleksandr Lukashenko received Governor Aleksandr Turchin on Wednesday, Press Secretary of the President "
+     "Natalya Eismont told journalists.", "enterprises", []),
     ("Trade with Kirov Region and Kirov Oblast grew.", "regions", ["Kirov Oblast"]),
     ("Trade with the Russian Federation and Russia grew.", "regions", ["Russia"]),
     ("The Vitebsk Oblast Executive Committee approved the plan.", "regions", []),

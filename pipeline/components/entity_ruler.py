@@ -107,7 +107,9 @@ class EntityRuler:
                                                       adjectives=set(catalog.country_adjectives),
                                                       common_nouns=frozenset(self.company_heads)
                                                       | catalog.non_person_words,
-                                                      currency_codes=catalog.currency_codes)
+                                                      currency_codes=catalog.currency_codes,
+                                                      title_forms=frozenset(form.lower() for title in catalog.titles
+                                                                            for form in title.forms))
 
     def _foreign_owner(self, words: Sequence[str], start: int, end: int, entry: Entry) -> str | None:
         """The country whose body a listed Belarusian government body written at start..end is, when one is named

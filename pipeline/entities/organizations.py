@@ -26,13 +26,15 @@ class ModelOrganizations:
     event or programme word as its head ("Minsk Arena", "Palace of Independence", "the European Games"), a
     brand noun right after it ("the Borimed brand"), a term or unit, a currency code, country adjectives
     alone ("Belarusian-Emirati"), a comma or "and the" (a list), generic words alone ("the General
-    Administration", "the Bank") or figures make it nothing of ours; so does a title or a minister's field right after it ("Agriculture and
-    Food Minister"), or a title it opens with ("Minister of Industry and Trade ..."). The rest is an enterprise
-    when written like a name (capitalised)."""
+    Administration", "the Bank") or figures make it nothing of ours; so does a title or a minister's field right
+    after it ("Agriculture and Food Minister"), a title it opens with ("Minister of Industry and Trade ...") or one
+    it is the first word of ("Press Secretary"). The rest is an enterprise when written like a name (capitalised)."""
 
     def __init__(self, words: dict[str, str], *, title_heads: set[str], adjectives: set[str],
-                 common_nouns: frozenset[str] = frozenset(), currency_codes: frozenset[str] = frozenset()) -> None:
+                 common_nouns: frozenset[str] = frozenset(), currency_codes: frozenset[str] = frozenset(),
+                 title_forms: frozenset[str] = frozenset()) -> None:
         self.words = words
+        self.title_forms = title_forms  # the titles' forms in lower case: "press secretary"
         self.currency_codes = currency_codes  # besides pycountry's: the old ones the money grammar reads ("BYR")
         self.common_nouns = common_nouns  # lower-case words of companies' and things' names: "bank", "group"
         self.title_heads = title_heads
@@ -59,6 +61,8 @@ class ModelOrganizations:
             return None
         if end < len(doc) and self.words.get(doc[end].lower_) == "brand":
             return None  # "the Borimed brand": a brand is no organisation
+        if end < len(doc) and f"{name.text.lower()} {doc[end].lower_}" in self.title_forms:
+            return None  # the opening of a title ("Press Secretary of the President X")
         firm = any(token.text == "&" for token in name)  # "Mayer, Brown & Platt"
         if any((token.text == "," and token.nbor().text not in LEGAL_TAILS and not firm)
                or (token.lower_ == "and" and token.nbor().lower_ == "the") for token in name[:-1]):

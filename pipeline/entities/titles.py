@@ -17,7 +17,8 @@ from functools import cache
 from spacy.tokens import Doc, Span
 
 from pipeline.entities.catalog import (CITY, COUNTRY, DISTRICT, ENTERPRISE, HOME_COUNTRY, ORG_GOVERNMENT,
-                                      ORG_INTERNATIONAL, ORG_OTHER, PERSON, REGION, REGION_LABELS, Catalog, Title)
+                                      ORG_INTERNATIONAL, ORG_OTHER, PERSON, REFERENCE, REGION, REGION_LABELS, Catalog,
+                                      Title)
 from pipeline.entities.tokens import sentence_bounds
 
 
@@ -41,6 +42,7 @@ class TitleReader:
         self.starting_at: Mapping[int, Span] = {span.start: span for span in spans if span.label_ in NAMED_LABELS}
         self.people_starts = frozenset(span.start for span in spans if span.label_ == PERSON.value)
         self.people_ends = frozenset(span.end for span in spans if span.label_ == PERSON.value)
+        self.references_at = {span.start: span.end for span in spans if span.label_ == REFERENCE.value}
         self.ending_with, self.starting_with = _title_forms(catalog.titles)
 
     def titles(self, person: Span) -> list[str]:
@@ -68,8 +70,19 @@ class TitleReader:
             title = self._title_before(post.start - 1, floor, posted=True)
             return f"{title} {self.doc[post.start - 1].lower_} {post.id_}" if title else None
         start, title = matched
+        if (serving := self._serving(start, floor, title)) != title:
+            return serving
         title, modifier = self._modifier_before(start, floor, title)
         return f"{title} of {modifier}" if modifier else title
+
+    def _serving(self, start: int, floor: int, title: str) -> str:
+        """The title starting at `start`, or the title of one serving its holder written before it ("Press Secretary
+        of the President X", "Aide to the President of Belarus X")."""
+        doc = self.doc
+        if start - 2 > floor and doc[start - 1].lower_ == "the" and doc[start - 2].lower_ in ("of", "to") \
+                and (outer := self._title_ending_at(start - 2, floor)) is not None:
+            return f"{outer[1]} {doc[start - 2].lower_} the {title}"
+        return title
 
     def _owned_title_before(self, end: int, floor: int) -> str | None:
         """'TITLE of [the Board of] [the] ORG Name': the owner is an entity that ends where the name starts
@@ -91,7 +104,7 @@ class TitleReader:
                     field, title = self._rank_opening(self._field_start(start, floor), start, floor, title)
                     if field < start:
                         title = f"{title} of {doc[field:start].text}"
-                return f"{title} of {doc[position:entity.end].text}"
+                return self._serving(start, floor, f"{title} of {doc[position:entity.end].text}")
             position -= 1
             while position - 1 > floor and _field_part(doc[position - 1]):
                 position -= 1
@@ -115,6 +128,7 @@ class TitleReader:
         if position >= ceiling or doc[position].text != ",":
             return None
         position += 1
+        reference_end = self.references_at.get(position, position)
         if position < ceiling and doc[position].lower_ in ("the", "a"):
             position += 1
         modifier = None
@@ -125,8 +139,8 @@ class TitleReader:
         elif position < ceiling and (country := self.catalog.country_adjectives.get(doc[position].lower_)):
             modifier, position = country, position + 1
         matched = self._title_starting_at(position, ceiling)
-        if matched is None:
-            return None
+        if matched is None or matched[0] < reference_end:
+            return None  # no title, or one a reference to someone else opens ("According to X, the head of state")
         position, title = matched
         if modifier:
             title = f"{title} of {modifier}"
