@@ -298,6 +298,18 @@ ENTITIES = [
      ["Minsk Automobile Plant"]),
     ("MAZ and Minsk Automobile Plant are one company.", "enterprises", ["Minsk Automobile Plant"]),
     ("Belarusian elevators and Russian timber were discussed.", "regions", []),
+    # canneries and bakeries are enterprises, and their towns no mentions
+    ("The head of state visited Bykhov Cannery and the Grodno Bakery in August.", "enterprises",
+     ["Bykhov Cannery", "Grodno Bakery"]),
+    ("The head of state visited Bykhov Cannery and the Grodno Bakery in August.", "regions", []),
+    # churches and parties are organisations; a saint's church is a building
+    ("The Roman Catholic Church registered 499 communities. The St. Nicholas Church in Motol will reopen.",
+     "organizations", ["Roman Catholic Church"]),
+    ("The Roman Catholic Church registered 499 communities. The St. Nicholas Church in Motol will reopen.",
+     "people", []),
+    ("Belaya Rus, the Communist Party of Belarus and the Republican Party of Labor and Justice won seats.",
+     "organizations", ["Belaya Rus", "Communist Party of Belarus", "Republican Party of Labor and Justice"]),
+    ("The Green Party of Sweden and the Workers' Party met.", "organizations", ["Green Party of Sweden"]),
     # the model's ORG on the first word of a title ("Press Secretary") is none
     ("Aleksandr Lukashenko received Governor Aleksandr Turchin on Wednesday, Press Secretary of the President "
      "Natalya Eismont told journalists.", "enterprises", []),
