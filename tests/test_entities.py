@@ -298,6 +298,9 @@ ENTITIES = [
      ["Minsk Automobile Plant"]),
     ("MAZ and Minsk Automobile Plant are one company.", "enterprises", ["Minsk Automobile Plant"]),
     ("Belarusian elevators and Russian timber were discussed.", "regions", []),
+    # a spelling of a region's name is no second region inside it
+    ("The price is based on the Yamal-Nenets Autonomous Okrug plus transportation costs.", "regions",
+     ["Yamalo-Nenets Autonomous Okrug"]),
     # canneries and bakeries are enterprises, and their towns no mentions
     ("The head of state visited Bykhov Cannery and the Grodno Bakery in August.", "enterprises",
      ["Bykhov Cannery", "Grodno Bakery"]),
