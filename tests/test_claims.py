@@ -377,6 +377,10 @@ def test_claim_anchor(body, expected, record_of):
 
 # A forecast with "may" is a plan; "in May" is only a month.
 KINDS = [
+    # the publication day told in the past tense is a fact, whatever it says will follow; told ahead, a plan
+    ("Earlier today, Gazprom signed an agreement under which it will buy the remaining 50% stake in Beltransgaz.",
+     "fact"),
+    ("Today the minister will sign an agreement worth $5 million.", "plan"),
     ("According to the ministry, in 2026 exports may exceed $700 million.", "plan"),
     ("In 2026 output may reach 40,000 units.", "plan"),
     ("In May 2025 the plant opened a new line.", "fact"),

@@ -176,6 +176,11 @@ DATE_FORMS = [
 # publication date: (sentence, published, [(span, first, last)]).
 OCT = datetime(2024, 10, 14, 12, 0)  # a Monday
 RESOLVER_FORMS = [
+    # "today" after "as of", "from", "starting" is the day, whatever the tense
+    ("As of today, the official rate is Br3.2 per dollar.", OCT, [("today", D("2024-10-14"), D("2024-10-14"))]),
+    ("From today, both units are working in the commercial mode.", OCT,
+     [("today", D("2024-10-14"), D("2024-10-14"))]),
+    ("Starting today, the plant runs three shifts.", OCT, [("today", D("2024-10-14"), D("2024-10-14"))]),
     # a difference against a baseline is no date ("two weeks later than last year")
     ("Sowing started two weeks later than last year.", OCT, [("last year", D("2023-01-01"), D("2023-12-31"))]),
     # parts of months and years

@@ -300,8 +300,9 @@ class DateGrammar:
                         rf"|{i('late|later|earlier')}\s+{i('in')}\s+|(?:(?<=^)|(?<=[.!?]\s)|(?<=[.!?]\s\s))"
                         rf"{i('for')}\s+(?={i('the')}\s+{i('day')},))(?P<det>{i('the')})\s+(?P<what>{i('day')})\b", "the day"),
             # "today" that is no "nowadays" whatever the tense: "earlier today", "tonight", "Also today, ...",
-            # "today is a sad day"
-            ("today", rf"\b(?:(?<=\b[Aa]lso\s)(?P<also>)|(?P<rel>{i('earlier|later')})\s+)?"
+            # "today is a sad day", "As of today", "From today", "Starting today"
+            ("today", rf"\b(?:(?<=\b[Aa]lso\s)(?P<also>)|(?:(?<=\b[Aa]s\sof\s)|(?<=\b[Ff]rom\s)|(?<=\b[Ss]tarting\s)"
+                      rf"|(?<=\b[Ee]ffective\s))(?P<since>)|(?P<rel>{i('earlier|later')})\s+)?"
                       rf"(?:{i('today')}|(?P<night>{i('tonight')}))\b"
                       rf"(?P<day>(?=\s+(?:is|was)\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}day\b))?"),
             # "MAZ made 18,300 vehicles in ten months", "net profit for nine months": in a past clause with figures
