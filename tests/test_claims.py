@@ -364,6 +364,9 @@ ANCHORS = [
      ("2025-12-01", "2025-12-31")),
     ("The minister said on Friday that trade would grow.", ("2026-01-16", "2026-01-16")),
     ("The plant will supply 300 tractors for 2026-2027.", ("2026-01-01", "2027-12-31")),
+    # so is a condition before its consequence
+    ("If inflation slows in March and April, the bank may cut the rate in the second quarter.",
+     ("2026-04-01", "2026-06-30")),
     # the question before an answer is background
     ("Asked whether the dairy plant would be built in 2027, the governor said that construction would start in the "
      "second quarter.", ("2026-04-01", "2026-06-30")),

@@ -82,7 +82,8 @@ _APPOSITIVE_BEFORE = re.compile(r",\s+(?:which\s+(?:was|were)\s+)?"
 _APPOSITIVE_END = re.compile(r"\s*,")
 # A fronted date and the speaker with a title, before the speech verb: "Last week Deputy Prime Minister Natalya
 # Kochanova said that ...", "On Friday Belarusbank reported ..."
-_QUESTION_OPENING = re.compile(r"[Aa]sked\s+(?:whether|if|about|when|how|what|why|for)\b[^,;]*")
+# a sentence's opening clause an answer or a consequence follows: a question, a condition
+_QUESTION_OPENING = re.compile(r"(?:[Aa]sked\s+(?:whether|if|about|when|how|what|why|for)|[Ii]f|[Uu]nless)\b[^,;]*")
 _FRONTED = re.compile(r"\s*(?:[A-Z][a-z]*\s+)?")  # nothing but an opening preposition before the date
 _SPEAKER_AFTER = re.compile(r",?\s+(?:(?:[A-Z][\w'’.-]*|of|the|and)\s+){1,10}")
 # Everything up to the last clause edge: one match, which `re` finds by backtracking from the end.
@@ -343,8 +344,9 @@ def _demotion(words: Words, period: Period, start: int, speech: Anchored, publis
             or (_whole_years(period) > 1 and _TERM_BEFORE.search(before))
             or (_APPOSITIVE_BEFORE.search(before) and _APPOSITIVE_END.match(text, period.end))
             or _QUESTION_OPENING.fullmatch(text, start, period.start)):
-        return DOCUMENT  # a document's period, background in an aside ("Lida Castle, built in the 14th century,") or
-        # in the question an answer follows ("Asked whether the plant would be built in 2027, the governor said")
+        return DOCUMENT  # a document's period, background in an aside ("Lida Castle, built in the 14th century,"), in
+        # the question an answer follows ("Asked whether the plant would be built in 2027, the governor said") or in
+        # a condition ("If inflation slows in March, we may cut the rate in the second quarter")
     edge = _UP_TO_CLAUSE_EDGE.match(before)
     # the clause is read from past its edge, a character no word holds: `\b` reads it there as at the start of a slice
     verb = None
