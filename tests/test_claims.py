@@ -518,6 +518,17 @@ def test_claim_values_and_entities_come_from_its_clause(record_of):
 def test_quote_spans_pair_marks_and_close_at_paragraph_end():
     text = "“One. Two,” he said. “Three\n\nFour \"five\" six."
     assert list(quote_spans(text)) == [(0, 11), (21, 27), (34, 40)]
+    # a straight mark that opens a line opens a quotation: the one before was left open at its paragraph's end
+    text = '"Prices grew.\n"Next year we expect 5%," he said.\nExports "fell" by 3%.'
+    assert list(quote_spans(text)) == [(0, 13), (14, 39), (57, 63)]
+
+
+def test_a_quotation_over_paragraphs_of_single_line_breaks_has_one_speaker(record_of):
+    record = record_of('Roman Golovchenko met bankers on Wednesday.\n"In January, consumer prices grew by 1.9%.\n'
+                       '"Next year we expect inflation of 5%," Roman Golovchenko said.\n'
+                       'Economy Minister Yuri Chebotar said exports grew by 3% in January.')
+    assert [c["speaker"] for c in record["claims"]][1:] == ["Roman Golovchenko", "Roman Golovchenko",
+                                                             "Yuri Chebotar"]
 
 
 def test_unknown_cue_kind_is_rejected(tmp_path):

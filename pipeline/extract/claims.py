@@ -672,9 +672,10 @@ def quote_spans(text: str) -> Iterator[tuple[int, int]]:
             if opened is not None:
                 yield opened, match.start()
             opened, straight_open = None, False
-        elif mark == "“" or (mark == '"' and not straight_open):
+        elif mark == "“" or (mark == '"' and (not straight_open or text[match.start() - 1:match.start()] == "\n")):
+            # a straight mark opening a line opens: the quotation before it was left open at its paragraph's end
             if opened is not None:
-                yield opened, match.start()
+                yield opened, match.start() - (text[match.start() - 1:match.start()] == "\n")
             opened, straight_open = match.start(), mark == '"'
         elif opened is not None:
             yield opened, match.end()
