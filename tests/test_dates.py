@@ -539,6 +539,13 @@ TENSE_FORMS = [
     ("The airline will add flights between Spain and Morocco by June in the search for markets untouched by the slump.",
      datetime(1998, 2, 13), [("by June", D("1998-06-01"), D("1998-06-30"))]),
     ("The concert will be held Friday.", datetime(1999, 3, 13), [("Friday", D("1999-03-19"), D("1999-03-19"))]),
+    # a verbless clause after "and" or a colon takes the tense of the clause before; one with a verb keeps its own
+    ("Wages will be raised twice: from 1 January by 10% and from 1 July by another 8%.", datetime(2012, 12, 19),
+     [("1 January", D("2013-01-01"), D("2013-01-01")), ("1 July", D("2013-07-01"), D("2013-07-01"))]),
+    ("Tariffs will be raised by 5% in March and by 3% in December.", datetime(2013, 1, 15),
+     [("March", D("2013-03-01"), D("2013-03-31")), ("December", D("2013-12-01"), D("2013-12-31"))]),
+    ("Tariffs rose by 5% in March and in December prices will be frozen.", datetime(2013, 1, 15),
+     [("March", D("2012-03-01"), D("2012-03-31")), ("December", D("2013-12-01"), D("2013-12-31"))]),
     # an instruction's "to ..." looks ahead
     ("The head of state called on the farmers to prepare the machinery by 1 March.", datetime(2021, 12, 15),
      [("by 1 March", D("2022-03-01"), D("2022-03-01"))]),

@@ -37,8 +37,12 @@ _MAIN_CLAUSE_EDGE = re.compile(r"(?=[;:()\[\]“”\"\n–—.!?,])(?:[;:()\[\]�
                                r"|,\s+(?:and|but|while|whereas)\s)")
 _MONTH_AFTER = re.compile(r"[A-Z][a-z]+\b")
 _DATE_AFTER = re.compile(r"\d{1,2}(?:st|nd|rd|th)?\s+[A-Z]|[A-Z][a-z]+\.?\s+\d")  # "14 November", "Nov. 14"
-_ADJUNCT = re.compile(r"(?:in\s+particular\s+|mainly\s+|mostly\s+|both\s+|also\s+|as\s+well\s+as\s+)?"
+_ADJUNCT = re.compile(r"\s*(?P<joint>and\s+)?(?:in\s+particular\s+|mainly\s+|mostly\s+|both\s+|also\s+|as\s+well\s+as\s+)?"
                      r"(?:in|on|at|by|from|until|till|during|since|before|after)\s")  # after a comma: ", in January"
+# what may follow the date of a verbless clause after "and" or a colon: figures ("and from 1 July by another 8%")
+_VERBLESS_REST = re.compile(r"(?:\s*(?:(?:by|to|up|down|about|some|over|another|more|an|a|the|percent|per\s+cent|"
+                            r"[a-z]*illion|thousand|respectively)(?![A-Za-z])|[$€]?\d[\d.,]*%?|Br[\d.,]+|[,%]))*"
+                            r"\s*[.;)]?\s*$")
 _WORD = re.compile(r"([A-Za-z']+)")  # grouped: its split gives the words and what comes between them
 _NAME_BEFORE = re.compile(r"\b[A-Z](?:[a-z]+|\d)$")  # "Spain", "May"; "Q2", "H1"
 _FRONTING_WORDS = {"on", "in", "at", "by", "from", "since", "until", "till", "during", "then", "also", "finally",
@@ -198,11 +202,16 @@ def clause_tense(text: str, start: int, end: int, vocabulary: Vocabulary, *, gue
     if _past_verb_before(words, left, start, vocabulary):
         return "past"
     tense = _nearest_cue(words, left, right, start, end, vocabulary, guess_window)
-    if tense is None and edges and edges[0].group().startswith(",") and _ADJUNCT.match(text, left):
-        # a date set off after a comma with its preposition belongs to the clause before it ("Pensions were raised
-        # twice, in January and September"; "..., in particular in January")
-        tense = _nearest_cue(words, edges[1].end() if len(edges) > 1 else max(0, start - 200), right, start, end,
-                             vocabulary, guess_window)
+    # a date set off after a comma, an "and" or a colon with its preposition, its clause having no verb, belongs to
+    # the clause before it ("Pensions were raised twice, in January and September"; "..., in particular in January";
+    # "will be raised twice: from 1 January by 10% and from 1 July by another 8%")
+    back = 0
+    while tense is None and back < len(edges) and (adjunct := _ADJUNCT.match(text, edges[back].end())) \
+            and ((edges[back].group()[0] == "," and not adjunct.group("joint"))
+                 or (edges[back].group()[0] in ",: " and _VERBLESS_REST.match(text, end, right))):
+        back += 1
+        tense = _nearest_cue(words, edges[back].end() if back < len(edges) else max(0, start - 200), right, start,
+                             end, vocabulary, guess_window)
     if tense is None and sentence is not None:
         tense = _nearest_cue(words, *sentence, start, end, vocabulary, guess_window, forms_are_cues=True)
     return tense
