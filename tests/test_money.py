@@ -171,6 +171,12 @@ RUBLES = [
     ("Moscow spent 2 billion Russian rubles, and 40 million rubles more in May.", "2021-05-04",
      [("2 billion Russian rubles", "RUB"), ("40 million rubles", "RUB")]),
     ("Bread costs Br1.5, and milk 90 kopecks.", "2021-05-04", [("Br1.5", "BYN"), ("90 kopecks", "BYN")]),
+    # ... after the one its sentence names without an amount, and before the one the article names
+    ("Deposits in Belarusian rubles grew by 3.4 trillion rubles.", "2012-03-05", [("3.4 trillion rubles", "BYR")]),
+    ("Minsk paid Br5 million and Moscow 2 billion Russian rubles. Loans in Russian rubles reached 9 million rubles.",
+     "2021-05-04", [("Br5 million", "BYN"), ("2 billion Russian rubles", "RUB"), ("9 million rubles", "RUB")]),
+    ("Savings in Russian rubles are growing. The museum received 5 million rubles.", "2021-05-04",
+     [("5 million rubles", "RUB")]),
     # ... and cannot be told when they use none, or both
     ("The museum received 5 million rubles.", "2021-05-04", []),
     ("Minsk paid Br5 million and Moscow 2 billion Russian rubles; 9 million rubles went to Brest.", "2021-05-04",

@@ -9,8 +9,9 @@ Two kinds of currency are settled here, from `models/currencies.tsv` (`resolve`)
 - a code that changed with a redenomination ("Br", "BYN", "Belarusian rubles") is the code of the
   publication date: `BYR` in an article published before 1 July 2016, `BYN` from that day on. An explicit
   "BYR", "old rubles" or "new rubles" keeps its own code. The amount stays as written.
-- a bare "rubles" is the ruble the article's other amounts use (Belarusian or Russian, after the first
-  rule), when they use exactly one of them.
+- a bare "rubles" is the ruble its sentence names without an amount ("Deposits in Belarusian rubles grew by 3.4
+  trillion rubles"), else the one the article's other amounts use (Belarusian or Russian, after the first rule),
+  else the one the article names, when they name exactly one of them.
 An amount whose currency cannot be told (no publication date for a dated code; a bare "rubles" in an
 article that names no ruble, or both) is left out, and logged.
 """
@@ -18,6 +19,7 @@ article that names no ruble, or both) is left out, and logged.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -47,14 +49,47 @@ def extract_money(doc: Doc, article: Article, *, models_dir: Path = MODELS_DIR) 
     changes = redenominations(models_dir)
     codes = [code_on(m.currency, published, changes) if m.resolve == "date" else m.currency for m in matches]
     used = {code for m, code in zip(matches, codes) if m.resolve != "article" and code is not None}
+    text = article.text
     for index, match in enumerate(matches):
         if match.resolve == "article":
-            named = {code_on(c, published, changes) for c in match.currency.split("|")} & used
-            codes[index] = named.pop() if len(named) == 1 else None
+            candidates = {code_on(c, published, changes) for c in match.currency.split("|")}
+            sentence = doc.char_span(match.start, match.end, alignment_mode="expand").sent
+            for named in (_named(text, sentence.start_char, sentence.end_char, matches, published, changes,
+                                 models_dir),
+                          used, _named(text, 0, len(text), matches, published, changes, models_dir)):
+                if len(found := candidates & named) == 1:
+                    codes[index] = found.pop()
+                    break
+            else:
+                codes[index] = None
     unknown = codes.count(None)
     if unknown:
         log.debug("%s: %d amount(s) left out: their currency cannot be told", article.source.path, unknown)
     return tuple(_money(article, m, code) for m, code in zip(matches, codes) if code is not None)
+
+
+def _named(text: str, start: int, end: int, amounts: list[MoneyMatch], published: date | None,
+           changes: tuple[Redenomination, ...], models_dir: Path) -> set[str | None]:
+    """The codes of the currencies named by a name of more than one word in text[start:end] ("Belarusian rubles"),
+    outside the `amounts`."""
+    names = currency_names(models_dir)
+    return {code_on(names[" ".join(m.group().lower().split())], published, changes)
+            for m in _names_pattern(models_dir).finditer(text, start, end)
+            if not any(a.start < m.end() and m.start() < a.end for a in amounts)}
+
+
+@cache
+def currency_names(models_dir: Path = MODELS_DIR) -> dict[str, str]:
+    """The currency names of more than one word in `models_dir/currencies.tsv` that name one code, in lower case."""
+    return {row["surface"].lower(): row["code"] for row in read_tsv(models_dir / "currencies.tsv",
+                                                                    required=("surface", "code", "kind"))
+            if row["kind"] == "name" and " " in row["surface"] and "|" not in row["code"]}
+
+
+@cache
+def _names_pattern(models_dir: Path) -> re.Pattern[str]:
+    names = sorted(currency_names(models_dir), key=len, reverse=True)
+    return re.compile(r"(?i)\b(?:" + "|".join(r"\s+".join(map(re.escape, n.split())) for n in names) + r")\b")
 
 
 def code_on(code: str, published: date | None, changes: tuple[Redenomination, ...]) -> str | None:
