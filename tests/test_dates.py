@@ -588,6 +588,8 @@ NOT_DATES = [
     "The results will be announced within ten days after the voting.",
     "The bill must be signed within two weeks of its adoption.",
     "The index stood at 1,200 points and the price at Br2,157.",
+    # the basis of a rate ("December to December") is no period
+    "The forecast is inflation of 12% (December to December).",
     "It was fashionable at one time to destroy them.",
     "Today, Belarus is a major exporter of dairy products.",
     # "today" with only an -ed word around is "nowadays", not the publication day

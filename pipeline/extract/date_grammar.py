@@ -404,6 +404,12 @@ class DateGrammar:
         if rule in ("month_span", "date_span") and not match.group().lower().startswith("between") \
                 and self._and_joint.search(match.group()):
             return True  # "in June and September": two months ("between June and September" is a span)
+        if rule == "month_span" and groups["m1"] == groups["m2"] and not groups.keys() & {"y1", "y"}:
+            return True  # "inflation of 12% (December to December)": the basis of a rate, no period
+        if rule == "month" and "y" not in groups and (
+                re.match(rf"\s+to\s+{re.escape(groups['m'])}\b", text[match.end():match.end() + 20])
+                or re.search(rf"\b{re.escape(groups['m'])}\s+to\s+$", text[max(0, match.start() - 20):match.start()])):
+            return True  # either month of that basis
         if rule == "anaphor":
             # "the same period of last year" is "last year" (the conventions); "the quarter of its output" no date
             return bool(self._anaphor_tail.match(text, match.end()))
