@@ -226,6 +226,9 @@ SPEAKERS = [
      "that 5,000 precincts would open in January.", [("2026-01-01", "Igor Karpenko")]),
     ("Chairman of the Presidium of the National Academy of Sciences Vladimir Karanik visited the institute. The "
      "chairman of the presidium stressed that exports grew by 12% in 2025.", [("2025-01-01", "Vladimir Karanik")]),
+    ("Head of the Republic of Tatarstan Rustam Minnikhanov met Prime Minister Roman Golovchenko. According to the "
+     "Tatarstan leader, trade went up by 14% in 2025. The head of the republic said that 30 projects would start in "
+     "2026.", [("2025-01-01", "Rustam Minnikhanov"), ("2026-01-01", "Rustam Minnikhanov")]),
     # a country adjective skips a holder of the role who is another country's ("Ambassador of Russia to Belarus")
     ("Russian Ambassador to Belarus Boris Gryzlov met Foreign Minister Maxim Ryzhenkov. The Russian diplomat noted "
      "that trade rose by 7% in 2025. The Belarusian minister said that 40 agreements were signed in 2025.",
@@ -384,6 +387,7 @@ KINDS = [
     ("Earlier today, Gazprom signed an agreement under which it will buy the remaining 50% stake in Beltransgaz.",
      "fact"),
     ("Today the minister will sign an agreement worth $5 million.", "plan"),
+    ("By the end of the year, our trade may well set a record of $35 billion.", "plan"),
     ("According to the ministry, in 2026 exports may exceed $700 million.", "plan"),
     ("In 2026 output may reach 40,000 units.", "plan"),
     ("In May 2025 the plant opened a new line.", "fact"),

@@ -176,6 +176,9 @@ DATE_FORMS = [
 # publication date: (sentence, published, [(span, first, last)]).
 OCT = datetime(2024, 10, 14, 12, 0)  # a Monday
 RESOLVER_FORMS = [
+    ("The year before last, trade reached $300 million.", OCT, [("The year before last", D("2022-01-01"),
+                                                                 D("2022-12-31"))]),
+    ("Prices rose the month before last.", OCT, [("the month before last", D("2024-08-01"), D("2024-08-31"))]),
     # "today" after "as of", "from", "starting" is the day, whatever the tense
     ("As of today, the official rate is Br3.2 per dollar.", OCT, [("today", D("2024-10-14"), D("2024-10-14"))]),
     ("From today, both units are working in the commercial mode.", OCT,

@@ -301,6 +301,13 @@ ENTITIES = [
     # a spelling of a region's name is no second region inside it
     ("The price is based on the Yamal-Nenets Autonomous Okrug plus transportation costs.", "regions",
      ["Yamalo-Nenets Autonomous Okrug"]),
+    ("Belarus and Primorye Territory signed a roadmap; tractors went to the Khanty-Mansiysk Autonomous Okrug.",
+     "regions", ["Belarus", "Primorsky Krai", "Khanty-Mansi Autonomous Okrug"]),
+    # a body's short name inside a longer one's is no mention of it ("State Council" of China); a cabinet governs
+    ("The meeting of the CIS Heads of State Council was held in Astana.", "organizations",
+     ["CIS Council of Heads of State"]),
+    ("The Cabinet of Ministers of Uzbekistan approved the plan.", "organizations",
+     ["Cabinet of Ministers of Uzbekistan"]),
     # canneries and bakeries are enterprises, and their towns no mentions
     ("The head of state visited Bykhov Cannery and the Grodno Bakery in August.", "enterprises",
      ["Bykhov Cannery", "Grodno Bakery"]),

@@ -274,6 +274,9 @@ class DateGrammar:
             ("relative", rf"\b(?P<rel>{i('last|this|next|the current|the coming')})\s+"
                          rf"(?P<what>{i('year|month|week|quarter')})\b"),
             ("relative", rf"\b(?P<rel>{i('last|this|next|the coming|the')})\s+(?P<what>{i('weekend')})\b", "weekend"),
+            # "the year before last": two back
+            ("relative", rf"\b(?:{i('the')}\s+)?(?P<what>{i('year|month|week')})\s+(?P<before_last>{i('before')})\s+"
+                         rf"(?P<rel>{i('last')})\b", "before last"),
             ("relative", rf"\b(?:(?P<twice>{i('the day')}\s+(?:{i('after|before')})\s+))?"
                          rf"(?P<rel>{i('yesterday|tomorrow')})\b", "yesterday", "tomorrow"),
             ("previous", rf"\b{i('the')}\s+(?P<rel>{i('previous|preceding|following')})\s+(?:(?P<n>{number})\s+)?"

@@ -508,7 +508,7 @@ def _relative(groups: dict[str, str], s: Situation) -> Interval | None:
         if s.tense != "future" and saturday > today:
             saturday -= timedelta(weeks=1)
         return saturday, saturday + timedelta(days=1)
-    step = {"last": -1, "next": 1, "the coming": 1}.get(relation, 0)
+    step = {"last": -1, "next": 1, "the coming": 1}.get(relation, 0) * (2 if "before_last" in groups else 1)
     if what == "year":
         return year_interval(today.year + step)
     if what in ("month", "quarter"):
