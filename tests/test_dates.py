@@ -176,6 +176,10 @@ DATE_FORMS = [
 # publication date: (sentence, published, [(span, first, last)]).
 OCT = datetime(2024, 10, 14, 12, 0)  # a Monday
 RESOLVER_FORMS = [
+    # "a year ago" after a sentence about a period still ahead is a year before publication
+    ("The budget will take effect on 1 January. A year ago the chamber passed the 2024 budget.", OCT,
+     [("1 January", D("2025-01-01"), D("2025-01-01")), ("A year ago", D("2023-10-01"), D("2023-10-31")),
+      ("2024", D("2024-01-01"), D("2024-12-31"))]),
     ("The year before last, trade reached $300 million.", OCT, [("The year before last", D("2022-01-01"),
                                                                  D("2022-12-31"))]),
     ("Prices rose the month before last.", OCT, [("the month before last", D("2024-08-01"), D("2024-08-31"))]),

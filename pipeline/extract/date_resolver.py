@@ -578,9 +578,10 @@ def _ago(groups: dict[str, str], s: Situation) -> Interval | None:
     if count == 1 and unit in ("year", "month") and direction != "later":
         # the month (quarter, year) the sentence is about, or for "a year ago" the one before it continues ("A
         # month ago" with no period of its own is the month before publication); "a year earlier" may point
-        # further back, to the latest recent period of the article; else the publication month
+        # further back, to the latest recent period of the article, one begun by publication ("The budget will take
+        # effect on 1 January. A year ago ..." is no year before January); else the publication month
         def recent(interval: Interval) -> bool:
-            return one_year(interval) and interval[1] >= shift_years(s.published, -1)
+            return one_year(interval) and interval[1] >= shift_years(s.published, -1) and interval[0] <= s.published
         reference = (s.reference(one_year, scope="sentence")
                      or (s.reference(recent, scope="previous") if unit == "year" else None)
                      or (s.reference(recent) if direction == "earlier" else None))
