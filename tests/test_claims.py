@@ -229,6 +229,9 @@ SPEAKERS = [
     ("Head of the Republic of Tatarstan Rustam Minnikhanov met Prime Minister Roman Golovchenko. According to the "
      "Tatarstan leader, trade went up by 14% in 2025. The head of the republic said that 30 projects would start in "
      "2026.", [("2025-01-01", "Rustam Minnikhanov"), ("2026-01-01", "Rustam Minnikhanov")]),
+    # the verb of a relative clause attributes nothing
+    ("The deputies passed the budget on Friday, Igor Sergeyenko said. The bill on the Year of Improvement, which the "
+     "president declared in January, was not considered.", [("2026-01-16", "Igor Sergeyenko"), ("2026-01-01", None)]),
     # a country adjective skips a holder of the role who is another country's ("Ambassador of Russia to Belarus")
     ("Russian Ambassador to Belarus Boris Gryzlov met Foreign Minister Maxim Ryzhenkov. The Russian diplomat noted "
      "that trade rose by 7% in 2025. The Belarusian minister said that 40 agreements were signed in 2025.",
@@ -367,6 +370,11 @@ ANCHORS = [
      ("2025-12-01", "2025-12-31")),
     ("The minister said on Friday that trade would grow.", ("2026-01-16", "2026-01-16")),
     ("The plant will supply 300 tractors for 2026-2027.", ("2026-01-01", "2027-12-31")),
+    # a passive verb of saying, or one in what was said, dates the event, no speech act
+    ("Natalya Kochanova said last Friday that the Year of Belarusian Woman had been declared by the President on 31 "
+     "December.", ("2025-12-31", "2025-12-31")),
+    ("Natalya Kochanova said on Friday that the President announced the decision on 31 December.",
+     ("2025-12-31", "2025-12-31")),
     # so is a condition before its consequence
     ("If inflation slows in March and April, the bank may cut the rate in the second quarter.",
      ("2026-04-01", "2026-06-30")),

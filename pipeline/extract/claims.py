@@ -73,6 +73,8 @@ _TERM_BEFORE = re.compile(r"(?i)\bfor\s+(?:the\s+(?:period|years)\s+(?:of\s+)?)?
 _NUMBERED_ACT = re.compile(r"\bNo\.?\s*\d+\s+(?:of|dated)\s+$")  # "Decree No. 7 of 31 December 2017": names the act
 _DOCUMENT_AFTER = re.compile(r"(?i)^\s*(?:state\s+)?(?:programme|program|plan|strategy|concept|roadmap)\b")
 _THAT = re.compile(r"\bthat\b")
+_RELATIVE_BEFORE = re.compile(r",\s+(?:which|whom)\s+$")
+_PASSIVE = re.compile(r"\b(?:been|was|were|is|are|be|being)\s+(?:[a-z]+ly\s+)?$")  # before a participle
 _FIGURE = re.compile(r"\d")
 # A participle's date set off by commas is background to the statement: "The restoration of Lida Castle, built in the
 # early 14th century, will be completed by 2017", "The insurer, which was founded in 1995, received ..."
@@ -350,11 +352,15 @@ def _demotion(words: Words, period: Period, start: int, speech: Anchored, publis
     edge = _UP_TO_CLAUSE_EDGE.match(before)
     # the clause is read from past its edge, a character no word holds: `\b` reads it there as at the start of a slice
     verb = None
-    for verb in speech.finditer(text, words, lo + (edge.end() if edge else 0), period.start):
-        pass
+    for found in speech.finditer(text, words, lo + (edge.end() if edge else 0), period.start):
+        if not _PASSIVE.search(text, max(0, found.start() - 20), found.start()):
+            verb = found  # "had been declared by the President on 31 December" is the event, no speech
     # "said on Monday" dates the speech; "added that in March ..." and "reported a net profit of BYN105 million
-    # for 2016" date what was said.
-    if verb and not _THAT.search(text, verb.end(), period.start) and not _FIGURE.search(text, verb.end(), period.start):
+    # for 2016" date what was said, and so does a verb in what was said ("said on Friday that the President
+    # announced the decision on 31 December")
+    if verb and not _THAT.search(text, verb.end(), period.start) and not _FIGURE.search(text, verb.end(), period.start) \
+            and not any(_THAT.search(text, earlier.end(), verb.start())
+                        for earlier in speech.finditer(text, words, start, verb.start())):
         return SPEECH_ACT
     # so does a date fronted before the speaker ("On Monday Prime Minister X said that ...", "Last week, BPS-Sberbank
     # reported a net profit of BYN105 million for 2016")
@@ -540,6 +546,8 @@ class Speakers:
             before = [r for r in self.references(start, verb.start()) if _close_before(self.text, r.end, verb.start())]
             if before and _PRESS_SERVICE_OF.search(self.text, max(0, before[-1].start - 40), before[-1].start):
                 return None  # "the press service of the Belarusian leader reported": the service, no person
+            if before and _RELATIVE_BEFORE.search(self.text, max(0, before[-1].start - 10), before[-1].start):
+                continue  # "The bill, which the president declared in January, ...": a relative clause's verb
             if before:
                 return self.resolve(before[-1])
             # "..., said X", "BelTA learned from Director General of the plant X"
