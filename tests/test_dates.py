@@ -553,6 +553,12 @@ TENSE_FORMS = [
      [("March", D("2013-03-01"), D("2013-03-31")), ("December", D("2013-12-01"), D("2013-12-31"))]),
     ("Tariffs rose by 5% in March and in December prices will be frozen.", datetime(2013, 1, 15),
      [("March", D("2012-03-01"), D("2012-03-31")), ("December", D("2013-12-01"), D("2013-12-31"))]),
+    # a quarter "in" a future clause lies ahead, even just after the same quarter ended; results "for" it are the
+    # quarter just ended
+    ("The supercomputer will be put into operation in the fourth quarter.", datetime(2021, 2, 8),
+     [("the fourth quarter", D("2021-10-01"), D("2021-12-31"))]),
+    ("The company will report results for the fourth quarter.", datetime(2021, 2, 8),
+     [("the fourth quarter", D("2020-10-01"), D("2020-12-31"))]),
     # an instruction's "to ..." looks ahead
     ("The head of state called on the farmers to prepare the machinery by 1 March.", datetime(2021, 12, 15),
      [("by 1 March", D("2022-03-01"), D("2022-03-01"))]),

@@ -220,7 +220,7 @@ class DateGrammar:
                       rf"|\s+(?P<ys_rel2>{this_year}))?"),
             ("weekday", rf"\b(?:(?P<rel>{i('last|next|this|coming')})\s+)?(?P<wd>{weekday})\b(?:(?=(?P<poss>['’]s\b)))?"),
             # "the third quarter of 2024", "the 1988 third quarter", "third-quarter profit" (a modifier)
-            ("quarter", rf"\b(?:{i('the')}\s+)?(?:(?P<yq>{year})\s+)?(?P<q>{ordinal})"
+            ("quarter", rf"\b(?:(?<=\b[Ii]n\s)(?P<within>))?(?:{i('the')}\s+)?(?:(?P<yq>{year})\s+)?(?P<q>{ordinal})"
                         rf"(?:(?P<modifier>-)(?={i('quarter')}\s+[a-z])|[-\s]){i('quarter')}\b"
                         rf"(?:\s+{i('of')}\s+(?:{yearspec}|{of_century}))?", "quarter"),
             ("quarter", rf"\b(?:(?P<ys_num>{year})\s*)?(?P<qn>Q[1-4]|[1-4]Q)(?:\s+(?P<y>{year}))?\b"),

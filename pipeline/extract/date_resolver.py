@@ -327,9 +327,10 @@ def _quarter(groups: dict[str, str], s: Situation) -> Interval | None:
         year = s.published.year if s.published.month >= 3 * number - 2 else s.published.year - 1
         return month_interval(year, 3 * number - 2, 3 * number)
     latest = latest_quarter(s.published)
-    if s.tense == "future" and latest[0].month == 3 * number - 2 \
+    if s.tense == "future" and latest[0].month == 3 * number - 2 and "within" not in groups \
             and (s.published - latest[1]).days <= REPORTING_LAG_DAYS:
-        return latest  # "will report its third-quarter results" (in late October): the quarter just ended
+        return latest  # "will report its third-quarter results" (in late October): the quarter just ended; not
+        # "will be put into operation in the fourth quarter"
     return nearest_year(s.published, s.tense, lambda y: month_interval(y, 3 * number - 2, 3 * number))
 
 
