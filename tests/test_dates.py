@@ -183,6 +183,8 @@ RESOLVER_FORMS = [
     ("The year before last, trade reached $300 million.", OCT, [("The year before last", D("2022-01-01"),
                                                                  D("2022-12-31"))]),
     ("Prices rose the month before last.", OCT, [("the month before last", D("2024-08-01"), D("2024-08-31"))]),
+    ("Elections will be held on the first Sunday of March 2025.", OCT, [("March 2025", D("2025-03-01"),
+                                                                         D("2025-03-31"))]),
     # "today" after "as of", "from", "starting" is the day, whatever the tense
     ("As of today, the official rate is Br3.2 per dollar.", OCT, [("today", D("2024-10-14"), D("2024-10-14"))]),
     ("From today, both units are working in the commercial mode.", OCT,
@@ -601,6 +603,8 @@ NOT_DATES = [
     "The results will be announced within ten days after the voting.",
     "The bill must be signed within two weeks of its adoption.",
     "The index stood at 1,200 points and the price at Br2,157.",
+    # a weekday of a month is a rule of the calendar
+    "Science Day is marked on the last Sunday of January.",
     # the basis of a rate ("December to December") is no period
     "The forecast is inflation of 12% (December to December).",
     "It was fashionable at one time to destroy them.",

@@ -338,6 +338,9 @@ class DateGrammar:
         self._noun_after = re.compile(r"[-\s]+(?!(?:the|a|an|and|or|of|to|it|we|they|this|that|its|their)\b)"
                                       r"[a-z]{3,}\b(?!\s+(?:the|a|an)\b)")
         self._name_after = re.compile(r"\s+[A-Z][a-z]")
+        # "the last Sunday of January", "the first Monday of March": a rule of the calendar; the month of a year stays
+        self._of_month = re.compile(rf"\s+of\s+{month}")
+        self._weekday_of = re.compile(rf"\b{weekday}\s+of\s+$")
         self._and_joint = re.compile(r"\s(?i:and)\s")
         self._event_after = re.compile(r"\s+(?:after|following|of|from)\s+(?:the|its|his|her|their|this|that)\b")
         self._anaphor_tail = re.compile(r"(?i)\s+(?:of|last|a\s+year|in\s+\d)\b|-[a-z]")  # or "quarter-to-quarter"
@@ -395,6 +398,8 @@ class DateGrammar:
         if rule == "today" and match.group()[:1] == "T" and before and before[-1][:1].isupper() \
                 and match.start() >= 2 and text[match.start() - 1] == " " and text[match.start() - 2].isalpha():
             return True  # "the Belarus Today newspaper", "Russia Today": a name
+        if rule == "weekday" and self._of_month.match(text, match.end()):
+            return True  # "on the last Sunday of January": a rule of the calendar, no day
         if rule == "weekday" and "rel" not in groups:
             return text[match.end():match.end() + 1] == "-"  # "Monday-Friday" style schedules are not dates
         if rule == "season" and groups["s"][:1].isupper() and self._name_after.match(text, match.end()):
@@ -410,6 +415,7 @@ class DateGrammar:
         if rule == "month_span" and groups["m1"] == groups["m2"] and not groups.keys() & {"y1", "y"}:
             return True  # "inflation of 12% (December to December)": the basis of a rate, no period
         if rule == "month" and "y" not in groups and (
+                self._weekday_of.search(text, max(0, match.start() - 30), match.start()) or
                 re.match(rf"\s+to\s+{re.escape(groups['m'])}\b", text[match.end():match.end() + 20])
                 or re.search(rf"\b{re.escape(groups['m'])}\s+to\s+$", text[max(0, match.start() - 20):match.start()])):
             return True  # either month of that basis
