@@ -147,6 +147,20 @@ CLAIM_FORMS = [
 
 # Statements of a sequence, a future period told in the past, the date of the statement alone, schedules.
 SEQUENCES = [
+    # two instructions with their deadlines; a directive's "to ..." is what was said, not when
+    ("President Aleksandr Lukashenko instructed the governor to report on the progress by 1 June and to present a "
+     "plan for each district in early April.",
+     [("President Aleksandr Lukashenko instructed the governor to report on the progress by 1 June", "2026-06-01",
+       "2026-06-01", "plan", LUKASHENKO),
+      ("to present a plan for each district in early April.", "2026-04-01", "2026-04-10", "plan", LUKASHENKO)]),
+    # a clause that leaves out its verb; a clause after a colon
+    ("Exports rose by 12% in January-September 2025, imports by 5% in the first half of 2025.",
+     [("Exports rose by 12% in January-September 2025", "2025-01-01", "2025-09-30", "fact", None),
+      ("imports by 5% in the first half of 2025.", "2025-01-01", "2025-06-30", "fact", None)]),
+    ("The Council of the Republic will be formed by early December: regional councils will elect the senators on 21 "
+     "November.",
+     [("The Council of the Republic will be formed by early December", "2026-12-01", "2026-12-10", "plan", None),
+      ("regional councils will elect the senators on 21 November.", "2026-11-21", "2026-11-21", "plan", None)]),
     # an amount with its code after "compared with" is part of the baseline
     ("The dollar rate stood at BYN 2.57 on 1 January, compared with BYN 2.55 a month earlier.",
      [("The dollar rate stood at BYN 2.57 on 1 January, compared with BYN 2.55 a month earlier.", "2026-01-01",

@@ -50,16 +50,18 @@ _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 # this year | after a fall of 3% in the first half", ", then ..."), or a relative clause telling a later event ("signed
 # Decree No. 8, which came into force on 28 March 2018"). The branches are grouped by the character they start with,
 # so that `re` tries one group at a space, not each branch.
-_JOINT = re.compile(r";\s+|,\s+(?:(?:and|but|while|whereas)\s+|(?=then\s)"
+_JOINT = re.compile(r";\s+|:\s+(?=[a-z])|,\s+(?:(?:and|but|while|whereas)\s+|(?=then\s)"
                     r"|(?=which\s+(?:[a-z]+ed|came|went|took|began|became|made|won|rose|fell|grew)\s))"
                     r"|\s+(?:–\s+|and\s+(?=(?:is|are|was|were|will|has|have|had|can|could|would|should|must|plans|"
                     r"intends|expects|aims|wants|hopes|[a-z]+ed)\b)|(?=after\s+(?:the|a|an)\s))")
 # "at least 4% in 2026 and by 6% in 2027": a bare " and " right after a period, before a clause of its own
 # with a period in it (two words or more before that period; "in 2019 and in 2020" stays one statement). So does a
-# comma before a verb in a sequence of events ("built the plant in 2015, modernized it in 2018 and ..."), unless the
-# period fronts the sentence or closes an insert ("The plant, built in 1975, will ...").
+# comma before a verb in a sequence of events ("built the plant in 2015, modernized it in 2018 and ...") or before a
+# clause that leaves out its verb ("Exports rose by 12% in January-September, imports by 5% in the first half"),
+# unless the period fronts the sentence or closes an insert ("The plant, built in 1975, will ...").
 _JOINT_AFTER_PERIOD = re.compile(r"\s+and\s+|,\s+(?=(?:[a-z]{3,}ed|rose|fell|grew|went|began|built|sold|made|took|won|"
-                               r"spent|became|paid|bought|brought|kept|left|led|held|met|sent|opened)\b)")
+                               r"spent|became|paid|bought|brought|kept|left|led|held|met|sent|opened)\b"
+                               r"|[a-z]+\s+(?:by|to)\s+(?:about\s+)?(?:[$€\d]|Br))")  # ", imports by 5% in ..."
 # The words' first letters come first, in a lookahead: `re` passes over the other characters at once (it tries every
 # branch at every character of the 80 before each period otherwise).
 _DOCUMENT_BEFORE = re.compile(r"(?i)(?=[abcfglmprst])"
@@ -73,6 +75,7 @@ _TERM_BEFORE = re.compile(r"(?i)\bfor\s+(?:the\s+(?:period|years)\s+(?:of\s+)?)?
 _NUMBERED_ACT = re.compile(r"\bNo\.?\s*\d+\s+(?:of|dated)\s+$")  # "Decree No. 7 of 31 December 2017": names the act
 _DOCUMENT_AFTER = re.compile(r"(?i)^\s*(?:state\s+)?(?:programme|program|plan|strategy|concept|roadmap)\b")
 _THAT = re.compile(r"\bthat\b")
+_TO_VERB = re.compile(r"\b(?:that|to\s+[a-z]+)\b")
 _RELATIVE_BEFORE = re.compile(r",\s+(?:which|whom)\s+$")
 _PASSIVE = re.compile(r"\b(?:been|was|were|is|are|be|being)\s+(?:[a-z]+ly\s+)?$")  # before a participle
 _FIGURE = re.compile(r"\d")
@@ -122,6 +125,7 @@ class ClaimCues:
     plan: re.Pattern[str]  # any plan cue, or a word ending in "'ll", as whole words, in lower case (see _is_plan)
     speech: Anchored  # tried at the words of its verbs only
     references: Anchored
+    directives: frozenset[str]  # verbs of saying that give instructions: what their "to ..." tells was said
     roles: dict[str, tuple[str, ...]]
     longer_roles: dict[str, tuple[str, ...]]  # the roles holding each role ("minister": "prime minister", ...)
     continuation: re.Pattern[str]  # a sentence opening so goes on with the speaker before it
@@ -161,6 +165,7 @@ def load_claim_cues(path: Path) -> ClaimCues:
         speech=Anchored(re.compile(rf"\b(?:{alternation('speech')})\b")),
         references=Anchored(re.compile(r"(?i)\b(?:" + "|".join(map(_reference_pattern, sorted(
             (r["cue"] for r in rows["reference"]), key=len, reverse=True))) + r")\b")),
+        directives=frozenset(r["cue"].lower() for r in rows["speech"]) & frozenset(plans),
         roles={r["cue"].lower(): tuple(r.get("roles", ())) for r in rows["reference"]},
         longer_roles={role: tuple(other for other in all_roles if role in other and role != other)
                       for role in all_roles},
@@ -200,7 +205,7 @@ def extract_claims(doc: Doc, article: Article, *, entities: Entities, money: tup
         if not sentence_dates or _QUESTION.search(text, start, end):
             continue
         for part_start, part_end, anchor, decisive, told in statements(
-                words, start, end, sentence_dates, cues.speech, published=article.published.date(),
+                words, start, end, sentence_dates, cues, published=article.published.date(),
                 vocabulary=tense_words):
             claims.append(Claim(
                 text=article.text[part_start:part_end], start=part_start, end=part_end,
@@ -236,7 +241,7 @@ def sentence_spans(doc: Doc, article: Article) -> list[tuple[int, int]]:
     return spans
 
 
-def statements(words: Words, start: int, end: int, dates: Sequence[Period], speech: Anchored, *,
+def statements(words: Words, start: int, end: int, dates: Sequence[Period], cues: ClaimCues, *,
                published: date | None = None, vocabulary: Vocabulary | None = None
                ) -> list[tuple[int, int, Period, str, bool]]:
     """The sentence at start..end of `words.text` as one statement, or one per joined clause when the clauses have
@@ -252,7 +257,7 @@ def statements(words: Words, start: int, end: int, dates: Sequence[Period], spee
     joints = [*_JOINT.finditer(text, start, end), *_joints_after_periods(text, dates, start, end)]
     cuts = [m for m in sorted(joints, key=lambda m: m.start()) if not _inside_brackets(text, start, m.start())
             and not any(d.start < m.end() and m.start() < d.end for d in dates)
-            and not _after_speech(words, m, speech)]
+            and not _after_speech(words, m, cues.speech)]
     starts = [start, *(m.end() for m in cuts)]
     ends = [*(m.start() for m in cuts), end]
     clauses = [(s, e) for s, e in zip(starts, ends) if s < e]
@@ -262,7 +267,7 @@ def statements(words: Words, start: int, end: int, dates: Sequence[Period], spee
     def demotion(period: Period, clause_start: int) -> int:
         key = (period.start, clause_start)
         if key not in levels:
-            level = _demotion(words, period, clause_start, speech, published)
+            level = _demotion(words, period, clause_start, cues, published)
             # the tense only ranks a period after publication below the others: alone, it need not be read
             if (not level and len(dates) > 1 and published is not None and vocabulary is not None and
                     period.first > published and clause_tense(text, period.start, period.end, vocabulary) == "past"):
@@ -335,8 +340,8 @@ def _inside_brackets(text: str, start: int, position: int) -> bool:
 DOCUMENT, SPEECH_ACT, BASELINE = 1, 2, 3
 
 
-def _demotion(words: Words, period: Period, start: int, speech: Anchored, published: date | None) -> int:
-    text = words.text
+def _demotion(words: Words, period: Period, start: int, cues: ClaimCues, published: date | None) -> int:
+    text, speech = words.text, cues.speech
     lo = max(start, period.start - 80)
     before = text[lo:period.start]
     ahead = published is not None and period.first > published
@@ -358,7 +363,8 @@ def _demotion(words: Words, period: Period, start: int, speech: Anchored, publis
     # "said on Monday" dates the speech; "added that in March ..." and "reported a net profit of BYN105 million
     # for 2016" date what was said, and so does a verb in what was said ("said on Friday that the President
     # announced the decision on 31 December")
-    if verb and not _THAT.search(text, verb.end(), period.start) and not _FIGURE.search(text, verb.end(), period.start) \
+    said = _TO_VERB if verb and verb.group().lower() in cues.directives else _THAT  # "instructed X to report by 1 June"
+    if verb and not said.search(text, verb.end(), period.start) and not _FIGURE.search(text, verb.end(), period.start) \
             and not any(_THAT.search(text, earlier.end(), verb.start())
                         for earlier in speech.finditer(text, words, start, verb.start())):
         return SPEECH_ACT
@@ -385,7 +391,7 @@ def _kind(words: Words, decisive: str, anchor: Period, published: date, cues: Cl
     in 2025, I will not deny it", "Earlier today X signed an agreement under which Y will buy ..."),
     unless that period is only the date it was `told` on ("told them on Monday that it was ready to ...")."""
     if _ahead(anchor, published):
-        document_act = (_demotion(words, anchor, max(0, anchor.start - 80), cues.speech, published) == DOCUMENT
+        document_act = (_demotion(words, anchor, max(0, anchor.start - 80), cues, published) == DOCUMENT
                         and clause_tense(words.text, anchor.start, anchor.end, tense_words) == "past")
         return "fact" if document_act and not _is_plan(decisive, cues) else "plan"
     if _is_plan(decisive, cues) and (told or not (
