@@ -181,7 +181,11 @@ SEQUENCES = [
      [("The company built the plant in 2015", "2015-01-01", "2015-12-31", "fact", None),
       ("modernized it in 2018", "2018-01-01", "2018-12-31", "fact", None),
       ("plans to expand it in 2027.", "2027-01-01", "2027-12-31", "plan", None)]),
-    # ... but not a list of years, nor what follows a verb of saying
+    # ... but not a list of years, nor what follows a verb of saying, nor "after ..." without a figure of its own
+    ("Belarus will pay $164 for gas in 2027, Prime Minister Ivan Petrov told reporters after the meeting of the "
+     "Council of Ministers on Friday.",
+     [("Belarus will pay $164 for gas in 2027, Prime Minister Ivan Petrov told reporters after the meeting of the "
+       "Council of Ministers on Friday.", "2027-01-01", "2027-12-31", "plan", "Ivan Petrov")]),
     ("The plant will build two lines in 2026 and in 2027.",
      [("The plant will build two lines in 2026 and in 2027.", "2026-01-01", "2026-12-31", "plan", None)]),
     ("Trade will reach $900 million by 2030, Industry Minister Aleksandr Yermakov said after a meeting in Minsk "

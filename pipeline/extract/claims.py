@@ -45,15 +45,17 @@ CUE_KINDS = ("plan", "speech", "reference", "continuation")
 # row, separated by anything else ("plans to", "plans, to"), in any case.
 _PLAN_CUE = re.compile(r"[a-z']+(?: [a-z']+)*")
 _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
-# Where a sentence joins two statements: "; ", ", and ", and a bare " and " before a verb ("opened a
-# shop in March and plans to build ...", not "Africa and Southeast Asia"), or a sequence of events ("output may grow
-# this year | after a fall of 3% in the first half", ", then ..."), or a relative clause telling a later event ("signed
-# Decree No. 8, which came into force on 28 March 2018"). The branches are grouped by the character they start with,
-# so that `re` tries one group at a space, not each branch.
+# Where a sentence joins two statements: "; ", a colon before a lower-case word, ", and ", and a bare " and " before a
+# verb ("opened a shop in March and plans to build ...", not "Africa and Southeast Asia"), or a sequence of events
+# ("output may grow this year | after a fall of 3% in the first half", ", then ..."; "after" only with a figure of its
+# own, not "told reporters after the meeting on Friday", "as usual after the December bonuses"), or a relative clause
+# telling a later event ("signed Decree No. 8, which came into force on 28 March 2018"). The branches are grouped by
+# the character they start with, so that `re` tries one group at a space, not each branch.
 _JOINT = re.compile(r";\s+|:\s+(?=[a-z])|,\s+(?:(?:and|but|while|whereas)\s+|(?=then\s)"
                     r"|(?=which\s+(?:[a-z]+ed|came|went|took|began|became|made|won|rose|fell|grew)\s))"
                     r"|\s+(?:–\s+|and\s+(?=(?:is|are|was|were|will|has|have|had|can|could|would|should|must|plans|"
-                    r"intends|expects|aims|wants|hopes|[a-z]+ed)\b)|(?=after\s+(?:the|a|an)\s))")
+                    r"intends|expects|aims|wants|hopes|[a-z]+ed)\b)"
+                    r"|(?=after\s+(?:the|a|an)\s(?:[^,;.]|\.(?=\d))*?(?:%|percent|illion|\$|€|Br\d)))")
 # "at least 4% in 2026 and by 6% in 2027": a bare " and " right after a period, before a clause of its own
 # with a period in it (two words or more before that period; "in 2019 and in 2020" stays one statement). So does a
 # comma before a verb in a sequence of events ("built the plant in 2015, modernized it in 2018 and ...") or before a
