@@ -296,6 +296,11 @@ SPEAKERS = [
      "Belavia opened a route to Sochi in December.",
      [("2025-01-01", "Oleg Kravchenko"), ("2027-01-01", "Oleg Kravchenko"), ("2025-12-01", None)]),
     ("Question: In 2025, the airline carried 3.1 million passengers.", [("2025-01-01", None)]),
+    # answers laid out with dashes are the words of the one the paragraph telling of the interview names
+    ("The rate will stay, Chairman of the National Bank Roman Golovchenko said in an interview with BelTA. Governor "
+     "Ivan Petrov agreed.\n\n– How did prices change in 2025?\n\n– In 2025, consumer prices grew by 6.8%.\n\n"
+     "Reserves grew by $1.4 billion in December.\n\n– And the plans?\n\n– In 2026 we will pay $700 million.",
+     [("2025-01-01", "Roman Golovchenko"), ("2025-12-01", "Roman Golovchenko"), ("2026-01-01", "Roman Golovchenko")]),
     # "the President of Belarus" stands for Belarus's president, not for the last president named
     ("Alexander Lukashenko met with President of China Xi Jinping. Trade will reach $4 billion by 2027, the "
      "President of Belarus said.", [("2027-01-01", "Alexander Lukashenko")]),

@@ -114,6 +114,8 @@ _TITLE_AFTER_VERB = re.compile(r"(?:[A-Z][\w.'-]*\s+(?:(?:[A-Z][\w.'-]*|of|and|t
 _HEADING_COLON = re.compile(r"[ \t]*:")
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 _QUESTION_LINE = re.compile(r"\s*[-–—]\s")  # "– How did the company perform last year?"
+_INTERVIEW = re.compile(r"\binterview\b", re.IGNORECASE)
+_LINE = re.compile(r"[^\n]+")
 _PRONOUN_CASES = {"he": "he", "him": "he", "his": "he", "she": "she", "her": "she"}
 _PRONOUN = Anchored(re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]er)\b"))
 _ROLE_WINDOW = 60
@@ -496,6 +498,33 @@ class Speakers:
                         break
                     answer_end += paragraph.end()
             yield line_start, answer_end, name
+        yield from self._dash_answers(headings)
+
+    def _dash_answers(self, headings: list[tuple[int, int, str]]) -> Iterator[tuple[int, int, str]]:
+        """Answers of an interview laid out with dashes ("– How did ...?" / "– In 2025, ..."), up to the next question:
+        the words of the person the paragraph telling of the interview names nearest to that word."""
+        told = _INTERVIEW.search(self.text)
+        if told is None:
+            return
+        paragraph_end = self.text.find("\n", told.start())
+        paragraph = (_line_start(self.text, told.start()), len(self.text) if paragraph_end < 0 else paragraph_end)
+        named = [(abs(s - told.start()), name) for s, _, name in self.mentions if paragraph[0] <= s < paragraph[1]]
+        if not named:
+            return
+        interviewee = min(named)[1]
+        answer: int | None = None  # where the answer being read starts
+        asked = False  # a dashed question came before
+        heads = {start for start, _, _ in headings}
+        for line in _LINE.finditer(self.text, paragraph[1]):
+            dashed = _QUESTION_LINE.match(line.group()) is not None
+            if (dashed and line.group().rstrip().endswith("?")) or line.start() in heads:
+                if answer is not None:
+                    yield answer, line.start(), interviewee
+                answer, asked = None, dashed
+            elif answer is None and dashed and asked:
+                answer = line.start()
+        if answer is not None:
+            yield answer, len(self.text), interviewee
 
     def _quoted(self, start: int, end: int) -> str | None:
         for quote in itertools.islice(self.quotes, bisect.bisect_right(self.quote_ends, start), None):
