@@ -190,6 +190,8 @@ RESOLVER_FORMS = [
     ("From today, both units are working in the commercial mode.", OCT,
      [("today", D("2024-10-14"), D("2024-10-14"))]),
     ("Starting today, the plant runs three shifts.", OCT, [("today", D("2024-10-14"), D("2024-10-14"))]),
+    ("The harvest will start in the first days of November.", OCT, [("the first days of November", D("2024-11-01"),
+                                                                      D("2024-11-10"))]),
     # a difference against a baseline is no date ("two weeks later than last year")
     ("Sowing started two weeks later than last year.", OCT, [("last year", D("2023-01-01"), D("2023-12-31"))]),
     # parts of months and years

@@ -238,8 +238,8 @@ class DateGrammar:
             # "the first ten days of March", "the last ten days of June", "the second half of May"; "the third decade
             # of April" (a month's ten days, as Russian "dekada" is translated)
             ("month_part", rf"\b(?:{i('the')}\s+)?(?P<ord>{i('first|second|third|last|final')})\s+"
-                           rf"(?P<unit>{i('half')}|{i('ten')}\s+{i('days')}|{i('decade')})\s+{i('of')}\s+(?P<m>{month})"
-                           rf"(?:,?\s+(?P<y>{year}))?", "ten", "half", "decade"),
+                           rf"(?P<unit>{i('half')}|{i('ten')}\s+{i('days')}|{i('decade')}|{i('days')})\s+{i('of')}\s+"
+                           rf"(?P<m>{month})(?:,?\s+(?P<y>{year}))?", "ten", "half", "decade", "days"),
             # "2016-2020", "from 2011 through 2015", "the 2015/2016 season"
             ("year_span", rf"(?:\b{i('from|between')}\s+)?(?P<y1>{year})(?:{dash}|/|\s+{i('to|and|through|until|till')}\s+)"
                           rf"(?P<y2>(?:1[6-9]|20)\d\d|\d\d)(?![\w%]|[.,]\d)"),
