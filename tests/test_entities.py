@@ -308,6 +308,13 @@ ENTITIES = [
      ["CIS Council of Heads of State"]),
     ("The Cabinet of Ministers of Uzbekistan approved the plan.", "organizations",
      ["Cabinet of Ministers of Uzbekistan"]),
+    # every settlement of a list after "the agro-towns of", "the villages of"
+    ("Tractors went to the agro-towns of Obol and Zaozerye and the villages of Kopti and Novye Zhuravichi.",
+     "regions", ["Obol", "Zaozerye", "Kopti", "Novye Zhuravichi"]),
+    ("Tractors went to the agro-towns of Obol and Zaozerye and the villages of Kopti and Novye Zhuravichi.",
+     "people", []),
+    ("The Central Commission of the Republic of Belarus for Elections and National Referendums met. The CEC approved "
+     "it.", "organizations", ["Central Election Commission"]),
     # canneries and bakeries are enterprises, and their towns no mentions
     ("The head of state visited Bykhov Cannery and the Grodno Bakery in August.", "enterprises",
      ["Bykhov Cannery", "Grodno Bakery"]),

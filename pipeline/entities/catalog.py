@@ -41,6 +41,7 @@ ORGANIZATION_LABELS = {Label.ORG_GOVERNMENT: "government", Label.ORG_INTERNATION
                        Label.ORG_OTHER: "other"}
 ORGANIZATION_LIKE = {Label.ENTERPRISE, *ORGANIZATION_LABELS}
 PATTERN_NORMALIZERS = ("as_written", "legal_form", "inverted_ministry", "executive_committee", "settlement_of",
+                       "settlements_last",
                        "district", "common_noun", "after_noun", "place_led")
 COMPANY_WORD_KINDS = ("part", "not_end", "tail")
 ORGANIZATION_WORD_KINDS = ("international", "international_lead", "government", "institution", "other", "venue",

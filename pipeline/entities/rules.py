@@ -42,6 +42,10 @@ def normalize_match(span: Span, normalizer: str, country_adjectives: Mapping[str
         kind = span.doc[max(span.start - 2, 0):span.start + 1].text.lower()  # "agro-town" or "town"
         name = span[[token.lower_ for token in span].index("of") + 1:]  # one or two words: "Ostroshitsky Gorodok"
         return RuleMatch(name, " ".join(name.text.split()), "BY" if "agro" in kind else "")
+    if normalizer == "settlements_last":  # "the agro-towns of Obol and Zaozerye" -> Zaozerye (the first is settlement_of's)
+        name = span[max(token.i for token in span if token.lower_ == "and") - span.start + 1:]
+        return RuleMatch(name, " ".join(name.text.split()), "BY" if "agro" in span.doc[max(span.start - 2, 0):
+                                                                                     span.start + 1].text.lower() else "")
     if normalizer == "common_noun":  # "distributor Avromed", "the Belbiopharm concern": the noun is no part of the name
         name = [token for token in span if not token.is_lower]
         inner = span.doc[name[0].i:name[-1].i + 1] if name else span[:0]
