@@ -250,6 +250,8 @@ SPEAKERS = [
     # the verb of a relative clause attributes nothing
     ("The deputies passed the budget on Friday, Igor Sergeyenko said. The bill on the Year of Improvement, which the "
      "president declared in January, was not considered.", [("2026-01-16", "Igor Sergeyenko"), ("2026-01-01", None)]),
+    ("Chairman of the Korelichi District Executive Committee Sergei Ivanov met Governor Yuri Karayev. The district "
+     "chairman added that yields would exceed 60 centners in 2026.", [("2026-01-01", "Sergei Ivanov")]),
     # a country adjective skips a holder of the role who is another country's ("Ambassador of Russia to Belarus")
     ("Russian Ambassador to Belarus Boris Gryzlov met Foreign Minister Maxim Ryzhenkov. The Russian diplomat noted "
      "that trade rose by 7% in 2025. The Belarusian minister said that 40 agreements were signed in 2025.",
