@@ -104,7 +104,11 @@ class TitleReader:
                     field, title = self._rank_opening(self._field_start(start, floor), start, floor, title)
                     if field < start:
                         title = f"{title} of {doc[field:start].text}"
-                return self._serving(start, floor, f"{title} of {doc[position:entity.end].text}")
+                # a place by its canonical name ("President of the Republic of Belarus" is "President of Belarus"),
+                # unless that one is written with "the" ("of the Republic of Tatarstan")
+                owner = entity.id_ if entity.label_ in REGION_LABELS and entity.start - position <= 1 \
+                    and not entity.id_.startswith(("Republic of", "United")) else doc[position:entity.end].text
+                return self._serving(start, floor, f"{title} of {owner}")
             position -= 1
             while position - 1 > floor and _field_part(doc[position - 1]):
                 position -= 1
