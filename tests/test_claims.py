@@ -297,7 +297,17 @@ SPEAKERS = [
      "Oleg Kravchenko: In 2025, Belavia carried 3.1 million passengers. Next year we will fly to Tashkent.\n\n"
      "Belavia opened a route to Sochi in December.",
      [("2025-01-01", "Oleg Kravchenko"), ("2027-01-01", "Oleg Kravchenko"), ("2025-12-01", None)]),
-    ("Question: In 2025, the airline carried 3.1 million passengers.", [("2025-01-01", None)]),
+    ("Question: In 2025, the airline carried 3.1 million passengers.\nAnswer: In 2026 we will carry more.",
+     [("2026-01-01", None)]),
+    # a question on its own line: the answers after it are the interviewee's, a third person reported in them speaks,
+    # and the agency's closing paragraph is no answer
+    ("Minister of Industry Aleksandr Yefimov, who was received by President Aleksandr Lukashenko on Tuesday, spoke "
+     "about the plans in an interview with BelTA.\n\nHow did industry do last year?\n\nIn 2025 we produced 1,200 "
+     "tractors. As Prime Minister Ivan Petrov said on Monday, every plant must raise exports by 5% in 2026.\n\n"
+     "BelTA: Tell us about the plans for next year.\n\nIn 2026 we will launch 30 projects.\n\nBy 2027 our exports "
+     "will double.\n\nAccording to Belstat, industrial output grew by 2.1% in 2025.",
+     [("2026-01-13", None), ("2025-01-01", "Aleksandr Yefimov"), ("2026-01-01", "Ivan Petrov"),
+      ("2026-01-01", "Aleksandr Yefimov"), ("2027-01-01", "Aleksandr Yefimov"), ("2025-01-01", None)]),
     # answers laid out with dashes are the words of the one the paragraph telling of the interview names
     ("The rate will stay, Chairman of the National Bank Roman Golovchenko said in an interview with BelTA. Governor "
      "Ivan Petrov agreed.\n\n– How did prices change in 2025?\n\n– In 2025, consumer prices grew by 6.8%.\n\n"

@@ -113,7 +113,8 @@ _TITLE_AFTER_VERB = re.compile(r"(?:[A-Z][\w.'-]*\s+(?:(?:[A-Z][\w.'-]*|of|and|t
 # A Q&A answer is headed by its speaker's name and a colon ("Oleg Kravchenko: In 2024, ...").
 _HEADING_COLON = re.compile(r"[ \t]*:")
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
-_QUESTION_LINE = re.compile(r"\s*[-–—]\s")  # "– How did the company perform last year?"
+_ASKER = re.compile(r"\s*(?:BelTA|Question|Q)\s*:")  # a line of the interviewer's
+_FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Uu]s|I|[Mm]y|[Mm]e)\b")
 _INTERVIEW = re.compile(r"\binterview\b", re.IGNORECASE)
 _LINE = re.compile(r"[^\n]+")
 _PRONOUN_CASES = {"he": "he", "him": "he", "his": "he", "she": "she", "her": "she"}
@@ -206,7 +207,7 @@ def extract_claims(doc: Doc, article: Article, *, entities: Entities, money: tup
     last = max((index for index, sentence_dates in enumerate(dated) if sentence_dates), default=-1)
     for (start, end), sentence_dates in zip(sentences[:last + 1], dated):
         speaker = speakers.of_sentence(start, end)
-        if not sentence_dates or _QUESTION.search(text, start, end):
+        if not sentence_dates or _QUESTION.search(text, start, end) or speakers.asks(start):
             continue
         for part_start, part_end, anchor, decisive, told in statements(
                 words, start, end, sentence_dates, cues, published=article.published.date(),
@@ -461,16 +462,18 @@ class Speakers:
         self.quotes = list(quote_spans(self.text))
         self.quote_ends = [end for _, end in self.quotes]  # rising, as the quotations follow one another
         self.quote_speakers: dict[tuple[int, int], str | None] = {}
-        self.answers = list(self._answers())
         self.last_speaker: str | None = None
         self.last_speaker_at: int | None = None  # where the sentence of the last speaker starts
         self.sentence_before: tuple[int, int] | None = None  # the sentence read before the one being read
         self.sentence: tuple[int, int] | None = None
+        self.answers, self.questions = self._interview()
 
     def of_sentence(self, start: int, end: int) -> str | None:
         """The speaker of the sentence at start..end; call for every sentence in body order."""
         self.sentence_before, self.sentence = self.sentence, (start, end)
-        speaker = next((name for s, e, name in self.answers if s <= start < e), None)
+        answer = next((name for s, e, name in self.answers if s <= start < e), None)
+        # a third person quoted or reported in an answer speaks ("As President Putin said, ...")
+        speaker = self._reported(start, end) or answer if answer is not None else None
         if speaker is None:
             speaker = self._quoted(start, end)
         if speaker is None:
@@ -482,49 +485,65 @@ class Speakers:
             self.last_speaker, self.last_speaker_at = speaker, start
         return speaker
 
-    def _answers(self) -> Iterator[tuple[int, int, str]]:
-        """Q&A answers (heading start, answer end, speaker): a line that opens with a person's name and a
-        colon, and the paragraphs after it up to the next question or heading."""
-        headings = [(_line_start(self.text, start), end, name) for start, end, name in self.mentions
-                    if not self.text[_line_start(self.text, start):start].strip()
-                    and _HEADING_COLON.match(self.text, end)]
-        for index, (line_start, end, name) in enumerate(headings):
-            line_end = self.text.find("\n", end)
-            answer_end = len(self.text) if line_end < 0 else line_end
-            if index + 1 < len(headings):  # an answer runs on up to the next question; the last one ends at once
-                limit = headings[index + 1][0]
-                for paragraph in re.finditer(r"[^\n]+", self.text[answer_end:limit]):
-                    if _QUESTION_LINE.match(paragraph.group()) or paragraph.group().rstrip().endswith("?"):
-                        break
-                    answer_end += paragraph.end()
-            yield line_start, answer_end, name
-        yield from self._dash_answers(headings)
+    def asks(self, position: int) -> bool:
+        """Whether `position` is in an interview's question ("BelTA: Tell us about the forecast for next year.")."""
+        return any(s <= position < e for s, e in self.questions)
 
-    def _dash_answers(self, headings: list[tuple[int, int, str]]) -> Iterator[tuple[int, int, str]]:
-        """Answers of an interview laid out with dashes ("– How did ...?" / "– In 2025, ..."), up to the next question:
-        the words of the person the paragraph telling of the interview names nearest to that word."""
+    def _interview(self) -> tuple[list[tuple[int, int, str]], list[tuple[int, int]]]:
+        """Q&A answers (start, end, speaker) and questions (start, end), line by line. A question is a line that ends
+        with "?" or opens with "BelTA:" or "Question:". An answer opens at a line headed by a person's name and a colon
+        (that person's words), or at the line after a question when the article tells of an interview (the words of
+        the interviewee: the one who speaks in the sentence telling of it, else the first person its paragraph names),
+        and runs on up to the next question or heading; the last one, with no question after it, only while its
+        paragraphs speak in the first person and name no one ("we intend"; not the agency's closing "According to
+        Belstat, ...", nor "X said that ... “we signed ...”")."""
+        text = self.text
+        heads = {_line_start(text, start): name for start, end, name in self.mentions
+                 if not text[_line_start(text, start):start].strip() and _HEADING_COLON.match(text, end)}
+        interviewee = self._interviewee()
+        answers: list[tuple[int, int, str]] = []
+        questions: list[tuple[int, int]] = []
+        lines = list(_LINE.finditer(text))
+        asked_after = [False] * (len(lines) + 1)  # whether a question or heading comes at or after each line
+        for index in range(len(lines) - 1, -1, -1):
+            line = lines[index]
+            asked_after[index] = asked_after[index + 1] or line.start() in heads or _is_question(line.group())
+        answer: tuple[int, str] | None = None  # the start and speaker of the answer being read
+        for index, line in enumerate(lines):
+            if line.start() in heads or _is_question(line.group()):
+                if answer is not None:
+                    answers.append((answer[0], line.start(), answer[1]))
+                answer = (line.start(), heads[line.start()]) if line.start() in heads else None
+                if answer is None:
+                    questions.append((line.start(), line.end()))
+                    if interviewee is not None:
+                        answer = (line.end(), interviewee)
+            elif answer is not None and not asked_after[index] and text[answer[0]:line.start()].strip() \
+                    and (not _FIRST_PERSON.search(line.group()) or self._names_someone(line.start(), line.end())):
+                answers.append((answer[0], line.start(), answer[1]))  # the last answer ends before the agency's words
+                answer = None
+        if answer is not None:
+            answers.append((answer[0], len(text), answer[1]))
+        return answers, questions
+
+    def _names_someone(self, start: int, end: int) -> bool:
+        index = bisect.bisect_left(self.mention_starts, start)
+        return index < len(self.mention_starts) and self.mention_starts[index] < end
+
+    def _interviewee(self) -> str | None:
+        """The person an article tells gave an interview: the speaker of the sentence that tells so, else the first
+        person that sentence's paragraph names ("Minister X, who was received by President Y on Tuesday, spoke about
+        ... in an interview")."""
         told = _INTERVIEW.search(self.text)
         if told is None:
-            return
+            return None
+        start = max(self.text.rfind(". ", 0, told.start()) + 2, _line_start(self.text, told.start()))
+        speaker = self._reported(start, _sentence_end(self.text, told.end()))
+        if speaker is not None:
+            return speaker
         paragraph_end = self.text.find("\n", told.start())
         paragraph = (_line_start(self.text, told.start()), len(self.text) if paragraph_end < 0 else paragraph_end)
-        named = [(abs(s - told.start()), name) for s, _, name in self.mentions if paragraph[0] <= s < paragraph[1]]
-        if not named:
-            return
-        interviewee = min(named)[1]
-        answer: int | None = None  # where the answer being read starts
-        asked = False  # a dashed question came before
-        heads = {start for start, _, _ in headings}
-        for line in _LINE.finditer(self.text, paragraph[1]):
-            dashed = _QUESTION_LINE.match(line.group()) is not None
-            if (dashed and line.group().rstrip().endswith("?")) or line.start() in heads:
-                if answer is not None:
-                    yield answer, line.start(), interviewee
-                answer, asked = None, dashed
-            elif answer is None and dashed and asked:
-                answer = line.start()
-        if answer is not None:
-            yield answer, len(self.text), interviewee
+        return next((name for s, _, name in self.mentions if paragraph[0] <= s < paragraph[1]), None)
 
     def _quoted(self, start: int, end: int) -> str | None:
         for quote in itertools.islice(self.quotes, bisect.bisect_right(self.quote_ends, start), None):
@@ -737,6 +756,11 @@ def _mostly_inside(quote: tuple[int, int], start: int, end: int) -> bool:
 def _owned_by(title: str, country: str) -> bool:
     """The title is the country's: "Minister of Foreign Affairs of Belarus", not "Ambassador of Russia to Belarus"."""
     return country in title.replace(f" to {country}", "")
+
+
+def _is_question(line: str) -> bool:
+    """A line of an interview's question: it ends with "?" or opens with the interviewer's heading."""
+    return line.rstrip().endswith("?") or _ASKER.match(line) is not None
 
 
 def _sentence_end(text: str, position: int) -> int:
