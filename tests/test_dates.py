@@ -563,6 +563,9 @@ TENSE_FORMS = [
      [("the fourth quarter", D("2021-10-01"), D("2021-12-31"))]),
     ("The company will report results for the fourth quarter.", datetime(2021, 2, 8),
      [("the fourth quarter", D("2020-10-01"), D("2020-12-31"))]),
+    # a past "planned to", "intended to" looks ahead only from itself
+    ("In April the ministry planned to cut the rate.", datetime(2011, 5, 12),
+     [("April", D("2011-04-01"), D("2011-04-30"))]),
     # an instruction's "to ..." looks ahead
     ("The head of state called on the farmers to prepare the machinery by 1 March.", datetime(2021, 12, 15),
      [("by 1 March", D("2022-03-01"), D("2022-03-01"))]),
@@ -605,6 +608,11 @@ NOT_DATES = [
     "The results will be announced within ten days after the voting.",
     "The bill must be signed within two weeks of its adoption.",
     "The index stood at 1,200 points and the price at Br2,157.",
+    # what recurs is no period
+    "The festival is held every year in July.",
+    "The museum is open every Friday in September.",
+    "Every year on 3 July Belarus marks Independence Day.",
+    "The fair takes place annually in June.",
     # a weekday of a month is a rule of the calendar
     "Science Day is marked on the last Sunday of January.",
     # the basis of a rate ("December to December") is no period

@@ -151,6 +151,7 @@ EVENT_NAME_CHARS = 80
 _FIGURE = re.compile(r"\d")
 FIGURE_CHARS = 120  # how far around "in ten months" a figure makes it the months of the year so far
 _FREQUENCY_WORDS = frozenset({"once", "twice", "times", "per"})
+_RECURRING_RULES = frozenset({"month", "weekday", "calendar_date", "season", "day_span", "month_part"})
 _DAY_ENDING_VERBS = ("end", "ends", "ended", "ending", "finish", "finished", "finishing")  # "ending the day down 2%"
 _SEASON_PREPOSITIONS = frozenset({"in", "during", "by", "until", "till", "since", "through", "over"})
 
@@ -338,6 +339,9 @@ class DateGrammar:
         self._noun_after = re.compile(r"[-\s]+(?!(?:the|a|an|and|or|of|to|it|we|they|this|that|its|their)\b)"
                                       r"[a-z]{3,}\b(?!\s+(?:the|a|an)\b)")
         self._name_after = re.compile(r"\s+[A-Z][a-z]")
+        self._every_before = re.compile(rf"\b(?i:every|each)\s+(?:(?:{weekday}|(?i:year|month|week|summer|winter|spring|"
+                                        r"autumn))\s+)?(?:(?i:in|on)\s+)?(?:\d{1,2}\s+)?$"
+                                        r"|\b(?i:annually|yearly)\s+(?:(?i:in|on)\s+)?(?:\d{1,2}\s+)?$")
         # "the last Sunday of January", "the first Monday of March": a rule of the calendar; the month of a year stays
         self._of_month = re.compile(rf"\s+of\s+{month}")
         self._weekday_of = re.compile(rf"\b{weekday}\s+of\s+$")
@@ -368,6 +372,9 @@ class DateGrammar:
     def _rejected(self, rule: str, groups: dict[str, str], text: str, match: re.Match[str]) -> bool:
         before = _WORDS.findall(text, max(0, match.start() - 12), match.start())
         previous = before[-1].lower() if before else ""
+        if rule in _RECURRING_RULES and "y" not in groups \
+                and self._every_before.search(text, max(0, match.start() - 40), match.start()):
+            return True  # "every year in July", "every Friday", "annually in June": a rule, no period
         if rule == "within":
             if self._event_after.match(text, match.end()):
                 return True  # "within ten days after the voting", "within two weeks of its adoption": event-anchored
