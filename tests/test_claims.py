@@ -410,6 +410,10 @@ ANCHORS = [
      "December.", ("2025-12-31", "2025-12-31")),
     ("Natalya Kochanova said on Friday that the President announced the decision on 31 December.",
      ("2025-12-31", "2025-12-31")),
+    # a relative clause set off by commas is background
+    ("The Slavianski Bazaar festival, which has been held in Vitebsk since 1992, will take place on 10-14 July.",
+     ("2026-07-10", "2026-07-14")),
+    ("The Old Castle, which dates back to the 16th century, will reopen in September.", ("2026-09-01", "2026-09-30")),
     # so is a condition before its consequence
     ("If inflation slows in March and April, the bank may cut the rate in the second quarter.",
      ("2026-04-01", "2026-06-30")),

@@ -83,9 +83,11 @@ _PASSIVE = re.compile(r"\b(?:been|was|were|is|are|be|being)\s+(?:[a-z]+ly\s+)?$"
 _FIGURE = re.compile(r"\d")
 # A participle's date set off by commas is background to the statement: "The restoration of Lida Castle, built in the
 # early 14th century, will be completed by 2017", "The insurer, which was founded in 1995, received ..."
-_APPOSITIVE_BEFORE = re.compile(r",\s+(?:which\s+(?:was|were)\s+)?"
+# a participle's or relative clause's aside: ", built in 1975,", ", which has been held in Vitebsk since 1992,"
+_APPOSITIVE_BEFORE = re.compile(r",\s+(?:(?:which\s+(?:was|were)\s+)?"
                                 r"(?:[a-z]+ed|built|founded|set\s+up|begun|born|made|held|rebuilt)\s+"
-                                r"(?:(?:in|on|at|by)\s+)?(?:the\s+)?$")
+                                r"(?:(?:in|on|at|by)\s+)?(?:the\s+)?"
+                                r"|which\s+(?:[^,;.“”\"]|\.(?=\d)){1,80}?\s)$")
 _APPOSITIVE_END = re.compile(r"\s*,")
 # A fronted date and the speaker with a title, before the speech verb: "Last week Deputy Prime Minister Natalya
 # Kochanova said that ...", "On Friday Belarusbank reported ..."
