@@ -410,6 +410,9 @@ ANCHORS = [
      "December.", ("2025-12-31", "2025-12-31")),
     ("Natalya Kochanova said on Friday that the President announced the decision on 31 December.",
      ("2025-12-31", "2025-12-31")),
+    # a period named more narrowly right after it is the anchor
+    ("Eighty years ago, on 3 July 1946, the plant made its first tractor.", ("1946-07-03", "1946-07-03")),
+    ("Earlier this month, on 12 January, the museum received 500 visitors.", ("2026-01-12", "2026-01-12")),
     # a relative clause set off by commas is background
     ("The Slavianski Bazaar festival, which has been held in Vitebsk since 1992, will take place on 10-14 July.",
      ("2026-07-10", "2026-07-14")),

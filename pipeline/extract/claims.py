@@ -89,6 +89,7 @@ _APPOSITIVE_BEFORE = re.compile(r",\s+(?:(?:which\s+(?:was|were)\s+)?"
                                 r"(?:(?:in|on|at|by)\s+)?(?:the\s+)?"
                                 r"|which\s+(?:[^,;.“”\"]|\.(?=\d)){1,80}?\s)$")
 _APPOSITIVE_END = re.compile(r"\s*,")
+_APPOSED = re.compile(r",\s+(?:on|in)\s+(?:the\s+)?")  # a period right after another that names it more narrowly
 # A fronted date and the speaker with a title, before the speech verb: "Last week Deputy Prime Minister Natalya
 # Kochanova said that ...", "On Friday Belarusbank reported ..."
 # a sentence's opening clause an answer or a consequence follows: a question, a condition
@@ -303,7 +304,10 @@ def statements(words: Words, start: int, end: int, dates: Sequence[Period], cues
         return []  # only a comparison baseline ("3.6 centners more than last year"): nothing to anchor to
 
     def anchor_of(periods: Sequence[Period], statement_start: int) -> Period:
-        return min(periods, key=lambda d: (demotion(d, statement_start), d.start))
+        anchor = min(periods, key=lambda d: (demotion(d, statement_start), d.start))
+        # "Seventy-one years ago, on 28 July 1944", "Earlier this month, on 7 September": the day it narrows to
+        return next((d for d in periods if _APPOSED.fullmatch(text, anchor.end, d.start)
+                     and anchor.first <= d.first and d.last <= anchor.last), anchor)
     anchored = [(s, e, anchor_of(ds, s)) for s, e, ds in parts]
     if len({(a.first, a.last) for _, _, a in anchored}) <= 1:
         anchored = [(start, end, anchor_of(dates, start))]
