@@ -608,6 +608,9 @@ NOT_DATES = [
     "The results will be announced within ten days after the voting.",
     "The bill must be signed within two weeks of its adoption.",
     "The index stood at 1,200 points and the price at Br2,157.",
+    # a year in a lower-case event's name is no period
+    "He won the 2024 presidential election by a wide margin.",
+    "Wrestlers won six medals at the 2025 world championship.",
     # what recurs is no period
     "The festival is held every year in July.",
     "The museum is open every Friday in September.",

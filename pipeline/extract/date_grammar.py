@@ -433,11 +433,13 @@ class DateGrammar:
 
     def _names_event(self, text: str, position: int) -> bool:
         """Whether the words after a year name an event: capitalised words ending with an event word
-        ("European Games") or an event word at once ("crisis")."""
-        for word in _WORDS.findall(text, position, min(len(text), position + EVENT_NAME_CHARS))[:EVENT_NAME_WORDS]:
+        ("European Games"), or up to two lower-case ones ("world championship", "presidential election"), or an
+        event word at once ("crisis")."""
+        words = _WORDS.findall(text, position, min(len(text), position + EVENT_NAME_CHARS))[:EVENT_NAME_WORDS]
+        for index, word in enumerate(words):
             if word.lower() in self.vocabulary.events:
                 return True
-            if not word[0].isupper():
+            if not word[0].isupper() and index >= 2:
                 return False
         return False
 
