@@ -180,6 +180,8 @@ RESOLVER_FORMS = [
     ("The budget will take effect on 1 January. A year ago the chamber passed the 2024 budget.", OCT,
      [("1 January", D("2025-01-01"), D("2025-01-01")), ("A year ago", D("2023-10-01"), D("2023-10-31")),
       ("2024", D("2024-01-01"), D("2024-12-31"))]),
+    ("In the 1560s the castle passed to the Radziwill family.", OCT, [("the 1560s", D("1560-01-01"),
+                                                                       D("1569-12-31"))]),
     ("The year before last, trade reached $300 million.", OCT, [("The year before last", D("2022-01-01"),
                                                                  D("2022-12-31"))]),
     ("Prices rose the month before last.", OCT, [("the month before last", D("2024-08-01"), D("2024-08-31"))]),

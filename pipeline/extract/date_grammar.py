@@ -266,7 +266,7 @@ class DateGrammar:
                         rf"(?:,?\s+(?P<y>{year}))?", "week of"),
             ("spoken_year", rf"\b(?:(?P<m>{month})\s+)?{spoken_year}", "nineteen", "eighteen", "two thousand"),
             ("year", rf"\b(?P<mod>{part})[-\s]+(?P<y>{bare_year})", "early", "mid", "late"),
-            ("decade", rf"\b(?:{i('the')}\s+)?(?P<dec>(?:1[6-9]|20)\d0)s\b"
+            ("decade", rf"\b(?:{i('the')}\s+)?(?P<dec>(?:1\d|20)\d0)s\b"
                        rf"|(?:\b{i('the|and')}\s+'?|')(?P<dec2>[2-9]0)s\b"
                        rf"|\b{i('the')}\s+(?:(?P<mod>{part})[-\s]+)?(?P<decw>" + "(?i:" + _alternation(v.decades) + r"))\b",
              "0s", "ties"),
