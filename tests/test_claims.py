@@ -438,6 +438,7 @@ KINDS = [
      "fact"),
     ("Today the minister will sign an agreement worth $5 million.", "plan"),
     ("By the end of the year, our trade may well set a record of $35 billion.", "plan"),
+    ("He believes the visa-free regime can increase the tourist flow by 15% in 2026.", "plan"),
     ("According to the ministry, in 2026 exports may exceed $700 million.", "plan"),
     ("In 2026 output may reach 40,000 units.", "plan"),
     ("In May 2025 the plant opened a new line.", "fact"),

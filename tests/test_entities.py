@@ -320,6 +320,13 @@ ENTITIES = [
      "people", []),
     ("The Central Commission of the Republic of Belarus for Elections and National Referendums met. The CEC approved "
      "it.", "organizations", ["Central Election Commission"]),
+    # a rating is no person; rating agencies are companies
+    ("Fitch Ratings downgraded Belarus to B+, and Standard & Poor's and Moody's followed.", "people", []),
+    ("Fitch Ratings downgraded Belarus to B+, and Standard & Poor's and Moody's followed.", "enterprises",
+     ["Fitch Ratings", "Standard & Poor's", "Moody's"]),
+    # a numbered session of a body is an event: the body in it is no mention
+    ("The 45th General Assembly of the European Olympic Committees will be held in Minsk.", "organizations", []),
+    ("The IIHF Council approved the plan.", "organizations", ["International Ice Hockey Federation"]),
     # canneries and bakeries are enterprises, and their towns no mentions
     ("The head of state visited Bykhov Cannery and the Grodno Bakery in August.", "enterprises",
      ["Bykhov Cannery", "Grodno Bakery"]),

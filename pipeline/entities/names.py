@@ -60,6 +60,8 @@ def clean_person_span(span: Span, title_words: set[str]) -> Span | None:
     if any(token.is_alpha and token.is_upper and len(token) > 1 and token.text not in NAME_SUFFIXES
            for token in words):
         return None  # acronyms (MTZ, BMZ) are not people; initials ("J.P.", "A.") and "III" are
+    if not all(char.isalpha() or char.isspace() or char in ".'’-" for char in words.text):
+        return None  # a rating ("B+"), a code or a figure is no name
     return words
 
 
