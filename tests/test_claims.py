@@ -153,6 +153,12 @@ SEQUENCES = [
      [("President Aleksandr Lukashenko instructed the governor to report on the progress by 1 June", "2026-06-01",
        "2026-06-01", "plan", LUKASHENKO),
       ("to present a plan for each district in early April.", "2026-04-01", "2026-04-10", "plan", LUKASHENKO)]),
+    # what a speaker said, with its own verb and no "that", is dated by its own period
+    ("The deputies approved the bill on 14 January, and Speaker Igor Sergeyenko said the budget would be signed by "
+     "the end of March.",
+     [("The deputies approved the bill on 14 January", "2026-01-14", "2026-01-14", "fact", "Igor Sergeyenko"),
+      ("Speaker Igor Sergeyenko said the budget would be signed by the end of March.", "2026-03-21", "2026-03-31",
+       "plan", "Igor Sergeyenko")]),
     # a clause that leaves out its verb; a clause after a colon
     ("Exports rose by 12% in January-September 2025, imports by 5% in the first half of 2025.",
      [("Exports rose by 12% in January-September 2025", "2025-01-01", "2025-09-30", "fact", None),
@@ -439,6 +445,9 @@ KINDS = [
     ("Today the minister will sign an agreement worth $5 million.", "plan"),
     ("By the end of the year, our trade may well set a record of $35 billion.", "plan"),
     ("He believes the visa-free regime can increase the tourist flow by 15% in 2026.", "plan"),
+    # an instruction or a promise is a plan, also when it was made in the past
+    ("Last year the government promised to raise wages to $500.", "plan"),
+    ("The government has pledged to keep inflation below 10% this year.", "plan"),
     ("According to the ministry, in 2026 exports may exceed $700 million.", "plan"),
     ("In 2026 output may reach 40,000 units.", "plan"),
     ("In May 2025 the plant opened a new line.", "fact"),

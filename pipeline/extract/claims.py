@@ -77,7 +77,10 @@ _TERM_BEFORE = re.compile(r"(?i)\bfor\s+(?:the\s+(?:period|years)\s+(?:of\s+)?)?
 _NUMBERED_ACT = re.compile(r"\bNo\.?\s*\d+\s+(?:of|dated)\s+$")  # "Decree No. 7 of 31 December 2017": names the act
 _DOCUMENT_AFTER = re.compile(r"(?i)^\s*(?:state\s+)?(?:programme|program|plan|strategy|concept|roadmap)\b")
 _THAT = re.compile(r"\bthat\b")
-_TO_VERB = re.compile(r"\b(?:that|to\s+[a-z]+)\b")
+# what was said, between a verb of saying and a period: "that", or a clause's own verb ("said the budget would be
+# signed by the end of the year"); after an instruction or a promise, its "to ..." too
+_SAID = re.compile(r"\b(?:that|would|will|was|were|is|are|has|have|had|could|should|must|can|may)\b")
+_TO_VERB = re.compile(r"\b(?:that|would|will|was|were|is|are|has|have|had|could|should|must|can|may|to\s+[a-z]+)\b")
 _RELATIVE_BEFORE = re.compile(r",\s+(?:which|whom)\s+$")
 _PASSIVE = re.compile(r"\b(?:been|was|were|is|are|be|being)\s+(?:[a-z]+ly\s+)?$")  # before a participle
 _FIGURE = re.compile(r"\d")
@@ -133,7 +136,8 @@ class ClaimCues:
     plan: re.Pattern[str]  # any plan cue, or a word ending in "'ll", as whole words, in lower case (see _is_plan)
     speech: Anchored  # tried at the words of its verbs only
     references: Anchored
-    directives: frozenset[str]  # verbs of saying that give instructions: what their "to ..." tells was said
+    directives: frozenset[str]  # verbs of saying that instruct or promise: what their "to ..." tells was said
+    directive: re.Pattern[str]  # any of them, as whole words
     roles: dict[str, tuple[str, ...]]
     longer_roles: dict[str, tuple[str, ...]]  # the roles holding each role ("minister": "prime minister", ...)
     continuation: re.Pattern[str]  # a sentence opening so goes on with the speaker before it
@@ -163,6 +167,7 @@ def load_claim_cues(path: Path) -> ClaimCues:
         raise ResourceError(f"{path}: plan cues of words of letters and apostrophes only: {unmatched!r}")
 
     all_roles = {role for row in rows["reference"] for role in row.get("roles", ())}
+    directives = frozenset(r["cue"].lower() for r in rows["speech"]) & frozenset(plans)
 
     def alternation(kind: str) -> str:
         return "|".join(re.escape(r["cue"]) for r in sorted(rows[kind], key=lambda r: -len(r["cue"])))
@@ -173,7 +178,9 @@ def load_claim_cues(path: Path) -> ClaimCues:
         speech=Anchored(re.compile(rf"\b(?:{alternation('speech')})\b")),
         references=Anchored(re.compile(r"(?i)\b(?:" + "|".join(map(_reference_pattern, sorted(
             (r["cue"] for r in rows["reference"]), key=len, reverse=True))) + r")\b")),
-        directives=frozenset(r["cue"].lower() for r in rows["speech"]) & frozenset(plans),
+        directives=directives,
+        directive=re.compile(r"(?i)\b(?:" + "|".join(map(re.escape, sorted(directives, key=len, reverse=True)))
+                             + r")\b"),
         roles={r["cue"].lower(): tuple(r.get("roles", ())) for r in rows["reference"]},
         longer_roles={role: tuple(other for other in all_roles if role in other and role != other)
                       for role in all_roles},
@@ -374,7 +381,7 @@ def _demotion(words: Words, period: Period, start: int, cues: ClaimCues, publish
     # "said on Monday" dates the speech; "added that in March ..." and "reported a net profit of BYN105 million
     # for 2016" date what was said, and so does a verb in what was said ("said on Friday that the President
     # announced the decision on 31 December")
-    said = _TO_VERB if verb and verb.group().lower() in cues.directives else _THAT  # "instructed X to report by 1 June"
+    said = _TO_VERB if verb and verb.group().lower() in cues.directives else _SAID  # "instructed X to report by 1 June"
     if verb and not said.search(text, verb.end(), period.start) and not _FIGURE.search(text, verb.end(), period.start) \
             and not any(_THAT.search(text, earlier.end(), verb.start())
                         for earlier in speech.finditer(text, words, start, verb.start())):
@@ -400,12 +407,13 @@ def _kind(words: Words, decisive: str, anchor: Period, published: date, cues: Cl
     document acted on in the past tense ("The parliament approved the budget for 2023"); but a past period told in
     the past tense, the publication day included, is a fact whatever else the sentence says ("The oblast worked well
     in 2025, I will not deny it", "Earlier today X signed an agreement under which Y will buy ..."),
-    unless that period is only the date it was `told` on ("told them on Monday that it was ready to ...")."""
+    unless that period is only the date it was `told` on ("told them on Monday that it was ready to ...") or the
+    statement is an instruction or a promise ("Last year the government promised to raise wages")."""
     if _ahead(anchor, published):
         document_act = (_demotion(words, anchor, max(0, anchor.start - 80), cues, published) == DOCUMENT
                         and clause_tense(words.text, anchor.start, anchor.end, tense_words) == "past")
         return "fact" if document_act and not _is_plan(decisive, cues) else "plan"
-    if _is_plan(decisive, cues) and (told or not (
+    if _is_plan(decisive, cues) and (told or cues.directive.search(decisive) or not (
             anchor.last <= published and clause_tense(words.text, anchor.start, anchor.end, tense_words) == "past")):
         return "plan"
     return "fact"
