@@ -258,6 +258,9 @@ SPEAKERS = [
      "president declared in January, was not considered.", [("2026-01-16", "Igor Sergeyenko"), ("2026-01-01", None)]),
     ("Chairman of the Korelichi District Executive Committee Sergei Ivanov met Governor Yuri Karayev. The district "
      "chairman added that yields would exceed 60 centners in 2026.", [("2026-01-01", "Sergei Ivanov")]),
+    # a name set off by commas after its description speaks
+    ("The chairman of the Minsk District Executive Committee, Viktor Svirid, said that the district will build a "
+     "school in May.", [("2026-05-01", "Viktor Svirid")]),
     # a country adjective skips a holder of the role who is another country's ("Ambassador of Russia to Belarus")
     ("Russian Ambassador to Belarus Boris Gryzlov met Foreign Minister Maxim Ryzhenkov. The Russian diplomat noted "
      "that trade rose by 7% in 2025. The Belarusian minister said that 40 agreements were signed in 2025.",

@@ -565,6 +565,9 @@ TENSE_FORMS = [
      [("the fourth quarter", D("2021-10-01"), D("2021-12-31"))]),
     ("The company will report results for the fourth quarter.", datetime(2021, 2, 8),
      [("the fourth quarter", D("2020-10-01"), D("2020-12-31"))]),
+    # a participle before "by" is no past tense of the clause
+    ("In April a delegation led by First Deputy Minister Vasily Pavlovsky will go to Caracas.", datetime(2009, 3, 17),
+     [("April", D("2009-04-01"), D("2009-04-30"))]),
     # a past "planned to", "intended to" looks ahead only from itself
     ("In April the ministry planned to cut the rate.", datetime(2011, 5, 12),
      [("April", D("2011-04-01"), D("2011-04-30"))]),

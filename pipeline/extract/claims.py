@@ -110,9 +110,9 @@ _IN_WORDS = Anchored(re.compile(r"\b(?:[Ii]n\s+(?P<his>his|her)\s+words|[Aa]s\s+
 # Belarus to the UAE").
 _TITLE_RUN = re.compile(r"(?:(?:[A-Z][\w.'-]*|of|and|the|for|to|in)\s+)*")
 _ACCORDING_WINDOW = 100
-# between a description and its speech verb: ", ...," or what the description is of ("The chairman of the presidium
-# stressed")
-_INSERT = re.compile(r",[^;,]{1,80},\s*|\s+of\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,4}\s+")
+# between a description and its speech verb: ", ...,", the comma closing a name set off by commas ("The chairman of
+# X, Viktor Svirid, said"), or what the description is of ("The chairman of the presidium stressed")
+_INSERT = re.compile(r",(?:[^;,]{1,80},)?\s*|\s+of\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,4}\s+")
 # ... and between a verb of saying and the name after it: a title only, which starts with a capital ("BelTA learned
 # from Director General of the plant Ivan Petrov"), never "reported to the president".
 _TITLE_AFTER_VERB = re.compile(r"(?:[A-Z][\w.'-]*\s+(?:(?:[A-Z][\w.'-]*|of|and|the|for|to|in)\s+)*)?")
