@@ -565,6 +565,11 @@ TENSE_FORMS = [
      [("the fourth quarter", D("2021-10-01"), D("2021-12-31"))]),
     ("The company will report results for the fourth quarter.", datetime(2021, 2, 8),
      [("the fourth quarter", D("2020-10-01"), D("2020-12-31"))]),
+    # a half of "the year" not begun by publication, told in the past, is last year's
+    ("The situation became much more complicated in the second half of the year.", datetime(2015, 1, 29),
+     [("the second half of the year", D("2014-07-01"), D("2014-12-31"))]),
+    ("The plant will open in the second half of the year.", datetime(2015, 1, 29),
+     [("the second half of the year", D("2015-07-01"), D("2015-12-31"))]),
     # a participle before "by" is no past tense of the clause
     ("In April a delegation led by First Deputy Minister Vasily Pavlovsky will go to Caracas.", datetime(2009, 3, 17),
      [("April", D("2009-04-01"), D("2009-04-30"))]),
