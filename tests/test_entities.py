@@ -327,6 +327,9 @@ ENTITIES = [
     # a numbered session of a body is an event: the body in it is no mention
     ("The 45th General Assembly of the European Olympic Committees will be held in Minsk.", "organizations", []),
     ("The IIHF Council approved the plan.", "organizations", ["International Ice Hockey Federation"]),
+    # hotel brands and folk festivals name no place
+    ("The Hilton and Marriott hotels opened in Minsk; the Kupalle festival was held in Brest.", "regions",
+     ["Minsk", "Brest"]),
     # canneries and bakeries are enterprises, and their towns no mentions
     ("The head of state visited Bykhov Cannery and the Grodno Bakery in August.", "enterprises",
      ["Bykhov Cannery", "Grodno Bakery"]),
