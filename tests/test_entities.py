@@ -768,6 +768,12 @@ def test_region_codes_and_kinds(record_of):
                      "Moscow": ("city", "RU", "RU-MOW"), "Belarus": ("country", "BY", None)}
 
 
+def test_cities_that_are_first_level_subdivisions_carry_their_iso_code(record_of):
+    record = record_of("Delegations from Beijing, Astana, Almaty and Tashkent met in Minsk.")
+    assert {r["name"]: r["code"] for r in record["regions"]} == {
+        "Beijing": "CN-BJ", "Astana": "KZ-71", "Almaty": "KZ-75", "Tashkent": "UZ-TK", "Minsk": "BY-HM"}
+
+
 def test_partner_country_regions_carry_their_iso_code(record_of):
     record = record_of("Kostanay, Kostanay Region, Tashkent Region and Jiangsu Province were named.")
     found = {r["name"]: (r["kind"], r["country"], r["code"]) for r in record["regions"]}
