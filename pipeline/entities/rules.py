@@ -38,14 +38,13 @@ def normalize_match(span: Span, normalizer: str, country_adjectives: Mapping[str
         place = " ".join(span[:-3].text.split())
         kind = "Oblast" if span[-3].lower_ in ("regional", "region") else span[-3].text.title()
         return RuleMatch(span, f"{place} {kind} Executive Committee")
-    if normalizer == "settlement_of":
+    if normalizer in ("settlement_of", "settlements_last"):
+        # "the agro-town of X [Y]" -> X [Y]; "the agro-towns of X and Y" -> X (settlement_of), Y (settlements_last)
         kind = span.doc[max(span.start - 2, 0):span.start + 1].text.lower()  # "agro-town" or "town"
-        name = span[[token.lower_ for token in span].index("of") + 1:]  # one or two words: "Ostroshitsky Gorodok"
+        words = [token.lower_ for token in span]
+        first = len(words) - words[::-1].index("and") if normalizer == "settlements_last" else words.index("of") + 1
+        name = span[first:]  # one or two words: "Ostroshitsky Gorodok"
         return RuleMatch(name, " ".join(name.text.split()), "BY" if "agro" in kind else "")
-    if normalizer == "settlements_last":  # "the agro-towns of Obol and Zaozerye" -> Zaozerye (the first is settlement_of's)
-        name = span[max(token.i for token in span if token.lower_ == "and") - span.start + 1:]
-        return RuleMatch(name, " ".join(name.text.split()), "BY" if "agro" in span.doc[max(span.start - 2, 0):
-                                                                                     span.start + 1].text.lower() else "")
     if normalizer == "common_noun":  # "distributor Avromed", "the Belbiopharm concern": the noun is no part of the name
         name = [token for token in span if not token.is_lower]
         inner = span.doc[name[0].i:name[-1].i + 1] if name else span[:0]

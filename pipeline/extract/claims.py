@@ -79,8 +79,9 @@ _DOCUMENT_AFTER = re.compile(r"(?i)^\s*(?:state\s+)?(?:programme|program|plan|st
 _THAT = re.compile(r"\bthat\b")
 # what was said, between a verb of saying and a period: "that", or a clause's own verb ("said the budget would be
 # signed by the end of the year"); after an instruction or a promise, its "to ..." too
-_SAID = re.compile(r"\b(?:that|would|will|was|were|is|are|has|have|had|could|should|must|can|may)\b")
-_TO_VERB = re.compile(r"\b(?:that|would|will|was|were|is|are|has|have|had|could|should|must|can|may|to\s+[a-z]+)\b")
+_SAID_WORDS = r"that|would|will|was|were|is|are|has|have|had|could|should|must|can|may"
+_SAID = re.compile(rf"\b(?:{_SAID_WORDS})\b")
+_TO_VERB = re.compile(rf"\b(?:{_SAID_WORDS}|to\s+[a-z]+)\b")
 _RELATIVE_BEFORE = re.compile(r",\s+(?:which|whom)\s+$")
 _PASSIVE = re.compile(r"\b(?:been|was|were|is|are|be|being)\s+(?:[a-z]+ly\s+)?$")  # before a participle
 _FIGURE = re.compile(r"\d")
@@ -487,7 +488,7 @@ class Speakers:
         self.sentence_before, self.sentence = self.sentence, (start, end)
         answer = next((name for s, e, name in self.answers if s <= start < e), None)
         # a third person quoted or reported in an answer speaks ("As President Putin said, ...")
-        speaker = self._reported(start, end) or answer if answer is not None else None
+        speaker = (self._reported(start, end) or answer) if answer is not None else None
         if speaker is None:
             speaker = self._quoted(start, end)
         if speaker is None:

@@ -339,8 +339,9 @@ class DateGrammar:
         self._noun_after = re.compile(r"[-\s]+(?!(?:the|a|an|and|or|of|to|it|we|they|this|that|its|their)\b)"
                                       r"[a-z]{3,}\b(?!\s+(?:the|a|an)\b)")
         self._name_after = re.compile(r"\s+[A-Z][a-z]")
-        self._every_before = re.compile(rf"\b(?i:every|each)\s+(?:(?:{weekday}|(?i:year|month|week|summer|winter|spring|"
-                                        r"autumn))\s+)?(?:(?i:in|on)\s+)?(?:\d{1,2}\s+)?$"
+        self._every_before = re.compile(rf"\b(?i:every|each)\s+(?:(?:{weekday}|"
+                                        r"(?i:year|month|week|summer|winter|spring|autumn))\s+)?(?:(?i:in|on)\s+)?"
+                                        r"(?:\d{1,2}\s+)?$"
                                         r"|\b(?i:annually|yearly)\s+(?:(?i:in|on)\s+)?(?:\d{1,2}\s+)?$")
         # "the last Sunday of January", "the first Monday of March": a rule of the calendar; the month of a year stays
         self._of_month = re.compile(rf"\s+of\s+{month}")

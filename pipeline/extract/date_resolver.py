@@ -349,8 +349,9 @@ def _half(groups: dict[str, str], s: Situation) -> Interval | None:
         return _century_part(groups["century"], 2, 2 if second else 1)
     year = _year_of(groups, s)
     half = month_interval(year, 7, 12) if second else month_interval(year, 1, 6)
-    named = groups.keys() & {"y", "ys_num"} or " ".join(groups.get("ys_rel", "").lower().split()) not in ("", "the year")
-    if not named and half[0] > s.published and s.tense == "past":
+    relative = " ".join(groups.get("ys_rel", "").lower().split())
+    if not groups.keys() & {"y", "ys_num"} and relative in ("", "the year") and half[0] > s.published \
+            and s.tense == "past":
         # "became more complicated in the second half of the year", in January: last year's
         return month_interval(year - 1, 7, 12) if second else month_interval(year - 1, 1, 6)
     return half

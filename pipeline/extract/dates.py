@@ -37,7 +37,8 @@ _MAIN_CLAUSE_EDGE = re.compile(r"(?=[;:()\[\]“”\"\n–—.!?,])(?:[;:()\[\]�
                                r"|,\s+(?:and|but|while|whereas)\s)")
 _MONTH_AFTER = re.compile(r"[A-Z][a-z]+\b")
 _DATE_AFTER = re.compile(r"\d{1,2}(?:st|nd|rd|th)?\s+[A-Z]|[A-Z][a-z]+\.?\s+\d")  # "14 November", "Nov. 14"
-_ADJUNCT = re.compile(r"\s*(?P<joint>and\s+)?(?:in\s+particular\s+|mainly\s+|mostly\s+|both\s+|also\s+|as\s+well\s+as\s+)?"
+_ADJUNCT = re.compile(r"\s*(?P<joint>and\s+)?"
+                     r"(?:in\s+particular\s+|mainly\s+|mostly\s+|both\s+|also\s+|as\s+well\s+as\s+)?"
                      r"(?:in|on|at|by|from|until|till|during|since|before|after)\s")  # after a comma: ", in January"
 # what may follow the date of a verbless clause after "and" or a colon: figures ("and from 1 July by another 8%")
 _VERBLESS_REST = re.compile(r"(?:\s*(?:(?:by|to|up|down|about|some|over|another|more|an|a|the|percent|per\s+cent|"
