@@ -327,6 +327,10 @@ ENTITIES = [
     # a numbered session of a body is an event: the body in it is no mention
     ("The 45th General Assembly of the European Olympic Committees will be held in Minsk.", "organizations", []),
     ("The IIHF Council approved the plan.", "organizations", ["International Ice Hockey Federation"]),
+    # a body's organ alone names nothing; research centres are organisations, whole
+    ("If the review is successful, the Fund's Executive Board will approve the tranche.", "enterprises", []),
+    ("Experts of the IPM Research Center and the Belarusian Economic Research and Outreach Center agreed.",
+     "organizations", ["IPM Research Center", "Belarusian Economic Research and Outreach Center"]),
     # hotel brands and folk festivals name no place
     ("The Hilton and Marriott hotels opened in Minsk; the Kupalle festival was held in Brest.", "regions",
      ["Minsk", "Brest"]),
