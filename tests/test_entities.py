@@ -331,6 +331,12 @@ ENTITIES = [
     ("If the review is successful, the Fund's Executive Board will approve the tranche.", "enterprises", []),
     ("Experts of the IPM Research Center and the Belarusian Economic Research and Outreach Center agreed.",
      "organizations", ["IPM Research Center", "Belarusian Economic Research and Outreach Center"]),
+    # historical states, macro-regions, events, venues and people of a country are no entities of ours
+    ("In 1945 the BSSR joined the UN; Western Belarus was reunited with it in 1939.", "enterprises", []),
+    ("The International Hockey Tournament will be held at the Hotel; Citizens of China enter visa-free.",
+     "enterprises", []),
+    ("The International Hockey Tournament will be held at the Hotel; Citizens of China enter visa-free.",
+     "regions", ["China"]),
     # hotel brands and folk festivals name no place
     ("The Hilton and Marriott hotels opened in Minsk; the Kupalle festival was held in Brest.", "regions",
      ["Minsk", "Brest"]),
