@@ -97,7 +97,7 @@ _APPOSED = re.compile(r",\s+(?:on|in)\s+(?:the\s+)?")  # a period right after an
 # A fronted date and the speaker with a title, before the speech verb: "Last week Deputy Prime Minister Natalya
 # Kochanova said that ...", "On Friday Belarusbank reported ..."
 # a sentence's opening clause an answer or a consequence follows: a question, a condition
-_QUESTION_OPENING = re.compile(r"(?:[Aa]sked\s+(?:whether|if|about|when|how|what|why|for)|[Ii]f|[Uu]nless)\b[^,;]*")
+_QUESTION_OR_CONDITION = re.compile(r"(?:[Aa]sked\s+(?:whether|if|about|when|how|what|why|for)|[Ii]f|[Uu]nless)\b[^,;]*")
 _FRONTED = re.compile(r"\s*(?:[A-Z][a-z]*\s+)?")  # nothing but an opening preposition before the date
 _SPEAKER_AFTER = re.compile(r",?\s+(?:(?:[A-Z][\w'’.-]*|of|the|and)\s+){1,10}")
 # Everything up to the last clause edge: one match, which `re` finds by backtracking from the end.
@@ -369,7 +369,7 @@ def _demotion(words: Words, period: Period, start: int, cues: ClaimCues, publish
     if (_DOCUMENT_BEFORE.search(before) or _DOCUMENT_AFTER.match(text, period.end) or _NUMBERED_ACT.search(before)
             or (_whole_years(period) > 1 and _TERM_BEFORE.search(before))
             or (_APPOSITIVE_BEFORE.search(before) and _APPOSITIVE_END.match(text, period.end))
-            or _QUESTION_OPENING.fullmatch(text, start, period.start)):
+            or _QUESTION_OR_CONDITION.fullmatch(text, start, period.start)):
         return DOCUMENT  # a document's period, background in an aside ("Lida Castle, built in the 14th century,"), in
         # the question an answer follows ("Asked whether the plant would be built in 2027, the governor said") or in
         # a condition ("If inflation slows in March, we may cut the rate in the second quarter")

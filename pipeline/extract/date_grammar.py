@@ -346,6 +346,9 @@ class DateGrammar:
         # "the last Sunday of January", "the first Monday of March": a rule of the calendar; the month of a year stays
         self._of_month = re.compile(rf"\s+of\s+{month}")
         self._weekday_of = re.compile(rf"\b{weekday}\s+of\s+$")
+        # the other end of "December to December"
+        self._to_month = re.compile(rf"\s+to\s+(?P<m>{month})")
+        self._month_to = re.compile(rf"\b(?P<m>{month})\s+to\s+$")
         self._and_joint = re.compile(r"\s(?i:and)\s")
         self._event_after = re.compile(r"\s+(?:after|following|of|from)\s+(?:the|its|his|her|their|this|that)\b")
         self._anaphor_tail = re.compile(r"(?i)\s+(?:of|last|a\s+year|in\s+\d)\b|-[a-z]")  # or "quarter-to-quarter"
@@ -423,9 +426,10 @@ class DateGrammar:
         if rule == "month_span" and groups["m1"] == groups["m2"] and not groups.keys() & {"y1", "y"}:
             return True  # "inflation of 12% (December to December)": the basis of a rate, no period
         if rule == "month" and "y" not in groups and (
-                self._weekday_of.search(text, max(0, match.start() - 30), match.start()) or
-                re.match(rf"\s+to\s+{re.escape(groups['m'])}\b", text[match.end():match.end() + 20])
-                or re.search(rf"\b{re.escape(groups['m'])}\s+to\s+$", text[max(0, match.start() - 20):match.start()])):
+                self._weekday_of.search(text, max(0, match.start() - 30), match.start())
+                or ((to := self._to_month.match(text, match.end())) and to["m"] == groups["m"])
+                or ((to := self._month_to.search(text, max(0, match.start() - 20), match.start()))
+                    and to["m"] == groups["m"])):
             return True  # either month of that basis
         if rule == "anaphor":
             # "the same period of last year" is "last year" (the conventions); "the quarter of its output" no date

@@ -49,15 +49,16 @@ def extract_money(doc: Doc, article: Article, *, models_dir: Path = MODELS_DIR) 
     changes = redenominations(models_dir)
     codes = [code_on(m.currency, published, changes) if m.resolve == "date" else m.currency for m in matches]
     used = {code for m, code in zip(matches, codes) if m.resolve != "article" and code is not None}
-    text = article.text
+    named: list[tuple[int, str | None]] | None = None  # the currencies the text names, read at the first bare one
     for index, match in enumerate(matches):
         if match.resolve == "article":
+            if named is None:
+                named = _named(article.text, matches, published, changes, models_dir)
             candidates = {code_on(c, published, changes) for c in match.currency.split("|")}
             sentence = doc.char_span(match.start, match.end, alignment_mode="expand").sent
-            for named in (_named(text, sentence.start_char, sentence.end_char, matches, published, changes,
-                                 models_dir),
-                          used, _named(text, 0, len(text), matches, published, changes, models_dir)):
-                if len(found := candidates & named) == 1:
+            in_sentence = {code for at, code in named if sentence.start_char <= at < sentence.end_char}
+            for codes_named in (in_sentence, used, {code for _, code in named}):
+                if len(found := candidates & codes_named) == 1:
                     codes[index] = found.pop()
                     break
             else:
@@ -68,14 +69,14 @@ def extract_money(doc: Doc, article: Article, *, models_dir: Path = MODELS_DIR) 
     return tuple(_money(article, m, code) for m, code in zip(matches, codes) if code is not None)
 
 
-def _named(text: str, start: int, end: int, amounts: list[MoneyMatch], published: date | None,
-           changes: tuple[Redenomination, ...], models_dir: Path) -> set[str | None]:
-    """The codes of the currencies named by a name of more than one word in text[start:end] ("Belarusian rubles"),
-    outside the `amounts`."""
+def _named(text: str, amounts: list[MoneyMatch], published: date | None, changes: tuple[Redenomination, ...],
+           models_dir: Path) -> list[tuple[int, str | None]]:
+    """Where the text names a currency by a name of more than one word ("Belarusian rubles"), outside the `amounts`,
+    and its code."""
     names = currency_names(models_dir)
-    return {code_on(names[" ".join(m.group().lower().split())], published, changes)
-            for m in _names_pattern(models_dir).finditer(text, start, end)
-            if not any(a.start < m.end() and m.start() < a.end for a in amounts)}
+    return [(m.start(), code_on(names[" ".join(m.group().lower().split())], published, changes))
+            for m in _names_pattern(models_dir).finditer(text)
+            if not any(a.start < m.end() and m.start() < a.end for a in amounts)]
 
 
 @cache
