@@ -495,6 +495,15 @@ PUBLIC_NEWS_FORMS = [
      [("1987", D("1987-01-01"), D("1987-12-31")), ("the year before", D("1986-01-01"), D("1986-12-31"))]),
     # irregular past forms and "as soon as" give the tense
     ("The envoy today sought a truce.", LATE_OCT, [("today", D("1989-10-30"), D("1989-10-30"))]),
+    # "today" after a verb of the day's events or a progressive form is the day ...
+    ("Whatever happens at the talks today, the sides will meet again.", LATE_OCT,
+     [("today", D("1989-10-30"), D("1989-10-30"))]),
+    ("The rate we are seeing today is the lowest since spring.", LATE_OCT,
+     [("today", D("1989-10-30"), D("1989-10-30")), ("since spring", D("1989-03-01"), D("1989-10-30"))]),
+    # what "since" names lies before publication, whatever the tense
+    ("The index has not been this low since Friday.", LATE_OCT, [("since Friday", D("1989-10-27"), D("1989-10-30"))]),
+    ("Rescuers are searching the river banks today for the missing boat.", LATE_OCT,
+     [("today", D("1989-10-30"), D("1989-10-30"))]),
     ("The team may fly home as soon as Thursday.", LATE_OCT, [("Thursday", D("1989-11-02"), D("1989-11-02"))]),
     ("Farmers were planning to block the road on Friday.", LATE_OCT, [("Friday", D("1989-11-03"), D("1989-11-03"))]),
     # a year with two figures after a preposition; the week holding a day
@@ -637,6 +646,9 @@ NOT_DATES = [
     "Today the share of the so-called far-arc countries is growing.",
     "Today our region is among the most visited and the best equipped in the country.",
     "The plant is old, and today its products are supplied to all EAEU countries.",
+    # ... and after a state or a habit it is "nowadays"
+    "Over 2,000 people from the district work at the plant today.",
+    "The farm keeps 3,000 cows today.",
     "You may see the models at the plant.",
     "May the new season bring good harvests.",
     "We will march forward together.",

@@ -19,7 +19,7 @@ from pipeline.errors import ResourceError
 from pipeline.resources import MODELS_DIR, read_jsonl
 
 WORD_KINDS = ("month", "weekday", "number", "ordinal", "season", "future_cue", "past_cue", "future_infinitive",
-              "not_past", "not_cue", "quantity_unit", "event", "deadline", "decade")
+              "not_past", "not_cue", "quantity_unit", "event", "deadline", "decade", "day_verb")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +49,7 @@ class Vocabulary:
     events: frozenset[str]  # "the 2024 Olympic Games", "the 2008 crisis": a year naming an event is no date
     deadlines: frozenset[str]  # words right before a day that make it a target: "extended to 20 November"
     decades: dict[str, int]  # "the nineties": 90
+    day_verbs: frozenset[str]  # present forms that tell of one day's event: "whatever happens today"
     # the words that may be a tense cue besides the -ed and -'ll forms (a listed word, the first of a listed pair,
     # "to"): `clause_tense` (dates.py) reads only those
     may_cue: frozenset[str] = field(init=False)
@@ -91,6 +92,7 @@ def load_vocabulary(path: Path) -> Vocabulary:
         events=frozenset(w.lower() for w in words["event"]),
         deadlines=frozenset(w.lower() for w in words["deadline"]),
         decades={w.lower(): int(v) for w, v in words["decade"].items() if v is not None},
+        day_verbs=frozenset(w.lower() for w in words["day_verb"]),
     )
 
 
@@ -304,9 +306,12 @@ class DateGrammar:
                         rf"|{i('late|later|earlier')}\s+{i('in')}\s+|(?:(?<=^)|(?<=[.!?]\s)|(?<=[.!?]\s\s))"
                         rf"{i('for')}\s+(?={i('the')}\s+{i('day')},))(?P<det>{i('the')})\s+(?P<what>{i('day')})\b", "the day"),
             # "today" that is no "nowadays" whatever the tense: "earlier today", "tonight", "Also today, ...",
-            # "today is a sad day", "As of today", "From today", "Starting today"
+            # "today is a sad day", "As of today", "From today", "Starting today"; and one after what it is said of
+            # (`after`, read by dates.py: "the prices we're seeing today"), where "nowadays" opens the clause
+            # ("Today, Belarus is ...", "and today its products are ...")
             ("today", rf"\b(?:(?<=\b[Aa]lso\s)(?P<also>)|(?:(?<=\b[Aa]s\sof\s)|(?<=\b[Ff]rom\s)|(?<=\b[Ss]tarting\s)"
-                      rf"|(?<=\b[Ee]ffective\s))(?P<since>)|(?P<rel>{i('earlier|later')})\s+)?"
+                      rf"|(?<=\b[Ee]ffective\s))(?P<since>)|(?P<rel>{i('earlier|later')})\s+"
+                      rf"|(?<=[\w’'\"”)]\s)(?P<after>))?"
                       rf"(?:{i('today')}|(?P<night>{i('tonight')}))\b"
                       rf"(?P<day>(?=\s+(?:is|was)\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}day\b))?"),
             # "MAZ made 18,300 vehicles in ten months", "net profit for nine months": in a past clause with figures

@@ -66,6 +66,9 @@ def resolve(expression: Expression, situation: Situation) -> Interval | None:
     if expression.prefix == "by" and expression.rule == "weekday":
         situation = Situation(situation.published, lambda: "future", situation.vocabulary, situation.sentence,
                               situation.earlier)  # "by Friday" is a deadline, like "by 2030"
+    elif expression.prefix == "since":
+        situation = Situation(situation.published, lambda: "past", situation.vocabulary, situation.sentence,
+                              situation.earlier)  # "the lowest since spring" (in October): this year's spring
     interval = RESOLVERS[expression.rule](expression.groups, situation)
     if interval is None or interval[0] > interval[1]:
         return None
@@ -644,7 +647,7 @@ def _anaphor(groups: dict[str, str], s: Situation) -> Interval | None:
     return month_interval(reference[0].year, first_month, first_month + 2)
 
 
-_THE_DAY = frozenset({"rel", "also", "night", "day", "since"})  # the groups of "today" that name the day
+_THE_DAY = frozenset({"rel", "also", "night", "day", "since", "after"})  # the groups of "today" that name the day
 
 
 def _today(groups: dict[str, str], s: Situation) -> Interval | None:

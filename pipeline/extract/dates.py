@@ -50,6 +50,7 @@ _FRONTING_WORDS = {"on", "in", "at", "by", "from", "since", "until", "till", "du
                    "separately", "meanwhile"}
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘']?[A-Z\d])|\n")
 # A participle after a form of "be" is passive, not a past tense ("are supplied", "will be held").
+_CLAUSE_WORDS = frozenset({"and", "but", "that", "while", "which", "when", "if", "because", "although", "unless"})
 BE_FORMS = frozenset({"be", "being", "been", "is", "are", "am", "was", "were"})
 # Words before a bare infinitive: a past form after them is the infinitive ("will cut", "to set", "did not beat").
 BARE_INFINITIVE_BEFORE = frozenset({"will", "would", "shall", "should", "can", "could", "may", "might", "must", "to",
@@ -106,6 +107,10 @@ def find_periods(text: str, published: datetime, *, source: str | None = None,
         sentence = bisect.bisect_right(starts, expression.start) - 1
         bounds = (starts[sentence] if sentence >= 0 else 0,
                   starts[sentence + 1] if sentence + 1 < len(starts) else len(text))
+        if "after" in expression.groups and not _tells_the_day(text, bounds[0], expression.start, grammar.vocabulary):
+            # "Over 2,400 residents work at the plant today": nowadays
+            expression = Expression(expression.start, expression.end, expression.rule,
+                                    {k: v for k, v in expression.groups.items() if k != "after"}, expression.prefix)
         def tense(expression: Expression = expression, bounds: tuple[int, int] = bounds) -> Tense:
             # "Today" is the publication day only in a plainly past or future clause: an -ed word after it counts
             # only next to it ("Apple today unveiled"), not further off ("today the fortress is one of the most
@@ -154,6 +159,18 @@ def _range_opening(text: str, previous: Period, start: int) -> int | None:
         return None
     opening = _RANGE_OPENING.search(text, max(0, previous.start - 6), previous.start)
     return None if opening is None else opening.start()
+
+
+def _tells_the_day(text: str, left: int, start: int, vocabulary: Vocabulary) -> bool:
+    """The clause before a "today" that follows a word tells of the day's events: a progressive form ("the prices we're
+    seeing today", "Helicopters are flying over ... today") or a verb of an event ("whatever happens today", "high
+    noon comes today"); not a state or a habit ("Over 2,400 residents work at the plant today")."""
+    words = _text_words(text).window(left, start)[0]
+    edge = max((i for i, word in enumerate(words) if word in _CLAUSE_WORDS), default=-1)
+    words = words[edge + 1:]
+    return any(word in vocabulary.day_verbs for word in words) or any(
+        (word in BE_FORMS or word.endswith("'re")) and any(w.endswith("ing") for w in words[i + 1:i + 3])
+        for i, word in enumerate(words))
 
 
 def _is_deadline(text: str, start: int, vocabulary: Vocabulary) -> bool:
