@@ -500,6 +500,11 @@ PUBLIC_NEWS_FORMS = [
      [("today", D("1989-10-30"), D("1989-10-30"))]),
     ("The rate we are seeing today is the lowest since spring.", LATE_OCT,
      [("today", D("1989-10-30"), D("1989-10-30")), ("since spring", D("1989-03-01"), D("1989-10-30"))]),
+    # a delay's target lies ahead, and a past perfect's "by" behind
+    ("The court postponed the hearing until Tuesday.", datetime(1989, 11, 3),
+     [("Tuesday", D("1989-11-07"), D("1989-11-07"))]),
+    ("By then most banks had filed their reports by Friday.", LATE_OCT,
+     [("by Friday", D("1989-10-27"), D("1989-10-27"))]),
     # what "since" names lies before publication, whatever the tense
     ("The index has not been this low since Friday.", LATE_OCT, [("since Friday", D("1989-10-27"), D("1989-10-30"))]),
     ("Rescuers are searching the river banks today for the missing boat.", LATE_OCT,

@@ -19,7 +19,7 @@ from pipeline.errors import ResourceError
 from pipeline.resources import MODELS_DIR, read_jsonl
 
 WORD_KINDS = ("month", "weekday", "number", "ordinal", "season", "future_cue", "past_cue", "future_infinitive",
-              "not_past", "not_cue", "quantity_unit", "event", "deadline", "decade", "day_verb")
+              "not_past", "not_cue", "quantity_unit", "event", "deadline", "decade", "day_verb", "delay")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +50,7 @@ class Vocabulary:
     deadlines: frozenset[str]  # words right before a day that make it a target: "extended to 20 November"
     decades: dict[str, int]  # "the nineties": 90
     day_verbs: frozenset[str]  # present forms that tell of one day's event: "whatever happens today"
+    delays: frozenset[str]  # verbs whose target lies ahead whatever their tense: "postponed until Tuesday"
     # the words that may be a tense cue besides the -ed and -'ll forms (a listed word, the first of a listed pair,
     # "to"): `clause_tense` (dates.py) reads only those
     may_cue: frozenset[str] = field(init=False)
@@ -93,6 +94,7 @@ def load_vocabulary(path: Path) -> Vocabulary:
         deadlines=frozenset(w.lower() for w in words["deadline"]),
         decades={w.lower(): int(v) for w, v in words["decade"].items() if v is not None},
         day_verbs=frozenset(w.lower() for w in words["day_verb"]),
+        delays=frozenset(w.lower() for w in words["delay"]),
     )
 
 

@@ -50,6 +50,7 @@ _FRONTING_WORDS = {"on", "in", "at", "by", "from", "since", "until", "till", "du
                    "separately", "meanwhile"}
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘']?[A-Z\d])|\n")
 # A participle after a form of "be" is passive, not a past tense ("are supplied", "will be held").
+_PAST_PERFECT = re.compile(r"\bhad\s+(?:(?:not|already|all|both)\s+)?[a-z]+ed\b")
 _CLAUSE_WORDS = frozenset({"and", "but", "that", "while", "which", "when", "if", "because", "although", "unless"})
 BE_FORMS = frozenset({"be", "being", "been", "is", "are", "am", "was", "were"})
 # Words before a bare infinitive: a past form after them is the infinitive ("will cut", "to set", "did not beat").
@@ -107,6 +108,9 @@ def find_periods(text: str, published: datetime, *, source: str | None = None,
         sentence = bisect.bisect_right(starts, expression.start) - 1
         bounds = (starts[sentence] if sentence >= 0 else 0,
                   starts[sentence + 1] if sentence + 1 < len(starts) else len(text))
+        if expression.prefix == "by" and _PAST_PERFECT.search(text, bounds[0], expression.start):
+            # "had filed their reports by Wednesday": the day lies behind, no deadline ahead
+            expression = Expression(expression.start, expression.end, expression.rule, expression.groups)
         if "after" in expression.groups and not _tells_the_day(text, bounds[0], expression.start, grammar.vocabulary):
             # "Over 2,400 residents work at the plant today": nowadays
             expression = Expression(expression.start, expression.end, expression.rule,
@@ -124,8 +128,9 @@ def find_periods(text: str, published: datetime, *, source: str | None = None,
                                  sentence=bounds if expression.rule == "weekday" else None)
             if expression.rule in _YEARLESS_RULES and _is_deadline(text, expression.start, grammar.vocabulary):
                 # "extended to 20 November", "closed until Friday": a target, whatever a past verb says; a future
-                # clause has no past target ("will circulate until 31 December")
-                return "future" if found == "future" else None
+                # clause has no past target ("will circulate until 31 December"), nor a delay ("postponed the vote
+                # until Tuesday")
+                return "future" if found == "future" or _delays(text, expression.start, grammar.vocabulary) else None
             return found
         interval = resolve(expression, Situation(published.date(), tense, grammar.vocabulary, sentence, earlier))
         if interval is None:
@@ -171,6 +176,11 @@ def _tells_the_day(text: str, left: int, start: int, vocabulary: Vocabulary) -> 
     return any(word in vocabulary.day_verbs for word in words) or any(
         (word in BE_FORMS or word.endswith("'re")) and any(w.endswith("ing") for w in words[i + 1:i + 3])
         for i, word in enumerate(words))
+
+
+def _delays(text: str, start: int, vocabulary: Vocabulary) -> bool:
+    """A verb of delay among the few words before a target ("postponed until Tuesday", "deferred the vote to Friday")."""
+    return any(word in vocabulary.delays for word in _text_words(text).window(max(0, start - 40), start)[0][-4:])
 
 
 def _is_deadline(text: str, start: int, vocabulary: Vocabulary) -> bool:
