@@ -500,6 +500,12 @@ PUBLIC_NEWS_FORMS = [
      [("today", D("1989-10-30"), D("1989-10-30"))]),
     ("The rate we are seeing today is the lowest since spring.", LATE_OCT,
      [("today", D("1989-10-30"), D("1989-10-30")), ("since spring", D("1989-03-01"), D("1989-10-30"))]),
+    # "today" of a day's event is the day, "today's" of anything else nowadays
+    ("The agenda of today's plenary session includes the budget.", LATE_OCT,
+     [("today", D("1989-10-30"), D("1989-10-30"))]),
+    ("The suspect is in custody, according to a statement today by the prosecutor.", LATE_OCT,
+     [("today", D("1989-10-30"), D("1989-10-30"))]),
+    ("By today, 90% of the grain is in the barns.", LATE_OCT, [("By today", D("1989-10-30"), D("1989-10-30"))]),
     # a delay's target lies ahead, and a past perfect's "by" behind
     ("The court postponed the hearing until Tuesday.", datetime(1989, 11, 3),
      [("Tuesday", D("1989-11-07"), D("1989-11-07"))]),
@@ -654,6 +660,7 @@ NOT_DATES = [
     # ... and after a state or a habit it is "nowadays"
     "Over 2,000 people from the district work at the plant today.",
     "The farm keeps 3,000 cows today.",
+    "Today's Belarus is a modern state with a strong industry.",
     "You may see the models at the plant.",
     "May the new season bring good harvests.",
     "We will march forward together.",

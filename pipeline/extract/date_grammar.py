@@ -19,7 +19,7 @@ from pipeline.errors import ResourceError
 from pipeline.resources import MODELS_DIR, read_jsonl
 
 WORD_KINDS = ("month", "weekday", "number", "ordinal", "season", "future_cue", "past_cue", "future_infinitive",
-              "not_past", "not_cue", "quantity_unit", "event", "deadline", "decade", "day_verb", "delay")
+              "not_past", "not_cue", "quantity_unit", "event", "deadline", "decade", "day_verb", "day_noun", "delay")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +50,7 @@ class Vocabulary:
     deadlines: frozenset[str]  # words right before a day that make it a target: "extended to 20 November"
     decades: dict[str, int]  # "the nineties": 90
     day_verbs: frozenset[str]  # present forms that tell of one day's event: "whatever happens today"
+    day_nouns: frozenset[str]  # what takes place on one day: "today's meeting", "a statement today"
     delays: frozenset[str]  # verbs whose target lies ahead whatever their tense: "postponed until Tuesday"
     # the words that may be a tense cue besides the -ed and -'ll forms (a listed word, the first of a listed pair,
     # "to"): `clause_tense` (dates.py) reads only those
@@ -94,6 +95,7 @@ def load_vocabulary(path: Path) -> Vocabulary:
         deadlines=frozenset(w.lower() for w in words["deadline"]),
         decades={w.lower(): int(v) for w, v in words["decade"].items() if v is not None},
         day_verbs=frozenset(w.lower() for w in words["day_verb"]),
+        day_nouns=frozenset(w.lower() for w in words["day_noun"]),
         delays=frozenset(w.lower() for w in words["delay"]),
     )
 
@@ -181,6 +183,7 @@ class DateGrammar:
         count = rf"(?:\d{{1,3}}|{words})"
         ordinal = "(?i:" + _alternation(v.ordinals) + ")"
         season = "(?i:" + _alternation(v.seasons) + ")"
+        day_noun = "(?i:" + _alternation(v.day_nouns) + ")"
         day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
         bare_year = r"(?:1[6-9]\d\d|20\d\d)(?![\w%]|[.,]\d)"
         year = r"(?<![\w$€£.,/-])" + bare_year
@@ -308,13 +311,14 @@ class DateGrammar:
                         rf"|{i('late|later|earlier')}\s+{i('in')}\s+|(?:(?<=^)|(?<=[.!?]\s)|(?<=[.!?]\s\s))"
                         rf"{i('for')}\s+(?={i('the')}\s+{i('day')},))(?P<det>{i('the')})\s+(?P<what>{i('day')})\b", "the day"),
             # "today" that is no "nowadays" whatever the tense: "earlier today", "tonight", "Also today, ...",
-            # "today is a sad day", "As of today", "From today", "Starting today"; and one after what it is said of
+            # "today is a sad day", "As of today", "From today", "Starting today", "by today", "today's meeting"; and
+            # one after what it is said of
             # (`after`, read by dates.py: "the prices we're seeing today"), where "nowadays" opens the clause
             # ("Today, Belarus is ...", "and today its products are ...")
             ("today", rf"\b(?:(?<=\b[Aa]lso\s)(?P<also>)|(?:(?<=\b[Aa]s\sof\s)|(?<=\b[Ff]rom\s)|(?<=\b[Ss]tarting\s)"
-                      rf"|(?<=\b[Ee]ffective\s))(?P<since>)|(?P<rel>{i('earlier|later')})\s+"
+                      rf"|(?<=\b[Ee]ffective\s)|(?<=\b[Bb]y\s))(?P<since>)|(?P<rel>{i('earlier|later')})\s+"
                       rf"|(?<=[\w’'\"”)]\s)(?P<after>))?"
-                      rf"(?:{i('today')}|(?P<night>{i('tonight')}))\b"
+                      rf"(?:{i('today')}|(?P<night>{i('tonight')}))\b(?P<of>(?=['’]s\s+(?:[a-z-]+\s+)?{day_noun}\b))?"
                       rf"(?P<day>(?=\s+(?:is|was)\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}day\b))?"),
             # "MAZ made 18,300 vehicles in ten months", "net profit for nine months": in a past clause with figures
             # the months of the year so far (the resolver reads "in N months" in a future clause as `within` does)

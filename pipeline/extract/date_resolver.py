@@ -647,7 +647,7 @@ def _anaphor(groups: dict[str, str], s: Situation) -> Interval | None:
     return month_interval(reference[0].year, first_month, first_month + 2)
 
 
-_THE_DAY = frozenset({"rel", "also", "night", "day", "since", "after"})  # the groups of "today" that name the day
+_THE_DAY = frozenset({"rel", "also", "night", "day", "since", "after", "of"})  # the groups of "today" that name the day
 
 
 def _today(groups: dict[str, str], s: Situation) -> Interval | None:

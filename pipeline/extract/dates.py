@@ -167,10 +167,13 @@ def _range_opening(text: str, previous: Period, start: int) -> int | None:
 
 
 def _tells_the_day(text: str, left: int, start: int, vocabulary: Vocabulary) -> bool:
-    """The clause before a "today" that follows a word tells of the day's events: a progressive form ("the prices we're
+    """The clause before a "today" that follows a word tells of the day's events: a noun of one ("a statement
+    today"), a progressive form ("the prices we're
     seeing today", "Helicopters are flying over ... today") or a verb of an event ("whatever happens today", "high
     noon comes today"); not a state or a habit ("Over 2,400 residents work at the plant today")."""
     words = _text_words(text).window(left, start)[0]
+    if words and words[-1] in vocabulary.day_nouns:
+        return True  # "according to a statement today by the prosecutor"
     edge = max((i for i, word in enumerate(words) if word in _CLAUSE_WORDS), default=-1)
     words = words[edge + 1:]
     return any(word in vocabulary.day_verbs for word in words) or any(
