@@ -506,6 +506,16 @@ PUBLIC_NEWS_FORMS = [
     ("The suspect is in custody, according to a statement today by the prosecutor.", LATE_OCT,
      [("today", D("1989-10-30"), D("1989-10-30"))]),
     ("By today, 90% of the grain is in the barns.", LATE_OCT, [("By today", D("1989-10-30"), D("1989-10-30"))]),
+    # a clause with no tense of its own takes the nearest cue before it in the sentence ...
+    ("Mr Petrov succeeds Ivan Sidorov, who stepped down as chairman, president and chief executive in March.",
+     datetime(1989, 11, 2), [("March", D("1989-03-01"), D("1989-03-31"))]),
+    ("The company said it earned $5.2 million, or seven cents a share, in the first quarter.", datetime(1989, 11, 2),
+     [("the first quarter", D("1989-01-01"), D("1989-03-31"))]),
+    # ... unless a present form or an infinitive comes first, or the participle of a name
+    ("Analysts are predicting slower growth -- and more disappointments -- for the fourth quarter.",
+     datetime(1989, 11, 2), [("the fourth quarter", D("1989-10-01"), D("1989-12-31"))]),
+    ("The exhibition will be open at the museum named after Ye.R. Romanov from 28 September to 30 November.",
+     datetime(1989, 9, 2), [("from 28 September to 30 November", D("1989-09-28"), D("1989-11-30"))]),
     # a delay's target lies ahead, and a past perfect's "by" behind
     ("The court postponed the hearing until Tuesday.", datetime(1989, 11, 3),
      [("Tuesday", D("1989-11-07"), D("1989-11-07"))]),

@@ -51,6 +51,11 @@ _FRONTING_WORDS = {"on", "in", "at", "by", "from", "since", "until", "till", "du
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘']?[A-Z\d])|\n")
 # A participle after a form of "be" is passive, not a past tense ("are supplied", "will be held").
 _PAST_PERFECT = re.compile(r"\bhad\s+(?:(?:not|already|all|both)\s+)?[a-z]+ed\b")
+_NOT_INFINITIVE = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those",
+                             "date"})  # after "to": "rising to a high"
+_PRESENT_FORMS = frozenset({"is", "are", "am", "has", "have", "says", "remains", "remain"})
+_SAYING = frozenset({"said", "told", "announced", "reported", "noted", "stressed", "added", "explained", "warned",
+                     "notified", "informed", "predicted", "forecast"})
 _CLAUSE_WORDS = frozenset({"and", "but", "that", "while", "which", "when", "if", "because", "although", "unless"})
 BE_FORMS = frozenset({"be", "being", "been", "is", "are", "am", "was", "were"})
 # Words before a bare infinitive: a past form after them is the infinitive ("will cut", "to set", "did not beat").
@@ -65,6 +70,7 @@ _SAME_PERIOD = re.compile(r"(?i)the\s+same")
 _RANGE_OPENING = re.compile(r"\b[Ff]rom\s+$")
 _RANGE_JOINT = re.compile(r"\s+(?:to|until|till|through)\s+")
 _YEARLESS_RULES = ("calendar_date", "day_span", "date_span", "month", "weekday")  # placed by the tense
+_SENTENCE_TENSE_RULES = ("calendar_date", "day_span", "date_span", "month", "quarter")  # a cue of the sentence before
 
 
 def extract_dates(doc: Doc, article: Article, *, models_dir: Path = MODELS_DIR) -> tuple[Period, ...]:
@@ -125,7 +131,8 @@ def find_periods(text: str, published: datetime, *, source: str | None = None,
                 # attribution's verb is no tense of the statement
             found = clause_tense(read, expression.start, expression.end, grammar.vocabulary,
                                  guess_window=TODAY_GUESS_WINDOW if expression.rule == "today" else None,
-                                 sentence=bounds if expression.rule == "weekday" else None)
+                                 sentence=bounds if expression.rule == "weekday" else None,
+                                 opening=bounds[0] if expression.rule in _SENTENCE_TENSE_RULES else None)
             if expression.rule in _YEARLESS_RULES and _is_deadline(text, expression.start, grammar.vocabulary):
                 # "extended to 20 November", "closed until Friday": a target, whatever a past verb says; a future
                 # clause has no past target ("will circulate until 31 December"), nor a delay ("postponed the vote
@@ -194,7 +201,7 @@ def _is_deadline(text: str, start: int, vocabulary: Vocabulary) -> bool:
 
 
 def clause_tense(text: str, start: int, end: int, vocabulary: Vocabulary, *, guess_window: int | None = None,
-                 sentence: tuple[int, int] | None = None) -> Tense:
+                 sentence: tuple[int, int] | None = None, opening: int | None = None) -> Tense:
     """Future or past, from the tense cue of the span's clause nearest to it (an auxiliary or a listed verb
     before any -ed form; with `guess_window`, an -ed form after the span counts only within that many words);
     None when there is none. A participle after "be" is no cue: the auxiliary before it decides
@@ -245,7 +252,31 @@ def clause_tense(text: str, start: int, end: int, vocabulary: Vocabulary, *, gue
                              end, vocabulary, guess_window)
     if tense is None and sentence is not None:
         tense = _nearest_cue(words, *sentence, start, end, vocabulary, guess_window, forms_are_cues=True)
+    if tense is None and opening is not None:
+        tense = _cue_before(words, opening, start, vocabulary)
     return tense
+
+
+def _cue_before(words: _TextWords, opening: int, start: int, vocabulary: Vocabulary) -> Tense:
+    """The nearest cue before the span in its sentence, for a span whose clause has none ("succeeds Mr Taylor, who
+    stepped down as chairman, president and chief executive in March"). None when a present form, a verb of saying
+    or an infinitive comes first: the span's event is then timed by what is said or intended, not by that cue
+    ("analysts are predicting slower growth -- for the fourth quarter", "told the companies of a cutback in
+    September", "announced an agreement to acquire the bank in January")."""
+    window = words.window(opening, start)[0]
+    for index in range(len(window) - 1, -1, -1):
+        word = window[index]
+        following = window[index + 1] if index + 1 < len(window) else ""
+        if word in _PRESENT_FORMS or word in _SAYING or (word == "to" and following not in _NOT_INFINITIVE):
+            return None
+        if f"{word} {following}" in vocabulary.not_cues:
+            continue  # "the museum named after Romanov"
+        if word in vocabulary.future_cues or word.endswith("'ll"):
+            return "future"
+        if (word in vocabulary.past_cues or _past_form(word, vocabulary)) and (not index
+                                                                              or window[index - 1] not in BE_FORMS):
+            return "past"  # after "be" a participle: its auxiliary, read next, decides ("when the case is heard")
+    return None
 
 
 def _nearest_cue(words: _TextWords, left: int, right: int, start: int, end: int, vocabulary: Vocabulary,
