@@ -516,6 +516,11 @@ PUBLIC_NEWS_FORMS = [
      datetime(1989, 11, 2), [("the fourth quarter", D("1989-10-01"), D("1989-12-31"))]),
     ("The exhibition will be open at the museum named after Ye.R. Romanov from 28 September to 30 November.",
      datetime(1989, 9, 2), [("from 28 September to 30 November", D("1989-09-28"), D("1989-11-30"))]),
+    # "the previous Friday": the one before the day the text is about; "the day before/after" a day
+    ("Shares closed lower on Friday, down 4% from the previous Friday.", LATE_OCT,
+     [("Friday", D("1989-10-27"), D("1989-10-27")), ("the previous Friday", D("1989-10-20"), D("1989-10-20"))]),
+    ("The day before last Tuesday's hearing, the lawyers met the judge.", LATE_OCT,
+     [("The day before last Tuesday", D("1989-10-23"), D("1989-10-23"))]),
     # a delay's target lies ahead, and a past perfect's "by" behind
     ("The court postponed the hearing until Tuesday.", datetime(1989, 11, 3),
      [("Tuesday", D("1989-11-07"), D("1989-11-07"))]),

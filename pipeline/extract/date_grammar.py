@@ -226,7 +226,8 @@ class DateGrammar:
             ("month", rf"\b(?:(?P<mrel>{i('this|last|next')})\s+)?(?:(?P<mod>{part})[-\s]+)?(?P<m>{month})(?!\s+\d{{1,2}}(?!\d))"
                       rf"(?:,?\s+(?:{i('of')}\s+)?(?P<y>{year})|\s+{i('of')}\s+(?P<ys_rel>{relyear})"
                       rf"|\s+(?P<ys_rel2>{this_year}))?"),
-            ("weekday", rf"\b(?:(?P<rel>{i('last|next|this|coming')})\s+)?(?P<wd>{weekday})\b(?:(?=(?P<poss>['’]s\b)))?"),
+            ("weekday", rf"\b(?:(?P<rel>{i('last|next|this|coming|the previous|the preceding')})\s+)?(?P<wd>{weekday})\b"
+                        rf"(?:(?=(?P<poss>['’]s\b)))?"),
             # "the third quarter of 2024", "the 1988 third quarter", "third-quarter profit" (a modifier)
             ("quarter", rf"\b(?:(?<=\b[Ii]n\s)(?P<within>))?(?:{i('the')}\s+)?(?:(?P<yq>{year})\s+)?(?P<q>{ordinal})"
                         rf"(?:(?P<modifier>-)(?={i('quarter')}\s+[a-z])|[-\s]){i('quarter')}\b"

@@ -297,10 +297,14 @@ def _month_resolver(groups: dict[str, str], s: Situation) -> Interval | None:
 def _weekday(groups: dict[str, str], s: Situation) -> Interval | None:
     today = s.published
     wanted = s.vocabulary.weekdays[groups["wd"].lower()]
-    relation = groups.get("rel", "").lower()
+    relation = " ".join(groups.get("rel", "").lower().split())
     back_days = (today.weekday() - wanted) % 7
     ahead = (wanted - today.weekday()) % 7
-    if relation == "last":
+    if relation in ("the previous", "the preceding"):
+        # "closed lower Friday, down 4.5% from the previous Friday": the one before the day the text is about
+        base = (s.reference(lambda interval: interval[0] == interval[1]) or (today, today))[0]
+        day = base - timedelta(days=(base.weekday() - wanted) % 7 or 7)
+    elif relation == "last":
         day = today - timedelta(days=back_days or 7)
     elif relation in ("next", "coming"):
         day = today + timedelta(days=ahead or 7)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import lru_cache
 from itertools import accumulate
 from pathlib import Path
@@ -50,6 +50,7 @@ _FRONTING_WORDS = {"on", "in", "at", "by", "from", "since", "until", "till", "du
                    "separately", "meanwhile"}
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘']?[A-Z\d])|\n")
 # A participle after a form of "be" is passive, not a past tense ("are supplied", "will be held").
+_DAY_NEXT_TO = re.compile(r"\b[Tt]he\s+day\s+(before|after)\s+$")
 _PAST_PERFECT = re.compile(r"\bhad\s+(?:(?:not|already|all|both)\s+)?[a-z]+ed\b")
 _NOT_INFINITIVE = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those",
                              "date"})  # after "to": "rising to a high"
@@ -143,6 +144,10 @@ def find_periods(text: str, published: datetime, *, source: str | None = None,
         if interval is None:
             continue
         start = expression.start
+        if interval[0] == interval[1] and (next_to := _DAY_NEXT_TO.search(text, max(0, start - 20), start)):
+            # "the day before last Tuesday's hearing": a day on from the day named
+            day = interval[0] + timedelta(days=1 if next_to.group(1).lower() == "after" else -1)
+            start, interval = next_to.start(), (day, day)
         if periods and "weekday" not in (expression.rule, last_rule) and periods[-1].first <= interval[1] \
                 and (opening := _range_opening(text, periods[-1], start)) is not None:
             # "from 22 July until the end of September", "from 1 August to the end of the year": one span ("from
