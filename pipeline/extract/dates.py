@@ -54,6 +54,7 @@ _DAY_NEXT_TO = re.compile(r"\b[Tt]he\s+day\s+(before|after)\s+$")
 _PAST_PERFECT = re.compile(r"\bhad\s+(?:(?:not|already|all|both)\s+)?[a-z]+ed\b")
 _NOT_INFINITIVE = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those",
                              "date"})  # after "to": "rising to a high"
+_MODALS = frozenset({"would", "should", "can", "could", "may", "might", "must"})
 _PRESENT_FORMS = frozenset({"is", "are", "am", "has", "have", "says", "remains", "remain"})
 _SAYING = frozenset({"said", "told", "announced", "reported", "noted", "stressed", "added", "explained", "warned",
                      "notified", "informed", "predicted", "forecast"})
@@ -265,22 +266,24 @@ def clause_tense(text: str, start: int, end: int, vocabulary: Vocabulary, *, gue
 def _cue_before(words: _TextWords, opening: int, start: int, vocabulary: Vocabulary) -> Tense:
     """The nearest cue before the span in its sentence, for a span whose clause has none ("succeeds Mr Taylor, who
     stepped down as chairman, president and chief executive in March"). None when a present form, a verb of saying
-    or an infinitive comes first: the span's event is then timed by what is said or intended, not by that cue
+    an infinitive or a modal comes first: the span's event is then timed by what is said or intended, not by that cue
     ("analysts are predicting slower growth -- for the fourth quarter", "told the companies of a cutback in
     September", "announced an agreement to acquire the bank in January")."""
     window = words.window(opening, start)[0]
     for index in range(len(window) - 1, -1, -1):
         word = window[index]
         following = window[index + 1] if index + 1 < len(window) else ""
-        if word in _PRESENT_FORMS or word in _SAYING or (word == "to" and following not in _NOT_INFINITIVE):
-            return None
+        if word in _PRESENT_FORMS or word in _SAYING or (word == "to" and following not in _NOT_INFINITIVE) \
+                or (word in _MODALS and word not in vocabulary.future_cues):
+            return None  # also a modal: "the bank may cut the rate in the second quarter"
         if f"{word} {following}" in vocabulary.not_cues:
             continue  # "the museum named after Romanov"
         if word in vocabulary.future_cues or word.endswith("'ll"):
             return "future"
-        if (word in vocabulary.past_cues or _past_form(word, vocabulary)) and (not index
-                                                                              or window[index - 1] not in BE_FORMS):
-            return "past"  # after "be" a participle: its auxiliary, read next, decides ("when the case is heard")
+        previous = window[index - 1] if index else ""
+        if (word in vocabulary.past_cues or _past_form(word, vocabulary)) and previous not in BE_FORMS \
+                and previous not in BARE_INFINITIVE_BEFORE:
+            return "past"  # after "be" a participle, after "may" or "to" an infinitive: the word before decides
     return None
 
 
