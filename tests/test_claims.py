@@ -187,13 +187,13 @@ SEQUENCES = [
      [("The company built the plant in 2015", "2015-01-01", "2015-12-31", "fact", None),
       ("modernized it in 2018", "2018-01-01", "2018-12-31", "fact", None),
       ("plans to expand it in 2027.", "2027-01-01", "2027-12-31", "plan", None)]),
-    # ... but not a list of years, nor what follows a verb of saying, nor "after ..." without a figure of its own
+    # ... but not a list of years (one statement about both), nor what follows a verb of saying, nor "after ..." without a figure of its own
     ("Belarus will pay $164 for gas in 2027, Prime Minister Ivan Petrov told reporters after the meeting of the "
      "Council of Ministers on Friday.",
      [("Belarus will pay $164 for gas in 2027, Prime Minister Ivan Petrov told reporters after the meeting of the "
        "Council of Ministers on Friday.", "2027-01-01", "2027-12-31", "plan", "Ivan Petrov")]),
     ("The plant will build two lines in 2026 and in 2027.",
-     [("The plant will build two lines in 2026 and in 2027.", "2026-01-01", "2026-12-31", "plan", None)]),
+     [("The plant will build two lines in 2026 and in 2027.", "2026-01-01", "2027-12-31", "plan", None)]),
     ("Trade will reach $900 million by 2030, Industry Minister Aleksandr Yermakov said after a meeting in Minsk "
      "on Friday.",
      [("Trade will reach $900 million by 2030, Industry Minister Aleksandr Yermakov said after a meeting in Minsk "
@@ -426,6 +426,10 @@ ANCHORS = [
     ("The Slavianski Bazaar festival, which has been held in Vitebsk since 1992, will take place on 10-14 July.",
      ("2026-07-10", "2026-07-14")),
     ("The Old Castle, which dates back to the 16th century, will reopen in September.", ("2026-09-01", "2026-09-30")),
+    # two periods of one size joined by "and" or "or" are one statement about both
+    ("In July and August the refinery processed 3.1 million tonnes of oil.", ("2025-07-01", "2025-08-31")),
+    ("The tests of the new tractor will be completed in April or May.", ("2026-04-01", "2026-05-31")),
+    ("Heavy rain is expected on Saturday and Sunday.", ("2026-01-24", "2026-01-25")),
     # so is a condition before its consequence
     ("If inflation slows in March and April, the bank may cut the rate in the second quarter.",
      ("2026-04-01", "2026-06-30")),

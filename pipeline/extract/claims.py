@@ -93,6 +93,7 @@ _APPOSITIVE_BEFORE = re.compile(r",\s+(?:(?:which\s+(?:was|were)\s+)?"
                                 r"(?:(?:in|on|at|by)\s+)?(?:the\s+)?"
                                 r"|which\s+(?:[^,;.“”\"]|\.(?=\d)){1,80}?\s)$")
 _APPOSITIVE_END = re.compile(r"\s*,")
+_COORDINATED = re.compile(r"\s+(?:and|or)\s+(?:(?:in|on)\s+)?")  # between two periods of one size: one statement
 _APPOSED = re.compile(r",\s+(?:on|in)\s+(?:the\s+)?")  # a period right after another that names it more narrowly
 # A fronted date and the speaker with a title, before the speech verb: "Last week Deputy Prime Minister Natalya
 # Kochanova said that ...", "On Friday Belarusbank reported ..."
@@ -314,8 +315,14 @@ def statements(words: Words, start: int, end: int, dates: Sequence[Period], cues
     def anchor_of(periods: Sequence[Period], statement_start: int) -> Period:
         anchor = min(periods, key=lambda d: (demotion(d, statement_start), d.start))
         # "Seventy-one years ago, on 28 July 1944", "Earlier this month, on 7 September": the day it narrows to
-        return next((d for d in periods if _APPOSED.fullmatch(text, anchor.end, d.start)
-                     and anchor.first <= d.first and d.last <= anchor.last), anchor)
+        anchor = next((d for d in periods if _APPOSED.fullmatch(text, anchor.end, d.start)
+                       and anchor.first <= d.first and d.last <= anchor.last), anchor)
+        # "In July and August", "on Saturday and Sunday", "in April or May next year": the statement is about both
+        joined = next((d for d in periods if _COORDINATED.fullmatch(text, anchor.end, d.start)
+                       and d.first > anchor.last and abs((d.last - d.first) - (anchor.last - anchor.first)).days <= 3),
+                      None)
+        return anchor if joined is None else Period(text=text[anchor.start:joined.end], start=anchor.start,
+                                                    end=joined.end, first=anchor.first, last=joined.last)
     anchored = [(s, e, anchor_of(ds, s)) for s, e, ds in parts]
     if len({(a.first, a.last) for _, _, a in anchored}) <= 1:
         anchored = [(start, end, anchor_of(dates, start))]
