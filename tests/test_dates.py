@@ -32,6 +32,15 @@ def periods(text: str, published: datetime = MONDAY) -> list[tuple[str, date, da
 
 # (sentence, [(span, first, last)]), resolved against Monday 19 January 2026
 DATE_FORMS = [
+    # a part of the month; a season of a year said in words, or one something is scheduled for
+    ("Warm weather is expected in the second half of the month.", [("the second half of the month", D("2026-01-16"),
+                                                                      D("2026-01-31"))]),
+    ("The first ten days of next month will be cold.", [("The first ten days of next month", D("2026-02-01"),
+                                                          D("2026-02-10"))]),
+    ("The mine will open in the summer of next year.", [("the summer of next year", D("2027-06-01"),
+                                                          D("2027-08-31"))]),
+    ("Deliveries are scheduled for the summer.", [("the summer", D("2026-06-01"), D("2026-08-31"))]),
+    # a day or month without a year in a sentence that opens with a year is in that year, when the tense allows
     ("The talks were held on 19 January.", [("19 January", D("2026-01-19"), D("2026-01-19"))]),
     ("The contract was signed on 15 January.", [("15 January", D("2026-01-15"), D("2026-01-15"))]),
     ("The plant will open on 15 January.", [("15 January", D("2027-01-15"), D("2027-01-15"))]),
@@ -521,6 +530,11 @@ PUBLIC_NEWS_FORMS = [
      [("Friday", D("1989-10-27"), D("1989-10-27")), ("the previous Friday", D("1989-10-20"), D("1989-10-20"))]),
     ("The day before last Tuesday's hearing, the lawyers met the judge.", LATE_OCT,
      [("The day before last Tuesday", D("1989-10-23"), D("1989-10-23"))]),
+    # a day or month without a year in a sentence that opens with a year is in that year, when the tense allows
+    ("Last year the sowing was completed on 25 May.", datetime(2024, 5, 16),
+     [("Last year", D("2023-01-01"), D("2023-12-31")), ("25 May", D("2023-05-25"), D("2023-05-25"))]),
+    ("In 2023 exports grew by 5%, and in June the plant will open a new line.", datetime(2024, 5, 16),
+     [("2023", D("2023-01-01"), D("2023-12-31")), ("June", D("2024-06-01"), D("2024-06-30"))]),
     # a delay's target lies ahead, and a past perfect's "by" behind
     ("The court postponed the hearing until Tuesday.", datetime(1989, 11, 3),
      [("Tuesday", D("1989-11-07"), D("1989-11-07"))]),
@@ -627,6 +641,7 @@ NOT_PLACED = [
     "The plant was built in six months.",  # a duration: nothing counted around it
     "The farms doubled the yields of winter rapeseed.",
     "Fertilizers for spring sowing are ready.",
+    "The utilities prepared the housing stock for winter.",
     "Prices fall in a crisis.",
     "Today, Belarusian tractors work in 60 countries.",
     "The quarter of the output goes abroad.",

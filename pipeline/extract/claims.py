@@ -412,15 +412,19 @@ def _whole_years(period: Period) -> int:
 def _kind(words: Words, decisive: str, anchor: Period, published: date, cues: ClaimCues, tense_words: Vocabulary, *,
           told: bool) -> str:
     """A plan when the statement carries a plan cue or its period is ahead, unless that period only names a
-    document acted on in the past tense ("The parliament approved the budget for 2023"); but a past period told in
+    document acted on in the past tense ("The parliament approved the budget for 2023") or began by publication
+    ("took place on 23-24 October", published on the 23rd); but a past period told in
     the past tense, the publication day included, is a fact whatever else the sentence says ("The oblast worked well
     in 2025, I will not deny it", "Earlier today X signed an agreement under which Y will buy ..."),
     unless that period is only the date it was `told` on ("told them on Monday that it was ready to ...") or the
     statement is an instruction or a promise ("Last year the government promised to raise wages")."""
     if _ahead(anchor, published):
-        document_act = (_demotion(words, anchor, max(0, anchor.start - 80), cues, published) == DOCUMENT
-                        and clause_tense(words.text, anchor.start, anchor.end, tense_words) == "past")
-        return "fact" if document_act and not _is_plan(decisive, cues) else "plan"
+        # a document acted on, or an event begun by publication ("took place on 23-24 October" on the 23rd), told
+        # in the past tense
+        past_act = (anchor.first <= published
+                    or _demotion(words, anchor, max(0, anchor.start - 80), cues, published) == DOCUMENT) \
+            and clause_tense(words.text, anchor.start, anchor.end, tense_words) == "past"
+        return "fact" if past_act and not _is_plan(decisive, cues) else "plan"
     if _is_plan(decisive, cues) and (told or cues.directive.search(decisive) or not (
             anchor.last <= published and clause_tense(words.text, anchor.start, anchor.end, tense_words) == "past")):
         return "plan"

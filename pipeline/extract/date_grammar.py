@@ -160,6 +160,7 @@ _FREQUENCY_WORDS = frozenset({"once", "twice", "times", "per"})
 _RECURRING_RULES = frozenset({"month", "weekday", "calendar_date", "season", "day_span", "month_part"})
 _DAY_ENDING_VERBS = ("end", "ends", "ended", "ending", "finish", "finished", "finishing")  # "ending the day down 2%"
 _SEASON_PREPOSITIONS = frozenset({"in", "during", "by", "until", "till", "since", "through", "over"})
+_SCHEDULED_FOR = re.compile(r"\b(?:scheduled|planned|set|slated|postponed|moved|put\s+off)\s+for\s+$")
 
 
 def _alternation(words: object) -> str:
@@ -236,7 +237,8 @@ class DateGrammar:
             # "Q2-Q3 2019", "Q4 2018-Q1 2019"
             ("quarter_span", rf"\b(?P<q1>Q[1-4])(?:\s+(?P<y1>{year}))?{dash}(?P<q2>Q[1-4])(?:\s+(?P<y>{year}))?\b",
              "q1", "q2", "q3", "q4"),
-            ("half", rf"\b(?:{i('the')}\s+)?(?P<h>{i('first|second')})\s+{i('half')}(?:[-\s]{i('year')})?"
+            ("half", rf"\b(?:{i('the')}\s+)?(?P<h>{i('first|second')})\s+{i('half')}"
+                     rf"(?!\s+{i('of')}\s+(?:[a-z]+\s+)?{i('month|week')}\b)(?:[-\s]{i('year')})?"
                      rf"(?:\s+{i('of')}\s+(?:{yearspec}|{of_century}))?", "half"),
             ("half", rf"\b(?P<hn>H[12]|[12]H)\b(?:\s+(?P<ys_num>{year}))?"),
             ("part_span", rf"(?P<y1>{year}){dash}(?P<part>H[12]|Q[1-4])\s+(?P<y2>{year})", "h1", "h2", "q1", "q2", "q3", "q4"),
@@ -248,7 +250,8 @@ class DateGrammar:
             # of April" (a month's ten days, as Russian "dekada" is translated)
             ("month_part", rf"\b(?:{i('the')}\s+)?(?P<ord>{i('first|second|third|last|final')})\s+"
                            rf"(?P<unit>{i('half')}|{i('ten')}\s+{i('days')}|{i('decade')}|{i('days')})\s+{i('of')}\s+"
-                           rf"(?P<m>{month})(?:,?\s+(?P<y>{year}))?", "ten", "half", "decade", "days"),
+                           rf"(?:(?P<m>{month})(?:,?\s+(?P<y>{year}))?|(?P<mrel>{i('the|this|next|last')})\s+{i('month')}\b)",
+             "ten", "half", "decade", "days"),
             # "2016-2020", "from 2011 through 2015", "the 2015/2016 season"
             ("year_span", rf"(?:\b{i('from|between')}\s+)?(?P<y1>{year})(?:{dash}|/|\s+{i('to|and|through|until|till')}\s+)"
                           rf"(?P<y2>(?:1[6-9]|20)\d\d|\d\d)(?![\w%]|[.,]\d)"),
@@ -341,7 +344,8 @@ class DateGrammar:
                              r"|(?:fiscal|financial)\s+)year|(?P<rel>earlier|later)\s+in\s+the\s+year)(?![\w-]|\s+(?:of\s+)?\d)",
              "year"),
             ("season", rf"\b(?:(?P<rel>{i('this|last|next|the coming|the past')})\s+|(?:{i('the')}\s+)?"
-                       rf"(?:{part}[-\s]+)?)(?P<s>{season})(?:\s+(?:{i('of')}\s+)?(?P<y>{year}))?\b",
+                       rf"(?:{part}[-\s]+)?)(?P<s>{season})(?:\s+(?:{i('of')}\s+)?(?P<y>{year})"
+                       rf"|\s+{i('of')}\s+(?P<srel>{i('this|last|next')})\s+{i('year')}\b(?!['’]))?\b",
              "spring", "summer", "autumn", "fall", "winter"),
         ))
         self._since = re.compile(r"\b(?:since|Since|SINCE)\s+$")
@@ -427,9 +431,12 @@ class DateGrammar:
             return text[match.end():match.end() + 1] == "-"  # "Monday-Friday" style schedules are not dates
         if rule == "season" and groups["s"][:1].isupper() and self._name_after.match(text, match.end()):
             return True  # "the Summer Amphitheater", "the Winter Olympics": a name
-        if rule == "season" and "rel" not in groups and "y" not in groups:
-            # "prices fall", "yields of winter rapeseed", "for spring sowing" are no seasons
-            return previous not in _SEASON_PREPOSITIONS or bool(self._noun_after.match(text, match.end()))
+        if rule == "season" and not groups.keys() & {"rel", "y", "srel"}:
+            # "prices fall", "yields of winter rapeseed", "for spring sowing", "prepared for winter" are no seasons;
+            # "scheduled for the summer" is one
+            return (previous not in _SEASON_PREPOSITIONS
+                    and not _SCHEDULED_FOR.search(text, max(0, match.start() - 30), match.start())) \
+                or bool(self._noun_after.match(text, match.end()))
         if rule == "half" and "hn" in groups and "ys_num" not in groups:
             return previous not in ("in", "for", "during", "over", "of", "by", "until", "since")  # "Model H1 engines"
         if rule in ("month_span", "date_span") and not match.group().lower().startswith("between") \

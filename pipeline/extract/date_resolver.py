@@ -372,18 +372,22 @@ def _first_months(groups: dict[str, str], s: Situation) -> Interval | None:
 
 
 def _month_part(groups: dict[str, str], s: Situation) -> Interval | None:
-    month = _month(groups["m"], s.vocabulary)
     order = groups["ord"].lower()
     if groups["unit"].lower() == "half":
         if order not in ("first", "second"):
             return None
 
-        def place(year: int) -> Interval:  # 1-15, 16-end
+        def place(year: int, month: int) -> Interval:  # 1-15, 16-end
             first, last = month_interval(year, month)
             return (first, first + timedelta(days=14)) if order == "first" else (first + timedelta(days=15), last)
-        return _placed(groups, s, place)
-    part = {"first": 0, "second": 1}.get(order, 2)  # third, last, final
-    return _placed(groups, s, lambda year: ten_days(year, month, part))
+    else:
+        def place(year: int, month: int) -> Interval:
+            return ten_days(year, month, {"first": 0, "second": 1}.get(order, 2))  # third, last, final
+    if "mrel" in groups:  # "the second half of the month", "the last ten days of next month"
+        day = shift_months(s.published.replace(day=1), {"next": 1, "last": -1}.get(groups["mrel"].lower(), 0))
+        return place(day.year, day.month)
+    month = _month(groups["m"], s.vocabulary)
+    return _placed(groups, s, lambda year: place(year, month))
 
 
 def _part_span(groups: dict[str, str], s: Situation) -> Interval | None:
@@ -724,6 +728,8 @@ def _season(groups: dict[str, str], s: Situation) -> Interval | None:
         return start, month_end(shift_months(start, 2))
     if "y" in groups:
         return place(int(groups["y"]))
+    if "srel" in groups:  # "the summer of next year"
+        return place(s.published.year + {"last": -1, "next": 1}.get(groups["srel"].lower(), 0))
     relation = groups.get("rel", "").lower()
     if relation in ("last", "the past", "next", "the coming"):
         past = relation in ("last", "the past")

@@ -72,6 +72,9 @@ _SAME_PERIOD = re.compile(r"(?i)the\s+same")
 _RANGE_OPENING = re.compile(r"\b[Ff]rom\s+$")
 _RANGE_JOINT = re.compile(r"\s+(?:to|until|till|through)\s+")
 _YEARLESS_RULES = ("calendar_date", "day_span", "date_span", "month", "weekday")  # placed by the tense
+_OPENING = re.compile(r"[\s“\"‘'(–—-]*(?:(?:[Ii]n|[Dd]uring|[Oo]ver|[Aa]nd|[Bb]ut)\s+)?")  # before a fronted year
+_SUBORDINATE = re.compile(r"\b(?:which|who|that|when|where)\b")
+_NAMED_YEAR_RULES = ("calendar_date", "day_span", "date_span", "month")  # in the year the sentence names
 _SENTENCE_TENSE_RULES = ("calendar_date", "day_span", "date_span", "month", "quarter")  # a cue of the sentence before
 
 
@@ -94,6 +97,7 @@ def find_periods(text: str, published: datetime, *, source: str | None = None,
     source = text if source is None else source
     starts = list(sentences) if sentences is not None else [0, *(m.end() for m in _SENTENCE_END.finditer(text))]
     earlier: list[tuple[int, Interval]] = []  # (sentence number, interval) of every period that may be pointed at
+    fronted_years: dict[int, tuple[int, int]] = {}  # sentence number: the whole year it opens with, and its end
     periods = []
     last_rule = None  # the rule of the expression that gave periods[-1]
     expressions = grammar.expressions(text, words)
@@ -141,7 +145,10 @@ def find_periods(text: str, published: datetime, *, source: str | None = None,
                 # until Tuesday")
                 return "future" if found == "future" or _delays(text, expression.start, grammar.vocabulary) else None
             return found
-        interval = resolve(expression, Situation(published.date(), tense, grammar.vocabulary, sentence, earlier))
+        situation = Situation(published.date(), tense, grammar.vocabulary, sentence, earlier)
+        fronted = fronted_years.get(sentence)
+        interval = (fronted is not None and not _SUBORDINATE.search(text, fronted[1], expression.start)
+                    and _in_year(expression, situation, fronted[0])) or resolve(expression, situation)
         if interval is None:
             continue
         start = expression.start
@@ -165,6 +172,10 @@ def find_periods(text: str, published: datetime, *, source: str | None = None,
                         month_end(last) if interval[1] == month_end(interval[1]) else last)
         if expression.rule not in ("ago", "previous") and not baseline:
             earlier.append((sentence, interval))
+            if interval[0].year == interval[1].year and (interval[0].month, interval[0].day, interval[1].month,
+                                                         interval[1].day) == (1, 1, 12, 31) \
+                    and _OPENING.fullmatch(text, skip[1] if skip and bounds[0] <= skip[1] <= start else bounds[0], start):
+                fronted_years[sentence] = (interval[0].year, expression.end)
         periods.append(Period(text=source[start:expression.end], start=start, end=expression.end, first=interval[0],
                               last=interval[1]))
         last_rule = expression.rule
@@ -177,6 +188,20 @@ def _range_opening(text: str, previous: Period, start: int) -> int | None:
         return None
     opening = _RANGE_OPENING.search(text, max(0, previous.start - 6), previous.start)
     return None if opening is None else opening.start()
+
+
+def _in_year(expression: Expression, s: Situation, year: int) -> Interval | None:
+    """A day or month without a year in a sentence that opens with a whole year, in that year, when the tense
+    allows ("Last year the sowing was completed on 25 May", "In 2023 the farms lost weeks to the rains in April"; not
+    in a relative clause: "In 2025 the President signed a decree, which came into force on 12 January")."""
+    if expression.rule not in _NAMED_YEAR_RULES or any(key in expression.groups for key in YEAR_KEYS):
+        return None
+    interval = resolve(Expression(expression.start, expression.end, expression.rule,
+                                  {**expression.groups, "y": str(year)}, expression.prefix), s)
+    if interval is None or (s.tense == "past" and interval[0] > s.published) \
+            or (s.tense == "future" and interval[1] < s.published):
+        return None
+    return interval
 
 
 def _tells_the_day(text: str, left: int, start: int, vocabulary: Vocabulary) -> bool:
