@@ -426,6 +426,12 @@ ANCHORS = [
     ("The Slavianski Bazaar festival, which has been held in Vitebsk since 1992, will take place on 10-14 July.",
      ("2026-07-10", "2026-07-14")),
     ("The Old Castle, which dates back to the 16th century, will reopen in September.", ("2026-09-01", "2026-09-30")),
+    # so is a relative clause about a person, and a document's period before or after the document
+    ("Roman Golovchenko, who headed the government in 2020-2024, was appointed Chairman of the Board of the National "
+     "Bank on 12 January.", ("2026-01-12", "2026-01-12")),
+    ("The ministry will present the results of the budget execution for 2025 to the government in March.",
+     ("2026-03-01", "2026-03-31")),
+    ("The 2014-2016 roadmap provides for bringing the trade to $500 million by 2020.", ("2020-01-01", "2020-12-31")),
     # two periods of one size joined by "and" or "or" are one statement about both
     ("In July and August the refinery processed 3.1 million tonnes of oil.", ("2025-07-01", "2025-08-31")),
     ("The tests of the new tractor will be completed in April or May.", ("2026-04-01", "2026-05-31")),

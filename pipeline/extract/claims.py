@@ -69,13 +69,13 @@ _JOINT_AFTER_PERIOD = re.compile(r"\s+and\s+|,\s+(?=(?:[a-z]{3,}ed|rose|fell|gre
 _DOCUMENT_BEFORE = re.compile(r"(?i)(?=[abcfglmprst])"
                               r"\b(?:programmes?|programs?|plans?|strateg(?:y|ies)|concepts?|roadmaps?|"
                               r"agreements?|budgets?|laws?|guidelines|forecasts?|contracts?|memorand(?:um|a)|"
-                              r"treat(?:y|ies)|targets)"
+                              r"treat(?:y|ies)|targets)(?:\s+(?:execution|implementation|results?|reports?))?"
                               r"(?:\s+(?:of|for|on)\s+[\w\s-]{1,60}?)?\s+(?:for|until|up\s+to)\s+$")
 # "a supplier of insulin for 2026-2027": a term of several whole years after "for" names what a deal or a
 # document covers, not when the reported event happened.
 _TERM_BEFORE = re.compile(r"(?i)\bfor\s+(?:the\s+(?:period|years)\s+(?:of\s+)?)?$")
 _NUMBERED_ACT = re.compile(r"\bNo\.?\s*\d+\s+(?:of|dated)\s+$")  # "Decree No. 7 of 31 December 2017": names the act
-_DOCUMENT_AFTER = re.compile(r"(?i)^\s*(?:state\s+)?(?:programme|program|plan|strategy|concept|roadmap)\b")
+_DOCUMENT_AFTER = re.compile(r"(?i)\s*(?:state\s+)?(?:programme|program|plan|strategy|concept|roadmap)\b")
 _THAT = re.compile(r"\bthat\b")
 # what was said, between a verb of saying and a period: "that", or a clause's own verb ("said the budget would be
 # signed by the end of the year"); after an instruction or a promise, its "to ..." too
@@ -91,7 +91,7 @@ _FIGURE = re.compile(r"\d")
 _APPOSITIVE_BEFORE = re.compile(r",\s+(?:(?:which\s+(?:was|were)\s+)?"
                                 r"(?:[a-z]+ed|built|founded|set\s+up|begun|born|made|held|rebuilt)\s+"
                                 r"(?:(?:in|on|at|by)\s+)?(?:the\s+)?"
-                                r"|which\s+(?:[^,;.“”\"]|\.(?=\d)){1,80}?\s)$")
+                                r"|(?:which|who)\s+(?:[^,;.“”\"]|\.(?=\d)){1,80}?\s)$")
 _APPOSITIVE_END = re.compile(r"\s*,")
 _COORDINATED = re.compile(r"\s+(?:and|or)\s+(?:(?:in|on)\s+)?")  # between two periods of one size: one statement
 _APPOSED = re.compile(r",\s+(?:on|in)\s+(?:the\s+)?")  # a period right after another that names it more narrowly
