@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import accumulate, chain, filterfalse
+from operator import itemgetter
 from re import _constants as sre  # the parse tree of a pattern, as `re` compiles it
 from re import _parser as sre_parse
 
@@ -29,21 +30,25 @@ _OTHER_WORDS = re.ASCII | re.LOCALE  # flags under which a word is not what `Wor
 
 
 class Words:
-    """Where the words (runs of word characters) of a text start, by word in lower case, and where a punctuation
-    character stands: each pattern's starts are gathered when it first needs them and kept for the other parts of
-    the text it reads. The words starting with a stem or a character are a run of the sorted words, found by
-    bisection. A word with a character outside ASCII, which case-insensitive matching may read as another, is tried
-    by every pattern."""
+    """Where the words (runs of word characters) of a text start, sorted by word in lower case, and where a
+    punctuation character stands: each pattern's starts are gathered when it first needs them and kept for the other
+    parts of the text it reads. The places of a word, and of the words starting with a stem or a character, are a
+    run of the sorted words, found by bisection. A word with a character outside ASCII, which case-insensitive
+    matching may read as another, is tried by every pattern. (A few flat lists rather than a list of places per
+    word: a Doc keeps its index for as long as it lives, and every object in it is one more for the garbage
+    collector to walk.)"""
 
     def __init__(self, text: str) -> None:
         self.text = text
         parts = _WORD_SPLIT.split(text)  # space and punctuation, word, space and punctuation, word, ...
         offsets = list(accumulate(map(len, parts), initial=0))
         tokens, self.starts, self.ends = parts[1::2], offsets[1::2], offsets[2::2]
-        self.by_word: dict[str, list[int]] = {}
-        add = self.by_word.setdefault
-        for word, start in zip(map(str.lower, tokens), self.starts):
-            add(word, []).append(start)
+        lowered = list(map(str.lower, tokens))
+        self._order = sorted(range(len(lowered)), key=lowered.__getitem__)  # stable: a word's in text order
+        self._sorted = list(map(lowered.__getitem__, self._order))
+        # where each word's run begins in the sorted words (of equal keys, `dict` keeps the last value)
+        self._first = dict(zip(reversed(self._sorted), range(len(lowered) - 1, -1, -1)))
+        self._vocabulary = set(self._first)  # `set & set` walks the smaller, `keys() & frozenset` the frozenset
         # The words every pattern tries, by their lower case: the words spelt the same way are tried too, in vain.
         self._other = frozenset(map(str.lower, filterfalse(str.isascii, tokens)))
         self._positions: dict[_Starts, list[int]] = {}  # where the matches of each pattern read so far may start
@@ -52,17 +57,18 @@ class Words:
         """Where a match of a pattern with these starts may begin, in text order."""
         positions = self._positions.get(starts)
         if positions is None:
-            # walks the fewer words, the pattern's or the text's (`keys() & frozenset` walks the frozenset's)
-            keys = (set(filter(self.by_word.__contains__, starts.words)) if len(starts.words) < len(self.by_word)
-                    else set(filter(starts.words.__contains__, self.by_word)))
-            keys.update(self._other)
-            if starts.stems:
-                for head in starts.stems_by_head.keys() & self._by_head.keys():
-                    stems = starts.stems_by_head[head]
-                    keys.update(word for word in self._by_head[head] if word.startswith(stems))
+            order, words = self._order, self._sorted
+            found: list[int] = []  # places in `order`
+            for word in self._other.union(starts.words & self._vocabulary):
+                first = self._first[word]
+                found += order[first:bisect.bisect_right(words, word, first)]
+            for head in starts.stems_by_head.keys() & self._heads:
+                for stem in starts.stems_by_head[head]:
+                    found += order[slice(*_run(words, stem, stem + _AFTER_WORDS))]
             for low, high in starts.runs:
-                keys.update(self._sorted[bisect.bisect_left(self._sorted, low):bisect.bisect_left(self._sorted, high)])
-            found = list(chain.from_iterable(map(self.by_word.__getitem__, keys)))  # no start under two words
+                found += order[slice(*_run(words, low, high))]
+            # a word may be under two of them ("May", the stem "may"): no start twice
+            found = list(map(self.starts.__getitem__, set(found) if starts.stems or starts.runs else found))
             for mark in starts.marks:
                 index = self.text.find(mark)
                 while index >= 0:
@@ -72,18 +78,21 @@ class Words:
         return positions
 
     @cached_property
-    def _sorted(self) -> list[str]:
-        """The words in lower case, sorted: those starting with a character are a run of them."""
-        return sorted(self.by_word)
+    def _heads(self) -> set[str]:
+        """The first two characters of the words in lower case: most of a pattern's stems (it may have hundreds, the
+        currency codes written onto a number) start no word of the text, and a lookup each is less than a
+        bisection."""
+        return set(map(_HEAD, self._vocabulary))
 
-    @cached_property
-    def _by_head(self) -> dict[str, list[str]]:
-        """The words in lower case by their first two characters: where a stem's words are (a pattern may have
-        hundreds of stems, the currency codes written onto a number, and a lookup each is less than a bisection)."""
-        by_head: dict[str, list[str]] = {}
-        for word in self.by_word:
-            by_head.setdefault(word[:2], []).append(word)
-        return by_head
+
+_AFTER_WORDS = "\U0010ffff"  # no word character: a stem followed by it sorts after every word starting with the stem
+_HEAD = itemgetter(slice(2))
+
+
+def _run(words: list[str], low: str, high: str) -> tuple[int, int]:
+    """Where the sorted `words` from `low` up to `high` are."""
+    first = bisect.bisect_left(words, low)
+    return first, bisect.bisect_left(words, high, first)
 
 
 @dataclass(frozen=True, slots=True, eq=False)  # one per set of starts (`_starts`): looked up by identity, at once
@@ -104,7 +113,7 @@ class _Starts:
                 chars[-1][1] = code
             else:
                 chars.append([code, code])
-        object.__setattr__(self, "runs", tuple((chr(low), chr(high) + "\U0010ffff") for low, high in chars))
+        object.__setattr__(self, "runs", tuple((chr(low), chr(high) + _AFTER_WORDS) for low, high in chars))
         by_head: dict[str, tuple[str, ...]] = {}
         for stem in sorted(self.stems):
             by_head[stem[:2]] = (*by_head.get(stem[:2], ()), stem)
