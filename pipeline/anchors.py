@@ -51,30 +51,36 @@ class Words:
         self._vocabulary = set(self._first)  # `set & set` walks the smaller, `keys() & frozenset` the frozenset
         # The words every pattern tries, by their lower case: the words spelt the same way are tried too, in vain.
         self._other = frozenset(map(str.lower, filterfalse(str.isascii, tokens)))
-        self._positions: dict[_Starts, list[int]] = {}  # where the matches of each pattern read so far may start
+        self._positions: dict[_Starts, tuple[int, ...]] = {}  # where the matches of each pattern read so far may start
 
-    def positions(self, starts: _Starts) -> list[int]:
+    def positions(self, starts: _Starts) -> tuple[int, ...]:
         """Where a match of a pattern with these starts may begin, in text order."""
         positions = self._positions.get(starts)
         if positions is None:
             order, words = self._order, self._sorted
             found: list[int] = []  # places in `order`
-            for word in self._other.union(starts.words & self._vocabulary):
+            keys = starts.words & self._vocabulary  # walks the smaller set
+            if self._other:
+                keys |= self._other
+            for word in keys:
                 first = self._first[word]
                 found += order[first:bisect.bisect_right(words, word, first)]
-            for head in starts.stems_by_head.keys() & self._heads:
-                for stem in starts.stems_by_head[head]:
-                    found += order[slice(*_run(words, stem, stem + _AFTER_WORDS))]
-            for low, high in starts.runs:
-                found += order[slice(*_run(words, low, high))]
-            # a word may be under two of them ("May", the stem "may"): no start twice
-            found = list(map(self.starts.__getitem__, set(found) if starts.stems or starts.runs else found))
+            if starts.stems_by_head or starts.runs:
+                stems = map(starts.stems_by_head.__getitem__, starts.stems_by_head.keys() & self._heads)
+                for low, high in chain(*stems, starts.runs):
+                    first = bisect.bisect_left(words, low)
+                    found += order[first:bisect.bisect_left(words, high, first)]
+                if starts.overlapping or self._other:
+                    found = list(set(found))  # a word under two of them ("May", the stem "may"): no start twice
+            found = list(map(self.starts.__getitem__, found))
             for mark in starts.marks:
                 index = self.text.find(mark)
                 while index >= 0:
                     found.append(index)
                     index = self.text.find(mark, index + 1)
-            positions = self._positions[starts] = sorted(found)
+            found.sort()
+            # a tuple of numbers, which the garbage collector stops walking: the Doc keeps it for as long as it lives
+            positions = self._positions[starts] = tuple(found)
         return positions
 
     @cached_property
@@ -85,14 +91,7 @@ class Words:
         return set(map(_HEAD, self._vocabulary))
 
 
-_AFTER_WORDS = "\U0010ffff"  # no word character: a stem followed by it sorts after every word starting with the stem
 _HEAD = itemgetter(slice(2))
-
-
-def _run(words: list[str], low: str, high: str) -> tuple[int, int]:
-    """Where the sorted `words` from `low` up to `high` are."""
-    first = bisect.bisect_left(words, low)
-    return first, bisect.bisect_left(words, high, first)
 
 
 @dataclass(frozen=True, slots=True, eq=False)  # one per set of starts (`_starts`): looked up by identity, at once
@@ -102,22 +101,27 @@ class _Starts:
     chars: frozenset[str]  # first characters (lower case) of the words it may start with otherwise
     marks: frozenset[str]  # punctuation characters it may start with
     runs: tuple[tuple[str, str], ...] = field(init=False)  # chars, as bounds in sorted words
-    stems_by_head: dict[str, tuple[str, ...]] = field(init=False)  # stems by their first two characters
+    stems_by_head: dict[str, tuple[tuple[str, str], ...]] = field(init=False)  # stems' bounds by their first two
+    # characters
+    overlapping: bool = field(init=False)  # whether a word may be under two of the words, stems and chars
 
     def __post_init__(self) -> None:
-        """The words starting with a character are those sorting from it up to it followed by U+10FFFF, which is no
-        word character; characters next to one another (the digits) make one run."""
+        """The words starting with a stem are those sorting from it up to, not including, the stem with its last
+        character the next one ("ma" up to "mb"); characters next to one another (the digits) make one run."""
         chars: list[list[int]] = []
         for code in sorted(map(ord, self.chars)):
             if chars and chars[-1][1] == code - 1:
                 chars[-1][1] = code
             else:
                 chars.append([code, code])
-        object.__setattr__(self, "runs", tuple((chr(low), chr(high) + _AFTER_WORDS) for low, high in chars))
-        by_head: dict[str, tuple[str, ...]] = {}
+        object.__setattr__(self, "runs", tuple((chr(low), chr(high + 1)) for low, high in chars))
+        by_head: dict[str, tuple[tuple[str, str], ...]] = {}
         for stem in sorted(self.stems):
-            by_head[stem[:2]] = (*by_head.get(stem[:2], ()), stem)
+            by_head[stem[:2]] = (*by_head.get(stem[:2], ()), (stem, stem[:-1] + chr(ord(stem[-1]) + 1)))
         object.__setattr__(self, "stems_by_head", by_head)
+        heads = (*self.stems, *self.chars)
+        object.__setattr__(self, "overlapping", any(word.startswith(heads) for word in self.words) or any(
+            stem.startswith(head) for stem in self.stems for head in heads if head != stem))
 
 
 class Anchored:
