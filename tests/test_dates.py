@@ -32,6 +32,11 @@ def periods(text: str, published: datetime = MONDAY) -> list[tuple[str, date, da
 
 # (sentence, [(span, first, last)]), resolved against Monday 19 January 2026
 DATE_FORMS = [
+    # two quarters said by their ordinals
+    ("Exports fell in the first and second quarters of 2016.", [("the first and second quarters of 2016",
+                                                                 D("2016-01-01"), D("2016-06-30"))]),
+    ("Supplies were lower in the second and third quarters.", [("the second and third quarters", D("2025-04-01"),
+                                                                D("2025-09-30"))]),
     # a part of the month; a season of a year said in words, or one something is scheduled for
     ("Warm weather is expected in the second half of the month.", [("the second half of the month", D("2026-01-16"),
                                                                       D("2026-01-31"))]),
@@ -642,6 +647,7 @@ NOT_PLACED = [
     "The farms doubled the yields of winter rapeseed.",
     "Fertilizers for spring sowing are ready.",
     "The utilities prepared the housing stock for winter.",
+    "Payment is due within ten days of delivery.",  # counted from an event
     "Prices fall in a crisis.",
     "Today, Belarusian tractors work in 60 countries.",
     "The quarter of the output goes abroad.",

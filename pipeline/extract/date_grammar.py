@@ -237,6 +237,9 @@ class DateGrammar:
             # "Q2-Q3 2019", "Q4 2018-Q1 2019"
             ("quarter_span", rf"\b(?P<q1>Q[1-4])(?:\s+(?P<y1>{year}))?{dash}(?P<q2>Q[1-4])(?:\s+(?P<y>{year}))?\b",
              "q1", "q2", "q3", "q4"),
+            # "the second and third quarters", "the first and second quarters of 2016"
+            ("quarter_span", rf"\b(?:{i('the')}\s+)?(?P<q1o>{ordinal})\s+{i('and|to')}\s+(?P<q2o>{ordinal})\s+"
+                             rf"{i('quarters')}\b(?:\s+{i('of')}\s+{yearspec})?", "quarters"),
             ("half", rf"\b(?:{i('the')}\s+)?(?P<h>{i('first|second')})\s+{i('half')}"
                      rf"(?!\s+{i('of')}\s+(?:[a-z]+\s+)?{i('month|week')}\b)(?:[-\s]{i('year')})?"
                      rf"(?:\s+{i('of')}\s+(?:{yearspec}|{of_century}))?", "half"),
@@ -332,7 +335,7 @@ class DateGrammar:
                        rf"|{i('the')}\s+(?={i('next|coming')}))(?:(?P<next>{i('next|coming')})\s+)?"
                        rf"(?:(?P<approx>{i('roughly|about|around|approximately|some')})\s+)?"
                        rf"(?:(?P<n>{number})(?:(?:\s+{i('or|to')}\s+|\s*[-–]\s*)(?P<n2a>{number}))?\s+)?{unit}"
-                       rf"(?:\s+{i('or')}\s+(?P<n2>{number}))?\b"),
+                       rf"(?:\s+{i('or')}\s+(?P<n2>{number}))?\b(?!\s+(?:of|after)\s)"),  # "within ten days of delivery"
             ("past", rf"\b(?:{i('over|in|during|for')})\s+{i('the')}\s+{i('past|last')}\s+"
                      rf"(?:(?P<n>{number})\s+)?{unit}\b"),
             ("part_of", rf"\b(?:{i('the')}\s+)?(?P<part>{i('beginning|start|middle|end|close')})\s+{i('of')}\s+"

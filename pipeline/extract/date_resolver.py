@@ -342,7 +342,13 @@ def _quarter(groups: dict[str, str], s: Situation) -> Interval | None:
 
 
 def _quarter_span(groups: dict[str, str], s: Situation) -> Interval | None:
-    q1, q2 = int(groups["q1"][1]), int(groups["q2"][1])
+    if "q1o" in groups:  # "the second and third quarters"
+        q1, q2 = s.vocabulary.ordinals[groups["q1o"].lower()], s.vocabulary.ordinals[groups["q2o"].lower()]
+        if not 1 <= q1 < q2 <= 4:
+            return None
+        groups = {**groups, "y": groups["ys_num"]} if "ys_num" in groups else groups
+    else:
+        q1, q2 = int(groups["q1"][1]), int(groups["q2"][1])
 
     def place(year: int) -> Interval:
         first_year = int(groups["y1"]) if "y1" in groups else (year - 1 if q1 > q2 else year)
