@@ -187,6 +187,14 @@ SEQUENCES = [
      [("The company built the plant in 2015", "2015-01-01", "2015-12-31", "fact", None),
       ("modernized it in 2018", "2018-01-01", "2018-12-31", "fact", None),
       ("plans to expand it in 2027.", "2027-01-01", "2027-12-31", "plan", None)]),
+    # two deadlines, also after an instruction told in the past and with a one-word object
+    ("The minister demanded the completion of the harvest of maize by 15 October and of sugar beet by 1 November.",
+     [("The minister demanded the completion of the harvest of maize by 15 October", "2026-10-15", "2026-10-15",
+       "plan", None),
+      ("of sugar beet by 1 November.", "2026-11-01", "2026-11-01", "plan", None)]),
+    ("The farms intend to finish sowing wheat by 20 September and rye by 30 September.",
+     [("The farms intend to finish sowing wheat by 20 September", "2026-09-20", "2026-09-20", "plan", None),
+      ("rye by 30 September.", "2026-09-30", "2026-09-30", "plan", None)]),
     # ... but not a list of years (one statement about both), nor what follows a verb of saying, nor "after ..." without a figure of its own
     ("Belarus will pay $164 for gas in 2027, Prime Minister Ivan Petrov told reporters after the meeting of the "
      "Council of Ministers on Friday.",
@@ -494,6 +502,7 @@ KINDS = [
     # an event begun by publication, told in the past, is a fact; what is planned for a season under way a plan
     ("The forum took place in Minsk on 19-20 January.", "fact"),
     ("Shipments of potash to India are planned for the winter.", "plan"),
+    ("The governor demanded an answer by Friday.", "plan"),
     # ... unless it is only the date the plan was told on
     ("The governor told the delegation on Monday that the province was ready to provide a site.", "plan"),
 ]

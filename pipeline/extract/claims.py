@@ -61,6 +61,7 @@ _JOINT = re.compile(r";\s+|:\s+(?=[a-z])|,\s+(?:(?:and|but|while|whereas)\s+|(?=
 # comma before a verb in a sequence of events ("built the plant in 2015, modernized it in 2018 and ...") or before a
 # clause that leaves out its verb ("Exports rose by 12% in January-September, imports by 5% in the first half"),
 # unless the period fronts the sentence or closes an insert ("The plant, built in 1975, will ...").
+_LINKING_WORDS = frozenset({"in", "on", "at", "by", "of", "from", "to", "until", "till", "the", "and", "or", "also"})
 _JOINT_AFTER_PERIOD = re.compile(r"\s+and\s+|,\s+(?=(?:[a-z]{3,}ed|rose|fell|grew|went|began|built|sold|made|took|won|"
                                r"spent|became|paid|bought|brought|kept|left|led|held|met|sent|opened)\b"
                                r"|[a-z]+\s+(?:by|to)\s+(?:about\s+)?(?:[$€\d]|Br))")  # ", imports by 5% in ..."
@@ -287,8 +288,9 @@ def statements(words: Words, start: int, end: int, dates: Sequence[Period], cues
             level = _demotion(words, period, clause_start, cues, published)
             # the tense only ranks a period after publication below the others: alone, it need not be read
             if (not level and len(dates) > 1 and published is not None and vocabulary is not None and
-                    period.first > published and clause_tense(text, period.start, period.end, vocabulary) == "past"):
-                level = DOCUMENT
+                    period.first > published and clause_tense(text, period.start, period.end, vocabulary) == "past"
+                    and not cues.directive.search(text, clause_start, period.start)):
+                level = DOCUMENT  # not an instruction's deadline: "demanded the harvest of maize by 15 October"
             levels[key] = level
         return levels[key]
     leveled = {c: [(d, demotion(d, c[0])) for d in dates if c[0] <= d.start < c[1]] for c in clauses}
@@ -341,8 +343,8 @@ def _after_speech(words: Words, joint: re.Match[str], speech: Anchored) -> bool:
 
 
 def _joints_after_periods(text: str, dates: Sequence[Period], start: int, end: int) -> list[re.Match[str]]:
-    """" and " (or a comma before a verb) right after a period, with a period of its own after two or more words, in
-    text order. Tried at the periods' ends only, which gives what `finditer` gives there: a period ends on neither a
+    """" and " (or a comma before a verb) right after a period, with a period of its own after a word that is no
+    preposition, in text order. Tried at the periods' ends only, which gives what `finditer` gives there: a period ends on neither a
     space nor a bare "and", so no match before it runs on past its end."""
     joints = []
     for period in sorted({d.end: d for d in dates}.values(), key=lambda d: d.end):
@@ -352,9 +354,10 @@ def _joints_after_periods(text: str, dates: Sequence[Period], start: int, end: i
             if len(before.split()) < 2 or ", " in before:
                 continue  # a fronted period ("In 2015, ..."), or one closing an insert ("The plant, built in 1975, ...")
         following = next((d for d in dates if d.start >= joint.end()), None) if joint else None
-        if (following is not None and following.end <= end
-                and len(text[joint.end():following.start].split()) >= 2):
-            joints.append(joint)
+        between = text[joint.end():following.start].split() if following is not None else []
+        if following is not None and following.end <= end \
+                and (len(between) >= 2 or (between and between[0].lower() not in _LINKING_WORDS)):
+            joints.append(joint)  # "wheat by 20 September and rye by 30 September"; not "in 2019 and in 2020"
     return joints
 
 
@@ -386,11 +389,13 @@ def _demotion(words: Words, period: Period, start: int, cues: ClaimCues, publish
     for found in speech.finditer(text, words, lo + (edge.end() if edge else 0), period.start):
         if not _PASSIVE.search(text, max(0, found.start() - 20), found.start()):
             verb = found  # "had been declared by the President on 31 December" is the event, no speech
-    # "said on Monday" dates the speech; "added that in March ..." and "reported a net profit of BYN105 million
-    # for 2016" date what was said, and so does a verb in what was said ("said on Friday that the President
+    # "said on Monday" dates the speech; "added that in March ...", "reported a net profit of BYN105 million
+    # for 2016" and "demanded the completion of the harvest by 15 October" date what was said, and so does a verb in what was said ("said on Friday that the President
     # announced the decision on 31 December")
-    said = _TO_VERB if verb and verb.group().lower() in cues.directives else _SAID  # "instructed X to report by 1 June"
+    directive = verb is not None and verb.group().lower() in cues.directives
+    said = _TO_VERB if directive else _SAID  # "instructed X to report by 1 June"
     if verb and not said.search(text, verb.end(), period.start) and not _FIGURE.search(text, verb.end(), period.start) \
+            and not (directive and len(text[verb.end():period.start].split()) > 1) \
             and not any(_THAT.search(text, earlier.end(), verb.start())
                         for earlier in speech.finditer(text, words, start, verb.start())):
         return SPEECH_ACT

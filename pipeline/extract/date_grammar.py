@@ -51,7 +51,7 @@ class Vocabulary:
     decades: dict[str, int]  # "the nineties": 90
     day_verbs: frozenset[str]  # present forms that tell of one day's event: "whatever happens today"
     day_nouns: frozenset[str]  # what takes place on one day: "today's meeting", "a statement today"
-    delays: frozenset[str]  # verbs whose target lies ahead whatever their tense: "postponed until Tuesday"
+    delays: frozenset[str]  # verbs whose target lies ahead whatever their tense: "postponed until Tuesday", "demanded"
     # the words that may be a tense cue besides the -ed and -'ll forms (a listed word, the first of a listed pair,
     # "to"): `clause_tense` (dates.py) reads only those
     may_cue: frozenset[str] = field(init=False)

@@ -139,11 +139,16 @@ def find_periods(text: str, published: datetime, *, source: str | None = None,
                                  guess_window=TODAY_GUESS_WINDOW if expression.rule == "today" else None,
                                  sentence=bounds if expression.rule == "weekday" else None,
                                  opening=bounds[0] if expression.rule in _SENTENCE_TENSE_RULES else None)
-            if expression.rule in _YEARLESS_RULES and _is_deadline(text, expression.start, grammar.vocabulary):
+            if expression.rule not in _YEARLESS_RULES:
+                return found
+            if (expression.prefix == "by" or _is_deadline(text, expression.start, grammar.vocabulary)) \
+                    and _delays(text, expression.start, grammar.vocabulary):
+                return "future"  # the target of a delay or an instruction: "postponed the vote until Tuesday",
+                # "demanded the completion of the harvest by 15 October"
+            if _is_deadline(text, expression.start, grammar.vocabulary):
                 # "extended to 20 November", "closed until Friday": a target, whatever a past verb says; a future
-                # clause has no past target ("will circulate until 31 December"), nor a delay ("postponed the vote
-                # until Tuesday")
-                return "future" if found == "future" or _delays(text, expression.start, grammar.vocabulary) else None
+                # clause has no past target ("will circulate until 31 December")
+                return "future" if found == "future" else None
             return found
         situation = Situation(published.date(), tense, grammar.vocabulary, sentence, earlier)
         fronted = fronted_years.get(sentence)
@@ -220,8 +225,12 @@ def _tells_the_day(text: str, left: int, start: int, vocabulary: Vocabulary) -> 
 
 
 def _delays(text: str, start: int, vocabulary: Vocabulary) -> bool:
-    """A verb of delay among the few words before a target ("postponed until Tuesday", "deferred the vote to Friday")."""
-    return any(word in vocabulary.delays for word in _text_words(text).window(max(0, start - 40), start)[0][-4:])
+    """A verb of delay or of instruction in the clause before a target ("postponed until Tuesday", "deferred the vote
+    to Friday", "demanded the completion of the harvest by 15 October")."""
+    words = _text_words(text).window(max(0, start - 100), start)[0]
+    # the targets of one instruction may be joined by "and": "by 15 October and of sugar beet by 1 November"
+    edge = max((i for i, word in enumerate(words) if word in _CLAUSE_WORDS and word != "and"), default=-1)
+    return any(word in vocabulary.delays for word in words[edge + 1:])
 
 
 def _is_deadline(text: str, start: int, vocabulary: Vocabulary) -> bool:
@@ -298,8 +307,13 @@ def _cue_before(words: _TextWords, opening: int, start: int, vocabulary: Vocabul
     for index in range(len(window) - 1, -1, -1):
         word = window[index]
         following = window[index + 1] if index + 1 < len(window) else ""
-        if word in _PRESENT_FORMS or word in _SAYING or (word == "to" and following not in _NOT_INFINITIVE) \
-                or (word in _MODALS and word not in vocabulary.future_cues):
+        if word == "to" and following not in _NOT_INFINITIVE:
+            # an intention's infinitive looks ahead ("intend to finish sowing wheat by 20 September and rye by 30
+            # September"), another's is timed by what it depends on
+            previous = window[index - 1] if index else ""
+            return "future" if previous in vocabulary.future_infinitives or previous in vocabulary.future_cues \
+                else None
+        if word in _PRESENT_FORMS or word in _SAYING or (word in _MODALS and word not in vocabulary.future_cues):
             return None  # also a modal: "the bank may cut the rate in the second quarter"
         if f"{word} {following}" in vocabulary.not_cues:
             continue  # "the museum named after Romanov"
