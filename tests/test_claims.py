@@ -560,6 +560,14 @@ def test_speakers(body, expected, record_of):
     assert [(c["from"], c["speaker"]) for c in record_of(body)["claims"]] == expected
 
 
+def test_a_description_after_a_quotation_named_before_its_verb_is_that_person(record_of):
+    body = ("Frosts damaged the orchards last week, Chairman of the Gomel Oblast Executive Committee Ivan Krupko said "
+            "on Wednesday.\n\"We have experienced such a cold snap in May for the first time since 1999,\" the head "
+            "of the regional hydrometeorological center Tatyana Nikitina said.")
+    claims = record_of(body, published="2024-05-16T09:40:00")["claims"]
+    assert [c["speaker"] for c in claims] == ["Ivan Krupko", "Tatyana Nikitina"]
+
+
 def test_quote_over_several_sentences_keeps_its_speaker(record_of):
     record = record_of(
         "Aleksandr Lukashenko met the governor of Kirov Oblast Alexander Sokolov. "

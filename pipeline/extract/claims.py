@@ -599,7 +599,10 @@ class Speakers:
         if verb:
             references = self.references(quote[1], tail_end)
             if references:
-                return self.resolve(references[0])
+                # a description is named before its verb: '," the head of the centre Tatyana Nikitina said'
+                named = next((r for r in references if r.kind == "person" and r.start < quote[1] + verb.start()),
+                             None) if references[0].kind == "description" else None
+                return self.resolve(named or references[0])
         head_start = _line_start(self.text, quote[0])
         verb = None
         for verb in self.cues.speech.finditer(self.text, self.words, head_start, quote[0]):
