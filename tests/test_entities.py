@@ -693,6 +693,17 @@ ENTITIES = [
     # media named after the country, legal acts' titles, members of parliament, disasters and airports are no
     # places or companies of their own; a state concern is a government body
     ("Lukashenko gave an interview to the Belarus Today newspaper on Friday.", "regions", []),
+    # events, venues and a residential complex name no places or companies; a body of Russia's parliament and
+    # Belarus's weather service by other names; an agricultural company by the noun before its name
+    ("MTZ signed contracts worth $5 million at the Russia-Africa summit in Sochi.", "regions", ["Sochi"]),
+    ("BelAZ will sign a contract at the MiningWorld Russia exhibition in Moscow.", "enterprises", ["BelAZ"]),
+    ("Dana Holdings will complete 12 buildings of the Minsk World residential complex by 2019.", "enterprises",
+     ["Dana Holdings"]),
+    ("Chairwoman of the Council of the Federation of Russia Valentina Matviyenko attended the signing.",
+     "organizations", ["Federation Council"]),
+    ("According to the forecasts of the Hydrometeorology Center, the rains will continue.", "organizations",
+     ["Belhydromet"]),
+    ("In 2007 the local agricultural company Rakovsky Brovar built a new school.", "enterprises", ["Rakovsky Brovar"]),
     ('Decree No. 8 "On the Development of the Digital Economy" was signed in December.', "enterprises", []),
     ("The MPs passed 27 bills in January-March 2019.", "enterprises", []),
     ("The Chernobyl disaster affected Gomel Oblast most of all.", "regions", ["Gomel Oblast"]),
