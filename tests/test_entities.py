@@ -834,3 +834,18 @@ def test_every_mention_slices_its_text(record_of, parts):
         for entity in record[field]:
             for mention in entity["mentions"]:
                 assert record["text"][mention["start"]:mention["end"]] == mention["text"]
+
+
+@pytest.mark.parametrize(("body", "people"), [
+    # a given name and a patronymic address the person named before: a woman's anywhere, a man's in a question
+    ("Pensions will grow from 1 May, Labor Minister Marianna Shchetkina told BelTA.\n"
+     "- Marianna Nikolaevna, what about jobs?\n- As of 1 April, 26,100 unemployed were registered.",
+     ["Marianna Shchetkina"]),
+    ("Aleksandr Lukashenko answered questions from journalists.\n"
+     "- Aleksandr Grigoryevich, will the plant be sold?\n- No, it will not be sold.", ["Aleksandr Lukashenko"]),
+    # a man's surname with that ending elsewhere is another person
+    ("Mikhail Rusy met the farmers. Mikhail Myasnikovich visited the plant.", ["Mikhail Rusy", "Mikhail Myasnikovich"]),
+])
+def test_forms_of_address_are_the_person(record_of, body, people):
+    assert [person["name"] for person in record_of(body)["people"]] == people
+

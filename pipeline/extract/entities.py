@@ -9,6 +9,8 @@ grouped by canonical name. Nothing inside the dateline counts.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from weakref import WeakKeyDictionary
 
@@ -31,6 +33,10 @@ class Entities:
     regions: tuple[Region, ...] = ()
     enterprises: tuple[Enterprise, ...] = ()
     organizations: tuple[Organization, ...] = ()
+
+
+_FEMALE_PATRONYMIC = re.compile(r"[a-z](?:ovna|evna|yevna|ichna|inichna)$")
+_MALE_PATRONYMIC = re.compile(r"[a-z](?:ovich|evich|yevich|ich)$")
 
 
 @dataclass(slots=True)
@@ -185,6 +191,7 @@ def _people(doc: Doc, text: str, spans: list[Span], catalog: Catalog) -> tuple[P
             by_surname[draft.surname] = draft
         draft.mentions.append((span.start, span))
     _attach_bare_surnames(doc, spans, by_surname)
+    drafts = _with_addresses_merged(drafts, text)
     _attach_references(doc, spans, drafts, catalog)
     people = []
     for draft in drafts:
@@ -194,6 +201,32 @@ def _people(doc: Doc, text: str, spans: list[Span], catalog: Catalog) -> tuple[P
         people.append(Person(name=draft.name(), key=draft.key, titles=titles,
                              mentions=tuple(_mention(text, span) for _, span in mentions)))
     return tuple(people)
+
+
+def _with_addresses_merged(drafts: list[_PersonDraft], text: str) -> list[_PersonDraft]:
+    """A given name and a patronymic address a person named before ("Labor Minister Marianna Shchetkina ... - Marianna
+    Nikolaevna, what about jobs?"): the only other person with that given name. A man's patronymic (-ovich, -evich)
+    is also a surname's ending (Myasnikovich), so it counts only where every mention stands in a question."""
+    merged = []
+    for draft in drafts:
+        parts = name_parts(draft.names[0])
+        target = None
+        if len(parts) == 2 and not draft.titles and (_FEMALE_PATRONYMIC.search(parts[1]) or (
+                _MALE_PATRONYMIC.search(parts[1])
+                and all("?" in text[span.start_char:_line_end(text, span.end_char)] for _, span in draft.mentions))):
+            namesakes = [d for d in drafts if d is not draft and name_parts(d.names[0])[0] == parts[0]
+                         and len(name_parts(d.names[0])) > 1]
+            target = namesakes[0] if len(namesakes) == 1 else None
+        if target is None:
+            merged.append(draft)
+        else:
+            target.mentions.extend(draft.mentions)
+    return merged
+
+
+def _line_end(text: str, position: int) -> int:
+    end = text.find("\n", position)
+    return len(text) if end < 0 else end
 
 
 def _attach_bare_surnames(doc: Doc, spans: list[Span], by_surname: dict[str, _PersonDraft]) -> None:
