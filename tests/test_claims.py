@@ -187,6 +187,10 @@ SEQUENCES = [
      [("The company built the plant in 2015", "2015-01-01", "2015-12-31", "fact", None),
       ("modernized it in 2018", "2018-01-01", "2018-12-31", "fact", None),
       ("plans to expand it in 2027.", "2027-01-01", "2027-12-31", "plan", None)]),
+    # a passive with an adverb is no past ("will be fully implemented")
+    ("This year we plan to complete 235 more houses, and the program will be fully implemented by the end of 2028.",
+     [("This year we plan to complete 235 more houses", "2026-01-01", "2026-12-31", "plan", None),
+      ("the program will be fully implemented by the end of 2028.", "2028-01-01", "2028-12-31", "plan", None)]),
     # two deadlines, also after an instruction told in the past and with a one-word object
     ("The minister demanded the completion of the harvest of maize by 15 October and of sugar beet by 1 November.",
      [("The minister demanded the completion of the harvest of maize by 15 October", "2026-10-15", "2026-10-15",

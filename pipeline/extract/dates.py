@@ -346,8 +346,9 @@ def _nearest_cue(words: _TextWords, left: int, right: int, start: int, end: int,
         if (word in vocabulary.future_cues or f"{word} {following}" in vocabulary.future_cues
                 or word.endswith("'ll") or (looking_ahead and word == "to" and offset < start)):
             cues.append((offset, "future"))
-        elif previous in BE_FORMS or (previous in BARE_INFINITIVE_BEFORE and word in vocabulary.past_cues):
-            continue  # "are supplied"; "will cut", "to put": "cut" and "put" are no past there
+        elif previous in BE_FORMS or (previous in BARE_INFINITIVE_BEFORE and word in vocabulary.past_cues) \
+                or (previous.endswith("ly") and index > 1 and window[index - 2] in BE_FORMS):
+            continue  # "are supplied", "will be fully implemented"; "will cut", "to put": "cut" and "put" are no past
         elif word in vocabulary.past_cues:
             cues.append((offset, "past"))
         elif _past_form(word, vocabulary) and (guess_window is None or index < split
@@ -366,8 +367,9 @@ def _past_verb_before(text_words: _TextWords, left: int, start: int, vocabulary:
     words = text_words.window(max(left, start - 40), start)[0]
     if words and words[-1] == "on":
         words.pop()
-    if not words or (len(words) > 1 and (words[-2] in BE_FORMS or words[-2] in BARE_INFINITIVE_BEFORE)):
-        return False
+    if not words or (len(words) > 1 and (words[-2] in BE_FORMS or words[-2] in BARE_INFINITIVE_BEFORE)) \
+            or (len(words) > 2 and words[-2].endswith("ly") and words[-3] in BE_FORMS):
+        return False  # "will be held Friday", "will be fully implemented by 2010"
     return words[-1] in vocabulary.past_cues and words[-1] not in ("last", "past", "ago") \
         or _past_form(words[-1], vocabulary)
 
