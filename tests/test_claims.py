@@ -227,6 +227,7 @@ SEQUENCES = [
 
 # A comparison baseline is no anchor: these sentences give dates but no claim.
 BASELINE_ONLY = [
+    "This is 1.2 million tonnes less than on the same date last year.",
     "Trade with Poland stood at $1 billion, down 5% from 2025.",
     "Milk yields rose 6% over the same period last year.",
     "Milk yields rose 6% on 2024.",

@@ -120,7 +120,7 @@ BASELINE_BEFORE = re.compile(r"(?i)(?=[%\dtlciavpesudb])(?=[%\d]|\b)"
                       r"(?:[a-z]+\s+)?)?from)(?:\s+(?:about\s+)?(?:[$€¥£]|[A-Z]{3}\s|Br)?\s?[\d.,]+\s*"
                       r"(?:%|percent|[a-z]*illion|thousand|tonnes)?)?"
                       r"|%\s+(?:on|from)|(?:%|\bpercent|\btimes|\d)\s+over|\b(?:exceed(?:ed|s|ing)?|surpass(?:ed|es|ing)?)(?:\s+the\s+"
-                      r"(?:figures?|levels?|results?)\s+of)?)\s+(?:(?:in|on|during|the same period of|the same period|"
+                      r"(?:figures?|levels?|results?)\s+of)?)\s+(?:(?:in|on|during|the\s+same\s+(?:period|date|day|time)(?:\s+of)?|"
                       r"the level of|the)\s+)*$")
 
 
