@@ -32,6 +32,9 @@ def periods(text: str, published: datetime = MONDAY) -> list[tuple[str, date, da
 
 # (sentence, [(span, first, last)]), resolved against Monday 19 January 2026
 DATE_FORMS = [
+    # "from" opens a span only when a word joins it ("from January to July"), not before a dash
+    ("Exports rose 11.6% from January-July 2025.", [("January-July 2025", D("2025-01-01"), D("2025-07-31"))]),
+    ("Sales grew from January to July 2025.", [("from January to July 2025", D("2025-01-01"), D("2025-07-31"))]),
     # two quarters said by their ordinals
     ("Exports fell in the first and second quarters of 2016.", [("the first and second quarters of 2016",
                                                                  D("2016-01-01"), D("2016-06-30"))]),

@@ -159,6 +159,8 @@ FIGURE_CHARS = 120  # how far around "in ten months" a figure makes it the month
 _FREQUENCY_WORDS = frozenset({"once", "twice", "times", "per"})
 _RECURRING_RULES = frozenset({"month", "weekday", "calendar_date", "season", "day_span", "month_part"})
 _DAY_ENDING_VERBS = ("end", "ends", "ended", "ending", "finish", "finished", "finishing")  # "ending the day down 2%"
+_SPAN_OPENING = re.compile(r"(?i)(?:from|between)\s+")
+_WORD_JOINT = re.compile(r"(?i)\s(?:to|and|through|until|till)\s")
 _SEASON_PREPOSITIONS = frozenset({"in", "during", "by", "until", "till", "since", "through", "over"})
 _SCHEDULED_FOR = re.compile(r"\b(?:scheduled|planned|set|slated|postponed|moved|put\s+off)\s+for\s+$")
 
@@ -384,7 +386,11 @@ class DateGrammar:
                 groups = {k: v for k, v in match.groupdict().items() if v is not None}
                 if self._rejected(rule, groups, text, match):
                     continue
-                found.append(Expression(match.start(), match.end(), rule, groups))
+                start = match.start()
+                if (opening := _SPAN_OPENING.match(text, start)) and not _WORD_JOINT.search(text, opening.end(),
+                                                                                            match.end()):
+                    start = opening.end()  # "up 11.6% from January-July 2020": a dash joins the span, "from" is no part
+                found.append(Expression(start, match.end(), rule, groups))
         found.sort(key=lambda e: (-(e.end - e.start), e.start))
         taken: list[Expression] = []
         for expression in found:
