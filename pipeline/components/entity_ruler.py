@@ -30,7 +30,7 @@ from pipeline import resources
 from pipeline.entities.catalog import (CITY, COUNTRY, ENTERPRISE, HOME_COUNTRY, NAME_TAIL, ORG_GOVERNMENT,
                                       ORGANIZATION_LABELS, ORGANIZATION_LIKE, PERSON, REFERENCE, REGION, REGION_LABELS,
                                       SKIP, Catalog, Entry, Label, load_catalog)
-from pipeline.entities.names import PATRONYMIC, clean_person_span, person_name_patterns, surname_key
+from pipeline.entities.names import PATRONYMIC, clean_person_span, person_name_patterns
 from pipeline.entities.organizations import LEGAL_TAILS, ModelOrganizations, common_words
 from pipeline.entities.rule_matcher import RuleMatcher
 from pipeline.entities.subdivisions import subdivision_code, subdivision_index

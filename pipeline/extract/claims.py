@@ -344,8 +344,8 @@ def _after_speech(words: Words, joint: re.Match[str], speech: Anchored) -> bool:
 
 def _joints_after_periods(text: str, dates: Sequence[Period], start: int, end: int) -> list[re.Match[str]]:
     """" and " (or a comma before a verb) right after a period, with a period of its own after a word that is no
-    preposition, in text order. Tried at the periods' ends only, which gives what `finditer` gives there: a period ends on neither a
-    space nor a bare "and", so no match before it runs on past its end."""
+    preposition, in text order. Tried at the periods' ends only, which gives what `finditer` gives there: a period
+    ends on neither a space nor a bare "and", so no match before it runs on past its end."""
     joints = []
     for period in sorted({d.end: d for d in dates}.values(), key=lambda d: d.end):
         joint = _JOINT_AFTER_PERIOD.match(text, period.end, end)
@@ -390,8 +390,8 @@ def _demotion(words: Words, period: Period, start: int, cues: ClaimCues, publish
         if not _PASSIVE.search(text, max(0, found.start() - 20), found.start()):
             verb = found  # "had been declared by the President on 31 December" is the event, no speech
     # "said on Monday" dates the speech; "added that in March ...", "reported a net profit of BYN105 million
-    # for 2016" and "demanded the completion of the harvest by 15 October" date what was said, and so does a verb in what was said ("said on Friday that the President
-    # announced the decision on 31 December")
+    # for 2016" and "demanded the completion of the harvest by 15 October" date what was said, and so does a verb
+    # in what was said ("said on Friday that the President announced the decision on 31 December")
     directive = verb is not None and verb.group().lower() in cues.directives
     said = _TO_VERB if directive else _SAID  # "instructed X to report by 1 June"
     if verb and not said.search(text, verb.end(), period.start) and not _FIGURE.search(text, verb.end(), period.start) \

@@ -272,8 +272,8 @@ class DateGrammar:
                          r"(?=\s*(?:[,.;:)]|$)|\s+(?:the|a|an|and|or|in|on|at|by|as|for|when|until|till|after|before|"
                          r"it|he|she|they|its|his|her|their|was|were|is|had)\b)"),
             # "since '82", "in '09": a year written with two figures after a preposition ("the '90s" is a decade)
-            ("short_year", rf"(?:(?<=\b[Ss]ince\s)|(?<=\b[Ii]n\s)|(?<=\b[Oo]f\s)|(?<=\b[Ff]rom\s)|(?<=\b[Bb]y\s))"
-                           rf"['’](?P<yy>\d\d)(?![\w'’]|[.,]\d)", "'", "’"),
+            ("short_year", r"(?:(?<=\b[Ss]ince\s)|(?<=\b[Ii]n\s)|(?<=\b[Oo]f\s)|(?<=\b[Ff]rom\s)|(?<=\b[Bb]y\s))"
+                           r"['’](?P<yy>\d\d)(?![\w'’]|[.,]\d)", "'", "’"),
             # "the week of March 6": the week (Monday to Sunday) holding that day
             ("week_of", rf"\b{i('the')}\s+{i('week')}\s+{i('of')}\s+(?:(?P<m>{month})\s+(?P<d>{day})|(?P<d2>{day})\s+(?P<m2>{month}))"
                         rf"(?:,?\s+(?P<y>{year}))?", "week of"),

@@ -49,7 +49,6 @@ _NAME_BEFORE = re.compile(r"\b[A-Z](?:[a-z]+|\d)$")  # "Spain", "May"; "Q2", "H1
 _FRONTING_WORDS = {"on", "in", "at", "by", "from", "since", "until", "till", "during", "then", "also", "finally",
                    "separately", "meanwhile"}
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘']?[A-Z\d])|\n")
-# A participle after a form of "be" is passive, not a past tense ("are supplied", "will be held").
 _DAY_NEXT_TO = re.compile(r"\b[Tt]he\s+day\s+(before|after)\s+$")
 _PAST_PERFECT = re.compile(r"\bhad\s+(?:(?:not|already|all|both)\s+)?[a-z]+ed\b")
 _NOT_INFINITIVE = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those",
@@ -59,6 +58,7 @@ _PRESENT_FORMS = frozenset({"is", "are", "am", "has", "have", "says", "remains",
 _SAYING = frozenset({"said", "told", "announced", "reported", "noted", "stressed", "added", "explained", "warned",
                      "notified", "informed", "predicted", "forecast"})
 _CLAUSE_WORDS = frozenset({"and", "but", "that", "while", "which", "when", "if", "because", "although", "unless"})
+# A participle after a form of "be" is passive, not a past tense ("are supplied", "will be held").
 BE_FORMS = frozenset({"be", "being", "been", "is", "are", "am", "was", "were"})
 # Words before a bare infinitive: a past form after them is the infinitive ("will cut", "to set", "did not beat").
 BARE_INFINITIVE_BEFORE = frozenset({"will", "would", "shall", "should", "can", "could", "may", "might", "must", "to",
@@ -72,7 +72,8 @@ _SAME_PERIOD = re.compile(r"(?i)the\s+same")
 _RANGE_OPENING = re.compile(r"\b[Ff]rom\s+$")
 _RANGE_JOINT = re.compile(r"\s+(?:to|until|till|through)\s+")
 _YEARLESS_RULES = ("calendar_date", "day_span", "date_span", "month", "weekday")  # placed by the tense
-_OPENING = re.compile(r"[\s“\"‘'(–—-]*(?:(?:[Ii]n|[Dd]uring|[Oo]ver|[Aa]nd|[Bb]ut)\s+)?")  # before a fronted year
+# what may come before a year that opens its sentence
+_OPENING = re.compile(r"[\s“\"‘'(–—-]*(?:(?:[Ii]n|[Dd]uring|[Oo]ver|[Aa]nd|[Bb]ut)\s+)?")
 _SUBORDINATE = re.compile(r"\b(?:which|who|that|when|where)\b")
 _NAMED_YEAR_RULES = ("calendar_date", "day_span", "date_span", "month")  # in the year the sentence names
 _SENTENCE_TENSE_RULES = ("calendar_date", "day_span", "date_span", "month", "quarter")  # a cue of the sentence before
@@ -141,11 +142,11 @@ def find_periods(text: str, published: datetime, *, source: str | None = None,
                                  opening=bounds[0] if expression.rule in _SENTENCE_TENSE_RULES else None)
             if expression.rule not in _YEARLESS_RULES:
                 return found
-            if (expression.prefix == "by" or _is_deadline(text, expression.start, grammar.vocabulary)) \
-                    and _delays(text, expression.start, grammar.vocabulary):
+            deadline = _is_deadline(text, expression.start, grammar.vocabulary)
+            if (expression.prefix == "by" or deadline) and _delays(text, expression.start, grammar.vocabulary):
                 return "future"  # the target of a delay or an instruction: "postponed the vote until Tuesday",
                 # "demanded the completion of the harvest by 15 October"
-            if _is_deadline(text, expression.start, grammar.vocabulary):
+            if deadline:
                 # "extended to 20 November", "closed until Friday": a target, whatever a past verb says; a future
                 # clause has no past target ("will circulate until 31 December")
                 return "future" if found == "future" else None
@@ -177,9 +178,10 @@ def find_periods(text: str, published: datetime, *, source: str | None = None,
                         month_end(last) if interval[1] == month_end(interval[1]) else last)
         if expression.rule not in ("ago", "previous") and not baseline:
             earlier.append((sentence, interval))
+            begins = skip[1] if skip and bounds[0] <= skip[1] <= start else bounds[0]  # past a dateline
             if interval[0].year == interval[1].year and (interval[0].month, interval[0].day, interval[1].month,
                                                          interval[1].day) == (1, 1, 12, 31) \
-                    and _OPENING.fullmatch(text, skip[1] if skip and bounds[0] <= skip[1] <= start else bounds[0], start):
+                    and _OPENING.fullmatch(text, begins, start):
                 fronted_years[sentence] = (interval[0].year, expression.end)
         periods.append(Period(text=source[start:expression.end], start=start, end=expression.end, first=interval[0],
                               last=interval[1]))
@@ -211,9 +213,9 @@ def _in_year(expression: Expression, s: Situation, year: int) -> Interval | None
 
 def _tells_the_day(text: str, left: int, start: int, vocabulary: Vocabulary) -> bool:
     """The clause before a "today" that follows a word tells of the day's events: a noun of one ("a statement
-    today"), a progressive form ("the prices we're
-    seeing today", "Helicopters are flying over ... today") or a verb of an event ("whatever happens today", "high
-    noon comes today"); not a state or a habit ("Over 2,400 residents work at the plant today")."""
+    today"), a progressive form ("the prices we're seeing today", "Helicopters are flying over ... today") or a verb
+    of an event ("whatever happens today", "high noon comes today"); not a state or a habit ("Over 2,400 residents
+    work at the plant today")."""
     words = _text_words(text).window(left, start)[0]
     if words and words[-1] in vocabulary.day_nouns:
         return True  # "according to a statement today by the prosecutor"
@@ -299,7 +301,7 @@ def clause_tense(text: str, start: int, end: int, vocabulary: Vocabulary, *, gue
 
 def _cue_before(words: _TextWords, opening: int, start: int, vocabulary: Vocabulary) -> Tense:
     """The nearest cue before the span in its sentence, for a span whose clause has none ("succeeds Mr Taylor, who
-    stepped down as chairman, president and chief executive in March"). None when a present form, a verb of saying
+    stepped down as chairman, president and chief executive in March"). None when a present form, a verb of saying,
     an infinitive or a modal comes first: the span's event is then timed by what is said or intended, not by that cue
     ("analysts are predicting slower growth -- for the fourth quarter", "told the companies of a cutback in
     September", "announced an agreement to acquire the bank in January")."""
@@ -307,10 +309,10 @@ def _cue_before(words: _TextWords, opening: int, start: int, vocabulary: Vocabul
     for index in range(len(window) - 1, -1, -1):
         word = window[index]
         following = window[index + 1] if index + 1 < len(window) else ""
+        previous = window[index - 1] if index else ""
         if word == "to" and following not in _NOT_INFINITIVE:
             # an intention's infinitive looks ahead ("intend to finish sowing wheat by 20 September and rye by 30
             # September"), another's is timed by what it depends on
-            previous = window[index - 1] if index else ""
             return "future" if previous in vocabulary.future_infinitives or previous in vocabulary.future_cues \
                 else None
         if word in _PRESENT_FORMS or word in _SAYING or (word in _MODALS and word not in vocabulary.future_cues):
@@ -319,7 +321,6 @@ def _cue_before(words: _TextWords, opening: int, start: int, vocabulary: Vocabul
             continue  # "the museum named after Romanov"
         if word in vocabulary.future_cues or word.endswith("'ll"):
             return "future"
-        previous = window[index - 1] if index else ""
         if (word in vocabulary.past_cues or _past_form(word, vocabulary)) and previous not in BE_FORMS \
                 and previous not in BARE_INFINITIVE_BEFORE:
             return "past"  # after "be" a participle, after "may" or "to" an infinitive: the word before decides
