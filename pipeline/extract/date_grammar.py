@@ -321,9 +321,8 @@ class DateGrammar:
                         rf"{i('for')}\s+(?={i('the')}\s+{i('day')},))(?P<det>{i('the')})\s+(?P<what>{i('day')})\b", "the day"),
             # "today" that is no "nowadays" whatever the tense: "earlier today", "tonight", "Also today, ...",
             # "today is a sad day", "As of today", "From today", "Starting today", "by today", "today's meeting"; and
-            # one after what it is said of
-            # (`after`, read by dates.py: "the prices we're seeing today"), where "nowadays" opens the clause
-            # ("Today, Belarus is ...", "and today its products are ...")
+            # one after what it is said of (`after`, read by dates.py: "the prices we're seeing today"), where
+            # "nowadays" opens the clause ("Today, Belarus is ...", "and today its products are ...")
             ("today", rf"\b(?:(?<=\b[Aa]lso\s)(?P<also>)|(?:(?<=\b[Aa]s\sof\s)|(?<=\b[Ff]rom\s)|(?<=\b[Ss]tarting\s)"
                       rf"|(?<=\b[Ee]ffective\s)|(?<=\b[Bb]y\s))(?P<since>)|(?P<rel>{i('earlier|later')})\s+"
                       rf"|(?<=[\w’'\"”)]\s)(?P<after>))?"
