@@ -19,7 +19,7 @@ from pipeline.errors import ResourceError
 from pipeline.resources import MODELS_DIR, read_jsonl
 
 WORD_KINDS = ("month", "weekday", "number", "ordinal", "season", "future_cue", "past_cue", "future_infinitive",
-              "not_past", "not_cue", "quantity_unit", "event", "deadline", "decade", "day_verb", "day_noun", "delay")
+              "not_past", "not_cue", "quantity_unit", "event", "deadline", "decade", "day_verb", "day_noun", "delay", "saying")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +52,7 @@ class Vocabulary:
     day_verbs: frozenset[str]  # present forms that tell of one day's event: "whatever happens today"
     day_nouns: frozenset[str]  # what takes place on one day: "today's meeting", "a statement today"
     delays: frozenset[str]  # verbs whose target lies ahead whatever their tense: "postponed until Tuesday", "demanded"
+    sayings: frozenset[str]  # verbs of saying: what was said is timed by itself ("told its customers of a cutback")
     # the words that may be a tense cue besides the -ed and -'ll forms (a listed word, the first of a listed pair,
     # "to"): `clause_tense` (dates.py) reads only those
     may_cue: frozenset[str] = field(init=False)
@@ -97,6 +98,7 @@ def load_vocabulary(path: Path) -> Vocabulary:
         day_verbs=frozenset(w.lower() for w in words["day_verb"]),
         day_nouns=frozenset(w.lower() for w in words["day_noun"]),
         delays=frozenset(w.lower() for w in words["delay"]),
+        sayings=frozenset(w.lower() for w in words["saying"]),
     )
 
 

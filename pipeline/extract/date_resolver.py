@@ -63,12 +63,12 @@ class Situation:
 
 def resolve(expression: Expression, situation: Situation) -> Interval | None:
     """The interval an expression stands for, or None when it cannot be placed."""
-    if expression.prefix == "by" and expression.rule == "weekday":
-        situation = Situation(situation.published, lambda: "future", situation.vocabulary, situation.sentence,
-                              situation.earlier)  # "by Friday" is a deadline, like "by 2030"
-    elif expression.prefix == "since":
-        situation = Situation(situation.published, lambda: "past", situation.vocabulary, situation.sentence,
-                              situation.earlier)  # "the lowest since spring" (in October): this year's spring
+    # "by Friday" is a deadline, like "by 2030"; what "since" names lies behind ("the lowest since spring" in October)
+    tense = "future" if expression.prefix == "by" and expression.rule == "weekday" else \
+        "past" if expression.prefix == "since" else None
+    if tense is not None:
+        situation = Situation(situation.published, lambda: tense, situation.vocabulary, situation.sentence,
+                              situation.earlier)
     interval = RESOLVERS[expression.rule](expression.groups, situation)
     if interval is None or interval[0] > interval[1]:
         return None

@@ -21,7 +21,8 @@ from spacy.tokens import Doc
 from pipeline.anchors import Words
 from pipeline.doctext import doc_text, doc_words, sentence_lines
 from pipeline.extract.date_grammar import YEAR_KEYS, DateGrammar, Expression, Vocabulary, date_grammar, is_baseline
-from pipeline.extract.date_resolver import Interval, Situation, Tense, month_end, resolve, shift_years
+from pipeline.extract.date_resolver import (Interval, Situation, Tense, month_end, resolve, shift_years,
+                                             year_interval)
 from pipeline.types import Article, Period
 from pipeline.resources import MODELS_DIR
 
@@ -53,16 +54,14 @@ _DAY_NEXT_TO = re.compile(r"\b[Tt]he\s+day\s+(before|after)\s+$")
 _PAST_PERFECT = re.compile(r"\bhad\s+(?:(?:not|already|all|both)\s+)?[a-z]+ed\b")
 _NOT_INFINITIVE = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those",
                              "date"})  # after "to": "rising to a high"
-_MODALS = frozenset({"would", "should", "can", "could", "may", "might", "must"})
 _PRESENT_FORMS = frozenset({"is", "are", "am", "has", "have", "says", "remains", "remain"})
-_SAYING = frozenset({"said", "told", "announced", "reported", "noted", "stressed", "added", "explained", "warned",
-                     "notified", "informed", "predicted", "forecast"})
 _CLAUSE_WORDS = frozenset({"and", "but", "that", "while", "which", "when", "if", "because", "although", "unless"})
 # A participle after a form of "be" is passive, not a past tense ("are supplied", "will be held").
 BE_FORMS = frozenset({"be", "being", "been", "is", "are", "am", "was", "were"})
 # Words before a bare infinitive: a past form after them is the infinitive ("will cut", "to set", "did not beat").
 BARE_INFINITIVE_BEFORE = frozenset({"will", "would", "shall", "should", "can", "could", "may", "might", "must", "to",
                                     "not", "ll"})
+_MODALS = BARE_INFINITIVE_BEFORE - {"to", "not", "ll"}
 TODAY_GUESS_WINDOW = 4  # words between "today" and an -ed form after it that makes it the publication day
 _RANGE_FROM = re.compile(r"\b[Ff]rom\b")
 _ATTRIBUTION = re.compile(r",[”\"]?\s+(?:[\w.'’-]+\s+){1,6}?(?:said|told|noted|stressed|added|explained)\b")
@@ -179,9 +178,7 @@ def find_periods(text: str, published: datetime, *, source: str | None = None,
         if expression.rule not in ("ago", "previous") and not baseline:
             earlier.append((sentence, interval))
             begins = skip[1] if skip and bounds[0] <= skip[1] <= start else bounds[0]  # past a dateline
-            if interval[0].year == interval[1].year and (interval[0].month, interval[0].day, interval[1].month,
-                                                         interval[1].day) == (1, 1, 12, 31) \
-                    and _OPENING.fullmatch(text, begins, start):
+            if interval == year_interval(interval[0].year) and _OPENING.fullmatch(text, begins, start):
                 fronted_years[sentence] = (interval[0].year, expression.end)
         periods.append(Period(text=source[start:expression.end], start=start, end=expression.end, first=interval[0],
                               last=interval[1]))
@@ -315,7 +312,8 @@ def _cue_before(words: _TextWords, opening: int, start: int, vocabulary: Vocabul
             # September"), another's is timed by what it depends on
             return "future" if previous in vocabulary.future_infinitives or previous in vocabulary.future_cues \
                 else None
-        if word in _PRESENT_FORMS or word in _SAYING or (word in _MODALS and word not in vocabulary.future_cues):
+        if word in _PRESENT_FORMS or word in vocabulary.sayings \
+                or (word in _MODALS and word not in vocabulary.future_cues):
             return None  # also a modal: "the bank may cut the rate in the second quarter"
         if f"{word} {following}" in vocabulary.not_cues:
             continue  # "the museum named after Romanov"
