@@ -86,6 +86,8 @@ _TO_VERB = re.compile(rf"\b(?:{_SAID_WORDS}|to\s+[a-z]+)\b")
 _RELATIVE_BEFORE = re.compile(r",\s+(?:which|whom)\s+$")
 _PASSIVE = re.compile(r"\b(?:been|was|were|is|are|be|being)\s+(?:[a-z]+ly\s+)?$")  # before a participle
 _FIGURE = re.compile(r"\d")
+# "95% of the target", "82% of the annual target", "90% of the forecast": a measure of what was done, no plan
+_MEASURED_BY = re.compile(r"\bof the $|\d(?:\s*%|\s+percent|\s+per cent)\s+of the (?:[a-z-]+ ){1,2}$")
 # A participle's date set off by commas is background to the statement: "The restoration of Lida Castle, built in the
 # early 14th century, will be completed by 2017", "The insurer, which was founded in 1995, received ..."
 # a participle's or relative clause's aside: ", built in 1975,", ", which has been held in Vitebsk since 1992,"
@@ -175,8 +177,7 @@ def load_claim_cues(path: Path) -> ClaimCues:
     def alternation(kind: str) -> str:
         return "|".join(re.escape(r["cue"]) for r in sorted(rows[kind], key=lambda r: -len(r["cue"])))
     return ClaimCues(
-        # "95% of the target", "90% of the forecast": a measure of what was done, no plan
-        plan=re.compile(r"(?<![A-Za-z'])(?<!of the )(?:" + "".join("[^A-Za-z']+".join(map(re.escape, cue.split())) + "|"
+        plan=re.compile(r"(?<![A-Za-z'])(?:" + "".join("[^A-Za-z']+".join(map(re.escape, cue.split())) + "|"
                                                      for cue in plans) + r"[A-Za-z']*'ll)(?![A-Za-z'])"),
         speech=Anchored(re.compile(rf"\b(?:{alternation('speech')})\b")),
         references=Anchored(re.compile(r"(?i)\b(?:" + "|".join(map(_reference_pattern, sorted(
@@ -445,7 +446,8 @@ def _is_plan(statement: str, cues: ClaimCues) -> bool:
     # The cues' pattern is tried on the statement in lower case, which `re` matches faster than it matches
     # IGNORECASE; only A-Z are lowered (str.lower also changes other letters, and may lengthen the text).
     lowered = statement.lower() if statement.isascii() else statement.translate(_ASCII_LOWER)
-    return cues.plan.search(lowered) is not None
+    return any(not _MEASURED_BY.search(lowered, max(0, cue.start() - 40), cue.start())
+               for cue in cues.plan.finditer(lowered))
 
 
 class EntityMentions:
