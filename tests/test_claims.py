@@ -136,6 +136,14 @@ CLAIM_FORMS = [
     ("Last week, Deputy Prime Minister Natalya Kochanova said that wages would reach $500 in 2027.",
      [("Last week, Deputy Prime Minister Natalya Kochanova said that wages would reach $500 in 2027.", "2027-01-01",
        "2027-12-31", "plan", "Natalya Kochanova")]),
+    # so does a date in a participle clause opening the sentence on the occasion of the statement
+    ("Speaking at a board meeting on Tuesday, Head of Belarusian Railway Ivan Petrov said that the company intends "
+     "to invest BYN120 million in new rolling stock this year.",
+     [("Speaking at a board meeting on Tuesday, Head of Belarusian Railway Ivan Petrov said that the company intends "
+       "to invest BYN120 million in new rolling stock this year.", "2026-01-01", "2026-12-31", "plan", "Ivan Petrov")]),
+    ("Addressing the parliament on 14 January, Prime Minister Ivan Petrov said GDP grew by 1.2% in 2025.",
+     [("Addressing the parliament on 14 January, Prime Minister Ivan Petrov said GDP grew by 1.2% in 2025.",
+       "2025-01-01", "2025-12-31", "fact", "Ivan Petrov")]),
     # "% on" a day dates the change ("up 5% on 2024" compares with the year)
     ("The National Bank devalued the ruble by 56% on 14 January.",
      [("The National Bank devalued the ruble by 56% on 14 January.", "2026-01-14", "2026-01-14", "fact", None)]),

@@ -39,7 +39,7 @@ from pipeline.extract.entities import Entities
 from pipeline.types import Article, Claim, Money, Percentage, Period, Person
 from pipeline.resources import MODELS_DIR, read_jsonl
 
-CUE_KINDS = ("plan", "speech", "reference", "continuation")
+CUE_KINDS = ("plan", "speech", "reference", "continuation", "occasion")
 
 # A plan cue is one or more words of letters and apostrophes; the statement must hold them as whole words, in a
 # row, separated by anything else ("plans to", "plans, to"), in any case.
@@ -102,6 +102,7 @@ _APPOSED = re.compile(r",\s+(?:on|in)\s+(?:the\s+)?")  # a period right after an
 # Kochanova said that ...", "On Friday Belarusbank reported ..."
 # a sentence's opening clause an answer or a consequence follows: a question, a condition
 _QUESTION_OR_CONDITION = re.compile(r"(?:[Aa]sked\s+(?:whether|if|about|when|how|what|why|for)|[Ii]f|[Uu]nless)\b[^,;]*")
+_CLAUSE_END = re.compile(r"[^,;:.!?“”\"]{0,60},")
 _FRONTED = re.compile(r"\s*(?:[A-Z][a-z]*\s+)?")  # nothing but an opening preposition before the date
 _SPEAKER_AFTER = re.compile(r",?\s+(?:(?:[A-Z][\w'’.-]*|of|the|and)\s+){1,10}")
 # Everything up to the last clause edge: one match, which `re` finds by backtracking from the end.
@@ -146,6 +147,7 @@ class ClaimCues:
     roles: dict[str, tuple[str, ...]]
     longer_roles: dict[str, tuple[str, ...]]  # the roles holding each role ("minister": "prime minister", ...)
     continuation: re.Pattern[str]  # a sentence opening so goes on with the speaker before it
+    occasion: re.Pattern[str]  # a participle clause opening a sentence on the occasion of the statement, up to a date
 
 
 # what may stand between "the" and the next word of a description: a capitalised word, an abbreviation or an owner
@@ -188,6 +190,7 @@ def load_claim_cues(path: Path) -> ClaimCues:
         roles={r["cue"].lower(): tuple(r.get("roles", ())) for r in rows["reference"]},
         longer_roles={role: tuple(other for other in all_roles if role in other and role != other)
                       for role in all_roles},
+        occasion=re.compile(rf"\s*(?:{alternation('occasion')})\b[^,;:.!?“”\"]*"),
         # "To reach these goals, ...": a purpose that points back at what was just said goes on with it too
         continuation=re.compile(rf"(?i)(?:{alternation('continuation')})\b|(?:in\s+order\s+)?to\s+[a-z]+\s+"
                                 r"(?:these|this|those|such)\b"),
@@ -404,6 +407,10 @@ def _demotion(words: Words, period: Period, start: int, cues: ClaimCues, publish
     # reported a net profit of BYN105 million for 2016")
     if _FRONTED.fullmatch(text, start, period.start) and (speaker := _SPEAKER_AFTER.match(text, period.end)) \
             and speech.pattern.match(text, speaker.end()):
+        return SPEECH_ACT
+    # and a date in a participle clause that opens the sentence on the occasion of the statement ("Speaking at a
+    # board meeting on Tuesday, X said that ... this year")
+    if cues.occasion.fullmatch(text, start, period.start) and _CLAUSE_END.match(text, period.end):
         return SPEECH_ACT
     return 0
 
