@@ -171,6 +171,9 @@ SEQUENCES = [
     ("Exports rose by 12% in January-September 2025, imports by 5% in the first half of 2025.",
      [("Exports rose by 12% in January-September 2025", "2025-01-01", "2025-09-30", "fact", None),
       ("imports by 5% in the first half of 2025.", "2025-01-01", "2025-06-30", "fact", None)]),
+    ("Belavia said two new aircraft will arrive in mid-June, the third in early September.",
+     [("Belavia said two new aircraft will arrive in mid-June", "2026-06-11", "2026-06-20", "plan", None),
+      ("the third in early September.", "2026-09-01", "2026-09-10", "plan", None)]),
     ("The Council of the Republic will be formed by early December: regional councils will elect the senators on 21 "
      "November.",
      [("The Council of the Republic will be formed by early December", "2026-12-01", "2026-12-10", "plan", None),

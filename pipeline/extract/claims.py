@@ -59,12 +59,14 @@ _JOINT = re.compile(r";\s+|:\s+(?=[a-z])|,\s+(?:(?:and|but|while|whereas)\s+|(?=
 # "at least 4% in 2026 and by 6% in 2027": a bare " and " right after a period, before a clause of its own
 # with a period in it (two words or more before that period; "in 2019 and in 2020" stays one statement). So does a
 # comma before a verb in a sequence of events ("built the plant in 2015, modernized it in 2018 and ...") or before a
-# clause that leaves out its verb ("Exports rose by 12% in January-September, imports by 5% in the first half"),
+# clause that leaves out its verb ("Exports rose by 12% in January-September, imports by 5% in the first half";
+# "two aircraft will arrive in mid-June, the third in early September"),
 # unless the period fronts the sentence or closes an insert ("The plant, built in 1975, will ...").
 _LINKING_WORDS = frozenset({"in", "on", "at", "by", "of", "from", "to", "until", "till", "the", "and", "or", "also"})
 _JOINT_AFTER_PERIOD = re.compile(r"\s+and\s+|,\s+(?=(?:[a-z]{3,}ed|rose|fell|grew|went|began|built|sold|made|took|won|"
                                r"spent|became|paid|bought|brought|kept|left|led|held|met|sent|opened)\b"
-                               r"|[a-z]+\s+(?:by|to)\s+(?:about\s+)?(?:[$€\d]|Br))")  # ", imports by 5% in ..."
+                               r"|[a-z]+\s+(?:by|to)\s+(?:about\s+)?(?:[$€\d]|Br)"  # ", imports by 5% in ..."
+                               r"|(?!(?:and|or|but|while|whereas)\s)(?:the\s+|[a-z]+\s+)?[a-z]+\s+(?:in|on|by)\s+(?:early|mid|late|the|[A-Z\d]))")  # ", the third in May"
 # The words' first letters come first, in a lookahead: `re` passes over the other characters at once (it tries every
 # branch at every character of the 80 before each period otherwise).
 _DOCUMENT_BEFORE = re.compile(r"(?i)(?=[abcfglmprst])"
