@@ -295,6 +295,15 @@ def test_a_reference_goes_to_the_nearest_holder_of_the_title(record_of):
     assert "the governor" not in [m["text"] for m in person(record, "Ivan Krupko")["mentions"]]
 
 
+def test_a_reference_goes_to_the_office_holder_named_before_not_a_holder_named_after(record_of):
+    record = record_of("Aleksandr Lukashenko spoke at the summit in Astana. \"Next year we will double our exports "
+                       "to Asia,\" the president said. On Friday he will meet President of Kazakhstan Kassym-Jomart "
+                       "Tokayev.")
+    assert "the president" in [m["text"] for m in person(record, "Aleksandr Lukashenko")["mentions"]]
+    assert "the president" not in [m["text"] for m in person(record, "Kassym-Jomart Tokayev")["mentions"]]
+    assert [c["speaker"] for c in record["claims"]][:1] == ["Aleksandr Lukashenko"]
+
+
 # (body, field, expected names in that field, in order of first mention)
 ENTITIES = [
     # one thing per real thing: city, oblast and enterprise named after Minsk are three

@@ -254,16 +254,19 @@ def _in_longer_name(token) -> bool:
 
 
 def _attach_references(doc: Doc, spans: list[Span], drafts: list[_PersonDraft], catalog: Catalog) -> None:
-    """ "the governor" -> the person last named with a Governor title (or the office's holder, if named)."""
+    """ "the governor" -> the person last named with a Governor title, else the office's holder named before it
+    without the title ("Aleksandr Lukashenko ... the president said", though a President of Kazakhstan is named
+    later), else the one named after it."""
     for span in spans:
         if span.label_ != REFERENCE:
             continue
         title = span.id_
-        holders = [d for d in drafts if any(_holds(t, title) for t in d.titles)]
-        if not holders:
-            keys = {person_key(holder, catalog.given_names) for office, holder in catalog.office_holders.items()
-                    if _holds(office, title)}
-            holders = [d for d in drafts if d.key in keys]
+        titled = [d for d in drafts if any(_holds(t, title) for t in d.titles)]
+        keys = {person_key(holder, catalog.given_names) for office, holder in catalog.office_holders.items()
+                if _holds(office, title)}
+        officials = [d for d in drafts if d.key in keys]
+        holders = next((found for found in (_named_before(titled, span.start), _named_before(officials, span.start),
+                                            titled, officials) if found), None)
         if holders:
             _nearest_before(holders, span.start).mentions.append((span.start, span))
 
@@ -271,6 +274,10 @@ def _attach_references(doc: Doc, spans: list[Span], drafts: list[_PersonDraft], 
 def _holds(held: str, title: str) -> bool:
     """'President of Belarus' answers to 'the president'; 'President' answers to 'the head of state'."""
     return held == title or held.startswith(title + " ") or title.startswith(held + " of ")
+
+
+def _named_before(drafts: list[_PersonDraft], position: int) -> list[_PersonDraft]:
+    return [draft for draft in drafts if any(index < position for index, _ in draft.mentions)]
 
 
 def _nearest_before(drafts: list[_PersonDraft], position: int) -> _PersonDraft:
