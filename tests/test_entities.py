@@ -336,6 +336,9 @@ ENTITIES = [
     # a numbered session of a body is an event: the body in it is no mention
     ("The 45th General Assembly of the European Olympic Committees will be held in Minsk.", "organizations", []),
     ("The IIHF Council approved the plan.", "organizations", ["International Ice Hockey Federation"]),
+    # a council of an international body is one organisation, the longest name, not the body and a council
+    ("The Union State Council of Ministers will meet in Minsk after the SCO Council of Heads of State.",
+     "organizations", ["Council of Ministers of the Union State", "SCO Council of Heads of State"]),
     # a body's organ alone names nothing; research centres are organisations, whole
     ("If the review is successful, the Fund's Executive Board will approve the tranche.", "enterprises", []),
     ("Experts of the IPM Research Center and the Belarusian Economic Research and Outreach Center agreed.",
