@@ -170,6 +170,9 @@ def test_transliterations_of_one_person_are_one_person(record_of):
 
 # (sentence, person name, titles): titles read around the name and normalised
 TITLES = [
+    # a hyphenated form is a title ("Secretary-General", "Vice-Premier"), not its last word
+    ("SCO Secretary-General Zhang Ming spoke.", "Zhang Ming", ["Secretary General of SCO"]),
+    ("Vice-Premier Ivan Petrov spoke.", "Ivan Petrov", ["Deputy Prime Minister"]),
     ("Belarusian President Aleksandr Lukashenko met the delegation.", "Aleksandr Lukashenko",
      ["President of Belarus"]),
     ("Kirov Oblast Governor Alexander Sokolov arrived in Minsk.", "Alexander Sokolov", ["Governor of Kirov Oblast"]),

@@ -26,6 +26,7 @@ from pipeline.entities.tokens import sentence_bounds
 PLAIN_MODIFIER_TITLES = ("Minister", "Deputy Minister", "First Deputy Minister", "Acting Minister")
 # The chairman of an oblast executive committee is the oblast's governor.
 EXECUTIVE_CHAIRMAN = re.compile(r"^Chairman of (?:the )?(?P<region>(?:[A-Z][\w'-]* )+Oblast) Executive Committee$")
+_FORM_WORD = re.compile(r"[^\s-]+|-")
 NAMED_LABELS = {COUNTRY.value, REGION.value, DISTRICT.value, CITY.value,
                 ENTERPRISE.value, ORG_GOVERNMENT.value, ORG_INTERNATIONAL.value,
                 ORG_OTHER.value}
@@ -260,8 +261,9 @@ FormIndex = dict[str, list[tuple[tuple[str, ...], str]]]
 
 @cache
 def _title_forms(titles: tuple[Title, ...]) -> tuple[FormIndex, FormIndex]:
-    """The lower-case words of every title's forms, longest first, by their last and by their first word."""
-    forms = sorted(((tuple(form.lower().split()), title.title) for title in titles for form in title.forms),
+    """The lower-case words of every title's forms, longest first, by their last and by their first word; a hyphen
+    is a word of its own, as the tokenizer splits "Secretary-General"."""
+    forms = sorted(((tuple(_FORM_WORD.findall(form.lower())), title.title) for title in titles for form in title.forms),
                    key=lambda item: -len(item[0]))
     ending_with: FormIndex = {}
     starting_with: FormIndex = {}
