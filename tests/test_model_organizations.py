@@ -53,6 +53,9 @@ READINGS = [
     ("Transport, Holding and Promotion were discussed.", "Transport, Holding and Promotion", None),
     ("The Agriculture and Food Minister came.", "Agriculture and Food", None),
     ("Visitors laid flowers at the Cemetery of Villages.", "the Cemetery of Villages", None),
+    # the title of a programme or a document in quotation marks after its word
+    ("The state program \"People's Health and Demographic Security\" provides for it.",
+     "People's Health and Demographic Security", None),
     # the model's reading stands unless words say otherwise: "the X", institutions named by one word, bodies with
     # a generic word before a kind word's body, media companies (enterprises whatever else they hold)
     ("Shares of the Borimed Pharma rose.", "the Borimed Pharma", ("Borimed Pharma", Label.ENTERPRISE)),

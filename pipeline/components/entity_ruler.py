@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span
 from pipeline import resources
 from pipeline.entities.catalog import (CITY, COUNTRY, ENTERPRISE, HOME_COUNTRY, NAME_TAIL, ORG_GOVERNMENT,
                                       ORGANIZATION_LABELS, ORGANIZATION_LIKE, PERSON, REFERENCE, REGION, REGION_LABELS,
-                                      SKIP, Catalog, Entry, Label, load_catalog)
+                                      SKIP, VENUE_KINDS, Catalog, Entry, Label, load_catalog)
 from pipeline.entities.names import PATRONYMIC, clean_person_span, person_name_patterns
 from pipeline.entities.organizations import LEGAL_TAILS, ModelOrganizations, common_words
 from pipeline.entities.rule_matcher import RuleMatcher
@@ -429,7 +429,7 @@ class EntityRuler:
             if ent.label_ != "ORG" or not taken.isdisjoint(range(ent.start, ent.end)) or any(
                     skip.start < ent.end and ent.start < skip.end and not (
                         source == GAZETTEER and ent.start <= skip.start and skip.end <= ent.end and len(skip) < len(ent)
-                        and not any(self.catalog.organization_words.get(token.lower_) == "venue" for token in ent))
+                        and not any(self.catalog.organization_words.get(token.lower_) in VENUE_KINDS for token in ent))
                     for skip, source in skipped):
                 continue
             read = self.model_organizations(_through_of(ent, starting_at), lower_case)

@@ -43,9 +43,10 @@ ORGANIZATION_LIKE = {Label.ENTERPRISE, *ORGANIZATION_LABELS}
 PATTERN_NORMALIZERS = ("as_written", "legal_form", "inverted_ministry", "executive_committee", "settlement_of",
                        "settlements_last",
                        "district", "common_noun", "after_noun", "place_led")
+VENUE_KINDS = frozenset({"venue", "document"})  # organisation words heading what is no organisation
 COMPANY_WORD_KINDS = ("part", "not_end", "tail")
 ORGANIZATION_WORD_KINDS = ("international", "international_lead", "government", "institution", "other", "venue",
-                           "not_name", "generic", "brand", "media")
+                           "document", "not_name", "generic", "brand", "media")
 # Generic words a gazetteer name ends with; their usual English variants are accepted in text.
 # The country whose bodies and ministers the lists and the gold name without it ("Minister of Agriculture and Food",
 # "Investigative Committee"); heads of state and government keep it ("President of Belarus").

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pycountry
 from spacy.tokens import Span
 
-from pipeline.entities.catalog import ENTERPRISE, ORG_GOVERNMENT, ORG_INTERNATIONAL, ORG_OTHER, Label
+from pipeline.entities.catalog import ENTERPRISE, ORG_GOVERNMENT, ORG_INTERNATIONAL, ORG_OTHER, VENUE_KINDS, Label
 from pipeline.entities.titles import PLAIN_MODIFIER_TITLES
 
 _KIND_LABELS = {"international": ORG_INTERNATIONAL, "government": ORG_GOVERNMENT,
@@ -55,10 +55,12 @@ class ModelOrganizations:
         if opens and len(name) > 2 and name[1].lower_ == "of" and name[0].lower_ in common_words:
             return None
         kinds = [self.words.get(token.lower_) for token in name]
-        if ("not_name" in kinds or self.words.get(_head(name).lower_) == "venue"
+        if ("not_name" in kinds or self.words.get(_head(name).lower_) in VENUE_KINDS
                 or _currency_code(name, self.currency_codes) or self._common_noun(name, kinds)
                 or self._adjectives_only(name)):
             return None
+        if start >= 2 and doc[start - 1].is_quote and self.words.get(doc[start - 2].lower_) == "document":
+            return None  # a document's title ('the state program "People's Health and Demographic Security"')
         if end < len(doc) and self.words.get(doc[end].lower_) == "brand":
             return None  # "the Borimed brand": a brand is no organisation
         if end < len(doc) and f"{name.text.lower()} {doc[end].lower_}" in self.title_forms:
