@@ -112,6 +112,13 @@ MONEY_FORMS = [
     ("Tickets cost from Br1500 to Br2000.", [("from Br1500 to Br2000", B(1500), B(2000), "BYN", False)]),
     ("Prices are 1900-2500 Russian rubles.", [("1900-2500 Russian rubles", B(1900), B(2500), "RUB", False)]),
     ("A unit costs from 2000 to 2400 euros.", [("from 2000 to 2400 euros", B(2000), B(2400), "EUR", False)]),
+    # a year before a currency's name is no amount; a currency before another number is that number's
+    ("In December 2013 ruble deposits rose; in 2012 euro loans fell.", []),
+    ("In 2012 RUB 3.6 trillion was spent, in 2023 BYN 21.5 million.",
+     [("RUB 3.6 trillion", B(3_600_000_000_000), B(3_600_000_000_000), "RUB", False),
+      ("BYN 21.5 million", B(21_500_000), B(21_500_000), "BYN", False)]),
+    ("A stay costs 2000 euro, a flight 1500 dollars.",
+     [("2000 euro", B(2000), B(2000), "EUR", False), ("1500 dollars", B(1500), B(1500), "USD", False)]),
     # a multiple before "to" is no end of a range
     ("Profits rose by a factor of two to BYN 210 million.",
      [("BYN 210 million", B(210_000_000), B(210_000_000), "BYN", False)]),

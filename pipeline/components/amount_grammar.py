@@ -43,6 +43,8 @@ _JOINT = re.compile(rf"\s*(?P<dash>{_DASH})\s*|\s+(?P<word>and|to)\s+")  # all t
 _LEADS = {"between": re.compile(r"(?i)\bbetween\s+$"), "from": re.compile(r"(?i)\bfrom\s+$"),
           "by": re.compile(r"(?i)\bby\s+(?:a\s+factor\s+of\s+)?$")}
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_YEAR_BEFORE = re.compile(rf"(?i)\b(?:{_YEAR_PREPOSITIONS}|January|February|March|April|May|June|July|August|"
+                          r"September|October|November|December)\s+$")  # what stands before a year
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -170,9 +172,14 @@ class AmountGrammar:
             if spelled and unit and " ".join(unit.lower().split()) in self.lexicon.digit_units:
                 continue  # "by two percentage points": a change in points is annotated only in digits
             scale = match["scale"]
-            yield _Atom(start=match.start(), end=match.end(), number=number, spelled=spelled,
-                        scale=self.lexicon.scales[scale.lower()] if scale else None,
-                        currency=self._currency_of(match["symbol"] or match["before"], match["after"]),
+            currency = self._currency_of(match["symbol"] or match["before"], match["after"])
+            end = match.end()
+            if match["after"] and not (scale or match["symbol"] or match["before"]) and _YEAR.fullmatch(number) \
+                    and _YEAR_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+                # "In December 2013 ruble deposits rose", "in 2012 euro loans": a year before a currency's name
+                currency, end = None, match.start("after") - 1
+            yield _Atom(start=match.start(), end=end, number=number, spelled=spelled,
+                        scale=self.lexicon.scales[scale.lower()] if scale else None, currency=currency,
                         percent=unit is not None)
 
     def _currency_of(self, before: str | None, after: str | None) -> Currency | None:
@@ -309,7 +316,8 @@ def _atom_pattern(lexicon: AmountLexicon) -> re.Pattern[str]:
     fixed = _alternation(word for word, value in lexicon.number_words.items() if value is not None)
     units = _alternation(lexicon.percent_units)
     # "twenty-five", "one hundred and five", "two and a half"; a bare "and" would join "between three and seven".
-    # A fixed phrase ("a", "half a") needs a scale or unit after it; "a fifth of a percent" is no 1%.
+    # A fixed phrase ("a", "half a") needs a scale or unit after it; "a fifth of a percent" is no 1%. A currency
+    # before another number is that number's ("in 2012 BYR 3.6 trillion").
     words = rf"(?:{spelled})(?:(?:-|\s+|(?<=hundred)\s+and\s+)(?:{spelled}))*(?:\s+and\s+a\s+half\b)?"
     pattern = rf"""
         (?<![\w$\u20ac\u00a3\u00a5.,])
@@ -320,7 +328,7 @@ def _atom_pattern(lexicon: AmountLexicon) -> re.Pattern[str]:
           |(?:(?<!of\ )|(?!(?i:a)\s))(?P<fixed>(?i:{fixed}))(?=\s+(?i:{scales}|{units})\b))
         (?:\s?(?P<scale>(?i:{scales}))(?!\w))?
         (?:\s?(?P<unit>(?i:{units}))(?!\w)
-          |\s(?P<after>{codes}|(?i:{names}))(?!\w))?
+          |\s(?P<after>{codes}|(?i:{names}))(?!\w)(?!\s?\d))?
     """
     return re.compile(pattern, re.VERBOSE)
 
