@@ -270,6 +270,9 @@ RESOLVER_FORMS = [
      [("Twenty-five years ago", D("1986-01-01"), D("1986-12-31")), ("26 April", D("1986-04-26"), D("1986-04-26"))]),
     ("A year ago, in May, the ministry planted trees.", datetime(2020, 11, 10),
      [("A year ago", D("2019-11-01"), D("2019-11-30")), ("May", D("2019-05-01"), D("2019-05-31"))]),
+    # ... and a period with its year set off after it is the period meant
+    ("A year ago, in December 2024, monthly inflation was 0.7%.", datetime(2026, 1, 14),
+     [("A year ago", D("2024-12-01"), D("2024-12-31")), ("December 2024", D("2024-12-01"), D("2024-12-31"))]),
     # the verb of an attribution after "today" is no tense of the statement: "nowadays" stays unplaced
     ("Today, the average salary in the country exceeds Br1,400, the minister said.", OCT, []),
     ("Today the plant shipped five trucks, the director said.", OCT, [("Today", D("2024-10-14"), D("2024-10-14"))]),

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime, timedelta
 from functools import lru_cache
 from itertools import accumulate
@@ -161,6 +162,10 @@ def find_periods(text: str, published: datetime, *, source: str | None = None,
             # "the day before last Tuesday's hearing": a day on from the day named
             day = interval[0] + timedelta(days=1 if next_to.group(1).lower() == "after" else -1)
             start, interval = next_to.start(), (day, day)
+        if last_rule == "ago" and any(key in expression.groups for key in YEAR_KEYS) \
+                and _APPOSITION.fullmatch(text, periods[-1].end, expression.start):
+            # "A year ago, in December 2024, ...": the period named in apposition is the one meant
+            periods[-1] = replace(periods[-1], first=interval[0], last=interval[1])
         if periods and "weekday" not in (expression.rule, last_rule) and periods[-1].first <= interval[1] \
                 and (opening := _range_opening(text, periods[-1], start)) is not None:
             # "from 22 July until the end of September", "from 1 August to the end of the year": one span ("from
