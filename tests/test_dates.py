@@ -617,6 +617,8 @@ TENSE_FORMS = [
      [("1 January", D("2013-01-01"), D("2013-01-01")), ("1 July", D("2013-07-01"), D("2013-07-01"))]),
     ("Tariffs will be raised by 5% in March and by 3% in December.", datetime(2013, 1, 15),
      [("March", D("2013-03-01"), D("2013-03-31")), ("December", D("2013-12-01"), D("2013-12-31"))]),
+    ("Inflation will slow to 6% in June and to 5% in the fourth quarter.", datetime(2026, 1, 14),
+     [("June", D("2026-06-01"), D("2026-06-30")), ("the fourth quarter", D("2026-10-01"), D("2026-12-31"))]),
     ("Tariffs rose by 5% in March and in December prices will be frozen.", datetime(2013, 1, 15),
      [("March", D("2012-03-01"), D("2012-03-31")), ("December", D("2013-12-01"), D("2013-12-31"))]),
     # a quarter "in" a future clause lies ahead, even just after the same quarter ended; results "for" it are the

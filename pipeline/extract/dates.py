@@ -41,6 +41,7 @@ _MONTH_AFTER = re.compile(r"[A-Z][a-z]+\b")
 _DATE_AFTER = re.compile(r"\d{1,2}(?:st|nd|rd|th)?\s+[A-Z]|[A-Z][a-z]+\.?\s+\d")  # "14 November", "Nov. 14"
 _ADJUNCT = re.compile(r"\s*(?P<joint>and\s+)?"
                      r"(?:in\s+particular\s+|mainly\s+|mostly\s+|both\s+|also\s+|as\s+well\s+as\s+)?"
+                     r"(?:(?:by|to)\s+(?:about\s+)?\d[\d.,]*(?:%|\s+percent|\s+per\s+cent)?\s+)?"  # "and to 5% in ..."
                      r"(?:in|on|at|by|from|until|till|during|since|before|after)\s")  # after a comma: ", in January"
 # what may follow the date of a verbless clause after "and" or a colon: figures ("and from 1 July by another 8%")
 _VERBLESS_REST = re.compile(r"(?:\s*(?:(?:by|to|up|down|about|some|over|another|more|an|a|the|percent|per\s+cent|"
@@ -111,10 +112,12 @@ def find_periods(text: str, published: datetime, *, source: str | None = None,
             # "signed on Tuesday, 30 May": the weekday is the date that follows
             expression = Expression(expression.start, expression.end, "calendar_date", expressions[index + 1].groups,
                                     expression.prefix)
-        if last_rule == "ago" and expression.rule in ("month", "calendar_date") \
-                and periods[-1].first.year == periods[-1].last.year \
-                and not any(key in expression.groups for key in YEAR_KEYS) \
-                and _APPOSITION.fullmatch(text, periods[-1].end, expression.start):
+        # set off after "a year ago" ("A year ago, in May, ...", "A year ago, in December 2024, ..."): with a year of
+        # its own, the period meant
+        after_ago = last_rule == "ago" and _APPOSITION.fullmatch(text, periods[-1].end, expression.start) is not None
+        named_year = after_ago and any(key in expression.groups for key in YEAR_KEYS)
+        if after_ago and not named_year and expression.rule in ("month", "calendar_date") \
+                and periods[-1].first.year == periods[-1].last.year:
             # "Twenty-five years ago, on 26 April, ...", "A year ago, in May, ...": the day or month of that year
             expression = Expression(expression.start, expression.end, expression.rule,
                                     {**expression.groups, "y": str(periods[-1].first.year)}, expression.prefix)
@@ -162,9 +165,7 @@ def find_periods(text: str, published: datetime, *, source: str | None = None,
             # "the day before last Tuesday's hearing": a day on from the day named
             day = interval[0] + timedelta(days=1 if next_to.group(1).lower() == "after" else -1)
             start, interval = next_to.start(), (day, day)
-        if last_rule == "ago" and any(key in expression.groups for key in YEAR_KEYS) \
-                and _APPOSITION.fullmatch(text, periods[-1].end, expression.start):
-            # "A year ago, in December 2024, ...": the period named in apposition is the one meant
+        if named_year:  # "a year ago" is the period named after it
             periods[-1] = replace(periods[-1], first=interval[0], last=interval[1])
         if periods and "weekday" not in (expression.rule, last_rule) and periods[-1].first <= interval[1] \
                 and (opening := _range_opening(text, periods[-1], start)) is not None:
