@@ -339,6 +339,9 @@ ENTITIES = [
     # a numbered session of a body is an event: the body in it is no mention
     ("The 45th General Assembly of the European Olympic Committees will be held in Minsk.", "organizations", []),
     ("The IIHF Council approved the plan.", "organizations", ["International Ice Hockey Federation"]),
+    ("The OSCE Office for Democratic Institutions and Human Rights thanked the Central Commission of Belarus on "
+     "Elections and National Referendums.", "organizations",
+     ["OSCE Office for Democratic Institutions and Human Rights", "Central Election Commission"]),
     # a council of an international body is one organisation, the longest name, not the body and a council
     ("The Union State Council of Ministers will meet in Minsk after the SCO Council of Heads of State.",
      "organizations", ["Council of Ministers of the Union State", "SCO Council of Heads of State"]),

@@ -34,6 +34,9 @@ READINGS = [
      ("Shanghai Municipal Commission of Commerce", Label.ORG_GOVERNMENT)),
     ("Experts of the International Atomic Energy Agency came.", "International Atomic Energy Agency",
      ("International Atomic Energy Agency", Label.ORG_INTERNATIONAL)),
+    ("The Polesie State Radiation and Ecological Reserve received funds.",
+     "The Polesie State Radiation and Ecological Reserve",
+     ("Polesie State Radiation and Ecological Reserve", Label.ORG_OTHER)),
     # before a title the owner stands, before a minister's title only the field
     ("Apple CEO Steve Jobs spoke.", "Apple", ("Apple", Label.ENTERPRISE)),
     ("The Samara Farmers Association met.", "Samara Farmers Association",
