@@ -170,6 +170,9 @@ def test_transliterations_of_one_person_are_one_person(record_of):
 
 # (sentence, person name, titles): titles read around the name and normalised
 TITLES = [
+    # a legal form between "of" and the company is no part of the owner
+    ("Director General of OJSC Belaruskali Valery Kirienko spoke.", "Valery Kirienko",
+     ["Director General of Belaruskali"]),
     # a hyphenated form is a title ("Secretary-General", "Vice-Premier"), not its last word
     ("SCO Secretary-General Zhang Ming spoke.", "Zhang Ming", ["Secretary General of SCO"]),
     ("Vice-Premier Ivan Petrov spoke.", "Ivan Petrov", ["Deputy Prime Minister"]),

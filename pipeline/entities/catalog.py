@@ -101,6 +101,7 @@ class Catalog:
     body_units: frozenset[str] = frozenset()  # lower-case words heading a unit of a body (body_units.tsv)
     currency_words: frozenset[str] = frozenset()  # one-word currency names ("dollars", "yuan"; currencies.tsv)
     currency_codes: frozenset[str] = frozenset()  # the codes currencies.tsv lists, old ones too ("BYR")
+    legal_forms: frozenset[str] = frozenset()  # the words of the 'legal_form' pattern ("OJSC", "CJSC")
     historical_states: frozenset[str] = frozenset()  # lower-case names; no regions (the conventions)
     subdivision_names: dict[str, str] = field(default_factory=dict)  # ISO 3166-2 code -> the name records give it
     world_cities: dict[str, Entry] = field(default_factory=dict)  # lower-case form -> city (world_cities.tsv)
@@ -168,6 +169,8 @@ def load_catalog(models_dir: Path, *, generated: bool = True) -> Catalog:
                    company_words=company_words, organization_words=organization_words, body_units=body_units,
                    currency_words=frozenset(name.lower() for name in currency_names if " " not in name),
                    ministry_fields=fields,
+                   legal_forms=frozenset(word for pattern in patterns if pattern.normalizer == "legal_form"
+                                         for word in pattern.tokens[0].get("ORTH", {}).get("IN", ())),
                    currency_codes=frozenset(row["surface"] for row in currencies if row["kind"] == "code"),
                    historical_states=frozenset(state.lower() for state in states),
                    subdivision_names=subdivisions, world_cities=world, by_key=by_key)

@@ -92,6 +92,8 @@ class TitleReader:
         if entity is None:
             return None
         doc, position = self.doc, entity.start
+        legal_form = position - 1 > floor and doc[position - 1].text in self.catalog.legal_forms
+        position -= legal_form  # "Director General of OJSC Belaruskali X": the owner is the company
         for _ in range(3):  # "of the Board of the National Bank": a few intermediate "of" phrases
             if position - 1 > floor and doc[position - 1].lower_ == "the":
                 position -= 1
@@ -108,7 +110,8 @@ class TitleReader:
                 # a place by its canonical name ("President of the Republic of Belarus" is "President of Belarus"),
                 # unless that one is written with "the" ("of the Republic of Tatarstan")
                 owner = entity.id_ if entity.label_ in REGION_LABELS and entity.start - position <= 1 \
-                    and not entity.id_.startswith(("Republic of", "United")) else doc[position:entity.end].text
+                    and not entity.id_.startswith(("Republic of", "United")) \
+                    else doc[position + (legal_form and position == entity.start - 1):entity.end].text
                 return self._serving(start, floor, f"{title} of {owner}")
             position -= 1
             while position - 1 > floor and _field_part(doc[position - 1]):
