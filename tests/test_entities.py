@@ -784,6 +784,11 @@ def test_a_province_no_list_knows_gets_its_code_from_pycountry(record_of):
         ("Mashonaland East Province", "ZW", "ZW-ME"), ("Bulawayo Province", "ZW", "ZW-BU")]
 
 
+def test_a_town_no_list_knows_takes_the_country_written_after_it(record_of):
+    record = record_of("Gomselmash is expanding assembly in Petropavlovsk, Kazakhstan, this year.")
+    assert {r["name"]: r["country"] for r in record["regions"]} == {"Petropavlovsk": "KZ", "Kazakhstan": "KZ"}
+
+
 def test_a_long_ministry_title_is_read_before_the_name(record_of):
     record = record_of("Minister of Lands, Agriculture and Rural Development of Zimbabwe Anxious Masuka spoke.")
     assert person(record, "Anxious Masuka")["titles"] == [

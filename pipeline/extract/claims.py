@@ -66,7 +66,9 @@ _LINKING_WORDS = frozenset({"in", "on", "at", "by", "of", "from", "to", "until",
 _JOINT_AFTER_PERIOD = re.compile(r"\s+and\s+|,\s+(?=(?:[a-z]{3,}ed|rose|fell|grew|went|began|built|sold|made|took|won|"
                                r"spent|became|paid|bought|brought|kept|left|led|held|met|sent|opened)\b"
                                r"|[a-z]+\s+(?:by|to)\s+(?:about\s+)?(?:[$€\d]|Br)"  # ", imports by 5% in ..."
-                               r"|(?!(?:and|or|but|while|whereas)\s)(?:the\s+|[a-z]+\s+)?[a-z]+\s+(?:in|on|by)\s+(?:early|mid|late|the|[A-Z\d]))")  # ", the third in May"
+                               # ", the third in early September"
+                               r"|(?!(?:and|or|but|while|whereas)\s)(?:the\s+|[a-z]+\s+)?[a-z]+\s+(?:in|on|by)\s+"
+                               r"(?:early|mid|late|the|[A-Z\d]))")
 # The words' first letters come first, in a lookahead: `re` passes over the other characters at once (it tries every
 # branch at every character of the 80 before each period otherwise).
 _DOCUMENT_BEFORE = re.compile(r"(?i)(?=[abcfglmprst])"

@@ -18,8 +18,8 @@ from spacy.attrs import ENT_TYPE
 from spacy.tokens import Doc, Span
 
 from pipeline.components.entity_ruler import CATALOG_ATTR, SPANS_KEY
-from pipeline.entities.catalog import (CITY, DISTRICT, ENTERPRISE, ORGANIZATION_LABELS, ORGANIZATION_LIKE, PERSON,
-                                      REFERENCE, REGION_LABELS, SKIP, Catalog, Entry, Label)
+from pipeline.entities.catalog import (CITY, COUNTRY, DISTRICT, ENTERPRISE, ORGANIZATION_LABELS, ORGANIZATION_LIKE,
+                                      PERSON, REFERENCE, REGION_LABELS, SKIP, Catalog, Entry, Label)
 from pipeline.entities.names import is_surname_only, name_parts, person_key, surname_key
 from pipeline.entities.titles import TitleReader
 from pipeline.entities.tokens import texts
@@ -98,10 +98,15 @@ def _grouped(spans: list[Span], labels) -> dict[tuple[str, str], list[Span]]:
 
 
 def _regions(text: str, spans: list[Span], catalog: Catalog):
+    countries_at = {span.start: span.kb_id_ for span in spans if span.label_ == COUNTRY.value and span.kb_id_}
     for (label, name), group in _grouped(spans, REGION_LABELS).items():
         code = group[0].kb_id_
         known = _known_place(label, name, catalog)
         country = code.split("-")[0] if code else (known.country if known else None)
+        if country is None and label == CITY.value:  # a town no list knows, its country after it: "Petropavlovsk,
+            # Kazakhstan"
+            country = next((countries_at[s.end + 1] for s in group if s.end + 1 in countries_at
+                            and s.doc[s.end].text == ","), None)
         parent = catalog.subdivision_names.get(known.parent) if known and known.parent else None
         yield Region(name=name, kind=REGION_LABELS[Label(label)], country=country,
                      code=code if "-" in code else None,
