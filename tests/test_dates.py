@@ -366,6 +366,13 @@ RESOLVER_FORMS = [
     ("Trade grew in 2017 compared with 2016. It exceeded the results of the previous two years.", OCT,
      [("2017", D("2017-01-01"), D("2017-12-31")), ("2016", D("2016-01-01"), D("2016-12-31")),
       ("the previous two years", D("2015-01-01"), D("2016-12-31"))]),
+    # a previous month or quarter counts from one no longer than itself, else from publication
+    ("Exports rose in March. In the previous month they fell.", OCT,
+     [("March", D("2024-03-01"), D("2024-03-31")), ("the previous month", D("2024-02-01"), D("2024-02-29"))]),
+    ("Trade grew by 37.8% in 2021. In the previous month a roadmap was signed.", OCT,
+     [("2021", D("2021-01-01"), D("2021-12-31")), ("the previous month", D("2024-09-01"), D("2024-09-30"))]),
+    ("Exports rose by 12% in 2018. In the previous quarter the company shipped more.", OCT,
+     [("2018", D("2018-01-01"), D("2018-12-31")), ("the previous quarter", D("2024-07-01"), D("2024-09-30"))]),
     ("The plant opened in 2009; the following year it doubled output.", OCT,
      [("2009", D("2009-01-01"), D("2009-12-31")), ("the following year", D("2010-01-01"), D("2010-12-31"))]),
     ("The mayor arrived on 3 October. On the same day he opened a school.", OCT,

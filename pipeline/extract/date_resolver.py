@@ -567,6 +567,9 @@ def _previous(groups: dict[str, str], s: Situation) -> Interval | None:
     if unit == "year":
         start = year + sign if sign > 0 else year - count
         return year_interval(start)[0], year_interval(start + count - 1)[1]
+    # a month or quarter is counted from one no longer than itself ("in 2021 ... In the previous month" is the
+    # month before publication, not December 2020)
+    reference = s.reference(lambda i: one_year(i) and (i[0].month - 1) // size == (i[1].month - 1) // size)
     first = (reference or (s.published, s.published))[0]
     first = first.replace(day=1, month=(first.month - 1) // size * size + 1)
     span = (first, month_end(shift_months(first, size - 1)))
