@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from pipeline.entities.catalog import load_catalog
@@ -853,6 +853,7 @@ FRAGMENTS = ["Aleksandr Lukashenko", "the head of state", "Kirov Oblast", "Minsk
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(min_size=1, max_size=8)), min_size=1, max_size=25))
+@example(["Kirov Oblast", "\n", "Minsk"])  # the model's person "Kirov Oblast\n" left a person of a line break
 def test_every_mention_slices_its_text(record_of, parts):
     body = "Exports grew. " + "".join(parts)  # a body the parser keeps (a lone "©" is page furniture)
     record = record_of(body)  # record_of validates every mention's offsets against the record text
