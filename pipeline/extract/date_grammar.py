@@ -377,26 +377,27 @@ class DateGrammar:
 
     def expressions(self, text: str, words: Words | None = None) -> list[Expression]:
         """`words` index `text` when given (pipeline/doctext.py keeps one per Doc)."""
-        found: list[Expression] = []
+        found: list[tuple[int, int, str, re.Match[str]]] = []
         lowered = text.lower()
         words = words if words is not None else Words(text)
         for rule, pattern, hints in self.rules:
             if hints and not any(map(lowered.__contains__, hints)):
                 continue
             for match in pattern.finditer(text, words):
-                groups = {k: v for k, v in match.groupdict().items() if v is not None}
-                if self._rejected(rule, groups, text, match):
-                    continue
                 start = match.start()
                 if (opening := _SPAN_OPENING.match(text, start)) and not _WORD_JOINT.search(text, opening.end(),
                                                                                             match.end()):
                     start = opening.end()  # "up 11.6% from January-July 2020": a dash joins the span, "from" is no part
-                found.append(Expression(start, match.end(), rule, groups))
-        found.sort(key=lambda e: (-(e.end - e.start), e.start))
+                found.append((start, match.end(), rule, match))
+        found.sort(key=lambda f: (f[0] - f[1], f[0]))  # longest first, then leftmost
+        # A match a longer or earlier one overlaps is left out whether or not its rule rejects it, so only the others
+        # are read (a third of them: a day's month and year match on their own too).
         taken: list[Expression] = []
-        for expression in found:
-            if all(expression.end <= t.start or expression.start >= t.end for t in taken):
-                taken.append(expression)
+        for start, end, rule, match in found:
+            if all(end <= t.start or start >= t.end for t in taken):
+                groups = {k: v for k, v in match.groupdict().items() if v is not None}
+                if not self._rejected(rule, groups, text, match):
+                    taken.append(Expression(start, end, rule, groups))
         return [self._with_prefix(e, text) for e in _years_shared(sorted(taken, key=lambda e: e.start), text)]
 
     def _rejected(self, rule: str, groups: dict[str, str], text: str, match: re.Match[str]) -> bool:

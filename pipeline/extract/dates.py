@@ -261,13 +261,15 @@ def clause_tense(text: str, start: int, end: int, vocabulary: Vocabulary, *, gue
     cue takes the nearest cue of the sentence, -ed forms counted like the others ("At the auction on
     Friday, a tractor sold for Br95,000")."""
     words = _text_words(text)
-    # the edges before the span that join no names, the last one first
-    edges = [m for m in reversed(list(_CLAUSE_EDGE.finditer(text, max(0, start - 200), start)))
-             if not _joins_names(text, m) and not _joins_dates(text, m, vocabulary)]
-    left = edges[0].end() if edges else max(0, start - 200)
+    def is_edge(m: re.Match[str]) -> bool:
+        return not _joins_names(text, m) and not _joins_dates(text, m, vocabulary)
+    # the edges before the span that join no names, the last one first; those before the last are read only when
+    # the clause has no cue
+    edges_before = filter(is_edge, reversed(list(_CLAUSE_EDGE.finditer(text, max(0, start - 200), start))))
+    last_edge = next(edges_before, None)
+    left = last_edge.end() if last_edge else max(0, start - 200)
     # the first edge after the span that joins no names ("In March and May the plant will stop" is one clause)
-    edge = next((m for m in _CLAUSE_EDGE.finditer(text, end, min(len(text), end + 200))
-                 if not _joins_names(text, m) and not _joins_dates(text, m, vocabulary)), None)
+    edge = next(filter(is_edge, _CLAUSE_EDGE.finditer(text, end, min(len(text), end + 200))), None)
     comma = None
     if edge and _opens_clause(text, *words.window(left, start), text[end:edge.start()]) and edge.group().startswith(","):
         # A fronted date ("On Monday, the concern approved ...") belongs to the clause after its comma, whose
@@ -288,6 +290,7 @@ def clause_tense(text: str, start: int, end: int, vocabulary: Vocabulary, *, gue
     # a date set off after a comma, an "and" or a colon with its preposition, its clause having no verb, belongs to
     # the clause before it ("Pensions were raised twice, in January and September"; "..., in particular in January";
     # "will be raised twice: from 1 January by 10% and from 1 July by another 8%")
+    edges = [last_edge, *edges_before] if tense is None and last_edge else []
     back = 0
     while tense is None and back < len(edges) and (adjunct := _ADJUNCT.match(text, edges[back].end())) \
             and ((edges[back].group()[0] == "," and not adjunct.group("joint"))
