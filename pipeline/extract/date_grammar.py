@@ -211,7 +211,8 @@ class DateGrammar:
                        rf"|{i('the year')}\s+{i('two thousand')}(?:\s+{i('and')}\s+(?P<sy_2k>{units}|{teens}))?)(?![\w-])")
         # A rule with hints (lower-case words it cannot match without) runs only on texts that hold one of them:
         # a substring scan instead of trying an open-ended pattern at every position. Each rule is tried only at
-        # the words it can start with (pipeline/anchors.py).
+        # the words it can start with (pipeline/anchors.py); a rule whose starts are few has no hints ("Q2-Q3 2019",
+        # "2018-H2 2019"): a scan for each of four or six two-letter hints costs more than trying it there.
         self.rules: tuple[tuple[str, Anchored, tuple[str, ...]], ...] = tuple(
             (name, Anchored(re.compile(pattern)), tuple(hints)) for name, pattern, *hints in (
             ("day_span", rf"\b(?:{i('from|between')}\s+)?(?P<d1>{day})(?:{dash}|\s+{i('to|and|through|until|till')}\s+)"
@@ -239,8 +240,7 @@ class DateGrammar:
                         rf"(?:\s+{i('of')}\s+(?:{yearspec}|{of_century}))?", "quarter"),
             ("quarter", rf"\b(?:(?P<ys_num>{year})\s*)?(?P<qn>Q[1-4]|[1-4]Q)(?:\s+(?P<y>{year}))?\b"),
             # "Q2-Q3 2019", "Q4 2018-Q1 2019"
-            ("quarter_span", rf"\b(?P<q1>Q[1-4])(?:\s+(?P<y1>{year}))?{dash}(?P<q2>Q[1-4])(?:\s+(?P<y>{year}))?\b",
-             "q1", "q2", "q3", "q4"),
+            ("quarter_span", rf"\b(?P<q1>Q[1-4])(?:\s+(?P<y1>{year}))?{dash}(?P<q2>Q[1-4])(?:\s+(?P<y>{year}))?\b"),
             # "the second and third quarters", "the first and second quarters of 2016"
             ("quarter_span", rf"\b(?:{i('the')}\s+)?(?P<q1o>{ordinal})\s+{i('and|to')}\s+(?P<q2o>{ordinal})\s+"
                              rf"{i('quarters')}\b(?:\s+{i('of')}\s+{yearspec})?", "quarters"),
@@ -248,7 +248,7 @@ class DateGrammar:
                      rf"(?!\s+{i('of')}\s+(?:[a-z]+\s+)?{i('month|week')}\b)(?:[-\s]{i('year')})?"
                      rf"(?:\s+{i('of')}\s+(?:{yearspec}|{of_century}))?", "half"),
             ("half", rf"\b(?P<hn>H[12]|[12]H)\b(?:\s+(?P<ys_num>{year}))?"),
-            ("part_span", rf"(?P<y1>{year}){dash}(?P<part>H[12]|Q[1-4])\s+(?P<y2>{year})", "h1", "h2", "q1", "q2", "q3", "q4"),
+            ("part_span", rf"(?P<y1>{year}){dash}(?P<part>H[12]|Q[1-4])\s+(?P<y2>{year})"),
             ("first_months", rf"\b(?:{i('the')}\s+)?{i('first')}\s+(?P<n>{number})\s+{i('months')}"
                              rf"(?:\s+{i('of')}\s+{yearspec})?", "months"),
             # "the nine months of 2015": the first ones, when a year follows ("in nine months" is a duration)
