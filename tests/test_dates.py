@@ -68,6 +68,10 @@ DATE_FORMS = [
     ("Prices were frozen from 1 January through 31 March.",
      [("from 1 January through 31 March", D("2025-01-01"), D("2025-03-31"))]),
     ("The 2025/2026 heating season is the longest.", [("2025/2026", D("2025-01-01"), D("2026-12-31"))]),
+    # "and" joins a span only after "between": "in 2012 and 2013" are two years
+    ("The plant invested heavily in 2012 and 2013.",
+     [("2012", D("2012-01-01"), D("2012-12-31")), ("2013", D("2013-01-01"), D("2013-12-31"))]),
+    ("Exports grew between 2012 and 2013.", [("between 2012 and 2013", D("2012-01-01"), D("2013-12-31"))]),
     # parts of a month: ten days, halves
     ("Grain was sown in the first ten days of May 2025.",
      [("the first ten days of May 2025", D("2025-05-01"), D("2025-05-10"))]),

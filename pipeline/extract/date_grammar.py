@@ -406,6 +406,8 @@ class DateGrammar:
         if rule in _RECURRING_RULES and "y" not in groups \
                 and self._every_before.search(text, max(0, match.start() - 40), match.start()):
             return True  # "every year in July", "every Friday", "annually in June": a rule, no period
+        if rule == "year_span" and " and " in match.group() and not match.group()[:7].lower().startswith("between"):
+            return True  # "in 2012 and 2013": two years, each its own date ("between 2012 and 2013" is one span)
         if rule == "within":
             if self._event_after.match(text, match.end()):
                 return True  # "within ten days after the voting", "within two weeks of its adoption": event-anchored
