@@ -56,6 +56,7 @@ READINGS = [
     ("Transport, Holding and Promotion were discussed.", "Transport, Holding and Promotion", None),
     ("The Agriculture and Food Minister came.", "Agriculture and Food", None),
     ("Visitors laid flowers at the Cemetery of Villages.", "the Cemetery of Villages", None),
+    ("Minsk will hold the European Judo Championships.", "the European Judo Championships", None),
     ("Belarus had met the Espoo Convention requirements.", "Espoo Convention", None),
     ("The plants produced 380,000 cubic meters of MDF boards.", "MDF", None),
     # the title of a programme or a document in quotation marks after its word
