@@ -439,6 +439,9 @@ ENTITIES = [
     ("Students of Brest State University named after A.S. Pushkin guide tours.", "people", []),
     ("A street named after Pyotr Masherov leads to Kirov.", "regions", ["Kirov"]),
     # "X and Y Plant", "X and Y Bank of Z": one name across "and" ...
+    # a transliterated kind word ends the name as its English one does
+    ("OJSC Bykhovsky Konservno-Ovoshchesushilny Kombinat processed 40,000 tonnes.", "enterprises",
+     ["Bykhovsky Konservno-Ovoshchesushilny Kombinat"]),
     ("Shchuchin Butter and Cheese Plant will double its capacity.", "enterprises",
      ["Shchuchin Butter and Cheese Plant"]),
     ("Shchuchin Butter and Cheese Plant will double its capacity.", "people", []),
