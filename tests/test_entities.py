@@ -318,6 +318,9 @@ ENTITIES = [
      ["Minsk Automobile Plant"]),
     ("MAZ and Minsk Automobile Plant are one company.", "enterprises", ["Minsk Automobile Plant"]),
     ("Belarusian elevators and Russian timber were discussed.", "regions", []),
+    # a place in a title the model reads as a facility is a mention ("Vitebsk Oblast Governor, while ...")
+    ("Anatoly Ivaniec was appointed Vitebsk Oblast Governor, while Ivan Krupko became Minister.", "regions",
+     ["Vitebsk Oblast"]),
     # a spelling of a region's name is no second region inside it
     ("The price is based on the Yamal-Nenets Autonomous Okrug plus transportation costs.", "regions",
      ["Yamalo-Nenets Autonomous Okrug"]),

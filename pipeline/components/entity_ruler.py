@@ -221,9 +221,10 @@ class EntityRuler:
                 candidates.append((_span(doc, place.start, place.end, label, name, code), MODEL))
         # A place before a currency's name is no mention ("Taiwan dollars"), nor is one inside a longer name the
         # model reads as an area, a river or a facility ("Southern California", "the Mississippi River").
-        # (the area's "the" aside: "the Rechitsa District" is the district)
+        # (the area's "the" aside: "the Rechitsa District" is the district; one ending with a title is the title of a
+        # place's office: "was appointed Vitebsk Oblast Governor")
         areas = [(ent.start + (words[ent.start].lower() == "the"), ent.end) for ent in ents
-                 if ent.label_ in ("LOC", "FAC")]
+                 if ent.label_ in ("LOC", "FAC") and words[ent.end - 1] not in self.title_heads]
         candidates = [(span, source) for span, source in candidates if not (span.label_ in REGION_LABELS and (
             (span.end < len(words) and words[span.end].lower() in self.catalog.currency_words)
             or any(start <= span.start and span.end <= end and end - start > len(span) for start, end in areas)))]
