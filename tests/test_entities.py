@@ -790,6 +790,13 @@ def test_a_province_no_list_knows_gets_its_code_from_pycountry(record_of):
         ("Mashonaland East Province", "ZW", "ZW-ME"), ("Bulawayo Province", "ZW", "ZW-BU")]
 
 
+def test_a_state_no_list_knows_is_a_region_with_its_code(record_of):
+    record = record_of("Belarusian builders will erect 3,000 apartments in the state of Anzoategui in 2012-2014. A "
+                       "joint venture will start assembling trucks in Kaduna State early next year.")
+    found = {r["name"]: (r["kind"], r["country"], r["code"]) for r in record["regions"]}
+    assert found == {"Anzoategui": ("region", "VE", "VE-B"), "Kaduna State": ("region", "NG", "NG-KD")}
+
+
 def test_a_town_no_list_knows_takes_the_country_written_after_it(record_of):
     record = record_of("Gomselmash is expanding assembly in Petropavlovsk, Kazakhstan, this year.")
     assert {r["name"]: r["country"] for r in record["regions"]} == {"Petropavlovsk": "KZ", "Kazakhstan": "KZ"}

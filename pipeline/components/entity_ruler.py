@@ -33,7 +33,7 @@ from pipeline.entities.catalog import (CITY, COUNTRY, ENTERPRISE, HOME_COUNTRY, 
 from pipeline.entities.names import PATRONYMIC, clean_person_span, person_name_patterns
 from pipeline.entities.organizations import LEGAL_TAILS, ModelOrganizations, common_words
 from pipeline.entities.rule_matcher import RuleMatcher
-from pipeline.entities.subdivisions import subdivision_code, subdivision_index
+from pipeline.entities.subdivisions import SUBDIVISION_WORDS, subdivision_code, subdivision_index
 from pipeline.doctext import doc_text
 from pipeline.entities.tokens import WordMemo, texts
 from pipeline.entities.rules import normalize_match
@@ -218,6 +218,8 @@ class EntityRuler:
                     continue  # a state no list knows, or one described ("the Islamic Republic"), is no settlement
                 label, name, code = (entry.label, entry.name, _region_code(entry)) if entry else (
                     CITY, place.text, "")
+                if entry is None and (subdivision := self._subdivision_named(words, place.start, place.end)):
+                    label, code = REGION, subdivision  # "Kaduna State", "the state of Barinas"
                 candidates.append((_span(doc, place.start, place.end, label, name, code), MODEL))
         # A place before a currency's name is no mention ("Taiwan dollars"), nor is one inside a longer name the
         # model reads as an area, a river or a facility ("Southern California", "the Mississippi River").
@@ -381,6 +383,14 @@ class EntityRuler:
                 found.append((Span(doc, index, index + 1, label=ENTERPRISE.value,
                                    span_id=firsts[words[index]].id_), RULE))
         return found
+
+    def _subdivision_named(self, words: list[str], start: int, end: int) -> str | None:
+        """The ISO 3166-2 code of a place no list knows that its words call a state, province or region ("Kaduna
+        State", "the state of Barinas"), when pycountry knows one subdivision of that name."""
+        if words[end - 1] in SUBDIVISION_WORDS or (start >= 2 and words[start - 1] == "of"
+                                                   and words[start - 2].title() in SUBDIVISION_WORDS):
+            return subdivision_code(" ".join(words[start:end]), self.subdivisions)
+        return None
 
     def _names_after_titled_places(self, doc: Doc, candidates: list[tuple[Span, int]]) -> list[tuple[Span, int]]:
         """Two or three capitalised words right after a title's place ("President of Zimbabwe Emmerson Mnangagwa",

@@ -9,7 +9,8 @@ import pycountry
 from pipeline.entities.names import fold
 
 # Generic words after a region's name that pycountry's names leave out.
-_SUFFIXES = (" Province", " Region", " Oblast", " Governorate", " State")
+SUBDIVISION_WORDS = ("Province", "Region", "Oblast", "Governorate", "State")
+_SUFFIXES = tuple(f" {word}" for word in SUBDIVISION_WORDS)
 
 
 def subdivision_code(name: str, index: dict[str, tuple[str, ...]]) -> str | None:
