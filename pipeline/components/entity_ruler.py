@@ -18,10 +18,12 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import cache
+from itertools import compress
 
 from spacy.attrs import IDX, SENT_START
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -129,6 +131,10 @@ class EntityRuler:
         # texts sliced from the Doc's (`Span.text` makes a Token per word)
         text = doc_text(doc)
         idx = doc.to_array(IDX).tolist()
+        # the first token of each sentence, read once (`Token.is_sent_start` makes a Token per look); the component
+        # changes them last (`_no_sentence_starts_inside`)
+        firsts = (doc.to_array(SENT_START) == 1).nonzero()[0].tolist()
+        opening = frozenset(firsts)
 
         def written(start: int, end: int) -> str:
             return text[idx[start]:idx[end - 1] + len(words[end - 1])]
@@ -138,10 +144,11 @@ class EntityRuler:
         tails: dict[int, int] = {}  # where a name tail starts -> where it ends
         for match_id, start, end in self.phrases(doc):
             entry = self.entries[match_id]
-            if _brand(written(start, end), entry, words, end):  # the model's ORG is hidden under it too
+            phrase = written(start, end)
+            if _brand(phrase, entry, words, end):  # the model's ORG is hidden under it too
                 candidates.append((_span(doc, start, end, SKIP, entry.name), GAZETTEER))
                 continue
-            if _written_as_name(written(start, end), entry) or self._place_led(doc[start:end], entry):
+            if _written_as_name(phrase, entry) or self._place_led(doc[start:end], entry):
                 country = self._foreign_owner(words, start, end, entry) if entry.label is ORG_GOVERNMENT else None
                 if country is not None:  # "Russia's Agriculture Ministry": Russia's, not the listed Belarusian one
                     candidates.append((_span(doc, start, end, entry.label, f"{entry.name} of {country}"), GAZETTEER))
@@ -154,8 +161,9 @@ class EntityRuler:
             if key.startswith("person_name"):  # the given-name rules; a third word is no name when it names a thing
                 # or opens a title ("appointed Igor Petrishenko Deputy Prime Minister", "Vladimir Zinovsky Minister
                 # of Economy"; not "Martin Luther King said")
-                end -= end - start == 3 and (doc[end - 1].lower_ in self.thing_words or (
-                    doc[end - 1].lower_ in self.title_words and end < len(words)
+                last = words[end - 1].lower()
+                end -= end - start == 3 and (last in self.thing_words or (
+                    last in self.title_words and end < len(words)
                     and (words[end] == "of" or words[end].lower() in self.title_words)))
                 candidates.append((_span(doc, start, end, PERSON, written(start, end)), PERSON_RULE))
                 continue
@@ -163,9 +171,9 @@ class EntityRuler:
             if pattern.label is NAME_TAIL:
                 tails[start] = max(end, tails.get(start, end))
                 continue
-            if pattern.normalizer == "place_led" and doc[start].lower_ not in self.places:
+            if pattern.normalizer == "place_led" and words[start].lower() not in self.places:
                 continue
-            if pattern.normalizer == "after_noun" and doc[start].lower_ not in self.catalog.country_adjectives:
+            if pattern.normalizer == "after_noun" and words[start].lower() not in self.catalog.country_adjectives:
                 continue
             found = normalize_match(doc[start:end], pattern.normalizer, self.catalog.country_adjectives,
                                     self.catalog.ministry_fields)
@@ -176,11 +184,12 @@ class EntityRuler:
                                    RULE))
         candidates += [(_span(doc, start, end, ENTERPRISE, " ".join(written(start, end).split())), COMPANY_WORD)
                        for start, end in self.company_words(doc, words)]
-        candidates += self._names_after_titled_places(doc, candidates)
+        candidates += self._names_after_titled_places(doc, words, opening, written, candidates)
         for ent in ents:
-            if ent.label_ == "PERSON" and (person := clean_person_span(ent, self.title_words)) is not None \
-                    and (person.end == len(words) or words[person.end] not in _NOT_PERSON_AFTER):
-                candidates.append((_span(doc, person.start, person.end, PERSON, person.text), MODEL))
+            if ent.label_ == "PERSON" and (person := clean_person_span(words, ent.start, ent.end,
+                                                                       self.title_words)) is not None \
+                    and (person[1] == len(words) or words[person[1]] not in _NOT_PERSON_AFTER):
+                candidates.append((_span(doc, *person, PERSON, written(*person)), MODEL))
         candidates = self._with_person_evidence(_trim_person_heads(candidates, self.catalog.given_names))
         # The model also reads some people's names as places ("According to Kulesh") or organisations ("Sokolov
         # said"): a person's name or surname is the person, unless the model reads it as an organisation or a place
@@ -198,29 +207,32 @@ class EntityRuler:
                         for name_or_surname in {name, surname} if source != MODEL or name_or_surname != name)
         person_names = {name for name in names
                         if max(readings[(name, "ORG")], readings[(name, "GPE")]) <= readings[(name, "PERSON")]}
-        candidates = [(_span(doc, span.start, span.end, ENTERPRISE, written), source)
+        candidates = [(_span(doc, span.start, span.end, ENTERPRISE, as_written), source)
                       if source == MODEL and span.label_ == PERSON
-                      and (written := text[span.start_char:span.end_char]) not in person_names
+                      and (as_written := text[span.start_char:span.end_char]) not in person_names
                       else (span, source) for span, source in candidates]
         given_named = [(span.start, span.end) for span, source in candidates if source == PERSON_RULE]
         for ent in ents:
-            if (ent.label_ == "GPE" and (place := _place_name(ent)) is not None
-                    and place.text.lower() not in self.catalog.country_adjectives):
-                if place.text in person_names:  # "According to Kulesh"
-                    candidates.append((_span(doc, place.start, place.end, PERSON, place.text), MODEL))
-                    continue
-                if any(place.start <= start and end <= place.end for start, end in given_named):
-                    continue  # "built by Prince Yuri Ilyinich": a given name and a surname are no place
-                # a listed place whose last dot the tokenizer split off ("in the U.S.." at a sentence's end); else a
-                # settlement
-                entry = self.places.get(place.text.lower()) or self.places.get(place.text.lower() + ".")
-                if entry is None and words[place.end - 1].lower() in self.catalog.state_words:
-                    continue  # a state no list knows, or one described ("the Islamic Republic"), is no settlement
-                label, name, code = (entry.label, entry.name, _region_code(entry)) if entry else (
-                    CITY, place.text, "")
-                if entry is None and (subdivision := self._subdivision_named(words, place.start, place.end)):
-                    label, code = REGION, subdivision  # "Kaduna State", "the state of Barinas"
-                candidates.append((_span(doc, place.start, place.end, label, name, code), MODEL))
+            if ent.label_ != "GPE" or (place := _place_name(words, ent.start, ent.end)) is None:
+                continue
+            first, stop = place
+            place_text = written(first, stop)
+            if place_text.lower() in self.catalog.country_adjectives:
+                continue
+            if place_text in person_names:  # "According to Kulesh"
+                candidates.append((_span(doc, first, stop, PERSON, place_text), MODEL))
+                continue
+            if any(first <= start and end <= stop for start, end in given_named):
+                continue  # "built by Prince Yuri Ilyinich": a given name and a surname are no place
+            # a listed place whose last dot the tokenizer split off ("in the U.S.." at a sentence's end); else a
+            # settlement
+            entry = self.places.get(place_text.lower()) or self.places.get(place_text.lower() + ".")
+            if entry is None and words[stop - 1].lower() in self.catalog.state_words:
+                continue  # a state no list knows, or one described ("the Islamic Republic"), is no settlement
+            label, name, code = (entry.label, entry.name, _region_code(entry)) if entry else (CITY, place_text, "")
+            if entry is None and (subdivision := self._subdivision_named(words, first, stop)):
+                label, code = REGION, subdivision  # "Kaduna State", "the state of Barinas"
+            candidates.append((_span(doc, first, stop, label, name, code), MODEL))
         # A place before a currency's name is no mention ("Taiwan dollars"), nor is one inside a longer name the
         # model reads as an area, a river or a facility ("Southern California", "the Mississippi River").
         # (the area's "the" aside: "the Rechitsa District" is the district; one ending with a title is the title of a
@@ -230,17 +242,17 @@ class EntityRuler:
         candidates = [(span, source) for span, source in candidates if not (span.label_ in REGION_LABELS and (
             (span.end < len(words) and words[span.end].lower() in self.catalog.currency_words)
             or any(start <= span.start and span.end <= end and end - start > len(span) for start, end in areas)))]
-        candidates = _with_hyphenated_ends(words, _trim_before_names(_without_false_joins(candidates),
+        candidates = _with_hyphenated_ends(words, _trim_before_names(_without_false_joins(words, candidates),
                                                                        self.catalog.given_names))
         candidates += self._organization_proposals(doc, ents, lower_case, candidates, tails, person_names)
         candidates += _bracketed_abbreviations(doc, words, candidates)
-        candidates += self._short_names(doc, words, lower_case, ents, candidates)
-        candidates = self._with_parent_bodies(doc, words, _with_tails(_without_legal_forms(
+        candidates += self._short_names(doc, words, opening, lower_case, ents, candidates)
+        candidates = self._with_parent_bodies(doc, words, opening, _with_tails(_without_legal_forms(
             _with_home_country(doc, words, candidates)), tails))
         names = self._units_of_lists(doc, words, idx, _with_places_in_references(_longest_first(candidates),
                                                                                 candidates))
         doc.spans[self.spans_key] = names
-        _no_sentence_starts_inside(doc, names)
+        _no_sentence_starts_inside(doc, firsts, names)
         doc._.set(DATA_DIR_ATTR, self.data_dir)
         return doc
 
@@ -298,8 +310,8 @@ class EntityRuler:
             return False  # "Kazakh"
         return not any(token.lower_ in self.thing_words for token in span)
 
-    def _with_parent_bodies(self, doc: Doc, words: list[str], candidates: list[tuple[Span, int]]
-                            ) -> list[tuple[Span, int]]:
+    def _with_parent_bodies(self, doc: Doc, words: list[str], opening: frozenset[int],
+                            candidates: list[tuple[Span, int]]) -> list[tuple[Span, int]]:
         """A unit written before "of [the] BODY" is one organisation with the body ("Board of the National Bank of
         Belarus", "International Department of the Central Committee of the Communist Party of China", the older
         "economy committee of the Gomel oblast executive committee"): the conventions count the longest name only.
@@ -308,44 +320,46 @@ class EntityRuler:
         starts = {span.start for span, _ in candidates}
         extended = []
         for span, source in candidates:
-            while span.label_ in ORGANIZATION_LABELS and (unit := self._unit_before(doc, span)) is not None:
+            while span.label_ in ORGANIZATION_LABELS and (
+                    unit := self._unit_before(words, opening, span.start, span.end)) is not None:
                 # a body read across "and" into another name ("the National Academy of Sciences and Tianyuan
                 # Pharmaceutical Group") is a list, no parent
                 if any(words[i] == "and" and i + 1 in starts for i in range(span.start + 1, span.end - 1)):
                     break
-                the = "the " if doc[span.start - 1].lower_ == "the" else ""
-                name = " ".join(token.text.title() if token.is_lower and not token.is_stop else token.text
-                                for token in unit)
-                span = Span(doc, unit.start, span.end, label=span.label_, span_id=f"{name} of {the}{span.id_}")
+                the = "the " if words[span.start - 1].lower() == "the" else ""
+                name = " ".join(word.title() if word.islower() and word not in STOP_WORDS else word
+                                for word in words[unit[0]:unit[1]])
+                span = Span(doc, unit[0], span.end, label=span.label_, span_id=f"{name} of {the}{span.id_}")
             extended.append((span, source))
         return extended
 
-    def _unit_before(self, doc: Doc, body: Span) -> Span | None:
-        """The unit written before the body, or None. A unit in lower case belongs to a body also written so
-        ("the information department of the National Bank" is a description)."""
-        position = body.start - (body.start > 0 and doc[body.start - 1].lower_ == "the")
-        if position < 2 or doc[position - 1].lower_ != "of":
+    def _unit_before(self, words: list[str], opening: frozenset[int], start: int, end: int) -> tuple[int, int] | None:
+        """Where the unit written before the body at start..end starts and ends, or None. A unit in lower case
+        belongs to a body also written so ("the information department of the National Bank" is a description).
+        `opening`: the first words of the sentences."""
+        position = start - (start > 0 and words[start - 1].lower() == "the")
+        if position < 2 or words[position - 1].lower() != "of":
             return None
         head = position - 2
         # a unit named by its field: "Committee for Agriculture and Food of the Minsk Oblast Executive Committee",
         # "Main Department of Agriculture and Food of the Gomel Oblast Executive Committee"
         field = head
-        while field > 0 and (doc[field].lower_ == "and" or (doc[field].is_title and doc[field].is_alpha)) \
-                and doc[field].lower_ not in self.catalog.body_units:
+        while field > 0 and (words[field].lower() == "and" or (words[field].istitle() and words[field].isalpha())) \
+                and words[field].lower() not in self.catalog.body_units:
             field -= 1
-        if field < head and field > 0 and doc[field].lower_ in ("for", "on", "of") and doc[field - 1].is_title:
+        if field < head and field > 0 and words[field].lower() in ("for", "on", "of") and words[field - 1].istitle():
             head = field - 1
-        if doc[head].lower_ not in self.catalog.body_units:
+        if words[head].lower() not in self.catalog.body_units:
             return None
-        capitalised = doc[head].is_title
+        capitalised = words[head].istitle()
         first = head
         # the words before it, an "and" between two of them too ("Main Agriculture and Food Department")
-        while first > 0 and not doc[first].is_sent_start and (_unit_word(doc[first - 1], capitalised) or (
-                first > 1 and doc[first - 1].lower_ == "and" and _unit_word(doc[first - 2], capitalised))):
+        while first > 0 and first not in opening and (_unit_word(words[first - 1], capitalised) or (
+                first > 1 and words[first - 1].lower() == "and" and _unit_word(words[first - 2], capitalised))):
             first -= 1
-        if not capitalised and (first == head or not any(token.is_lower for token in body)):
+        if not capitalised and (first == head or not any(word.islower() for word in words[start:end])):
             return None
-        return doc[first:position - 1]
+        return first, position - 1
 
     def _place_led(self, span: Span, entry: Entry) -> bool:
         """A listed enterprise whose name starts with a place is also written with the rest in lower case ("the
@@ -353,8 +367,8 @@ class EntityRuler:
         return (entry.label is ENTERPRISE and len(span) > 1 and span[0].is_title
                 and span[0].lower_ in self.places and all(token.is_lower for token in span[1:]))
 
-    def _short_names(self, doc: Doc, words: list[str], lower_case: frozenset[str], ents: list[Span],
-                     candidates: list[tuple[Span, int]]) -> list[tuple[Span, int]]:
+    def _short_names(self, doc: Doc, words: list[str], opening: frozenset[int], lower_case: frozenset[str],
+                     ents: list[Span], candidates: list[tuple[Span, int]]) -> list[tuple[Span, int]]:
         """A company's first word written alone is the company ("Candela" for Candela Laser Corp., "Columbia" for
         Columbia Pictures Entertainment Inc.) where the model reads it as a name of some kind, or where it is no
         part of a run of capitalised words, starts no sentence and the article never writes it in lower case
@@ -367,18 +381,17 @@ class EntityRuler:
             return []
         names = {words[span.start] for span, _ in candidates if span.label_ != ENTERPRISE}
         for span in companies:
-            word = span[0]
-            if (word.is_title and word.is_alpha and not word.is_stop and word.lower_ not in self.not_short
-                    and word.lower_ not in self.places and word.text not in names):
-                firsts.setdefault(word.text, span)
+            word = words[span.start]
+            if (word.istitle() and word.isalpha() and word.lower() not in STOP_WORDS
+                    and word.lower() not in self.not_short and word.lower() not in self.places and word not in names):
+                firsts.setdefault(word, span)
         covered = {index for span, source in candidates if source > MODEL for index in range(span.start, span.end)}
         covered.update(ent.start for ent in ents if ent.label_ == "NORP")
         named = {ent.end - 1 for ent in ents if len(ent) == 1 or (len(ent) == 2 and words[ent.start].lower() == "the")}
         found = []
         for index in (i for i, word in enumerate(words) if word in firsts and i not in covered):
-            token = doc[index]
-            alone = (token.lower_ not in lower_case and not token.is_sent_start and not doc[index - 1].is_title
-                     and not (index + 1 < len(doc) and doc[index + 1].is_title))
+            alone = (words[index].lower() not in lower_case and index not in opening and not words[index - 1].istitle()
+                     and not (index + 1 < len(words) and words[index + 1].istitle()))
             if index in named or alone:
                 found.append((Span(doc, index, index + 1, label=ENTERPRISE.value,
                                    span_id=firsts[words[index]].id_), RULE))
@@ -392,27 +405,28 @@ class EntityRuler:
             return subdivision_code(" ".join(words[start:end]), self.subdivisions)
         return None
 
-    def _names_after_titled_places(self, doc: Doc, candidates: list[tuple[Span, int]]) -> list[tuple[Span, int]]:
+    def _names_after_titled_places(self, doc: Doc, words: list[str], opening: frozenset[int],
+                                   written: Callable[[int, int], str], candidates: list[tuple[Span, int]]
+                                   ) -> list[tuple[Span, int]]:
         """Two or three capitalised words right after a title's place ("President of Zimbabwe Emmerson Mnangagwa",
         "Minister of Lands ... of Zimbabwe Anxious Masuka", "Ambassador of Belarus to India Dmitry Ivanov") are the
         name of its holder, also when neither the model nor the given-name list knows it."""
         names = []
         # a place that opens a listed name is no title's place ("Director General of Grodno Azot Igor Liskovich")
-        opening = {span.start for span, source in candidates if source == GAZETTEER and span.label_ not in REGION_LABELS}
+        listed = {span.start for span, source in candidates if source == GAZETTEER and span.label_ not in REGION_LABELS}
         for place, source in candidates:
             start, end = place.start, place.end
-            if source != GAZETTEER or place.label_ not in REGION_LABELS or start < 2 or doc[start - 1].lower_ not in (
-                    "of", "to") or start in opening:
+            if (source != GAZETTEER or place.label_ not in REGION_LABELS or start < 2
+                    or words[start - 1].lower() not in ("of", "to") or start in listed):
                 continue
-            before = doc[max(0, start - _TITLE_REACH):start - 1]
-            heads = [token.i for token in before if token.text in self.title_heads]
-            if not heads or any(token.is_sent_start or token.text in ".;" for token in doc[heads[-1] + 1:start]):
+            heads = [i for i in range(max(0, start - _TITLE_REACH), start - 1) if words[i] in self.title_heads]
+            if not heads or any(i in opening or words[i] in ".;" for i in range(heads[-1] + 1, start)):
                 continue
             stop = end
-            while stop < len(doc) and stop - end < 3 and _name_word(doc[stop], self.thing_words):
+            while stop < len(words) and stop - end < 3 and _name_word(words[stop], self.thing_words):
                 stop += 1
-            if 2 <= stop - end <= 3 and (stop == len(doc) or not _name_word(doc[stop], self.thing_words)):
-                names.append((_span(doc, end, stop, PERSON, doc[end:stop].text), PERSON_RULE))
+            if 2 <= stop - end <= 3 and (stop == len(words) or not _name_word(words[stop], self.thing_words)):
+                names.append((_span(doc, end, stop, PERSON, written(end, stop)), PERSON_RULE))
         return names
 
     def _organization_proposals(self, doc: Doc, ents: list[Span], lower_case: frozenset[str],
@@ -430,7 +444,8 @@ class EntityRuler:
         places = [span for span, source in candidates if span.label_ in REGION_LABELS]
         taken.update(index for start, end in tails.items() for index in range(start, end))
         # "the former Peski collective farm": the agro-town named elsewhere
-        known = {span.text for span, _ in candidates if span.label_ in REGION_LABELS}
+        text = doc_text(doc)  # texts sliced from it (`Span.text` makes a Token per word)
+        known = {text[span.start_char:span.end_char] for span, _ in candidates if span.label_ in REGION_LABELS}
         proposals = []
         starting_at = {span.start: span for span, _ in candidates if span.label_ != SKIP}
         for ent in ents:
@@ -444,16 +459,19 @@ class EntityRuler:
                     for skip, source in skipped):
                 continue
             read = self.model_organizations(_through_of(ent, starting_at), lower_case)
-            if read is None or (read[0].text in known and read[0].text not in person_names):
+            if read is None:
                 continue
             span, label = read
-            if span.text in person_names:  # "Sokolov said", "Batbold Nyamdorj noted": the person named before
-                proposals.append((_span(doc, span.start, span.end, PERSON, span.text), MODEL))
+            name = text[span.start_char:span.end_char]
+            if name in known and name not in person_names:
+                continue
+            if name in person_names:  # "Sokolov said", "Batbold Nyamdorj noted": the person named before
+                proposals.append((_span(doc, span.start, span.end, PERSON, name), MODEL))
                 continue
             inside = [place for place in places if place.start < span.end and span.start < place.end]
             if inside and not _names_more_than_places(span, inside):
                 continue
-            proposals.append((_span(doc, span.start, span.end, label, " ".join(span.text.split())), MODEL))
+            proposals.append((_span(doc, span.start, span.end, label, " ".join(name.split())), MODEL))
         return proposals
 
 
@@ -481,12 +499,10 @@ def _without_legal_forms(candidates: list[tuple[Span, int]]) -> list[tuple[Span,
                     and (span.start + 1, span.end) in named)]
 
 
-def _no_sentence_starts_inside(doc: Doc, names) -> None:
+def _no_sentence_starts_inside(doc: Doc, firsts: list[int], names) -> None:
     """The senter may start a sentence inside a name ("... Ambassador of China to Belarus Xie | Xiaoyong said"):
-    a name is never cut, and what reads sentences after this component (dates, claims) reads it whole."""
-    if not doc.has_annotation("SENT_START"):
-        return
-    firsts = (doc.to_array(SENT_START) == 1).nonzero()[0].tolist()  # the first token of each sentence
+    a name is never cut, and what reads sentences after this component (dates, claims) reads it whole. `firsts`
+    are the first tokens of the sentences."""
     for name in names:
         index = bisect.bisect_right(firsts, name.start)
         while index < len(firsts) and firsts[index] < name.end:
@@ -533,9 +549,9 @@ class CompanyWords:
 
     def __call__(self, doc: Doc, words: list[str]) -> Iterator[tuple[int, int]]:
         """(start, end) of each name; `words` are the Doc's token texts."""
-        shapes = self._shapes
-        for index, word in enumerate(words):
-            shape = shapes[word]
+        shapes = list(map(self._shapes.__getitem__, words))
+        for index in compress(range(len(words)), shapes):  # the words of a shape (`_NEITHER` is 0)
+            shape = shapes[index]
             if shape == _COMPANY_WORD:
                 start = end = index
             elif (shape == _ACRONYM and index + 2 < len(words) and words[index + 1] == "-"
@@ -566,31 +582,31 @@ _PLURAL_UNITS = {"districts": "district", "raions": "raion", "oblasts": "oblast"
 _PLURAL_UNIT = re.compile(r"(?i)\b(?:" + "|".join(_PLURAL_UNITS) + r")\b")
 
 
-def _unit_word(token, capitalised: bool) -> bool:
+def _unit_word(word: str, capitalised: bool) -> bool:
     """A word before a unit word, written like it: "International Department", "economy committee"."""
-    if token.is_stop or not token.is_alpha:
+    if word.lower() in STOP_WORDS or not word.isalpha():
         return False
-    return token.is_title if capitalised else token.is_lower
+    return word.istitle() if capitalised else word.islower()
 
 
-def _name_word(token, thing_words: frozenset[str]) -> bool:
-    return token.is_title and token.is_alpha and not token.is_stop and token.lower_ not in thing_words
+def _name_word(word: str, thing_words: frozenset[str]) -> bool:
+    return word.istitle() and word.isalpha() and word.lower() not in STOP_WORDS and word.lower() not in thing_words
 
 
 def _span(doc: Doc, start: int, end: int, label: Label, name: str, code: str = "") -> Span:
     return Span(doc, start, end, label=label.value, span_id=name, kb_id=code)
 
 
-def _place_name(span: Span) -> Span | None:
-    """A GPE the gazetteers do not know is taken as a settlement, when it is written like a proper name
-    ("Renton", "U.S.", "TEXAS")."""
-    while len(span) and (span[0].is_stop or not span[0].text[:1].isupper()):
-        span = span[1:]
-    while len(span) and span[-1].text in ("'s", "'", "-"):
-        span = span[:-1]
-    if not len(span) or not all(_PLACE_WORD.fullmatch(token.text) for token in span):
+def _place_name(words: list[str], start: int, end: int) -> tuple[int, int] | None:
+    """Where the place's name in the GPE at start..end starts and ends: a GPE the gazetteers do not know is taken as
+    a settlement, when it is written like a proper name ("Renton", "U.S.", "TEXAS")."""
+    while start < end and (words[start].lower() in STOP_WORDS or not words[start][:1].isupper()):
+        start += 1
+    while start < end and words[end - 1] in ("'s", "'", "-"):
+        end -= 1
+    if start == end or not all(_PLACE_WORD.fullmatch(word) for word in words[start:end]):
         return None
-    return span
+    return start, end
 
 
 # A word of a place's name: capitalised (hyphens and apostrophes inside: "Ust-Kamenogorsk", "Ge'ermu"), in
@@ -611,7 +627,8 @@ def _written_as_name(text: str, entry: Entry) -> bool:
         return True
     if not text[:1].isupper():
         return text in entry.forms  # a name listed so ("flydubai", "1C Company")
-    matching = [form for form in entry.forms if form.lower() == text.lower()]
+    lowered = text.lower()
+    matching = [form for form in entry.forms if form.lower() == lowered]
     return text in matching or not any(form.isupper() or not _capitalised_like(text, form) for form in matching)
 
 
@@ -624,8 +641,8 @@ def _quoted_works(words: list[str], work_words: frozenset[str]) -> Iterator[tupl
     """A title in quotation marks right after a word naming a work, a show or a legal act, or after its number
     ('the ballet "Anna Karenina"', 'Decree No. 8 "On the Development of the Digital Economy"'), with its marks: no
     entity, whatever names it holds."""
-    for index in range(1, len(words) - 2):
-        if words[index] in _OPENING_QUOTES and words[_before_number(words, index - 1)].lower() in work_words:
+    for index in compress(range(1, len(words) - 2), map(_OPENING_QUOTES.__contains__, words[1:])):  # the marks
+        if words[_before_number(words, index - 1)].lower() in work_words:
             for end in range(index + 2, min(len(words), index + 2 + _TITLE_REACH_IN_QUOTES)):
                 if words[end] in _CLOSING_QUOTES:
                     yield index, end + 1
@@ -685,7 +702,7 @@ def _trim_person_heads(candidates: list[tuple[Span, int]], given_names: dict[str
     return trimmed
 
 
-def _without_false_joins(candidates: list[tuple[Span, int]]) -> list[tuple[Span, int]]:
+def _without_false_joins(words: list[str], candidates: list[tuple[Span, int]]) -> list[tuple[Span, int]]:
     """A rule's name across "and" or a comma ("Shchuchin Butter and Cheese Plant", "Ministry of Investment,
     Industry and Trade") is one name only when its parts are not names of their own: a listed name or a
     person starting right after the joint ("Belshina and Minsk Tractor Works"), or an enterprise or place
@@ -698,8 +715,8 @@ def _without_false_joins(candidates: list[tuple[Span, int]]) -> list[tuple[Span,
     kept = []
     for span, source in candidates:
         if source == RULE and len(span) > 2 and span.label_ != SKIP:
-            joints = [token.i for token in span[1:-1]
-                      if token.lower_ == "and" or (token.text == "," and token.nbor().text not in LEGAL_TAILS)]
+            joints = [i for i in range(span.start + 1, span.end - 1)
+                      if words[i].lower() == "and" or (words[i] == "," and words[i + 1] not in LEGAL_TAILS)]
             if any(joint + 1 in starts or joint in ends for joint in joints):
                 continue
         kept.append((span, source))

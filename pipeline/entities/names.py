@@ -7,6 +7,8 @@ from functools import lru_cache
 from typing import Any
 
 from anyascii import anyascii
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.lang.lex_attrs import is_punct
 from spacy.tokens import Span
 
 # Russian and Belarusian patronymics: Grigorievich, Ilyich, Sergeyevna, ...
@@ -46,23 +48,22 @@ def person_name_patterns(given_names: dict[str, str]) -> list[list[dict[str, Any
 NAME_SUFFIXES = frozenset({"II", "III", "IV"})
 
 
-def clean_person_span(span: Span, title_words: set[str]) -> Span | None:
-    """The model's PERSON span without leading titles/articles and trailing possessives, or None."""
-    start, end = span.start, span.end
-    doc = span.doc
-    while start < end and (doc[start].lower_ in title_words or doc[start].is_stop or not doc[start].is_title):
+def clean_person_span(words: list[str], start: int, end: int, title_words: set[str]) -> tuple[int, int] | None:
+    """Where the name in the model's PERSON span at start..end starts and ends, without leading titles/articles and
+    trailing possessives, or None. `words` are the Doc's token texts (read as the Tokens' flags are)."""
+    while start < end and (words[start].lower() in title_words or words[start].lower() in STOP_WORDS
+                           or not words[start].istitle()):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].text in ("'s", "'")):  # not "O'Linn"
+    while end > start and (is_punct(words[end - 1]) or words[end - 1] in ("'s", "'")):  # not "O'Linn"
         end -= 1
     if start == end:
         return None
-    words = doc[start:end]
-    if any(token.is_alpha and token.is_upper and len(token) > 1 and token.text not in NAME_SUFFIXES
-           for token in words):
+    name = words[start:end]
+    if any(word.isalpha() and word.isupper() and len(word) > 1 and word not in NAME_SUFFIXES for word in name):
         return None  # acronyms (MTZ, BMZ) are not people; initials ("J.P.", "A.") and "III" are
-    if not all(char.isalpha() or char.isspace() or char in ".'’-" for char in words.text):
+    if not all(char.isalpha() or char.isspace() or char in ".'’-" for char in "".join(name)):
         return None  # a rating ("B+"), a code or a figure is no name
-    return words
+    return start, end
 
 
 def reads_as_full_name(span: Span, given_names: dict[str, str], thing_words: frozenset[str]) -> bool:

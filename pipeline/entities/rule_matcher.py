@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from itertools import compress
 from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -63,13 +64,13 @@ class RuleMatcher:
     def __call__(self, doc: Doc, words: list[str]) -> Iterator[tuple[str, int, int]]:
         """(rule key, start, end) of every match, in the order of their anchors, then of the rules; `words` are the
         Doc's token texts."""
-        keys_of = self._keys_of
-        anchored = [(index, keys) for index, word in enumerate(words) if (keys := keys_of[word])]
+        keyed = list(map(self._keys_of.__getitem__, words))
+        anchored = list(compress(range(len(words)), keyed))  # where a rule is anchored (`keyed` has a key)
         if not anchored:
             return
         ends = sentence_bounds(doc)[1]
-        for index, keys in anchored:
-            for key in keys:
+        for index in anchored:
+            for key in keyed[index]:
                 before, after = self.rules[key]
                 end = _longest(words, index, after, ends[index], 1)
                 start = _longest(words, index - 1, before, -1, -1) if end is not None else None

@@ -21,7 +21,6 @@ def normalize_match(span: Span, normalizer: str, country_adjectives: Mapping[str
     """The span to keep and its canonical name, or None when the match is not a name after all; `country_adjectives`
     (lower case -> country name) tell whose body a span like "the Egyptian Defense Ministry" names, and
     `ministry_fields` how a ministry's name writes a field ("Foreign" -> "Foreign Affairs")."""
-    words = " ".join(span.text.split())
     if normalizer == "legal_form":
         inner = span[1:]
         if inner and inner[0].text in QUOTES:
@@ -57,4 +56,4 @@ def normalize_match(span: Span, normalizer: str, country_adjectives: Mapping[str
         return RuleMatch(span, " ".join(token.text if token.lower_ == "and" else token.text.title() for token in span))
     if normalizer == "district":
         return RuleMatch(span, f"{span[0].text} District")
-    return RuleMatch(span, words)
+    return RuleMatch(span, " ".join(span.text.split()))

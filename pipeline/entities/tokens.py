@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
-from spacy.attrs import ORTH
+from spacy.attrs import ORTH, SENT_START
 from spacy.tokens import Doc
 
 from pipeline.doctext import per_doc
@@ -38,11 +38,13 @@ def sentence_bounds(doc: Doc) -> tuple[list[int], list[int]]:
     """For each token, where its sentence starts and ends (the whole Doc when it has no sentence boundaries)."""
     if not doc.has_annotation("SENT_START"):
         return [0] * len(doc), [len(doc)] * len(doc)
+    # the first token of each sentence, as `doc.sents` reads them (without making a Span of each)
+    firsts = [0, *((doc.to_array(SENT_START)[1:] == 1).nonzero()[0] + 1).tolist()]
     starts: list[int] = []
     ends: list[int] = []
-    for sentence in doc.sents:
-        starts += [sentence.start] * len(sentence)
-        ends += [sentence.end] * len(sentence)
+    for start, end in zip(firsts, [*firsts[1:], len(doc)]):
+        starts += [start] * (end - start)
+        ends += [end] * (end - start)
     return starts, ends
 
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 
 from dataclasses import dataclass, field
+from itertools import compress
 from weakref import WeakKeyDictionary
 
-from spacy.attrs import ENT_TYPE
 from spacy.tokens import Doc, Span
 
 from pipeline.components.entity_ruler import CATALOG_ATTR, SPANS_KEY
@@ -238,14 +238,15 @@ def _attach_bare_surnames(doc: Doc, spans: list[Span], by_surname: dict[str, _Pe
     """A capitalised surname the model left untagged is still a mention of the person ("Zaslonov's"), unless the
     model reads it as part of another kind of name ("Hearst" the company, "The Cosby Show")."""
     surnames = {name_parts(draft.names[0])[-1]: draft for draft in by_surname.values()}
-    if not surnames:
+    words = texts(doc)
+    found = list(compress(range(len(words)), map(surnames.__contains__, words)))  # where a surname is written
+    if not found:
         return
     covered = {index for span in spans for index in range(span.start, span.end)}
-    kinds = doc.to_array(ENT_TYPE)  # the model's entity kind of each word, read without making its Spans
-    covered.update(((kinds != 0) & (kinds != doc.vocab.strings["PERSON"])).nonzero()[0].tolist())
-    words = texts(doc)
-    for index in [index for index, word in enumerate(words) if word in surnames]:
-        if index not in covered and not _in_longer_name(doc[index]):
+    person = doc.vocab.strings["PERSON"]
+    for index in found:
+        # the model's entity kind of the word: none or a person's
+        if index not in covered and doc[index].ent_type in (0, person) and not _in_longer_name(doc[index]):
             surnames[words[index]].mentions.append((index, doc[index:index + 1]))
 
 
