@@ -23,15 +23,17 @@ from functools import cache
 from itertools import compress
 
 from spacy.attrs import IDX, SENT_START
+from spacy.lang.en.lex_attrs import like_num
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from pipeline import resources
-from pipeline.entities.catalog import (CITY, COUNTRY, ENTERPRISE, HOME_COUNTRY, NAME_TAIL, ORG_GOVERNMENT,
-                                      ORGANIZATION_LABELS, ORGANIZATION_LIKE, PERSON, REFERENCE, REGION, REGION_LABELS,
-                                      SKIP, VENUE_KINDS, Catalog, Entry, Label, load_catalog)
+from pipeline.entities.catalog import (CITY, COUNTRY_ID, ENTERPRISE, ENTERPRISE_ID, HOME_COUNTRY, LABEL_IDS, NAME_TAIL,
+                                      ORG_GOVERNMENT, ORGANIZATION_IDS, ORGANIZATION_LIKE_IDS, PERSON, PERSON_ID,
+                                      REFERENCE, REFERENCE_ID, REGION, REGION_IDS, REGION_LABELS, SKIP, SKIP_ID,
+                                      VENUE_KINDS, Catalog, Entry, Label, load_catalog)
 from pipeline.entities.names import PATRONYMIC, clean_person_span, person_name_patterns
 from pipeline.entities.organizations import LEGAL_TAILS, ModelOrganizations, common_words
 from pipeline.entities.rule_matcher import RuleMatcher
@@ -41,7 +43,7 @@ from pipeline.entities.tokens import WordMemo, texts
 from pipeline.entities.rules import normalize_match
 
 SPANS_KEY = "belta_entities"
-_NOT_TAKING = frozenset({*REGION_LABELS, SKIP})  # labels of spans that leave their words to a model organisation
+_NOT_TAKING = REGION_IDS | {SKIP_ID}  # labels of spans that leave their words to a model organisation
 CATALOG_ATTR = "belta_catalog"
 DATA_DIR_ATTR = "belta_data_dir"
 # Higher wins between spans of the same length: gazetteer over rule over the model. A company word
@@ -78,6 +80,8 @@ class EntityRuler:
             Doc.set_extension(DATA_DIR_ATTR, default=None)
         if not Doc.has_extension(CATALOG_ATTR):
             Doc.set_extension(CATALOG_ATTR, getter=_doc_catalog)
+        for label in Label:  # the helpers give and compare the labels by their ids (`LABEL_IDS`)
+            nlp.vocab.strings.add(label)
         self.catalog = catalog
         self.data_dir = data_dir
         self.spans_key = spans_key
@@ -101,6 +105,8 @@ class EntityRuler:
         # words that never stand alone for a company named with them (`_short_names`)
         self.not_short = self.thing_words | catalog.given_names.keys() | catalog.country_adjectives.keys()
         self.company_words = CompanyWords(catalog.company_words)
+        # whether a word reads as a number or holds a digit (no person's name does: "Br520"), kept for each word
+        self.numeric = WordMemo(lambda word: like_num(word) or any(c.isdigit() for c in word))
         self.company_heads = {word.lower() for kind in ("part", "tail") for word in catalog.company_words[kind]}
         # countries of one word a government body may belong to, other than Belarus, whose bodies are the listed ones
         self.countries = frozenset(country for country in catalog.country_adjectives.values()
@@ -128,6 +134,7 @@ class EntityRuler:
         words = texts(doc)
         lower_case = common_words(words)
         ents = list(doc.ents)  # `doc.ents` makes new Spans on every call
+        labelled = list(zip(ents, [ent.label_ for ent in ents]))  # and `Span.label_` decodes a new str on every read
         # texts sliced from the Doc's (`Span.text` makes a Token per word)
         text = doc_text(doc)
         idx = doc.to_array(IDX).tolist()
@@ -185,35 +192,36 @@ class EntityRuler:
         candidates += [(_span(doc, start, end, ENTERPRISE, " ".join(written(start, end).split())), COMPANY_WORD)
                        for start, end in self.company_words(doc, words)]
         candidates += self._names_after_titled_places(doc, words, opening, written, candidates)
-        for ent in ents:
-            if ent.label_ == "PERSON" and (person := clean_person_span(words, ent.start, ent.end,
+        for ent, label in labelled:
+            if label == "PERSON" and (person := clean_person_span(words, ent.start, ent.end,
                                                                        self.title_words)) is not None \
                     and (person[1] == len(words) or words[person[1]] not in _NOT_PERSON_AFTER):
                 candidates.append((_span(doc, *person, PERSON, written(*person)), MODEL))
-        candidates = self._with_person_evidence(_trim_person_heads(candidates, self.catalog.given_names))
+        candidates = self._with_person_evidence(words, written,
+                                                _trim_person_heads(candidates, self.catalog.given_names))
         # The model also reads some people's names as places ("According to Kulesh") or organisations ("Sokolov
         # said"): a person's name or surname is the person, unless the model reads it as an organisation or a place
         # more often than as a person in the article ("Hearst" and "Buick", companies named after their founders;
         # "Houston" the city beside a Mr. Houston).
         people = [(text[span.start_char:span.end_char], words[span.end - 1], source) for span, source in candidates
-                  if span.label_ == PERSON]
+                  if span.label == PERSON_ID]
         names = {name_or_surname for name, surname, _ in people for name_or_surname in (name, surname)}
-        readings = Counter(zip(ent_texts, (ent.label_ for ent in ents)))
+        readings = Counter(zip(ent_texts, (label for _, label in labelled)))
         # an organisation's longer name read in the article is a reading of the words it opens with ("Lentjes AG",
         # "Gitano Group Inc.": "Lentjes" and "Gitano" are the companies)
-        readings.update((" ".join(words[ent.start:end]), "ORG") for ent in ents if ent.label_ == "ORG"
+        readings.update((" ".join(words[ent.start:end]), "ORG") for ent, label in labelled if label == "ORG"
                         for end in range(ent.start + 1, ent.end))
         readings.update((name_or_surname, "PERSON") for name, surname, source in people
                         for name_or_surname in {name, surname} if source != MODEL or name_or_surname != name)
         person_names = {name for name in names
                         if max(readings[(name, "ORG")], readings[(name, "GPE")]) <= readings[(name, "PERSON")]}
         candidates = [(_span(doc, span.start, span.end, ENTERPRISE, as_written), source)
-                      if source == MODEL and span.label_ == PERSON
+                      if source == MODEL and span.label == PERSON_ID
                       and (as_written := text[span.start_char:span.end_char]) not in person_names
                       else (span, source) for span, source in candidates]
         given_named = [(span.start, span.end) for span, source in candidates if source == PERSON_RULE]
-        for ent in ents:
-            if ent.label_ != "GPE" or (place := _place_name(words, ent.start, ent.end)) is None:
+        for ent, label in labelled:
+            if label != "GPE" or (place := _place_name(words, ent.start, ent.end)) is None:
                 continue
             first, stop = place
             place_text = written(first, stop)
@@ -237,16 +245,16 @@ class EntityRuler:
         # model reads as an area, a river or a facility ("Southern California", "the Mississippi River").
         # (the area's "the" aside: "the Rechitsa District" is the district; one ending with a title is the title of a
         # place's office: "was appointed Vitebsk Oblast Governor")
-        areas = [(ent.start + (words[ent.start].lower() == "the"), ent.end) for ent in ents
-                 if ent.label_ in ("LOC", "FAC") and words[ent.end - 1] not in self.title_heads]
-        candidates = [(span, source) for span, source in candidates if not (span.label_ in REGION_LABELS and (
+        areas = [(ent.start + (words[ent.start].lower() == "the"), ent.end) for ent, label in labelled
+                 if label in ("LOC", "FAC") and words[ent.end - 1] not in self.title_heads]
+        candidates = [(span, source) for span, source in candidates if not (span.label in REGION_IDS and (
             (span.end < len(words) and words[span.end].lower() in self.catalog.currency_words)
             or any(start <= span.start and span.end <= end and end - start > len(span) for start, end in areas)))]
         candidates = _with_hyphenated_ends(words, _trim_before_names(_without_false_joins(words, candidates),
                                                                        self.catalog.given_names))
-        candidates += self._organization_proposals(doc, ents, lower_case, candidates, tails, person_names)
+        candidates += self._organization_proposals(doc, labelled, lower_case, candidates, tails, person_names)
         candidates += _bracketed_abbreviations(doc, words, candidates)
-        candidates += self._short_names(doc, words, opening, lower_case, ents, candidates)
+        candidates += self._short_names(doc, words, opening, lower_case, labelled, candidates)
         candidates = self._with_parent_bodies(doc, words, opening, _with_tails(_without_legal_forms(
             _with_home_country(doc, words, candidates)), tails))
         names = self._units_of_lists(doc, words, idx, _with_places_in_references(_longest_first(candidates),
@@ -267,7 +275,7 @@ class EntityRuler:
                 continue
             suffix = _PLURAL_UNITS[unit.group().lower()]
             listed, end = [], position
-            while (index := ending_at.get(end)) is not None and names[index].label_ in REGION_LABELS:
+            while (index := ending_at.get(end)) is not None and names[index].label in REGION_IDS:
                 listed.append(index)
                 end = start = names[index].start
                 if start > 0 and words[start - 1] == ",":
@@ -285,7 +293,8 @@ class EntityRuler:
                     names[index] = _span(doc, span.start, span.end, entry.label, entry.name, _region_code(entry))
         return names
 
-    def _with_person_evidence(self, candidates: list[tuple[Span, int]]) -> list[tuple[Span, int]]:
+    def _with_person_evidence(self, words: list[str], written: Callable[[int, int], str],
+                              candidates: list[tuple[Span, int]]) -> list[tuple[Span, int]]:
         """The model's PERSON span stays a person unless its words say it names a thing: a word of a thing's name
         ("Bank", "Krai", "Order", a listed place or organisation: `thing_words`), unless it starts with a known
         given name or holds a patronymic; a name ending with a company word part or tail is a company ("Altyn
@@ -293,22 +302,23 @@ class EntityRuler:
         by surname alone ("Mr. Hahn", "Bush")."""
         kept = []
         for span, source in candidates:
-            if source == MODEL and span.label_ == PERSON and not self._person_like(span):
-                if len(span) > 1 and span[-1].lower_ in self.company_heads:  # "Altyn Dala Agro"
-                    name = " ".join(span.text.split())
+            if source == MODEL and span.label == PERSON_ID and not self._person_like(words[span.start:span.end]):
+                if len(span) > 1 and words[span.end - 1].lower() in self.company_heads:  # "Altyn Dala Agro"
+                    name = " ".join(written(span.start, span.end).split())
                     kept.append((_span(span.doc, span.start, span.end, ENTERPRISE, name), MODEL))
                 continue
             kept.append((span, source))
         return kept
 
-    def _person_like(self, span: Span) -> bool:
-        if any(token.like_num or any(c.isdigit() for c in token.text) for token in span):
+    def _person_like(self, name: list[str]) -> bool:
+        """Whether the words of a name (as the Tokens' flags read them) may name a person."""
+        if any(self.numeric[word] for word in name):
             return False  # "Br520"
-        if span[0].lower_ in self.catalog.given_names or any(PATRONYMIC.match(token.text) for token in span):
+        if name[0].lower() in self.catalog.given_names or any(PATRONYMIC.match(word) for word in name):
             return True
-        if len(span) == 1 and span[0].lower_ in self.catalog.country_adjectives:
+        if len(name) == 1 and name[0].lower() in self.catalog.country_adjectives:
             return False  # "Kazakh"
-        return not any(token.lower_ in self.thing_words for token in span)
+        return not any(word.lower() in self.thing_words for word in name)
 
     def _with_parent_bodies(self, doc: Doc, words: list[str], opening: frozenset[int],
                             candidates: list[tuple[Span, int]]) -> list[tuple[Span, int]]:
@@ -320,7 +330,7 @@ class EntityRuler:
         starts = {span.start for span, _ in candidates}
         extended = []
         for span, source in candidates:
-            while span.label_ in ORGANIZATION_LABELS and (
+            while span.label in ORGANIZATION_IDS and (
                     unit := self._unit_before(words, opening, span.start, span.end)) is not None:
                 # a body read across "and" into another name ("the National Academy of Sciences and Tianyuan
                 # Pharmaceutical Group") is a list, no parent
@@ -329,7 +339,7 @@ class EntityRuler:
                 the = "the " if words[span.start - 1].lower() == "the" else ""
                 name = " ".join(word.title() if word.islower() and word not in STOP_WORDS else word
                                 for word in words[unit[0]:unit[1]])
-                span = Span(doc, unit[0], span.end, label=span.label_, span_id=f"{name} of {the}{span.id_}")
+                span = Span(doc, unit[0], span.end, label=span.label, span_id=f"{name} of {the}{span.id_}")
             extended.append((span, source))
         return extended
 
@@ -368,7 +378,8 @@ class EntityRuler:
                 and span[0].lower_ in self.places and all(token.is_lower for token in span[1:]))
 
     def _short_names(self, doc: Doc, words: list[str], opening: frozenset[int], lower_case: frozenset[str],
-                     ents: list[Span], candidates: list[tuple[Span, int]]) -> list[tuple[Span, int]]:
+                     labelled: list[tuple[Span, str]], candidates: list[tuple[Span, int]]
+                     ) -> list[tuple[Span, int]]:
         """A company's first word written alone is the company ("Candela" for Candela Laser Corp., "Columbia" for
         Columbia Pictures Entertainment Inc.) where the model reads it as a name of some kind, or where it is no
         part of a run of capitalised words, starts no sentence and the article never writes it in lower case
@@ -376,20 +387,23 @@ class EntityRuler:
         never when the word is a listed place, a person's name, a nationality or a generic word ("American" for
         American Express)."""
         firsts: dict[str, Span] = {}
-        companies = [span for span, _ in candidates if span.label_ == ENTERPRISE and len(span) > 1]
+        companies = [span for span, _ in candidates if span.label == ENTERPRISE_ID and len(span) > 1]
         if not companies:
             return []
-        names = {words[span.start] for span, _ in candidates if span.label_ != ENTERPRISE}
+        names = {words[span.start] for span, _ in candidates if span.label != ENTERPRISE_ID}
         for span in companies:
             word = words[span.start]
             if (word.istitle() and word.isalpha() and word.lower() not in STOP_WORDS
                     and word.lower() not in self.not_short and word.lower() not in self.places and word not in names):
                 firsts.setdefault(word, span)
         covered = {index for span, source in candidates if source > MODEL for index in range(span.start, span.end)}
-        covered.update(ent.start for ent in ents if ent.label_ == "NORP")
-        named = {ent.end - 1 for ent in ents if len(ent) == 1 or (len(ent) == 2 and words[ent.start].lower() == "the")}
+        covered.update(ent.start for ent, label in labelled if label == "NORP")
+        named = {ent.end - 1 for ent, _ in labelled
+                 if len(ent) == 1 or (len(ent) == 2 and words[ent.start].lower() == "the")}
         found = []
-        for index in (i for i, word in enumerate(words) if word in firsts and i not in covered):
+        for index in compress(range(len(words)), map(firsts.__contains__, words)):
+            if index in covered:
+                continue
             alone = (words[index].lower() not in lower_case and index not in opening and not words[index - 1].istitle()
                      and not (index + 1 < len(words) and words[index + 1].istitle()))
             if index in named or alone:
@@ -413,10 +427,10 @@ class EntityRuler:
         name of its holder, also when neither the model nor the given-name list knows it."""
         names = []
         # a place that opens a listed name is no title's place ("Director General of Grodno Azot Igor Liskovich")
-        listed = {span.start for span, source in candidates if source == GAZETTEER and span.label_ not in REGION_LABELS}
+        listed = {span.start for span, source in candidates if source == GAZETTEER and span.label not in REGION_IDS}
         for place, source in candidates:
             start, end = place.start, place.end
-            if (source != GAZETTEER or place.label_ not in REGION_LABELS or start < 2
+            if (source != GAZETTEER or place.label not in REGION_IDS or start < 2
                     or words[start - 1].lower() not in ("of", "to") or start in listed):
                 continue
             heads = [i for i in range(max(0, start - _TITLE_REACH), start - 1) if words[i] in self.title_heads]
@@ -429,7 +443,7 @@ class EntityRuler:
                 names.append((_span(doc, end, stop, PERSON, written(end, stop)), PERSON_RULE))
         return names
 
-    def _organization_proposals(self, doc: Doc, ents: list[Span], lower_case: frozenset[str],
+    def _organization_proposals(self, doc: Doc, labelled: list[tuple[Span, str]], lower_case: frozenset[str],
                                 candidates: list[tuple[Span, int]], tails: dict[int, int],
                                 person_names: set[str]) -> list[tuple[Span, int]]:
         """The model's ORG spans where no list, rule, name tail or person is, or that hold a place and more: the
@@ -438,21 +452,21 @@ class EntityRuler:
         # A place at either end of a longer ORG span is no mention ("Harbin Electric International"); other
         # names are kept.
         taken = {index for span, source in candidates
-                 if (source > COMPANY_WORD and span.label_ not in _NOT_TAKING)
-                 or span.label_ == PERSON for index in range(span.start, span.end)}
-        skipped = [(span, source) for span, source in candidates if span.label_ == SKIP]
-        places = [span for span, source in candidates if span.label_ in REGION_LABELS]
+                 if (source > COMPANY_WORD and span.label not in _NOT_TAKING)
+                 or span.label == PERSON_ID for index in range(span.start, span.end)}
+        skipped = [(span, source) for span, source in candidates if span.label == SKIP_ID]
+        places = [span for span, source in candidates if span.label in REGION_IDS]
         taken.update(index for start, end in tails.items() for index in range(start, end))
         # "the former Peski collective farm": the agro-town named elsewhere
         text = doc_text(doc)  # texts sliced from it (`Span.text` makes a Token per word)
-        known = {text[span.start_char:span.end_char] for span, _ in candidates if span.label_ in REGION_LABELS}
+        known = {text[span.start_char:span.end_char] for span, _ in candidates if span.label in REGION_IDS}
         proposals = []
-        starting_at = {span.start: span for span, _ in candidates if span.label_ != SKIP}
-        for ent in ents:
+        starting_at = {span.start: span for span, _ in candidates if span.label != SKIP_ID}
+        for ent, kind in labelled:
             # A name the lists skip hides what it covers, unless the model's name holds a listed phrase and more, and
             # no venue word ("Radio Free Europe"; not "China-Belarus Industrial Park Great Stone", nor the "Joint
             # Working Group" a rule skips).
-            if ent.label_ != "ORG" or not taken.isdisjoint(range(ent.start, ent.end)) or any(
+            if kind != "ORG" or not taken.isdisjoint(range(ent.start, ent.end)) or any(
                     skip.start < ent.end and ent.start < skip.end and not (
                         source == GAZETTEER and ent.start <= skip.start and skip.end <= ent.end and len(skip) < len(ent)
                         and not any(self.catalog.organization_words.get(token.lower_) in VENUE_KINDS for token in ent))
@@ -479,23 +493,23 @@ def _with_home_country(doc: Doc, words: list[str], candidates: list[tuple[Span, 
     """A listed body followed by "of [the Republic of] Belarus" is the body ("the Investigative Committee of Belarus",
     "the Emergencies Ministry of Belarus"): the country is part of its name, no mention of its own, and a rule's
     reading of the words ("Ministry of Belarus") gives way to the list's, as long and stronger."""
-    homes = {span.start: span.end for span, _ in candidates if span.label_ == COUNTRY and span.id_ == HOME_COUNTRY}
+    homes = {span.start: span.end for span, _ in candidates if span.label == COUNTRY_ID and span.id_ == HOME_COUNTRY}
     named = []
     for span, source in candidates:
-        if source == GAZETTEER and span.label_ in ORGANIZATION_LABELS and span.end + 1 < len(words) \
+        if source == GAZETTEER and span.label in ORGANIZATION_IDS and span.end + 1 < len(words) \
                 and words[span.end].lower() == "of":
             country = span.end + 1 + (words[span.end + 1].lower() == "the")
             if country in homes:
-                named.append((Span(doc, span.start, homes[country], label=span.label_, span_id=span.id_), GAZETTEER))
+                named.append((Span(doc, span.start, homes[country], label=span.label, span_id=span.id_), GAZETTEER))
     return candidates + named
 
 
 def _without_legal_forms(candidates: list[tuple[Span, int]]) -> list[tuple[Span, int]]:
     """A rule's enterprise that is a word in capitals before another candidate's enterprise is that enterprise after
     its legal form ("OAO Minsk Tractor Works"): the longer span goes, the listed name stays."""
-    named = {(span.start, span.end) for span, _ in candidates if span.label_ == ENTERPRISE}
+    named = {(span.start, span.end) for span, _ in candidates if span.label == ENTERPRISE_ID}
     return [(span, source) for span, source in candidates
-            if not (source == RULE and span.label_ == ENTERPRISE and len(span) > 1 and span[0].is_upper
+            if not (source == RULE and span.label == ENTERPRISE_ID and len(span) > 1 and span[0].is_upper
                     and (span.start + 1, span.end) in named)]
 
 
@@ -594,7 +608,9 @@ def _name_word(word: str, thing_words: frozenset[str]) -> bool:
 
 
 def _span(doc: Doc, start: int, end: int, label: Label, name: str, code: str = "") -> Span:
-    return Span(doc, start, end, label=label.value, span_id=name, kb_id=code)
+    # the label by its id, and no code as 0, the id of "" (`Span` hashes every string it is given, and `Label.value`
+    # is a Python property)
+    return Span(doc, start, end, label=LABEL_IDS[label], span_id=name, kb_id=code or 0)
 
 
 def _place_name(words: list[str], start: int, end: int) -> tuple[int, int] | None:
@@ -683,12 +699,12 @@ def _trim_person_heads(candidates: list[tuple[Span, int]], given_names: dict[str
     on from ("Director General of Belshina Sergei Matveyenko"), or words before a known given name that the
     given-name rule finds inside it."""
     names = [span for span, source in candidates
-             if source in (GAZETTEER, RULE) and span.label_ not in (PERSON, REFERENCE)]
+             if source in (GAZETTEER, RULE) and span.label not in (PERSON_ID, REFERENCE_ID)]
     given = [span for span, source in candidates if source == PERSON_RULE]
     trimmed = []
     for span, source in candidates:
         # a person span inside a longer name loses to it anyway ("Zheludok Agro-Complex")
-        if source == MODEL and span.label_ == PERSON and not any(
+        if source == MODEL and span.label == PERSON_ID and not any(
                 name.start <= span.start and span.end <= name.end for name in names):
             heads = [name.end for name in names if name.start <= span.start < name.end < span.end]
             heads += [name.start for name in given if name.end == span.end and span.start < name.start
@@ -709,12 +725,12 @@ def _without_false_joins(words: list[str], candidates: list[tuple[Span, int]]) -
     ending right at it ("Belshina and Lida Paint Works"), makes it a list. A comma before "Ltd" is no joint, and
     an event's name holds its places ("Forum of Regions of Belarus and Uzbekistan")."""
     starts = {span.start for span, source in candidates
-              if source != RULE and span.label_ not in (SKIP, REFERENCE)}
+              if source != RULE and span.label not in (SKIP_ID, REFERENCE_ID)}
     ends = {span.end for span, source in candidates
-            if source in (GAZETTEER, RULE) and (span.label_ == ENTERPRISE or span.label_ in REGION_LABELS)}
+            if source in (GAZETTEER, RULE) and (span.label == ENTERPRISE_ID or span.label in REGION_IDS)}
     kept = []
     for span, source in candidates:
-        if source == RULE and len(span) > 2 and span.label_ != SKIP:
+        if source == RULE and len(span) > 2 and span.label != SKIP_ID:
             joints = [i for i in range(span.start + 1, span.end - 1)
                       if words[i].lower() == "and" or (words[i] == "," and words[i + 1] not in LEGAL_TAILS)]
             if any(joint + 1 in starts or joint in ends for joint in joints):
@@ -728,17 +744,17 @@ def _trim_before_names(candidates: list[tuple[Span, int]], given_names: dict[str
     ("the National Bank of Belarus Dmitry Lapko" is a bank, then a person; "PT Karya Mesin Nusantara" is one
     company); a rule's name that is all such a name is no name ("Director General of the company Oleg
     Lisitsky")."""
-    names = [span for span, source in candidates if source in (PERSON_RULE, MODEL) and span.label_ == PERSON
+    names = [span for span, source in candidates if source in (PERSON_RULE, MODEL) and span.label == PERSON_ID
              and span[0].lower_ in given_names]
     trimmed = []
     for span, source in candidates:
-        if source == RULE and span.label_ not in REGION_LABELS:  # "the port of Nhava Sheva" is a place
+        if source == RULE and span.label not in REGION_IDS:  # "the port of Nhava Sheva" is a place
             cut = min((name.start for name in names if span.start <= name.start < span.end <= name.end),
                       default=span.end)
             if cut == span.start:
                 continue
             if cut < span.end:
-                span = Span(span.doc, span.start, cut, label=span.label_,
+                span = Span(span.doc, span.start, cut, label=span.label,
                             span_id=" ".join(span.doc[span.start:cut].text.split()))
         trimmed.append((span, source))
     return trimmed
@@ -752,11 +768,11 @@ def _with_hyphenated_ends(words: list[str], candidates: list[tuple[Span, int]]) 
         return candidates
     extended = []
     for span, source in candidates:
-        start, end, doc, label = span.start, span.end, span.doc, span.label_
-        while (source == RULE and label in ORGANIZATION_LIKE and start >= 2 and _hyphen_joins(doc, words, start - 1)
+        start, end, doc, label = span.start, span.end, span.doc, span.label
+        while (source == RULE and label in ORGANIZATION_LIKE_IDS and start >= 2 and _hyphen_joins(doc, words, start - 1)
                and words[start - 2][:1].isupper() and words[start - 2].isalpha()):
             start -= 2
-        while (label == ENTERPRISE and end + 1 < len(words) and _hyphen_joins(doc, words, end)
+        while (label == ENTERPRISE_ID and end + 1 < len(words) and _hyphen_joins(doc, words, end)
                and words[end + 1][:1].isupper() and words[end + 1].isalpha()):
             end += 2
         if (start, end) != (span.start, span.end):
@@ -778,9 +794,9 @@ def _with_tails(candidates: list[tuple[Span, int]], tails: dict[int, int]) -> li
     extended = []
     for span, source in candidates:
         end = tails.get(span.end)
-        if end is not None and span.label_ in ORGANIZATION_LIKE:
+        if end is not None and span.label in ORGANIZATION_LIKE_IDS:
             name = span.id_ if source == GAZETTEER else " ".join(span.doc[span.start:end].text.split())
-            span = Span(span.doc, span.start, end, label=span.label_, span_id=name, kb_id=span.kb_id_)
+            span = Span(span.doc, span.start, end, label=span.label, span_id=name, kb_id=span.kb_id_)
         extended.append((span, source))
     return extended
 
@@ -795,20 +811,22 @@ def _bracketed_abbreviations(doc: Doc, words: list[str], candidates: list[tuple[
     name, there and wherever else the article writes it."""
     if "(" not in words:
         return []
-    skipped = {span.text for span, _ in candidates if span.label_ == SKIP}
     names: dict[str, Span] = {}
     for span, _ in candidates:
         start, end = span.start, span.end
-        if span.label_ not in ORGANIZATION_LIKE:
+        if span.label not in ORGANIZATION_LIKE_IDS:
             continue
         if end + 2 < len(words) and words[end] == "(" and words[end + 2] == ")":
             names.setdefault(words[end + 1], span)
         if start >= 2 and words[start - 1] == "(" and end < len(words) and words[end] == ")":
             names.setdefault(words[start - 2], span)
-    names = {text: span for text, span in names.items() if _ABBREVIATION.fullmatch(text) and text not in skipped}
+    names = {text: span for text, span in names.items() if _ABBREVIATION.fullmatch(text)}
+    if names:
+        skipped = {span.text for span, _ in candidates if span.label == SKIP_ID}
+        names = {text: span for text, span in names.items() if text not in skipped}
     if not names:
         return []
-    return [(Span(doc, index, index + 1, label=span.label_, span_id=span.id_, kb_id=span.kb_id_), RULE)
+    return [(Span(doc, index, index + 1, label=span.label, span_id=span.id_, kb_id=span.kb_id_), RULE)
             for index, word in enumerate(words)
             if (span := names.get(word)) is not None and not span.start <= index < span.end]
 
@@ -816,11 +834,11 @@ def _bracketed_abbreviations(doc: Doc, words: list[str], candidates: list[tuple[
 def _with_places_in_references(names: list[Span], candidates: list[tuple[Span, int]]) -> list[Span]:
     """A place inside a reference to a person is a mention of it too: "the President of Belarus" stands for the
     president and names Belarus (a name inside a person's title counts, the conventions say)."""
-    references = [span for span in names if span.label_ == REFERENCE]
+    references = [span for span in names if span.label == REFERENCE_ID]
     if not references:
         return names
     inner = {(span.start, span.end): span for span, source in sorted(candidates, key=lambda item: item[1])
-             if span.label_ in REGION_LABELS and any(r.start <= span.start and span.end <= r.end for r in references)}
+             if span.label in REGION_IDS and any(r.start <= span.start and span.end <= r.end for r in references)}
     return sorted([*names, *inner.values()], key=lambda span: span.start) if inner else names
 
 

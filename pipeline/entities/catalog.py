@@ -11,6 +11,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from spacy.strings import get_string_id
+
 from pipeline.errors import ResourceError
 from pipeline.resources import read_jsonl, read_tsv
 
@@ -40,6 +42,15 @@ REGION_LABELS = {Label.COUNTRY: "country", Label.REGION: "region", Label.DISTRIC
 ORGANIZATION_LABELS = {Label.ORG_GOVERNMENT: "government", Label.ORG_INTERNATIONAL: "international",
                        Label.ORG_OTHER: "other"}
 ORGANIZATION_LIKE = {Label.ENTERPRISE, *ORGANIZATION_LABELS}
+# The labels by their ids in a spaCy StringStore (the entity ruler adds them to its vocabulary's), which the entity
+# stage compares with `Span.label`: `Span.label_` decodes a new str on every read, and the stage reads each span's label
+# many times over.
+LABEL_IDS = {label: get_string_id(label) for label in Label}
+PERSON_ID, COUNTRY_ID, ENTERPRISE_ID, REFERENCE_ID, SKIP_ID = (LABEL_IDS[label] for label in (
+    PERSON, COUNTRY, ENTERPRISE, REFERENCE, SKIP))
+REGION_IDS = frozenset(map(LABEL_IDS.get, REGION_LABELS))
+ORGANIZATION_IDS = frozenset(map(LABEL_IDS.get, ORGANIZATION_LABELS))
+ORGANIZATION_LIKE_IDS = frozenset(map(LABEL_IDS.get, ORGANIZATION_LIKE))
 PATTERN_NORMALIZERS = ("as_written", "legal_form", "inverted_ministry", "executive_committee", "settlement_of",
                        "settlements_last",
                        "district", "common_noun", "after_noun", "place_led")

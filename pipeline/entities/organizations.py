@@ -4,10 +4,14 @@ or nothing of ours. The words that decide are data (`models/organization_words.t
 from __future__ import annotations
 
 import pycountry
+from spacy.lang.lex_attrs import is_punct
 from spacy.tokens import Span
+
+from pipeline.doctext import doc_text
 
 from pipeline.entities.catalog import ENTERPRISE, ORG_GOVERNMENT, ORG_INTERNATIONAL, ORG_OTHER, VENUE_KINDS, Label
 from pipeline.entities.titles import PLAIN_MODIFIER_TITLES
+from pipeline.entities.tokens import texts
 
 _KIND_LABELS = {"international": ORG_INTERNATIONAL, "government": ORG_GOVERNMENT,
                 "institution": ORG_GOVERNMENT, "other": ORG_OTHER}
@@ -44,34 +48,37 @@ class ModelOrganizations:
         """`common_words`: the words the article writes in lower case; one of them starting a sentence and a
         name before "of" is a common noun ("Farmers of Brest Oblast have threshed ...")."""
         doc = span.doc
+        words = texts(doc)  # read rather than Tokens, which are made anew on every look
         start, end = span.start, span.end
-        start += start < end and doc[start].lower_ == "the"
-        while end > start and doc[end - 1].text in _TRAILING:
+        start += start < end and words[start].lower() == "the"
+        while end > start and words[end - 1] in _TRAILING:
             end -= 1
         name = doc[start:end]
-        if not len(name) or not name[0].text[:1].isupper() or any(c.isdigit() for c in name.text):
+        written = doc_text(doc)[name.start_char:name.end_char]  # `Span.text` makes a Token per word
+        if start == end or not words[start][:1].isupper() or any(c.isdigit() for c in written):
             return None
-        opens = name[0].is_sent_start or (start > 0 and doc[start - 1].is_punct)  # after a dateline's dash too
-        if opens and len(name) > 2 and name[1].lower_ == "of" and name[0].lower_ in common_words:
+        lowered = [word.lower() for word in words[start:end]]
+        opens = doc[start].is_sent_start or (start > 0 and is_punct(words[start - 1]))  # after a dateline's dash too
+        if opens and len(lowered) > 2 and lowered[1] == "of" and lowered[0] in common_words:
             return None
-        kinds = [self.words.get(token.lower_) for token in name]
-        if ("not_name" in kinds or self.words.get(_head(name).lower_) in VENUE_KINDS
-                or _currency_code(name, self.currency_codes) or self._common_noun(name, kinds)
-                or self._adjectives_only(name)):
+        kinds = [self.words.get(word) for word in lowered]
+        if ("not_name" in kinds or self.words.get(lowered[_head(lowered)]) in VENUE_KINDS
+                or _currency_code(words[start:end], self.currency_codes) or self._common_noun(lowered, kinds)
+                or self._adjectives_only(lowered)):
             return None
-        if start >= 2 and doc[start - 1].is_quote and self.words.get(doc[start - 2].lower_) == "document":
+        if start >= 2 and self.words.get(words[start - 2].lower()) == "document" and doc[start - 1].is_quote:
             return None  # a document's title ('the state program "People's Health and Demographic Security"')
-        if end < len(doc) and self.words.get(doc[end].lower_) == "brand":
+        if end < len(words) and self.words.get(words[end].lower()) == "brand":
             return None  # "the Borimed brand": a brand is no organisation
-        if end < len(doc) and f"{name.text.lower()} {doc[end].lower_}" in self.title_forms:
+        if end < len(words) and f"{written.lower()} {words[end].lower()}" in self.title_forms:
             return None  # the opening of a title ("Press Secretary of the President X")
-        firm = any(token.text == "&" for token in name)  # "Mayer, Brown & Platt"
-        if any((token.text == "," and token.nbor().text not in LEGAL_TAILS and not firm)
-               or (token.lower_ == "and" and token.nbor().lower_ == "the") for token in name[:-1]):
+        firm = "&" in words[start:end]  # "Mayer, Brown & Platt"
+        if any((words[i] == "," and words[i + 1] not in LEGAL_TAILS and not firm)
+               or (lowered[i - start] == "and" and words[i + 1].lower() == "the") for i in range(start, end - 1)):
             return None  # a list ("Transport, Holding and Promotion", "the X and the Y"); a comma before "Ltd" is none
-        if _field_of_minister(doc, end) or _after_minister_of(doc, start):
+        if _field_of_minister(words, end) or _after_minister_of(words, start):
             return None
-        if len(name) > 1 and name[0].text in self.title_heads and name[1].lower_ == "of":
+        if len(lowered) > 1 and words[start] in self.title_heads and lowered[1] == "of":
             return None  # a title ("Vietnam's Minister of Industry and Trade Vu Huy Hoang"), whatever follows it
         if "media" in kinds:  # news agencies and media companies are enterprises (the conventions)
             return name, ENTERPRISE
@@ -80,21 +87,22 @@ class ModelOrganizations:
                 if kinds[0] == "international_lead":
                     return name, ORG_INTERNATIONAL
                 return name, label
-        if name[-1].text in self.title_heads:
+        if words[end - 1] in self.title_heads:
             return None
         return name, ENTERPRISE
 
-    def _common_noun(self, name: Span, kinds: list[str | None]) -> bool:
+    def _common_noun(self, lowered: list[str], kinds: list[str | None]) -> bool:
         """Generic and kind words alone ("the General Administration", "Customs"), or one word of a company's or
         a thing's name ("the Bank agreed"), name nothing; one word that names a body on its own does ("Congress",
-        "the Senate"), and so do listed bodies ("the State Department")."""
-        if len(name) == 1 and kinds[0] == "institution":
+        "the Senate"), and so do listed bodies ("the State Department"). `lowered`: the name's words in lower
+        case."""
+        if len(lowered) == 1 and kinds[0] == "institution":
             return False
-        return all(kinds) or (len(name) == 1 and name[0].lower_ in self.common_nouns)
+        return all(kinds) or (len(lowered) == 1 and lowered[0] in self.common_nouns)
 
-    def _adjectives_only(self, name: Span) -> bool:
+    def _adjectives_only(self, lowered: list[str]) -> bool:
         """"Belarusian", "Belarusian-Emirati": country adjectives name no organisation."""
-        parts = [part for token in name for part in token.lower_.split("-") if part]
+        parts = [part for word in lowered for part in word.split("-") if part]
         return all(part in self.adjectives or part == "-" for part in parts)
 
 
@@ -103,35 +111,37 @@ def common_words(words: list[str]) -> frozenset[str]:
     return frozenset(filter(str.islower, words))
 
 
-def _field_of_minister(doc, end: int) -> bool:
-    """The words end the field of a minister's title: "Agriculture [and Food] Minister"."""
-    while end < len(doc) and (doc[end].lower_ == "and" or doc[end].text == ",") and end + 1 < len(doc) \
-            and doc[end + 1].is_title:
+def _field_of_minister(words: list[str], end: int) -> bool:
+    """The words (a Doc's token texts) ending at `end` end the field of a minister's title: "Agriculture [and Food]
+    Minister"."""
+    while end < len(words) and (words[end].lower() == "and" or words[end] == ",") and end + 1 < len(words) \
+            and words[end + 1].istitle():
         end += 2
-        while end < len(doc) and doc[end].is_title and doc[end].text not in _FIELD_TITLE_HEADS:
+        while end < len(words) and words[end].istitle() and words[end] not in _FIELD_TITLE_HEADS:
             end += 1
-    return end < len(doc) and doc[end].text in _FIELD_TITLE_HEADS
+    return end < len(words) and words[end] in _FIELD_TITLE_HEADS
 
 
-def _after_minister_of(doc, start: int) -> bool:
-    """The words are the field of the minister named before them: "Minister of | Industry and Trade of X", "Minister
-    of Labor and | Social Protection"."""
+def _after_minister_of(words: list[str], start: int) -> bool:
+    """The words (a Doc's token texts) from `start` are the field of the minister named before them: "Minister of |
+    Industry and Trade of X", "Minister of Labor and | Social Protection"."""
     floor = max(0, start - 6)
-    while start > floor and doc[start - 1].lower_ != "of" and doc[start - 1].text not in _FIELD_TITLE_HEADS \
-            and (doc[start - 1].is_title or doc[start - 1].lower_ == "and" or doc[start - 1].text == ","):
+    while start > floor and words[start - 1].lower() != "of" and words[start - 1] not in _FIELD_TITLE_HEADS \
+            and (words[start - 1].istitle() or words[start - 1].lower() == "and" or words[start - 1] == ","):
         start -= 1
-    return start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].text in _FIELD_TITLE_HEADS
+    return start >= 2 and words[start - 1].lower() == "of" and words[start - 2] in _FIELD_TITLE_HEADS
 
 
-def _head(name: Span):
-    """The head word of a name: the last word before its first "of" or "for" ("Palace of Independence"), or its
-    last word."""
-    for token in name[1:]:
-        if token.lower_ in ("of", "for"):
-            return token.nbor(-1)
-    return name[-1]
+def _head(lowered: list[str]) -> int:
+    """Where the head word of a name (its words in lower case) is: the last word before its first "of" or "for"
+    ("Palace of Independence"), or its last word."""
+    for index, word in enumerate(lowered[1:], 1):
+        if word in ("of", "for"):
+            return index - 1
+    return len(lowered) - 1
 
 
-def _currency_code(span: Span, listed: frozenset[str]) -> bool:
-    return len(span) == 1 and span.text.isupper() and len(span.text) == 3 and \
-        (span.text in listed or pycountry.currencies.get(alpha_3=span.text) is not None)
+def _currency_code(words: list[str], listed: frozenset[str]) -> bool:
+    """The name's words are a currency's code."""
+    return len(words) == 1 and words[0].isupper() and len(words[0]) == 3 and \
+        (words[0] in listed or pycountry.currencies.get(alpha_3=words[0]) is not None)

@@ -9,7 +9,8 @@ is tried at the words the regex finds). Only at the anchors' tokens is the
 rule tried: the words after the anchor rightwards, the words before it leftwards, each way of sharing
 the words out among the pattern's tokens as the Matcher would, the longest match kept
 (`greedy="LONGEST"`). Tokens are checked on their texts (spaCy's IS_TITLE, IS_ALPHA, IS_LOWER are the
-`str` methods of the text, IS_STOP the lower-case text in the stop words), so no Token is ever made.
+`str` methods of the text, IS_STOP the lower-case text in the stop words), so no Token is ever made, and each
+check is kept for each word it has read.
 Matches are the Matcher's on the whole Doc (tests/test_rule_matcher.py compares them), except that a
 rule's match never runs past its sentence and two overlapping matches of one rule are both kept (the
 entity ruler keeps the longest).
@@ -17,6 +18,7 @@ entity ruler keeps the longest).
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Iterator
 from itertools import compress
@@ -30,8 +32,9 @@ from pipeline.errors import ResourceError
 
 TokenSpec = dict[str, Any]
 Check = Callable[[str], bool]
-Step = tuple[Check, str | None]  # a token's check and its Matcher OP
+Step = tuple[WordMemo[bool], str | None]  # a token's check, kept for each word it has read, and its Matcher OP
 
+_CHECKED_WORDS = 20_000  # words a check keeps (a bound on memory over an archive)
 _FLAGS: dict[str, Check] = {"IS_ALPHA": str.isalpha, "IS_LOWER": str.islower, "IS_TITLE": str.istitle,
                             "IS_STOP": lambda word: word.lower() in STOP_WORDS}
 
@@ -43,11 +46,19 @@ class RuleMatcher:
         self.by_text: dict[str, tuple[str, ...]] = {}  # anchor word -> rules
         self.by_lower: dict[str, tuple[str, ...]] = {}
         self.by_regex: list[tuple[re.Pattern[str], str]] = []
+        # Each token spec's check kept for each word it has read (the same spec in two rules shares it): most of the
+        # words around the anchors are read again and again, and a check is a call or more.
+        checks: dict[str, WordMemo[bool]] = {}
         for key, tokens in rules:
             anchor = _anchor_position(tokens)
             if anchor is None:
                 raise ResourceError(f"rule {key}: a pattern needs a required word it names (ORTH, LOWER or TEXT)")
-            steps = [(_check(token, key), token.get("OP")) for token in tokens]
+            steps = []
+            for token in tokens:
+                spec = json.dumps({name: value for name, value in token.items() if name != "OP"}, sort_keys=True)
+                if spec not in checks:
+                    checks[spec] = WordMemo(_check(token, key), bound=_CHECKED_WORDS)
+                steps.append((checks[spec], token.get("OP")))
             self.rules[key] = (steps[:anchor][::-1], steps[anchor:])
             attribute, values = _anchors(tokens[anchor])
             if attribute == "REGEX":
@@ -91,17 +102,22 @@ def _longest(words: list[str], position: int, steps: list[Step], limit: int, dir
     together, step by step, as the set of positions the steps so far can end at."""
     reached = {position}
     for check, op in steps:
-        if op is None:  # one word: most steps
-            reached = {at + direction for at in reached if at != limit and check(words[at])}
+        if op is None and len(reached) == 1:  # one word after one way, most steps: no set comprehension to run
+            (at,) = reached
+            if at == limit or not check[words[at]]:
+                return None
+            reached = {at + direction}
+        elif op is None:
+            reached = {at + direction for at in reached if at != limit and check[words[at]]}
         else:
             most = 1 if op == "?" else len(words)
             least = 1 if op == "+" else 0
             following: set[int] = set()
             for at in reached:
                 fitting = 0
-                while fitting < most and at + direction * fitting != limit and check(words[at + direction * fitting]):
+                while fitting < most and at + direction * fitting != limit and check[words[at + direction * fitting]]:
                     fitting += 1
-                following.update(at + direction * taken for taken in range(least, fitting + 1))
+                following.update(range(at + direction * least, at + direction * (fitting + 1), direction))
             reached = following
         if not reached:
             return None

@@ -7,6 +7,8 @@ from typing import NamedTuple
 
 from spacy.tokens import Span
 
+from pipeline.doctext import doc_text
+
 QUOTES = {'"', "'"}
 
 
@@ -56,4 +58,5 @@ def normalize_match(span: Span, normalizer: str, country_adjectives: Mapping[str
         return RuleMatch(span, " ".join(token.text if token.lower_ == "and" else token.text.title() for token in span))
     if normalizer == "district":
         return RuleMatch(span, f"{span[0].text} District")
-    return RuleMatch(span, " ".join(span.text.split()))
+    return RuleMatch(span, " ".join(doc_text(span.doc)[span.start_char:span.end_char].split()))  # `Span.text`
+    # would make a Token per word

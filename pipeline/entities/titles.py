@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from functools import cache
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
-from pipeline.entities.catalog import (CITY, COUNTRY, DISTRICT, ENTERPRISE, HOME_COUNTRY, ORG_GOVERNMENT,
-                                      ORG_INTERNATIONAL, ORG_OTHER, PERSON, REFERENCE, REGION, REGION_LABELS, Catalog,
-                                      Title)
-from pipeline.entities.tokens import sentence_bounds
+from pipeline.entities.catalog import (CITY, COUNTRY, DISTRICT, ENTERPRISE, HOME_COUNTRY, LABEL_IDS, ORG_GOVERNMENT,
+                                      ORG_INTERNATIONAL, ORG_OTHER, PERSON_ID, REFERENCE_ID, REGION, REGION_LABELS,
+                                      Catalog, Title)
+from pipeline.entities.tokens import sentence_bounds, texts
 
 
 # A modifier that is a plain word only makes sense for ministers ("Industry Minister" = "Minister of Industry").
@@ -27,9 +27,8 @@ PLAIN_MODIFIER_TITLES = ("Minister", "Deputy Minister", "First Deputy Minister",
 # The chairman of an oblast executive committee is the oblast's governor.
 EXECUTIVE_CHAIRMAN = re.compile(r"^Chairman of (?:the )?(?P<region>(?:[A-Z][\w'-]* )+Oblast) Executive Committee$")
 _FORM_WORD = re.compile(r"[^\s-]+|-")
-NAMED_LABELS = {COUNTRY.value, REGION.value, DISTRICT.value, CITY.value,
-                ENTERPRISE.value, ORG_GOVERNMENT.value, ORG_INTERNATIONAL.value,
-                ORG_OTHER.value}
+NAMED_LABELS = frozenset(LABEL_IDS[label] for label in (COUNTRY, REGION, DISTRICT, CITY, ENTERPRISE, ORG_GOVERNMENT,
+                                                     ORG_INTERNATIONAL, ORG_OTHER))  # by their ids (`LABEL_IDS`)
 
 
 class TitleReader:
@@ -39,11 +38,12 @@ class TitleReader:
         self.doc = doc
         self.catalog = catalog
         self.starts, self.ends = sentence_bounds(doc)
-        self.ending_at: Mapping[int, Span] = {span.end: span for span in spans if span.label_ in NAMED_LABELS}
-        self.starting_at: Mapping[int, Span] = {span.start: span for span in spans if span.label_ in NAMED_LABELS}
-        self.people_starts = frozenset(span.start for span in spans if span.label_ == PERSON.value)
-        self.people_ends = frozenset(span.end for span in spans if span.label_ == PERSON.value)
-        self.references_at = {span.start: span.end for span in spans if span.label_ == REFERENCE.value}
+        self.words = texts(doc)  # read rather than Tokens, which are made anew on every look
+        self.ending_at: Mapping[int, Span] = {span.end: span for span in spans if span.label in NAMED_LABELS}
+        self.starting_at: Mapping[int, Span] = {span.start: span for span in spans if span.label in NAMED_LABELS}
+        self.people_starts = frozenset(span.start for span in spans if span.label == PERSON_ID)
+        self.people_ends = frozenset(span.end for span in spans if span.label == PERSON_ID)
+        self.references_at = {span.start: span.end for span in spans if span.label == REFERENCE_ID}
         self.ending_with, self.starting_with = _title_forms(catalog.titles)
 
     def titles(self, person: Span) -> list[str]:
@@ -181,19 +181,19 @@ class TitleReader:
     def _title_ending_at(self, end: int, floor: int) -> tuple[int, str] | None:
         if end <= floor:
             return None
-        for words, title in self.ending_with.get(self.doc[end - 1].lower_, ()):
+        for words, title in self.ending_with.get(self.words[end - 1].lower(), ()):
             start = end - len(words)
-            if start >= floor and tuple(token.lower_ for token in self.doc[start:end]) == words \
-                    and self.doc[start].is_title:
+            if start >= floor and tuple(map(str.lower, self.words[start:end])) == words \
+                    and self.words[start].istitle():
                 return start, title
         return None
 
     def _title_starting_at(self, start: int, ceiling: int) -> tuple[int, str] | None:
         if start >= ceiling:
             return None
-        for words, title in self.starting_with.get(self.doc[start].lower_, ()):
+        for words, title in self.starting_with.get(self.words[start].lower(), ()):
             end = start + len(words)
-            if end <= ceiling and tuple(token.lower_ for token in self.doc[start:end]) == words:
+            if end <= ceiling and tuple(map(str.lower, self.words[start:end])) == words:
                 return end, title
         return None
 
@@ -236,7 +236,7 @@ class TitleReader:
                 continue
             for begin in (first, first - 1):
                 if floor <= begin and first < begin + length < start \
-                        and tuple(token.lower_ for token in self.doc[begin:begin + length]) == form[:length]:
+                        and tuple(map(str.lower, self.words[begin:begin + length])) == form[:length]:
                     return begin + length, ranked
         return first, title
 
@@ -244,26 +244,34 @@ class TitleReader:
         """Where the capitalised words of a minister's field ending at `end` start ("Agriculture and Food"); a
         country's adjective is no part of it, nor is a person's name or what comes before it ("Artur Karpovich and
         Minister ...", "Industry Minister Vitaly Vovk and Deputy Industry Minister ...")."""
-        if end - 1 >= floor and self.doc[end - 1].lower_ == "and":
+        words = self.words
+        if end - 1 >= floor and words[end - 1].lower() == "and":
             return end
         first = end
-        while first - 1 >= floor and self._field_word(self.doc[first - 1]) and first not in self.people_ends \
-                and self.doc[first - 1].lower_ not in self.catalog.country_adjectives:
+        while first - 1 >= floor and _field_word(words[first - 1]) and first not in self.people_ends \
+                and words[first - 1].lower() not in self.catalog.country_adjectives:
             first -= 1
-        while first < end and self.doc[first].lower_ == "and":
+        while first < end and words[first].lower() == "and":
             first += 1
         return first
-
-    @staticmethod
-    def _field_word(token) -> bool:
-        return (token.is_title and token.is_alpha and not token.is_stop) or token.lower_ == "and"
 
 
 FormIndex = dict[str, list[tuple[tuple[str, ...], str]]]
 
 
-@cache
+# Each catalog's index of its titles' forms, by the identity of its titles (hashing them, as `functools.cache` would
+# on every Doc, cost more than reading the Doc's titles); the titles are kept with it, so no other takes their id.
+_FORM_INDEXES: dict[int, tuple[tuple[Title, ...], tuple[FormIndex, FormIndex]]] = {}
+
+
 def _title_forms(titles: tuple[Title, ...]) -> tuple[FormIndex, FormIndex]:
+    kept = _FORM_INDEXES.get(id(titles))
+    if kept is None:
+        kept = _FORM_INDEXES[id(titles)] = (titles, _index_title_forms(titles))
+    return kept[1]
+
+
+def _index_title_forms(titles: tuple[Title, ...]) -> tuple[FormIndex, FormIndex]:
     """The lower-case words of every title's forms, longest first, by their last and by their first word; a hyphen
     is a word of its own, as the tokenizer splits "Secretary-General"."""
     forms = sorted(((tuple(_FORM_WORD.findall(form.lower())), title.title) for title in titles for form in title.forms),
@@ -274,6 +282,10 @@ def _title_forms(titles: tuple[Title, ...]) -> tuple[FormIndex, FormIndex]:
         ending_with.setdefault(words[-1], []).append((words, title))
         starting_with.setdefault(words[0], []).append((words, title))
     return ending_with, starting_with
+
+
+def _field_word(word: str) -> bool:
+    return (word.istitle() and word.isalpha() and word.lower() not in STOP_WORDS) or word.lower() == "and"
 
 
 def _field_part(token) -> bool:

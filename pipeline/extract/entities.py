@@ -18,8 +18,9 @@ from weakref import WeakKeyDictionary
 from spacy.tokens import Doc, Span
 
 from pipeline.components.entity_ruler import CATALOG_ATTR, SPANS_KEY
-from pipeline.entities.catalog import (CITY, COUNTRY, DISTRICT, ENTERPRISE, ORGANIZATION_LABELS, ORGANIZATION_LIKE,
-                                      PERSON, REFERENCE, REGION_LABELS, SKIP, Catalog, Entry, Label)
+from pipeline.entities.catalog import (CITY, COUNTRY_ID, DISTRICT, ENTERPRISE, ORGANIZATION_LABELS,
+                                      ORGANIZATION_LIKE_IDS, PERSON_ID, REFERENCE_ID, REGION_IDS, REGION_LABELS, SKIP_ID,
+                                      Catalog, Entry)
 from pipeline.entities.names import is_surname_only, name_parts, person_key, surname_key
 from pipeline.entities.titles import TitleReader
 from pipeline.entities.tokens import texts
@@ -77,7 +78,7 @@ def _read_entities(doc: Doc, article: Article) -> Entities:
     dateline = article.dateline
     spans = [span for span in doc.spans[SPANS_KEY]
              if not (dateline and span.start_char < dateline.end and span.end_char > dateline.start)]
-    named = [span for span in spans if span.label_ not in (SKIP, REFERENCE, PERSON)]
+    named = [span for span in spans if span.label not in (SKIP_ID, REFERENCE_ID, PERSON_ID)]
     enterprises, organizations = _enterprises_and_organizations(article.text, _organization_groups(named, catalog),
                                                                 catalog)
     return Entities(people=_people(doc, article.text, spans, catalog),
@@ -89,17 +90,18 @@ def _mention(text: str, span: Span) -> Mention:
     return Mention(text=text[span.start_char:span.end_char], start=span.start_char, end=span.end_char)
 
 
-def _grouped(spans: list[Span], labels) -> dict[tuple[str, str], list[Span]]:
+def _grouped(spans: list[Span], labels: frozenset[int]) -> dict[tuple[str, str], list[Span]]:
+    """The spans of the labels (by their ids, `LABEL_IDS`) by label and canonical name."""
     groups: dict[tuple[str, str], list[Span]] = {}
     for span in spans:
-        if span.label_ in labels:
+        if span.label in labels:
             groups.setdefault((span.label_, span.id_), []).append(span)
     return groups
 
 
 def _regions(text: str, spans: list[Span], catalog: Catalog):
-    countries_at = {span.start: span.kb_id_ for span in spans if span.label_ == COUNTRY.value and span.kb_id_}
-    for (label, name), group in _grouped(spans, REGION_LABELS).items():
+    countries_at = {span.start: span.kb_id_ for span in spans if span.label == COUNTRY_ID and span.kb_id_}
+    for (label, name), group in _grouped(spans, REGION_IDS).items():
         code = group[0].kb_id_
         known = _known_place(label, name, catalog)
         country = code.split("-")[0] if code else (known.country if known else None)
@@ -108,7 +110,7 @@ def _regions(text: str, spans: list[Span], catalog: Catalog):
             country = next((countries_at[s.end + 1] for s in group if s.end + 1 in countries_at
                             and s.doc[s.end].text == ","), None)
         parent = catalog.subdivision_names.get(known.parent) if known and known.parent else None
-        yield Region(name=name, kind=REGION_LABELS[Label(label)], country=country,
+        yield Region(name=name, kind=REGION_LABELS[label], country=country,  # a `Label` is its str
                      code=code if "-" in code else None,
                      parent=Subdivision(name=parent, code=known.parent) if known and parent else None,
                      mentions=tuple(_mention(text, s) for s in group))
@@ -137,7 +139,7 @@ def _enterprises_and_organizations(text: str, groups: dict[tuple[str, str], tupl
         if label == ENTERPRISE:
             enterprises.append(Enterprise(name=name, aliases=aliases, mentions=mentions))
         else:
-            organizations.append(Organization(name=name, kind=ORGANIZATION_LABELS[Label(label)], aliases=aliases,
+            organizations.append(Organization(name=name, kind=ORGANIZATION_LABELS[label], aliases=aliases,
                                               mentions=mentions))
     return tuple(enterprises), tuple(organizations)
 
@@ -147,7 +149,7 @@ def _organization_groups(spans: list[Span], catalog: Catalog) -> dict[tuple[str,
     enterprise's name without the tail words its longer name in the article ends with ("Neman-Agro" for
     Neman-Agro Holding, "Pratap Agri Machinery" for Pratap Agri Machinery Pvt Ltd). (An abbreviation in
     brackets gets the name it stands for from the entity ruler.)"""
-    groups = _grouped(spans, ORGANIZATION_LIKE)
+    groups = _grouped(spans, ORGANIZATION_LIKE_IDS)
     tails = set(catalog.company_words.get("tail", ()))
     joins = {}
     for label, name in groups:
@@ -171,7 +173,7 @@ def _people(doc: Doc, text: str, spans: list[Span], catalog: Catalog) -> tuple[P
     surname_only: list[Span] = []
     reader = TitleReader(doc, spans, catalog)
     for span in spans:
-        if span.label_ != PERSON:
+        if span.label != PERSON_ID:
             continue
         if is_surname_only(span.id_):
             surname_only.append(span)
@@ -264,7 +266,7 @@ def _attach_references(doc: Doc, spans: list[Span], drafts: list[_PersonDraft], 
     without the title ("Aleksandr Lukashenko ... the president said", though a President of Kazakhstan is named
     later), else the one named after it."""
     for span in spans:
-        if span.label_ != REFERENCE:
+        if span.label != REFERENCE_ID:
             continue
         title = span.id_
         titled = [d for d in drafts if any(_holds(t, title) for t in d.titles)]
