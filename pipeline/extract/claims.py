@@ -23,7 +23,7 @@ import string
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from spacy.errors import Errors
@@ -80,6 +80,9 @@ _DOCUMENT_BEFORE = re.compile(r"(?i)(?=[abcfglmprst])"
 # document covers, not when the reported event happened.
 _TERM_BEFORE = re.compile(r"(?i)\bfor\s+(?:the\s+(?:period|years)\s+(?:of\s+)?)?$")
 _NUMBERED_ACT = re.compile(r"\bNo\.?\s*\d+\s+(?:of|dated)\s+$")  # "Decree No. 7 of 31 December 2017": names the act
+# The words _DOCUMENT_BEFORE and _NUMBERED_ACT end with, before a space: the text before most periods ends with
+# another one ("in", "on", "by"), and then neither is tried (`re` would try each at every character of the text).
+_ACT_WORD = re.compile(r"(?i)for|until|to|of|dated")
 _DOCUMENT_AFTER = re.compile(r"(?i)\s*(?:state\s+)?(?:programme|program|plan|strategy|concept|roadmap)\b")
 _THAT = re.compile(r"\bthat\b")
 # what was said, between a verb of saying and a period: "that", or a clause's own verb ("said the budget would be
@@ -131,7 +134,8 @@ _HEADING_COLON = re.compile(r"[ \t]*:")
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 _ASKER = re.compile(r"\s*(?:BelTA|Question|Q)\s*:")  # a line of the interviewer's
 _FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Uu]s|I|[Mm]y|[Mm]e)\b")
-_INTERVIEW = re.compile(r"\binterview\b", re.IGNORECASE)
+# tried at the word only: `re` would try an IGNORECASE pattern at every character of the text
+_INTERVIEW = Anchored(re.compile(r"\binterview\b", re.IGNORECASE))
 _LINE = re.compile(r"[^\n]+")
 _PRONOUN_CASES = {"he": "he", "him": "he", "his": "he", "she": "she", "her": "she"}
 _PRONOUN = Anchored(re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]er)\b"))
@@ -163,8 +167,38 @@ def _reference_pattern(cue: str) -> str:
     ("the Russian governor", "the KGB chief", "the head of the Emergencies Ministry") or an owner's possessive ("the
     company's director general")."""
     words = cue.split()
-    return "".join(re.escape(word) + (_AFTER_THE if word == "the" else r"\s+") for word in words[:-1]) \
-        + re.escape(words[-1])
+    return "".join(re.escape(word) + _after_word(word) for word in words[:-1]) + re.escape(words[-1])
+
+
+def _after_word(word: str) -> str:
+    return _AFTER_THE if word == "the" else r"\s+"
+
+
+def _references_pattern(cues: Sequence[str]) -> re.Pattern[str]:
+    """The description cues as one pattern, longest first, behind a lookahead of their first two words: it holds
+    wherever a cue matches, and at most of a text's "the"s it fails at once, where the alternation would try each
+    cue in turn (about ten times as long)."""
+    following: dict[str, set[str]] = {}  # the second words of the cues, by their first
+    for cue in cues:
+        first, *rest = cue.split()
+        following.setdefault(first, set()).add(rest[0] if rest else "")
+    openings = "|".join(re.escape(first) if "" in seconds else
+                        re.escape(first) + _after_word(first) + "(?:" + "|".join(map(re.escape, sorted(seconds))) + ")"
+                        for first, seconds in following.items())
+    return re.compile(rf"(?i)\b(?=(?:{openings}))(?:"
+                      + "|".join(map(_reference_pattern, sorted(cues, key=len, reverse=True))) + r")\b")
+
+
+def _plan_pattern(cues: Sequence[str]) -> re.Pattern[str]:
+    """The plan cues (lower case), or a word ending in "'ll", as whole words. The cues are grouped by their first
+    character, so that at a word `re` enters the group of its first letter only, not each of the cues in turn: which
+    cue matches at a word may change with their order, whether one starts there does not, and that is all `_is_plan`
+    asks."""
+    groups: dict[str, list[str]] = {}
+    for cue in cues:  # a cue's first character, a letter or an apostrophe, is no character `re.escape` escapes
+        groups.setdefault(cue[0], []).append("[^A-Za-z']+".join(map(re.escape, cue.split()))[1:])
+    return re.compile(r"(?<![A-Za-z'])(?:" + "".join(f"{first}(?:{'|'.join(rests)})|" for first, rests in groups.items())
+                      + r"[A-Za-z']*'ll)(?![A-Za-z'])")
 
 
 def load_claim_cues(path: Path) -> ClaimCues:
@@ -183,11 +217,9 @@ def load_claim_cues(path: Path) -> ClaimCues:
     def alternation(kind: str) -> str:
         return "|".join(re.escape(r["cue"]) for r in sorted(rows[kind], key=lambda r: -len(r["cue"])))
     return ClaimCues(
-        plan=re.compile(r"(?<![A-Za-z'])(?:" + "".join("[^A-Za-z']+".join(map(re.escape, cue.split())) + "|"
-                                                     for cue in plans) + r"[A-Za-z']*'ll)(?![A-Za-z'])"),
+        plan=_plan_pattern(plans),
         speech=Anchored(re.compile(rf"\b(?:{alternation('speech')})\b")),
-        references=Anchored(re.compile(r"(?i)\b(?:" + "|".join(map(_reference_pattern, sorted(
-            (r["cue"] for r in rows["reference"]), key=len, reverse=True))) + r")\b")),
+        references=Anchored(_references_pattern([r["cue"] for r in rows["reference"]])),
         directives=directives,
         directive=re.compile(r"(?i)\b(?:" + "|".join(map(re.escape, sorted(directives, key=len, reverse=True)))
                              + r")\b"),
@@ -384,7 +416,10 @@ def _demotion(words: Words, period: Period, start: int, cues: ClaimCues, publish
     ahead = published is not None and period.first > published
     if is_baseline(before, day=period.first == period.last, ahead=ahead):
         return BASELINE
-    if (_DOCUMENT_BEFORE.search(before) or _DOCUMENT_AFTER.match(text, period.end) or _NUMBERED_ACT.search(before)
+    last_word = before.rsplit(None, 1)[-1:]
+    act_word = before[-1:].isspace() and bool(last_word) and _ACT_WORD.fullmatch(last_word[0]) is not None
+    if ((act_word and (_DOCUMENT_BEFORE.search(before) or _NUMBERED_ACT.search(before)))
+            or _DOCUMENT_AFTER.match(text, period.end)
             or (_whole_years(period) > 1 and _TERM_BEFORE.search(before))
             or (_APPOSITIVE_BEFORE.search(before) and _APPOSITIVE_END.match(text, period.end))
             or _QUESTION_OR_CONDITION.fullmatch(text, start, period.start)):
@@ -500,7 +535,6 @@ class Speakers:
         self.cues = cues
         self.genders = genders or {}
         self.countries = countries or {}  # country adjectives, lower case -> the country's name
-        self.country_names = frozenset(self.countries.values())
         self.mentions = sorted((m.start, m.end, p.name) for p in people for m in p.mentions)
         self.mention_starts = [start for start, _, _ in self.mentions]
         self.quotes = list(quote_spans(self.text))
@@ -578,7 +612,7 @@ class Speakers:
         """The person an article tells gave an interview: the speaker of the sentence that tells so, else the first
         person that sentence's paragraph names ("Minister X, who was received by President Y on Tuesday, spoke about
         ... in an interview")."""
-        told = _INTERVIEW.search(self.text)
+        told = next(_INTERVIEW.finditer(self.text, self.words), None)
         if told is None:
             return None
         start = max(self.text.rfind(". ", 0, told.start()) + 2, _line_start(self.text, told.start()))
@@ -742,6 +776,10 @@ class Speakers:
         if pronoun == "he":
             return not words[-1].endswith(_FEMININE_ENDINGS)
         return not words[-1].endswith(_MASCULINE_ENDINGS)
+
+    @cached_property  # read for a description naming a country only
+    def country_names(self) -> frozenset[str]:
+        return frozenset(self.countries.values())
 
     def _foreign(self, person: Person, country: str) -> bool:
         """Every title of the person that names a country names another one."""
