@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from pipeline import resources
 from pipeline.components.article import article_of, register_article_extensions
-from pipeline.components.results import CLAIMS_KEY, doc_periods
+from pipeline.components.results import CLAIMS_KEY, doc_periods, keep_claims
 from pipeline.components.spans import register, set_span_group
 from pipeline.extract.claims import claim_cues, extract_claims
 from pipeline.extract.date_grammar import date_grammar
@@ -50,6 +50,8 @@ class ClaimFinder:
                   "money": [money_at[(m.start, m.end)] for m in c.money],
                   "percentages": [percentage_at[(p.start, p.end)] for p in c.percentages]} for c in claims]
         doc._.set(CLAIMS_KEY, found)
+        if len(money_at) == len(money) and len(percentage_at) == len(percentages):  # each position read back as kept
+            keep_claims(doc, article.text, found, claims, money=money, percentages=percentages)
         set_span_group(doc, CLAIMS_KEY, found, lambda claim: claim["kind"].upper())
         return doc
 

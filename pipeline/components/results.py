@@ -41,13 +41,31 @@ def doc_periods(doc: Doc, article: Article) -> tuple[Period, ...]:
                  for p in found)
 
 
+# The claims of each Doc as `belta_claims` found them, with the amounts they were found among: `extract` takes them as
+# they are when it reads the same text and amounts, rather than building each again from the Doc's extension.
+_CLAIMS: WeakKeyDictionary[Doc, tuple[str, list, tuple[Money, ...], tuple[Percentage, ...], tuple[Claim, ...]]] = \
+    WeakKeyDictionary()
+
+
+def keep_claims(doc: Doc, text: str, found: list, claims: tuple[Claim, ...], *, money: tuple[Money, ...],
+                percentages: tuple[Percentage, ...]) -> None:
+    """`claims` are what `found`, the Doc's `belta_claims`, says of `text`, its amounts' positions in `money` and
+    `percentages` pointing to theirs."""
+    _CLAIMS[doc] = (text, found, money, percentages, claims)
+
+
 def doc_claims(doc: Doc, article: Article, *, money: tuple[Money, ...],
                percentages: tuple[Percentage, ...]) -> tuple[Claim, ...]:
     """The claims `belta_claims` found, their amounts taken from `money` and `percentages` (the article's, as
     `extract_money` and `extract_percentages` give them)."""
+    found = value_of(doc, CLAIMS_KEY, "belta_claims")
+    kept = _CLAIMS.get(doc)
+    if kept is not None and kept[1] is found and kept[0] == article.text and kept[2] == money \
+            and kept[3] == percentages:
+        return kept[4]
     return tuple(Claim(text=article.text[c["start"]:c["end"]], start=c["start"], end=c["end"],
                        first=date.fromisoformat(c["from"]), last=date.fromisoformat(c["to"]), kind=c["kind"],
                        speaker=c["speaker"], money=tuple(money[index] for index in c["money"]),
                        percentages=tuple(percentages[index] for index in c["percentages"]),
                        entities=tuple(c["entities"]))
-                 for c in value_of(doc, CLAIMS_KEY, "belta_claims"))
+                 for c in found)

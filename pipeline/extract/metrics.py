@@ -63,8 +63,9 @@ _REFERENCES: dict[str, tuple[str, ...]] = {
         "centre", "organisation", "organization", "union", "commission", "regulator")},
 }
 # Lower case only: "the Ministry of Industry" is a name, not a reference.
+# (the words after "the " in one alternation, not "the" again in each)
 _REFERENCE = Anchored(re.compile(
-    r"\b(?:" + "|".join(sorted((re.escape(r).replace("the", "[Tt]he", 1) for r in _REFERENCES), key=len, reverse=True))
+    r"\b[Tt]he\ (?:" + "|".join(sorted((re.escape(r.removeprefix("the ")) for r in _REFERENCES), key=len, reverse=True))
     + r")\b(?![ -][A-Z])"))
 
 
