@@ -200,8 +200,8 @@ def _plan_pattern(cues: Sequence[str]) -> re.Pattern[str]:
     groups: dict[str, list[str]] = {}
     for cue in cues:  # a cue's first character, a letter or an apostrophe, is no character `re.escape` escapes
         groups.setdefault(cue[0], []).append("[^A-Za-z']+".join(map(re.escape, cue.split()))[1:])
-    return re.compile(r"(?<![A-Za-z'])(?:" + "".join(f"{first}(?:{'|'.join(rests)})|" for first, rests in groups.items())
-                      + r"[A-Za-z']*'ll)(?![A-Za-z'])")
+    alternatives = "".join(f"{first}(?:{'|'.join(rests)})|" for first, rests in groups.items())
+    return re.compile(rf"(?<![A-Za-z'])(?:{alternatives}[A-Za-z']*'ll)(?![A-Za-z'])")
 
 
 def load_claim_cues(path: Path) -> ClaimCues:
