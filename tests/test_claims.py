@@ -536,6 +536,8 @@ def test_claim_kind(body, expected, record_of):
 NOT_CLAIMS = [
     "The average yield is 41.3 centners per hectare, which is 3.6 centners more than last year.",
     "Prices were 12% lower than in 2023.",
+    "The population now covers 70% of the cost, compared with 60% at the end of last year.",
+    "The bank's portfolio now totals $3.1 billion, up from $2.4 billion as of 1 January.",
     "“So why not start assembling our machines together on your land next year?” the president said.",
     "“Will the new line be launched in 2027?” a journalist asked.",
     "In recent years trade has amounted to $115-140 million.",

@@ -122,8 +122,8 @@ BASELINE_BEFORE = re.compile(r"(?i)(?=[%\dtlciavpesudb])(?=[%\d]|\b)"
                       r"(?:[a-z]+\s+)?)?from)(?:\s+(?:about\s+)?(?:[$€¥£]|[A-Z]{3}\s|Br)?\s?[\d.,]+\s*"
                       r"(?:%|percent|[a-z]*illion|thousand|tonnes)?)?"
                       r"|%\s+(?:on|from)|(?:%|\bpercent|\btimes|\d)\s+over|\b(?:exceed(?:ed|s|ing)?|surpass(?:ed|es|ing)?)(?:\s+the\s+"
-                      r"(?:figures?|levels?|results?)\s+of)?)\s+(?:(?:in|on|during|the\s+same\s+(?:period|date|day|time)(?:\s+of)?|"
-                      r"the level of|the)\s+)*$")
+                      r"(?:figures?|levels?|results?)\s+of)?)\s+(?:(?:in|on|at|as\s+of|during|the\s+same\s+(?:period|date|day|time)"
+                      r"(?:\s+of)?|the level of|the)\s+)*$")  # "compared with 60% at the end of", "up from $2 billion as of"
 
 
 _FROM_LAST = re.compile(r"(?i)\bfrom\s+(?:(?:in|on|during|the)\s+)*$")  # a baseline's "from" right before the period
