@@ -516,6 +516,8 @@ KINDS = [
     ("As of 1 November, builders had commissioned 1.3 million square meters, or 82% of the annual target.", "fact"),
     ("The annual target for 2010 is 1.6 million square meters.", "plan"),
     ("The ambassador said his country intended to double purchases in the current year.", "plan"),
+    ("The plan for the current year is 6.5 million square meters of housing.", "plan"),
+    ("“We do not plan any further devaluations this year,” the chairman said.", "plan"),
     # a past period in the past tense is a fact, whatever the rest of the sentence says ...
     ("“The oblast worked well in 2025, I will not deny it,” the governor said.", "fact"),
     # an event begun by publication, told in the past, is a fact; what is planned for a season under way a plan
