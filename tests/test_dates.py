@@ -630,6 +630,11 @@ TENSE_FORMS = [
      [("March", D("2013-03-01"), D("2013-03-31")), ("December", D("2013-12-01"), D("2013-12-31"))]),
     ("Inflation will slow to 6% in June and to 5% in the fourth quarter.", datetime(2026, 1, 14),
      [("June", D("2026-06-01"), D("2026-06-30")), ("the fourth quarter", D("2026-10-01"), D("2026-12-31"))]),
+    # what a figure ahead is compared with lies behind
+    ("In December inflation will be around 4%, after 8.1% in November.", datetime(2011, 12, 21),
+     [("December", D("2011-12-01"), D("2011-12-31")), ("November", D("2011-11-01"), D("2011-11-30"))]),
+    ("Wages will reach BYN 60 in April, up from BYN 52.3 in February.", datetime(2019, 3, 12),
+     [("April", D("2019-04-01"), D("2019-04-30")), ("February", D("2019-02-01"), D("2019-02-28"))]),
     ("Tariffs rose by 5% in March and in December prices will be frozen.", datetime(2013, 1, 15),
      [("March", D("2012-03-01"), D("2012-03-31")), ("December", D("2013-12-01"), D("2013-12-31"))]),
     # a quarter "in" a future clause lies ahead, even just after the same quarter ended; results "for" it are the

@@ -47,6 +47,7 @@ _ADJUNCT = re.compile(r"\s*(?P<joint>and\s+)?"
 _VERBLESS_REST = re.compile(r"(?:\s*(?:(?:by|to|up|down|about|some|over|another|more|an|a|the|percent|per\s+cent|"
                             r"[a-z]*illion|thousand|respectively)(?![A-Za-z])|[$€]?\d[\d.,]*%?|Br[\d.,]+|[,%]))*"
                             r"\s*[.;)]?\s*$")
+_DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"([A-Za-z']+)")  # grouped: its split gives the words and what comes between them
 _NAME_BEFORE = re.compile(r"\b[A-Z](?:[a-z]+|\d)$")  # "Spain", "May"; "Q2", "H1"
 _FRONTING_WORDS = {"on", "in", "at", "by", "from", "since", "until", "till", "during", "then", "also", "finally",
@@ -145,6 +146,11 @@ def find_periods(text: str, published: datetime, *, source: str | None = None,
                                  opening=bounds[0] if expression.rule in _SENTENCE_TENSE_RULES else None)
             if expression.rule not in _YEARLESS_RULES:
                 return found
+            before = text[max(bounds[0], expression.start - 80):expression.start]
+            if found == "future" and _DIGIT.search(before, len(before) - 30) \
+                    and is_baseline(before, day=expression.rule != "month", ahead=True):
+                return "past"  # the figure a figure ahead is compared with lies behind: "will slow to 4% in
+                # December, after 8.1% in November", "will reach BYN 60, up from BYN 52.3 in February"
             deadline = _is_deadline(text, expression.start, grammar.vocabulary)
             if (expression.prefix == "by" or deadline) and _delays(text, expression.start, grammar.vocabulary):
                 return "future"  # the target of a delay or an instruction: "postponed the vote until Tuesday",
