@@ -120,6 +120,9 @@ CLAIM_FORMS = [
     ("The restoration of Lida Castle, built in the early 14th century, will be completed by 2027.",
      [("The restoration of Lida Castle, built in the early 14th century, will be completed by 2027.", "2027-01-01",
        "2027-12-31", "plan", None)]),
+    # ... and so is one right after its noun, before the future of its clause
+    ("The programme adopted in 2021 will be extended to 2026.",
+     [("The programme adopted in 2021 will be extended to 2026.", "2026-01-01", "2026-12-31", "plan", None)]),
     ("The plant, founded in 1968, produced 5,000 tractors.",
      [("The plant, founded in 1968, produced 5,000 tractors.", "1968-01-01", "1968-12-31", "fact", None)]),
     ("Promtransinvest, which was founded in 1995, received BYN23.7 million in premiums in 2025.",

@@ -103,6 +103,11 @@ _APPOSITIVE_BEFORE = re.compile(r",\s+(?:(?:which\s+(?:was|were)\s+)?"
                                 r"(?:(?:in|on|at|by)\s+)?(?:the\s+)?"
                                 r"|(?:which|who)\s+(?:[^,;.“”\"]|\.(?=\d)){1,80}?\s)$")
 _APPOSITIVE_END = re.compile(r"\s*,")
+# a participle right after its noun, before the future of the clause it stands in: "The price caps introduced in
+# October 2022 will remain in effect until the end of the year"
+_REDUCED_RELATIVE = re.compile(r"\b[a-z]+\s+(?:[a-z]+ed|built|founded|set\s+up|begun|made|held)\s+(?:in|on|at)\s+"
+                               r"(?:the\s+)?$")
+_FUTURE_AFTER = re.compile(r"\s+(?:will|shall|is\s+to|are\s+to)\b")
 _COORDINATED = re.compile(r"\s+(?:and|or)\s+(?:(?:in|on)\s+)?")  # between two periods of one size: one statement
 _APPOSED = re.compile(r",\s+(?:on|in)\s+(?:the\s+)?")  # a period right after another that names it more narrowly
 # A fronted date and the speaker with a title, before the speech verb: "Last week Deputy Prime Minister Natalya
@@ -425,6 +430,7 @@ def _demotion(words: Words, period: Period, start: int, cues: ClaimCues, publish
             or _DOCUMENT_AFTER.match(text, period.end)
             or (_whole_years(period) > 1 and _TERM_BEFORE.search(before))
             or (_APPOSITIVE_BEFORE.search(before) and _APPOSITIVE_END.match(text, period.end))
+            or (_REDUCED_RELATIVE.search(before) and _FUTURE_AFTER.match(text, period.end))
             or _QUESTION_OR_CONDITION.fullmatch(text, start, period.start)):
         return DOCUMENT  # a document's period, background in an aside ("Lida Castle, built in the 14th century,"), in
         # the question an answer follows ("Asked whether the plant would be built in 2027, the governor said") or in
