@@ -710,9 +710,9 @@ def _trim_person_heads(candidates: list[tuple[Span, int]], given_names: dict[str
             heads += [name.start for name in given if name.end == span.end and span.start < name.start
                       and span.doc[span.start].lower_ not in given_names]
             cut = max(heads, default=span.start)
-            if cut > span.start and not any(token.is_alpha for token in span.doc[cut:span.end]):
-                continue  # no word of a name is left ("Kirov Oblast" and the line break after it)
             if cut > span.start:
+                if not any(token.is_alpha for token in span.doc[cut:span.end]):
+                    continue  # no word of a name is left ("Kirov Oblast" and the line break after it)
                 span = _span(span.doc, cut, span.end, PERSON, span.doc[cut:span.end].text)
         trimmed.append((span, source))
     return trimmed

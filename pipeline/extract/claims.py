@@ -98,15 +98,15 @@ _MEASURED_BY = re.compile(r"\bof the $|\d(?:\s*%|\s+percent|\s+per cent)\s+of th
 # A participle's date set off by commas is background to the statement: "The restoration of Lida Castle, built in the
 # early 14th century, will be completed by 2017", "The insurer, which was founded in 1995, received ..."
 # a participle's or relative clause's aside: ", built in 1975,", ", which has been held in Vitebsk since 1992,"
+_PARTICIPLE = r"(?:[a-z]+ed|built|founded|set\s+up|begun|born|made|held|rebuilt)"
 _APPOSITIVE_BEFORE = re.compile(r",\s+(?:(?:which\s+(?:was|were)\s+)?"
-                                r"(?:[a-z]+ed|built|founded|set\s+up|begun|born|made|held|rebuilt)\s+"
+                                rf"{_PARTICIPLE}\s+"
                                 r"(?:(?:in|on|at|by)\s+)?(?:the\s+)?"
                                 r"|(?:which|who)\s+(?:[^,;.“”\"]|\.(?=\d)){1,80}?\s)$")
 _APPOSITIVE_END = re.compile(r"\s*,")
 # a participle right after its noun, before the future of the clause it stands in: "The price caps introduced in
 # October 2022 will remain in effect until the end of the year"
-_REDUCED_RELATIVE = re.compile(r"\b[a-z]+\s+(?:[a-z]+ed|built|founded|set\s+up|begun|made|held)\s+(?:in|on|at)\s+"
-                               r"(?:the\s+)?$")
+_REDUCED_RELATIVE = re.compile(rf"\b[a-z]+\s+{_PARTICIPLE}\s+(?:in|on|at)\s+(?:the\s+)?$")
 _FUTURE_AFTER = re.compile(r"\s+(?:will|shall|is\s+to|are\s+to)\b")
 _COORDINATED = re.compile(r"\s+(?:and|or)\s+(?:(?:in|on)\s+)?")  # between two periods of one size: one statement
 _APPOSED = re.compile(r",\s+(?:on|in)\s+(?:the\s+)?")  # a period right after another that names it more narrowly
